@@ -1,0 +1,23 @@
+"""quoteattr: who said what in Vietnamese news.
+
+>>> import quoteattr
+>>> recs = quoteattr.extract("Ông Nguyễn Văn Hùng cho biết, dự án sẽ hoàn thành vào tháng 6.")
+>>> recs[0].speaker.name, recs[0].quote.text
+('Nguyễn Văn Hùng', 'dự án sẽ hoàn thành vào tháng 6')
+"""
+from __future__ import annotations
+
+import logging
+
+from .lexicon import Lexicon
+from .model import KINDS, RECORD_FIELDS, Attribution, Source, Speaker, Span
+from .pipeline import ENGINES, STANZA_DIR_ENV, Attributor, extract
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Attribution", "Attributor", "ENGINES", "KINDS", "Lexicon", "RECORD_FIELDS", "STANZA_DIR_ENV",
+    "Source", "Span", "Speaker", "__version__", "extract",
+]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

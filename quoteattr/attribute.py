@@ -1,0 +1,803 @@
+"""The attribution sieve: pairs quotes and reported clauses with cues and speakers.
+
+Deterministic passes, most precise first (CoreNLP's quote-attribution sieves):
+
+1. ``cue``        speaker + cue + content in one sentence: ``X cho biết, …``,
+                  ``X nói: “…”``, with mixed records for quoted fragments;
+2. ``quote-first`` ``“…”, ông X nói.`` and ``…, Bộ Y tế cho biết.``;
+3. ``theo``       ``Theo X, …`` (X speaker, or source when X is an outlet);
+4. ``colon``      ``X …: “…”`` and headlines ``Name: statement``;
+5. ``follow-on``  a quoted sentence right after a speaker's statement;
+6. ``repeat``     a quote repeated verbatim (sapo, caption) takes the first one's speaker.
+
+Each pass proposes :class:`Candidate` records; overlaps are settled by
+confidence, speakers resolved in reading order (pronouns look back), sources
+assigned by scope.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+import attrs
+
+from .cues import Cue, find_cues
+from .entities import EntityRegistry, ResolvedSpeaker
+from .lexicon import CompiledLexicon
+from .mentions import Mention, MentionParser
+from .segment import Paragraph, Quote, Sentence
+from .sources import OutletFinder, SourceMention, body_end, find_article_credit
+from .text import NormalizedText, fold
+from .tokens import Token
+
+__all__ = ["Candidate", "ArticleAttributor"]
+
+_CONTENT_SEPS = {",", ":"}
+_TRIM_END = set(" .,;:…!?")
+_CLAUSE_BREAK = {";"}
+_OPEN_MARKS = set("“„‟‘‚«‹「『\"'")
+_CLOSE_MARKS = set("”’»›」』\"'“")
+
+
+@attrs.define
+class Candidate:
+    """A proposed record, in working-copy offsets."""
+
+    start: int
+    end: int
+    kind: str
+    rule: str
+    confidence: float
+    anchor: int
+    sentence: int
+    paragraph: int
+    mention: Mention | None = None
+    cue: tuple[int, int] | None = None
+    source: SourceMention | None = None
+    speaker: ResolvedSpeaker | None = None
+    inherit: bool = False
+    self_source: bool = False
+
+
+@attrs.frozen(slots=True)
+class Record:
+    """A settled record before mapping back to the caller's text."""
+
+    start: int
+    end: int
+    kind: str
+    rule: str
+    confidence: float
+    speaker: ResolvedSpeaker | None
+    mention: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    source: SourceMention | None
+
+
+class ArticleAttributor:
+    """Runs the sieve over one article (a stretch of the normalised text)."""
+
+    def __init__(self, nt: NormalizedText, tokens: Sequence[Token], paragraphs: Sequence[Paragraph],
+                 sentences: Sequence[Sentence], quotes: Sequence[Quote], lex: CompiledLexicon,
+                 parser: MentionParser) -> None:
+        self.nt = nt
+        self.text = nt.text
+        self.toks = tokens
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self.quotes = list(quotes)
+        self.lex = lex
+        self.parser = parser
+        self.outlets = OutletFinder(nt, lex)
+        self._tok_starts = [t.start for t in tokens]
+        self._sent_starts = [s.start for s in sentences]
+        self.sent_tokens = [self._tok_range(s.start, s.end) for s in sentences]
+        self._quote_opens = {q.open_mark: q for q in self.quotes if q.open_mark is not None}
+        self.registry = EntityRegistry(nt, tokens, self.sent_tokens, parser, lex)
+        self.candidates: list[Candidate] = []
+        self.cues: list[list[Cue]] = []
+        self.sentence_source: dict[int, SourceMention] = {}
+        self.paragraph_source: dict[int, list[tuple[int, SourceMention]]] = {}
+        self._term_counts = self._count_quoted_terms()
+
+    # --- helpers ---------------------------------------------------------------------------------
+    def _tok_range(self, start: int, end: int) -> tuple[int, int]:
+        lo = bisect_right(self._tok_starts, start - 1)
+        hi = bisect_right(self._tok_starts, end - 1)
+        return lo, hi
+
+    def sentence_at(self, pos: int) -> int:
+        return max(0, bisect_right(self._sent_starts, pos) - 1)
+
+    def _count_quoted_terms(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for q in self.quotes:
+            key = fold(self.text[q.start:q.end])
+            if len(key) <= 40:
+                counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    def _is_term(self, q: Quote) -> bool:
+        """A quoted word used as a term all over the article ("ảo"), not a quote."""
+        return self._term_counts.get(fold(self.text[q.start:q.end]), 0) >= 3
+
+    def _trim(self, s: int, e: int) -> tuple[int, int]:
+        text = self.text
+        while s < e and (text[s].isspace() or text[s] in ",:;–—-"):
+            s += 1
+        while e > s and (text[e - 1] in _TRIM_END or text[e - 1].isspace()):
+            e -= 1
+        return s, e
+
+    def quote_opening_at(self, pos: int, limit: int) -> Quote | None:
+        """The quote whose opening mark is at ``pos`` (spaces skipped)."""
+        while pos < limit and self.text[pos].isspace():
+            pos += 1
+        return self._quote_opens.get(pos)
+
+    def quotes_in(self, s: int, e: int) -> list[Quote]:
+        return [q for q in self.quotes if q.outer_start >= s and q.start < e]
+
+    def add(self, cand: Candidate) -> None:
+        if cand.end > cand.start:
+            self.candidates.append(cand)
+
+    # --- pass 1 and 2: cues ---------------------------------------------------------------------
+    def run(self) -> list[Record]:
+        subjects: dict[int, Mention | None] = {}
+        for si, (lo, hi) in enumerate(self.sent_tokens):
+            cues = find_cues(self.toks, lo, hi, self.lex)
+            self.cues.append(cues)
+            for ci, cue in enumerate(cues):
+                if cue.cls == "according":
+                    self._theo(si, cue, cues[ci + 1:])
+                elif cue.cls == "quoting":
+                    self._quoting(si, cue, cues[ci + 1:])
+                else:
+                    subj = self._subject(si, cue, cues[:ci], subjects)
+                    subjects[id(cue)] = subj
+                    if subj is not None:
+                        self._verb(si, cue, subj, cues[ci + 1:], subjects)
+        self._colon_pass()
+        self._headline_pass()
+        settled = self._settle()
+        return self._resolve(settled)
+
+    def _subject(self, si: int, cue: Cue, earlier: Sequence[Cue], subjects: dict[int, Mention | None]) -> Mention | None:
+        lo, hi = self.sent_tokens[si]
+        toks = self.toks
+        m = self.parser.subject_before(toks, lo, cue.tok_start)
+        if m is not None and earlier and m.tok_start < earlier[-1].tok_end:
+            m = None
+        if m is not None:
+            return m
+        j = self.parser.skip_adverbs_back(toks, lo, cue.tok_start)
+        # "Hoàng nói và cho biết …": shares the subject of the previous cue
+        if earlier and j > lo and toks[j - 1].key in ("và", "rồi") and earlier[-1].tok_end == j - 1:
+            return subjects.get(id(earlier[-1]))
+        # "Trung Quốc phản đối …, nói rằng …": the sentence's subject
+        if j > lo and toks[j - 1].text == "," and cue.entry.cls in ("speech", "directive", "commit"):
+            first = self._sentence_subject(si)
+            if first is not None and first.tok_end < cue.tok_start:
+                return first
+        return None
+
+    def _sentence_subject(self, si: int) -> Mention | None:
+        lo, hi = self.sent_tokens[si]
+        toks = self.toks
+        start = lo
+        # skip a leading connective chunk ending with a comma ("Thứ hai, …", "Tuy nhiên, …")
+        for k in range(lo, min(hi, lo + 4)):
+            if toks[k].text == ",":
+                start = k + 1
+                break
+        for begin in (start, lo):
+            m = self.parser.mention_after(toks, begin, min(hi, begin + self.parser.max_tokens))
+            if m is not None and m.kind in ("person", "organization", "place", "group", "title", "pronoun", "anaphor"):
+                if m.kind == "group" and m.tok_end - m.tok_start > 4:
+                    continue
+                return m
+        return None
+
+    def _content_start(self, si: int, cue: Cue, later: Sequence[Cue]) -> tuple[int, str] | None:
+        """Token index where the reported content starts, and how it was introduced."""
+        lo, hi = self.sent_tokens[si]
+        toks = self.toks
+        i = cue.tok_end
+        if i >= hi:
+            return None
+        limit = min(hi, i + 14, later[0].tok_start if later else hi)
+        for k in range(i, limit):
+            t = toks[k]
+            if t.key == "rằng":
+                k += 1
+                while k < hi and toks[k].text in _CONTENT_SEPS:
+                    k += 1
+                return (k, "rằng")
+            if t.text == ":":
+                return (k + 1, ":")
+            if t.text in _OPEN_MARKS or t.text in _CLOSE_MARKS or (t.text == "," and k > i) or t.text in ".?!":
+                break
+        t = toks[i]
+        if t.text == ",":
+            return (i + 1, ",")
+        if t.key == "là":
+            return (i + 1, "là")
+        if t.text in _OPEN_MARKS or self.quote_opening_at(t.start, t.end + 1):
+            return (i, "quote")
+        return (i, "bare")
+
+    def _content_end(self, si: int, start_tok: int, later: Sequence[Cue], subjects_later: list[Mention]) -> int:
+        """Char offset where the content ends (exclusive, untrimmed)."""
+        lo, hi = self.sent_tokens[si]
+        end = self.sentences[si].end
+        for m in subjects_later:
+            if m.tok_start > start_tok:
+                # back over the comma / connective that opens the next clause
+                k = m.tok_start
+                while k - 1 > start_tok and (self.toks[k - 1].text in (",", ";") or self.toks[k - 1].key in (
+                        "còn", "và", "nhưng", "song", "trong", "khi", "đó", "thì")):
+                    k -= 1
+                end = min(end, self.toks[k].start if k < len(self.toks) else end)
+                break
+        for k in range(start_tok, hi):
+            if self.toks[k].text in ("…",) or self.text.startswith("...", self.toks[k].start):
+                end = min(end, self.toks[k].start)
+                break
+        return end
+
+    def _looks_like_clause(self, s: int, e: int) -> bool:
+        toks = self.toks[slice(*self._tok_range(s, e))]
+        words = [t for t in toks if t.is_word]
+        if len(words) < 3:
+            return False
+        if self.lex.topic_starts.match(toks, 0):
+            return False
+        return bool(self.lex.clause_markers.find_all(toks, 0, min(len(toks), 16)))
+
+    def _verb(self, si: int, cue: Cue, subj: Mention, later: Sequence[Cue], subjects: dict[int, Mention | None]) -> None:
+        lo, hi = self.sent_tokens[si]
+        toks = self.toks
+        para = self.sentences[si].paragraph
+        cue_span = (cue.start, cue.end)
+        entry = cue.entry
+        outlet_speaker = subj.kind == "outlet"
+        statement_src = self.outlets.statement_source(toks, lo, hi)
+        cs = self._content_start(si, cue, later)
+        if cs is None or cs[0] >= hi or self._only_tail(cs[0], hi):
+            self._quote_first(si, cue, subj, statement_src)
+            return
+        start_tok, how = cs
+        later_subjects = []
+        for c in later:
+            m = self.parser.subject_before(toks, lo, c.tok_start)
+            if m is not None and m.tok_start >= start_tok:
+                later_subjects.append(m)
+        end = self._content_end(si, start_tok, later, later_subjects)
+        start = toks[start_tok].start
+        # a direct quote right after the cue
+        q = self.quote_opening_at(start, end + 1)
+        if q is not None:
+            if entry.cls == "noun" or how != "bare" or entry.takes != "marked" or True:
+                self.add(Candidate(q.start, q.end, "direct", "cue", 0.9, subj.start, si, para, subj, cue_span,
+                                   statement_src, self_source=outlet_speaker))
+            return
+        if entry.cls == "noun":
+            if how == "bare" and entry.takes != "any":
+                return
+        s, e = self._trim(start, end)
+        if s >= e:
+            return
+        if how == "bare":
+            if entry.takes == "marked":
+                return
+            if entry.takes == "clause" and not self._looks_like_clause(s, e):
+                return
+        inner = [c for c in later if c.entry.cls not in ("according",) and toks[c.tok_start].start < e and
+                 self.parser.subject_before(toks, lo, c.tok_start) is not None]
+        if inner and outlet_speaker:
+            # "Thông tin trên Vnexpress cho hay, bà X cam kết …": the outlet frames what follows
+            src = SourceMention(self.nt.spelling(*subj.name) if subj.name else self.nt.spelling(subj.start, subj.end),
+                                subj.start, subj.end, "paragraph")
+            if subj.name:
+                found = self.outlets.at(toks, subj.tok_start, subj.tok_end)
+                if found:
+                    src = SourceMention(found[1], subj.start, subj.end, "paragraph")
+            self.paragraph_source.setdefault(para, []).append((cue.start, src))
+            return
+        frags = [q for q in self.quotes_in(s, e + 1) if not self._is_term(q)]
+        conf = 0.8 if how != "bare" else 0.7
+        if frags:
+            for q in frags:
+                self.add(Candidate(q.start, q.end, "mixed", "cue", conf - 0.05, subj.start, si, para, subj,
+                                   cue_span, statement_src, self_source=outlet_speaker))
+        else:
+            self.add(Candidate(s, e, "indirect", "cue", conf, subj.start, si, para, subj, cue_span,
+                               statement_src, self_source=outlet_speaker))
+
+    def _only_tail(self, k: int, hi: int) -> bool:
+        """Nothing but a short adverbial tail after the cue ("nói với phóng viên X.")."""
+        toks = self.toks
+        rest = [t for t in toks[k:hi] if t.is_word]
+        if not rest:
+            return True
+        if toks[k].key in ("với", "khi", "trong", "tại", "sau", "trước", "thêm", "tiếp", "lúc", "ngay", "qua",
+                           "bằng", "trên", "hôm") and len(rest) <= 12 and not any(
+                               t.key == "rằng" or t.text == ":" for t in toks[k:hi]):
+            return True
+        return False
+
+    def _quote_first(self, si: int, cue: Cue, subj: Mention, statement_src: SourceMention | None) -> None:
+        """``“…”, ông X nói.`` / ``…, Bộ Y tế cho biết.``: content before the speaker."""
+        lo, hi = self.sent_tokens[si]
+        toks = self.toks
+        para = self.sentences[si].paragraph
+        k = subj.tok_start
+        sep = None
+        if k > lo and toks[k - 1].text in (",", "-", "–", "—"):
+            sep = k - 1
+        edge = toks[sep].start if sep is not None else subj.start
+        # a quote closing right before the separator / the speaker
+        pos = edge
+        while pos > 0 and self.text[pos - 1].isspace():
+            pos -= 1
+        for q in reversed(self.quotes):
+            if q.outer_end <= pos and q.outer_end >= pos - 1 and q.close_mark is not None:
+                self.add(Candidate(q.start, q.end, "direct", "quote-first", 0.85, subj.start, si, para, subj,
+                                   (cue.start, cue.end), statement_src, self_source=subj.kind == "outlet"))
+                return
+            if q.outer_end < pos - 1:
+                break
+        if sep is None and k == lo and si > 0:
+            # "“…” Ông X nói." split into two sentences
+            prev = self.sentences[si - 1]
+            for q in reversed(self.quotes):
+                if q.close_mark is not None and prev.start <= q.close_mark < prev.end and q.outer_end >= prev.end - 2:
+                    if prev.paragraph == self.sentences[si].paragraph:
+                        self.add(Candidate(q.start, q.end, "direct", "quote-first", 0.8, subj.start, si, para,
+                                           subj, (cue.start, cue.end), statement_src))
+                    return
+                if q.outer_end < prev.start:
+                    break
+            return
+        if sep is None:
+            return
+        # indirect content before the speaker: "…, Bộ Quốc phòng Hàn Quốc cho biết."
+        s, e = self._trim(self.sentences[si].start, toks[sep].start)
+        if s >= e or not self._looks_like_clause(s, e):
+            return
+        if self.lex.fronted.match(toks, self._tok_range(s, e)[0]):
+            return
+        frags = [q for q in self.quotes_in(s, e + 1) if not self._is_term(q)]
+        if frags:
+            if frags[0].outer_start <= s + 1 and frags[-1].outer_end >= e - 1:
+                for q in frags:
+                    self.add(Candidate(q.start, q.end, "direct", "quote-first", 0.8, subj.start, si, para, subj,
+                                       (cue.start, cue.end), statement_src))
+                return
+            for q in frags:
+                self.add(Candidate(q.start, q.end, "mixed", "quote-first", 0.7, subj.start, si, para, subj,
+                                   (cue.start, cue.end), statement_src))
+            return
+        self.add(Candidate(s, e, "indirect", "quote-first", 0.7, subj.start, si, para, subj,
+                           (cue.start, cue.end), statement_src, self_source=subj.kind == "outlet"))
+
+    # --- pass 3: theo ----------------------------------------------------------------------------
+    def _theo(self, si: int, cue: Cue, later: Sequence[Cue]) -> None:
+        lo, hi = self.sent_tokens[si]
+        toks = self.toks
+        lex = self.lex
+        para = self.sentences[si].paragraph
+        i = cue.tok_end
+        if i >= hi or lex.theo_blockers.match(toks, i, hi):
+            return
+        sn = lex.statement_nouns.match(toks, i, hi)
+        if sn:
+            j = i + sn[0]
+            while j < hi and toks[j].key in ("mới", "gần", "đây", "nhất", "chính", "thức", "sơ", "bộ", "ban", "đầu"):
+                j += 1
+            if j < hi and toks[j].key == "của":
+                i = j + 1
+            elif toks[i].key in ("lời",) and j < hi:
+                i = j
+            else:
+                return
+        # X ends at the next comma/colon; without one, at the longest tidy mention
+        stop = hi
+        for k in range(i, min(hi, i + 30)):
+            if toks[k].text in (",", ":", "–", "—") or (toks[k].text == "-" and k > i):
+                stop = k
+                break
+        outlet = self.outlets.at(toks, i, stop)
+        if outlet is not None and i + outlet[0] == stop:
+            n, name = outlet
+            src = SourceMention(name, toks[i].start, toks[i + n - 1].end, "sentence")
+            if self._ends_sentence(i + n, hi):
+                # "…, theo Kyodo News." covers the paragraph
+                self.paragraph_source.setdefault(para, []).append((-1, src))
+                return
+            self.sentence_source[si] = src
+            inner = [c for c in later if c.entry.cls not in ("according", "block")]
+            if inner and any(self.parser.subject_before(toks, lo, c.tok_start) is not None for c in inner):
+                return
+            m = self.parser.parse(toks, i, i + n) or None
+            self._theo_record(si, cue, i + n, hi, m, para, outlet_name=name, src=src)
+            return
+        if stop < hi:
+            m = self.parser.parse(toks, i, stop)
+            if m is None:
+                m = self._tidy_mention(i, stop)
+        else:
+            m = self._tidy_mention(i, min(hi, i + 10))
+        if m is None or m.kind in ("outlet",):
+            return
+        self._theo_record(si, cue, m.tok_end, hi, m, para)
+
+    def _tidy_mention(self, i: int, stop: int) -> Mention | None:
+        """The longest mention from ``i`` that ends on a name, title or group head."""
+        toks = self.toks
+        for b in range(stop, i, -1):
+            last = toks[b - 1]
+            if not last.is_word:
+                continue
+            if not (last.text[:1].isupper() or self.lex.groups.match_ending(toks, b, i)
+                    or self.lex.titles.match_ending(toks, b, i) or self.lex.honorifics.match_ending(toks, b, i)
+                    or self.lex.demonstratives.match_ending(toks, b, i)):
+                continue
+            m = self.parser.parse(toks, i, b)
+            if m is not None:
+                return m
+        return None
+
+    def _ends_sentence(self, k: int, hi: int) -> bool:
+        return all(not t.is_word for t in self.toks[k:hi])
+
+    def _theo_record(self, si: int, cue: Cue, after: int, hi: int, m: Mention | None, para: int,
+                     outlet_name: str | None = None, src: SourceMention | None = None) -> None:
+        toks = self.toks
+        lo = self.sent_tokens[si][0]
+        sent = self.sentences[si]
+        if m is None:
+            return
+        front = cue.tok_start - lo
+        leading = front == 0 or all(
+            (not t.is_word) or self.lex.connectives.match(toks, k, cue.tok_start)
+            or self.lex.adverbs.match(toks, k, cue.tok_start)
+            for k, t in enumerate(toks[lo:cue.tok_start], lo))
+        if leading:
+            s, e = toks[after].start if after < hi else sent.end, sent.end
+        elif self._ends_sentence(after, hi):
+            s, e = sent.start, cue.start
+        else:
+            s, e = sent.start, sent.end
+        s = self._skip_connective(s, e)
+        s, e = self._trim(s, e)
+        if s >= e:
+            return
+        frags = [q for q in self.quotes_in(s, e + 1) if not self._is_term(q)]
+        cue_span = (cue.start, cue.end)
+        conf = 0.72
+        if frags:
+            if len(frags) == 1 and frags[0].outer_start <= s + 1 and frags[0].outer_end >= e - 1:
+                q = frags[0]
+                self.add(Candidate(q.start, q.end, "direct", "theo", conf, m.start, si, para, m, cue_span, src,
+                                   self_source=outlet_name is not None))
+                return
+            for q in frags:
+                self.add(Candidate(q.start, q.end, "mixed", "theo", conf - 0.05, m.start, si, para, m, cue_span,
+                                   src, self_source=outlet_name is not None))
+            return
+        words = [t for t in toks[slice(*self._tok_range(s, e))] if t.is_word]
+        if len(words) < 3:
+            return
+        self.add(Candidate(s, e, "indirect", "theo", conf if outlet_name is None else 0.6, m.start, si, para, m,
+                           cue_span, src, self_source=outlet_name is not None))
+
+    def _skip_connective(self, s: int, e: int) -> int:
+        lo, hi = self._tok_range(s, e)
+        toks = self.toks
+        m = self.lex.connectives.match(toks, lo, hi)
+        if m and lo + m[0] < hi and toks[lo + m[0]].text == ",":
+            return toks[lo + m[0]].end
+        return s
+
+    # --- dẫn lời ------------------------------------------------------------------------------------
+    def _quoting(self, si: int, cue: Cue, later: Sequence[Cue]) -> None:
+        lo, hi = self.sent_tokens[si]
+        toks = self.toks
+        para = self.sentences[si].paragraph
+        reporter = self.parser.subject_before(toks, lo, cue.tok_start)
+        src = None
+        if reporter is not None:
+            found = self.outlets.at(toks, reporter.tok_start, reporter.tok_end)
+            if found:
+                src = SourceMention(found[1], reporter.start, reporter.end, "sentence")
+        if src is not None:
+            self.sentence_source[si] = src
+        stop = later[0].tok_start if later else hi
+        m = self._tidy_mention(cue.tok_end, min(stop, cue.tok_end + 14))
+        if m is None:
+            return
+        if later and self.parser.subject_before(toks, lo, later[0].tok_start) is not None:
+            return  # "X dẫn lời Y cho biết …": Y's own verb is the cue
+        k = m.tok_end
+        while k < hi and (toks[k].text in (",", ":") or toks[k].key == "rằng"):
+            k += 1
+        if k >= hi:
+            return
+        q = self.quote_opening_at(toks[k].start, self.sentences[si].end)
+        if q is not None:
+            self.add(Candidate(q.start, q.end, "direct", "cue", 0.8, m.start, si, para, m, (cue.start, cue.end), src))
+            return
+        s, e = self._trim(toks[k].start, self.sentences[si].end)
+        if s < e:
+            self.add(Candidate(s, e, "indirect", "cue", 0.7, m.start, si, para, m, (cue.start, cue.end), src))
+
+    # --- pass 4: colon constructions and headlines ---------------------------------------------------
+    def _claimed(self, q: Quote) -> bool:
+        return any(c.start < q.end and q.start < c.end for c in self.candidates)
+
+    def _colon_pass(self) -> None:
+        toks = self.toks
+        for q in self.quotes:
+            if q.open_mark is None or self._claimed(q):
+                continue
+            pos = q.open_mark
+            while pos > 0 and self.text[pos - 1].isspace():
+                pos -= 1
+            if pos == 0 or self.text[pos - 1] != ":":
+                continue
+            si = self.sentence_at(pos - 1)
+            lo, hi = self.sent_tokens[si]
+            colon_tok = self._tok_range(pos - 1, pos)[0]
+            m = self.parser.subject_before(toks, lo, colon_tok)
+            if m is None or m.kind not in ("person", "title", "organization", "pronoun", "anaphor", "group"):
+                m = self._sentence_subject(si)
+                if m is None or m.tok_end > colon_tok or m.kind == "group":
+                    continue
+                conf = 0.6
+            else:
+                conf = 0.75
+            para = self.sentences[si].paragraph
+            self.add(Candidate(q.start, q.end, "direct", "colon", conf, m.start, si, para, m,
+                               (pos - 1, pos), None))
+
+    def _headline_pass(self) -> None:
+        toks = self.toks
+        for p in self.paragraphs:
+            if self.text[p.end - 1] in ".!?…" or p.end - p.start > 200:
+                continue
+            lo, hi = self._tok_range(p.start, p.end)
+            colon = next((k for k in range(lo, min(hi, lo + 16)) if toks[k].text == ":"), None)
+            if colon is None or colon + 1 >= hi:
+                continue
+            m = self.parser.parse(toks, lo, colon)
+            if m is None or m.kind != "person" or m.name is None:
+                continue
+            si = self.sentence_at(toks[colon].start)
+            s, e = self._trim(toks[colon + 1].start, p.end)
+            q = self.quote_opening_at(toks[colon + 1].start, p.end)
+            if q is not None:
+                if not self._claimed(q):
+                    self.add(Candidate(q.start, q.end, "direct", "colon", 0.7, m.start, si, p.index, m,
+                                       (toks[colon].start, toks[colon].end)))
+                continue
+            if s < e and not any(c.start < e and s < c.end for c in self.candidates):
+                self.add(Candidate(s, e, "indirect", "colon", 0.6, m.start, si, p.index, m,
+                                   (toks[colon].start, toks[colon].end)))
+
+    # --- settling overlaps ---------------------------------------------------------------------------------
+    def _settle(self) -> list[Candidate]:
+        order = sorted(self.candidates, key=lambda c: (-c.confidence, c.start))
+        kept: list[Candidate] = []
+        for c in order:
+            clash = next((k for k in kept if k.start < c.end and c.start < k.end), None)
+            if clash is None:
+                kept.append(c)
+        kept.sort(key=lambda c: (c.start, c.end))
+        return kept
+
+    # --- pass 5, 6 and resolution -----------------------------------------------------------------------------
+    def _resolve(self, kept: list[Candidate]) -> list[Record]:
+        # follow-on and repeated quotes join the settled list
+        extra = self._follow_on(kept)
+        allc = sorted(kept + extra, key=lambda c: (c.anchor if not c.inherit else c.start, c.start))
+        history: list[tuple[int, ResolvedSpeaker, Candidate]] = []
+        speaker_src: dict[int, SourceMention] = {}
+        credit = find_article_credit(self.nt, self.paragraphs, self.lex, self.outlets)
+        body = body_end(self.text, self.paragraphs, self.lex)
+        out: list[Candidate] = []
+        for c in allc:
+            if c.inherit:
+                prev = self._previous(history, c)
+                if prev is None:
+                    continue
+                c.speaker, c.mention = prev[1], prev[2].mention
+                if c.source is None and prev[2].source is not None and prev[2].source.scope in ("statement", "speaker"):
+                    c.source = attrs.evolve(prev[2].source, scope="speaker")
+            else:
+                c.speaker = self._speaker(c, history)
+            if c.speaker is None:
+                continue
+            history.append((c.anchor if not c.inherit else c.start, c.speaker, c))
+            out.append(c)
+        out.extend(self._repeats(out))
+        records = []
+        for c in sorted(out, key=lambda c: c.start):
+            src = self._source(c, speaker_src, credit, body)
+            records.append(Record(c.start, c.end, c.kind, c.rule, c.confidence, c.speaker,
+                                  (c.mention.start, c.mention.end) if c.mention else None, c.cue, src))
+        return self._dedupe(records)
+
+    def _dedupe(self, records: list[Record]) -> list[Record]:
+        out: list[Record] = []
+        for r in records:
+            if out and r.start < out[-1].end:
+                if r.confidence > out[-1].confidence:
+                    out[-1] = r
+                continue
+            out.append(r)
+        return out
+
+    def _previous(self, history, c: Candidate):
+        for pos, sp, cand in reversed(history):
+            if pos <= c.start and cand.paragraph >= c.paragraph - 1:
+                return pos, sp, cand
+            if pos <= c.start:
+                return None
+        return None
+
+    def _follow_on(self, kept: list[Candidate]) -> list[Candidate]:
+        """Quoted sentences with no cue of their own, right after an attributed statement."""
+        out: list[Candidate] = []
+        taken = [(c.start, c.end) for c in kept]
+        anchors = sorted(c.end for c in kept)
+        for q in self.quotes:
+            if any(s < q.end and q.start < e for s, e in taken):
+                continue
+            if self._is_term(q) or q.end - q.start < 12:
+                continue
+            si = self.sentence_at(q.outer_start)
+            sent = self.sentences[si]
+            # the quote must be its own sentence(s): only punctuation around it
+            before = self.text[sent.start:q.outer_start].strip(" –—-")
+            if before and not (q.open_mark is None):
+                continue
+            after_si = self.sentence_at(max(q.outer_end - 1, q.start))
+            tail = self.text[q.outer_end:self.sentences[after_si].end].strip()
+            if tail and any(ch.isalnum() for ch in tail):
+                continue
+            k = bisect_right(anchors, q.start)
+            if k == 0:
+                continue
+            out.append(Candidate(q.start, q.end, "direct", "follow-on", 0.5, q.start, si, sent.paragraph,
+                                 None, None, None, inherit=True))
+        return out
+
+    def _repeats(self, done: list[Candidate]) -> list[Candidate]:
+        """A quote repeated verbatim (sapo, caption) takes the first one's speaker."""
+        by_text = {fold(self.text[c.start:c.end]): c for c in done if c.kind == "direct"}
+        out = []
+        taken = [(c.start, c.end) for c in done]
+        for q in self.quotes:
+            if any(s < q.end and q.start < e for s, e in taken):
+                continue
+            first = by_text.get(fold(self.text[q.start:q.end]))
+            if first is None or first.start == q.start:
+                continue
+            out.append(Candidate(q.start, q.end, "direct", "repeat", 0.5, q.start, self.sentence_at(q.start),
+                                 self.sentences[self.sentence_at(q.start)].paragraph, first.mention, None,
+                                 first.source, speaker=first.speaker))
+        return out
+
+    def _speaker(self, c: Candidate, history) -> ResolvedSpeaker | None:
+        m = c.mention
+        if m is None:
+            return None
+        if m.kind == "coordination":
+            names = [self._speaker(attrs.evolve(c, mention=p), history) for p in m.parts]
+            if any(n is None or n.name is None for n in names):
+                return None
+            return ResolvedSpeaker(" và ".join(n.name for n in names), "group", None, "name")
+        return self._resolve_one(m, c, history)
+
+    def _resolve_one(self, m: Mention, c: Candidate, history) -> ResolvedSpeaker | None:
+        nt = self.nt
+        reg = self.registry
+        if m.kind == "person" and m.name is not None:
+            ent = reg.person(m.name, m.start)
+            if ent is not None:
+                return ResolvedSpeaker(ent.fullest, "person", ent, "registry")
+            return ResolvedSpeaker(nt.spelling(*m.name), "person", None, "name")
+        if m.kind in ("organization", "place", "outlet") and m.name is not None:
+            name = nt.spelling(*m.name)
+            if m.kind == "outlet":
+                found = self.outlets.at(self.toks, m.tok_start, m.tok_end)
+                if found:
+                    name = found[1]
+            if m.kind == "organization" and len(name.split()) == 1 and name in self.lex.org_alone:
+                for pos, sp, cand in reversed(history):
+                    if sp.type == "organization" and sp.name and sp.name.split()[0] == name:
+                        return sp
+                for ent_name in self._org_names_before(m.start, name):
+                    return ResolvedSpeaker(ent_name, "organization", None, "registry")
+            return ResolvedSpeaker(name, {"outlet": "outlet", "place": "place"}.get(m.kind, "organization"), None,
+                                   "name")
+        if m.kind == "title":
+            title_text = nt.text[m.start:m.end]
+            ent = reg.by_title(title_text, m.start)
+            if ent is not None:
+                return ResolvedSpeaker(ent.fullest, "person", ent, "title")
+            if self.lex.anaphors.match(self.toks, m.tok_start, m.tok_end):
+                prev = self._last_speaker(history, m, c)
+                if prev is not None:
+                    return prev
+            return ResolvedSpeaker(nt.spelling(m.start, m.end), "person", None, "description")
+        if m.kind in ("pronoun", "anaphor"):
+            prev = self._last_speaker(history, m, c)
+            if prev is not None:
+                return prev
+            return None
+        if m.kind == "group":
+            return ResolvedSpeaker(nt.spelling(m.start, m.end), "group", None, "description")
+        return None
+
+    def _org_names_before(self, pos: int, head: str):
+        toks = self.toks
+        for k in range(self._tok_range(0, pos)[1] - 1, -1, -1):
+            if toks[k].text == head and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
+                m = self.parser.best_suffix(toks, k, min(len(toks), k + 8))
+                j = k + 1
+                while j < len(toks) and j < k + 8 and (toks[j].text[:1].isupper() or (
+                        toks[j].is_word and toks[j].key in ("và", "tế", "dục", "tạo", "giao", "vụ", "chính", "thương",
+                                                            "sản", "trường", "hội"))):
+                    j += 1
+                yield self.nt.spelling(toks[k].start, toks[j - 1].end)
+                return
+
+    def _last_speaker(self, history, m: Mention, c: Candidate) -> ResolvedSpeaker | None:
+        want = m.gender
+        for pos, sp, cand in reversed(history):
+            if sp.type in ("outlet", "place"):
+                continue
+            if want == "f" and sp.entity is not None and sp.entity.gender == "m":
+                continue
+            if want == "m" and sp.entity is not None and sp.entity.gender == "f":
+                continue
+            if want and sp.entity is None and sp.type != "person" and m.kind == "pronoun":
+                continue
+            return sp
+        # nobody has spoken yet: the latest person named before the mention
+        best = None
+        for ent in self.registry.entities:
+            before = [p for p in ent.positions if p < m.start]
+            if before and (best is None or max(before) > best[0]):
+                if want and ent.gender and ent.gender != want:
+                    continue
+                best = (max(before), ent)
+        if best is not None:
+            return ResolvedSpeaker(best[1].fullest, "person", best[1], "anaphor")
+        return None
+
+    # --- sources ------------------------------------------------------------------------------------------
+    def _source(self, c: Candidate, speaker_src: dict[int, SourceMention], credit: SourceMention | None,
+                body: int) -> SourceMention | None:
+        key = id(c.speaker.entity) if c.speaker is not None and c.speaker.entity is not None else (
+            c.speaker.name if c.speaker else None)
+        src = c.source
+        if src is None and c.self_source and c.speaker is not None and c.speaker.name:
+            src = SourceMention(c.speaker.name, c.mention.start if c.mention else c.start,
+                                c.mention.end if c.mention else c.end, "statement")
+        if src is None:
+            src = self.sentence_source.get(c.sentence)
+        if src is None:
+            frames = [s for pos, s in self.paragraph_source.get(c.paragraph, []) if pos < c.start]
+            if frames:
+                src = frames[-1]
+        if src is not None and src.scope == "statement" and key is not None:
+            speaker_src[key] = src
+        if src is None and key is not None and key in speaker_src:
+            src = attrs.evolve(speaker_src[key], scope="speaker")
+        if src is None and credit is not None and c.start < body:
+            src = credit
+        return src

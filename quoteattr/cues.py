@@ -1,0 +1,52 @@
+"""Reporting expressions in a sentence, found with the cue lexicon.
+
+A cue is the lexicon phrase plus the words that join it: a negation before
+(``không cho rằng``) and a continuation after (``cho biết thêm``).  Phrases
+of class ``block`` ("nói chung", "theo dõi") are matched so that they hide
+the shorter cue inside them, and are not returned.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from .lexicon import CompiledLexicon, CueEntry
+from .tokens import Token
+
+__all__ = ["Cue", "find_cues"]
+
+
+@attrs.frozen(slots=True)
+class Cue:
+    """A cue: token range ``[tok_start, tok_end)`` and the lexicon phrase inside it."""
+
+    tok_start: int
+    tok_end: int
+    head_start: int
+    head_end: int
+    entry: CueEntry
+    start: int
+    end: int
+
+    @property
+    def cls(self) -> str:
+        return self.entry.cls
+
+
+def find_cues(tokens: Sequence[Token], start: int, stop: int, lex: CompiledLexicon) -> list[Cue]:
+    """Cues among ``tokens[start:stop]`` (one sentence), left to right."""
+    out: list[Cue] = []
+    for i, n, entry in lex.cues.find_all(tokens, start, stop):
+        if entry.cls == "block":
+            continue
+        s, e = i, i + n
+        before = lex.cue_before.match_ending(tokens, s, start)
+        if before and entry.cls not in ("according", "quoting", "noun", "report"):
+            s -= before[0]
+        after = lex.cue_after.match(tokens, e, stop)
+        if after and entry.cls in ("speech", "report"):
+            # "nói lại" / "cho biết thêm": but not "nói lại thôi"-style idioms at a clause end
+            e += after[0]
+        out.append(Cue(s, e, i, i + n, entry, tokens[s].start, tokens[e - 1].end))
+    return out

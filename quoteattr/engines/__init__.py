@@ -1,0 +1,1 @@
+"""Optional analysis engines that feed the rule pipeline (stanza)."""

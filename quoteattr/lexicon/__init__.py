@@ -1,0 +1,292 @@
+"""Lexicons: the package's word lists, loaded from data files, and their matchers.
+
+A :class:`Lexicon` is plain data (picklable, so it travels to worker
+processes); :meth:`Lexicon.compile` turns it into the longest-match
+structures the pipeline uses.  Users extend it with their own files
+(:meth:`Lexicon.extended_from`) or lists (:meth:`Lexicon.extended`).
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+from ..text import retone
+from ..tokens import Token, token_keys, tokenize
+
+__all__ = ["Lexicon", "CompiledLexicon", "CueEntry", "PhraseMatcher", "LEXICON_FILES"]
+
+#: Lexicon name → file name in the data folder.
+LEXICON_FILES: Mapping[str, str] = {
+    "cues": "cues.tsv",
+    "cue_modifiers": "cue_modifiers.tsv",
+    "honorifics": "honorifics.txt",
+    "titles": "titles.txt",
+    "quantifiers": "quantifiers.txt",
+    "groups": "groups.txt",
+    "anaphors": "anaphors.txt",
+    "demonstratives": "demonstratives.txt",
+    "adverbs": "adverbs.txt",
+    "family_names": "family_names.txt",
+    "places": "places.txt",
+    "org_heads": "org_heads.txt",
+    "outlets": "outlets.tsv",
+    "outlet_prefixes": "outlet_prefixes.txt",
+    "channels": "channels.txt",
+    "theo_blockers": "theo_blockers.txt",
+    "statement_nouns": "statement_nouns.txt",
+    "clause_markers": "clause_markers.txt",
+    "topic_starts": "topic_starts.txt",
+    "connectives": "connectives.txt",
+    "fronted": "fronted.txt",
+    "boilerplate": "boilerplate.txt",
+    "abbreviations": "abbreviations.txt",
+    "credit_markers": "credit_markers.txt",
+}
+
+CUE_CLASSES = ("speech", "directive", "commit", "noun", "report", "according", "quoting", "block")
+CUE_TAKES = ("any", "clause", "marked")
+
+Row = tuple[str, ...]
+
+
+def normalize_entry(text: str) -> str:
+    """Lexicon entries are compared with the pipeline's working text."""
+    return " ".join(retone(unicodedata.normalize("NFC", text)).split())
+
+
+def _parse(lines: Iterable[str], source: str) -> tuple[list[Row], set[str]]:
+    rows: list[Row] = []
+    removed: set[str] = set()
+    for n, raw in enumerate(lines, 1):
+        line = raw.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = tuple(normalize_entry(c) for c in line.split("\t"))
+        if not cols[0]:
+            raise ValueError(f"{source}:{n}: empty first column")
+        if cols[0].startswith("-") and len(cols[0]) > 1:
+            removed.add(cols[0][1:].strip().casefold())
+            continue
+        rows.append(cols)
+    return rows, removed
+
+
+def _check(name: str, rows: Sequence[Row], source: str) -> None:
+    if name == "cues":
+        for row in rows:
+            if len(row) < 2 or row[1] not in CUE_CLASSES:
+                raise ValueError(
+                    f"{source}: cue {row[0]!r} needs a class, one of {', '.join(CUE_CLASSES)}"
+                )
+            if len(row) > 2 and row[2] not in CUE_TAKES:
+                raise ValueError(
+                    f"{source}: cue {row[0]!r}: 'takes' must be one of {', '.join(CUE_TAKES)}"
+                )
+    if name == "cue_modifiers":
+        for row in rows:
+            if len(row) < 2 or row[1] not in ("before", "after"):
+                raise ValueError(f"{source}: modifier {row[0]!r} needs 'before' or 'after'")
+
+
+@attrs.frozen(slots=True)
+class CueEntry:
+    phrase: str
+    cls: str
+    takes: str = "any"
+
+
+@attrs.frozen
+class Lexicon:
+    """All word lists, as rows of normalised strings keyed by lexicon name."""
+
+    tables: Mapping[str, tuple[Row, ...]] = attrs.field(repr=lambda t: f"<{len(t)} lexicons>")
+
+    @classmethod
+    def default(cls) -> Lexicon:
+        """The lexicons shipped with the package."""
+        folder = resources.files(__package__) / "data"
+        tables = {}
+        for name, fname in LEXICON_FILES.items():
+            text = (folder / fname).read_text(encoding="utf-8")
+            rows, _ = _parse(text.splitlines(), fname)
+            _check(name, rows, fname)
+            tables[name] = tuple(rows)
+        return cls(tables)
+
+    def extended_from(self, folder: str | Path) -> Lexicon:
+        """Add the entries of files in ``folder`` named as in :data:`LEXICON_FILES`.
+
+        A line ``-phrase`` removes an entry of ours.  Unknown file names are an
+        error, so a typo does not silently do nothing.
+        """
+        path = Path(folder)
+        if not path.is_dir():
+            raise FileNotFoundError(f"lexicon folder not found: {path}")
+        known = {v: k for k, v in LEXICON_FILES.items()}
+        additions: dict[str, list[Row]] = {}
+        removals: dict[str, set[str]] = {}
+        for file in sorted(path.iterdir()):
+            if file.suffix not in (".txt", ".tsv") or file.name.startswith("."):
+                continue
+            if file.name not in known:
+                raise ValueError(
+                    f"{file}: not a lexicon file; expected one of {', '.join(sorted(known))}"
+                )
+            rows, removed = _parse(file.read_text(encoding="utf-8").splitlines(), str(file))
+            _check(known[file.name], rows, str(file))
+            additions[known[file.name]] = rows
+            removals[known[file.name]] = removed
+        return self._merge(additions, removals)
+
+    def extended(self, **lists: Iterable[str | Sequence[str]]) -> Lexicon:
+        """Add entries in code: ``lexicon.extended(cues=[("phản pháo", "speech")])``."""
+        additions: dict[str, list[Row]] = {}
+        for name, entries in lists.items():
+            if name not in LEXICON_FILES:
+                raise ValueError(
+                    f"unknown lexicon {name!r}; expected one of {', '.join(LEXICON_FILES)}"
+                )
+            rows = [
+                tuple(normalize_entry(c) for c in ((e,) if isinstance(e, str) else e))
+                for e in entries
+            ]
+            _check(name, rows, f"extended({name}=…)")
+            additions[name] = rows
+        return self._merge(additions, {})
+
+    def _merge(self, additions: Mapping[str, list[Row]], removals: Mapping[str, set[str]]) -> Lexicon:
+        tables = dict(self.tables)
+        for name in set(additions) | set(removals):
+            drop = removals.get(name, set())
+            kept = [r for r in tables.get(name, ()) if r[0].casefold() not in drop]
+            tables[name] = tuple(kept) + tuple(additions.get(name, ()))
+        return Lexicon(tables)
+
+    def words(self, name: str) -> tuple[str, ...]:
+        """First column of a lexicon."""
+        return tuple(r[0] for r in self.tables.get(name, ()))
+
+    def compile(self) -> CompiledLexicon:
+        return CompiledLexicon(self)
+
+
+V = TypeVar("V")
+_END = "\x00end"
+
+
+class PhraseMatcher(Generic[V]):
+    """Longest-match lookup of multi-syllable phrases over a token list
+    (spaCy's PhraseMatcher idea: compile once, match in linear time)."""
+
+    def __init__(self, phrases: Iterable[tuple[str, V]], *, case_sensitive: bool = False) -> None:
+        self.case_sensitive = case_sensitive
+        self._trie: dict[str, Any] = {}
+        self.max_len = 0
+        for phrase, value in phrases:
+            keys = token_keys(phrase) if not case_sensitive else tuple(t.text for t in tokenize(phrase))
+            if not keys:
+                continue
+            node = self._trie
+            for k in keys:
+                node = node.setdefault(k, {})
+            node[_END] = value
+            self.max_len = max(self.max_len, len(keys))
+
+    def _key(self, tok: Token) -> str:
+        return tok.text if self.case_sensitive else tok.key
+
+    def match(self, tokens: Sequence[Token], i: int, stop: int | None = None) -> tuple[int, V] | None:
+        """Longest phrase starting at ``tokens[i]``: (number of tokens, value)."""
+        node = self._trie
+        best: tuple[int, V] | None = None
+        stop = len(tokens) if stop is None else stop
+        j = i
+        while j < stop:
+            node = node.get(self._key(tokens[j]))
+            if node is None:
+                break
+            j += 1
+            if _END in node:
+                best = (j - i, node[_END])
+        return best
+
+    def match_ending(self, tokens: Sequence[Token], end: int, start: int = 0) -> tuple[int, V] | None:
+        """Longest phrase that ends just before ``tokens[end]`` (and starts at or after ``start``)."""
+        for n in range(min(self.max_len, end - start), 0, -1):
+            m = self.match(tokens, end - n, end)
+            if m is not None and m[0] == n:
+                return m
+        return None
+
+    def find_all(self, tokens: Sequence[Token], start: int = 0, stop: int | None = None) -> list[tuple[int, int, V]]:
+        """Non-overlapping longest matches, left to right: (index, length, value)."""
+        out: list[tuple[int, int, V]] = []
+        stop = len(tokens) if stop is None else stop
+        i = start
+        while i < stop:
+            m = self.match(tokens, i, stop)
+            if m is None:
+                i += 1
+            else:
+                out.append((i, m[0], m[1]))
+                i += m[0]
+        return out
+
+    def __contains__(self, phrase: str) -> bool:
+        keys = token_keys(phrase) if not self.case_sensitive else tuple(t.text for t in tokenize(phrase))
+        node = self._trie
+        for k in keys:
+            node = node.get(k)
+            if node is None:
+                return False
+        return _END in node
+
+
+class CompiledLexicon:
+    """Matchers built once from a :class:`Lexicon`; shared read-only by all documents."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        t = lexicon.tables
+        self.cues: PhraseMatcher[CueEntry] = PhraseMatcher(
+            (r[0], CueEntry(r[0], r[1], r[2] if len(r) > 2 else "any")) for r in t.get("cues", ())
+        )
+        self.cue_before = PhraseMatcher((r[0], r[0]) for r in t.get("cue_modifiers", ()) if r[1] == "before")
+        self.cue_after = PhraseMatcher((r[0], r[0]) for r in t.get("cue_modifiers", ()) if r[1] == "after")
+        self.honorific_gender: dict[str, str | None] = {
+            r[0].casefold(): (r[1] if len(r) > 1 and r[1] else None) for r in t.get("honorifics", ())
+        }
+        self.honorifics = PhraseMatcher((r[0], r[0]) for r in t.get("honorifics", ()))
+        self.titles = PhraseMatcher((w, w) for w in lexicon.words("titles"))
+        self.quantifiers = PhraseMatcher((w, w) for w in lexicon.words("quantifiers"))
+        self.groups = PhraseMatcher((w, w) for w in lexicon.words("groups"))
+        self.anaphors = PhraseMatcher((w, w) for w in lexicon.words("anaphors"))
+        self.demonstratives = PhraseMatcher((w, w) for w in lexicon.words("demonstratives"))
+        self.adverbs = PhraseMatcher((w, w) for w in lexicon.words("adverbs"))
+        self.family_names = frozenset(lexicon.words("family_names"))
+        self.places = PhraseMatcher(((w, w) for w in lexicon.words("places")), case_sensitive=True)
+        self.org_heads = PhraseMatcher(((w, w) for w in lexicon.words("org_heads")), case_sensitive=True)
+        self.org_alone = frozenset(r[0] for r in t.get("org_heads", ()) if len(r) > 1 and r[1] == "alone")
+        outlet_rows: list[tuple[str, str]] = []
+        for r in t.get("outlets", ()):
+            outlet_rows.append((r[0], r[0]))
+            if len(r) > 1 and r[1]:
+                outlet_rows.extend((alias.strip(), r[0]) for alias in r[1].split("|") if alias.strip())
+        self.outlets = PhraseMatcher(outlet_rows, case_sensitive=True)
+        self.outlets_ci = PhraseMatcher((a.casefold(), c) for a, c in outlet_rows)
+        self.outlet_prefixes = PhraseMatcher((w, w) for w in lexicon.words("outlet_prefixes"))
+        self.channels = PhraseMatcher((w, w) for w in lexicon.words("channels"))
+        self.theo_blockers = PhraseMatcher((w, w) for w in lexicon.words("theo_blockers"))
+        self.statement_nouns = PhraseMatcher((w, w) for w in lexicon.words("statement_nouns"))
+        self.clause_markers = PhraseMatcher((w, w) for w in lexicon.words("clause_markers"))
+        self.topic_starts = PhraseMatcher((w, w) for w in lexicon.words("topic_starts"))
+        self.connectives = PhraseMatcher((w, w) for w in lexicon.words("connectives"))
+        self.fronted = PhraseMatcher((w, w) for w in lexicon.words("fronted"))
+        self.boilerplate = frozenset(w.casefold() for w in lexicon.words("boilerplate"))
+        self.abbreviations = frozenset(w.casefold() for w in lexicon.words("abbreviations"))
+        self.credit_markers = PhraseMatcher((w, w) for w in lexicon.words("credit_markers"))

@@ -1,0 +1,279 @@
+"""Articles, paragraphs, sentences and quoted spans of a normalised text.
+
+Quote marks arrive curly, straight, German (``„…“``), French (``«…»``),
+single or double, nested, unclosed or never opened.  :func:`find_quotes`
+pairs them by position (a mark after a space opens, a mark before a space
+or punctuation closes) before identity, so sloppy marks still pair; a quote
+left open at a paragraph end either continues into a later paragraph that
+closes it, or ends with its paragraph.  Nothing here raises on messy input.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+__all__ = [
+    "Segment", "Paragraph", "Sentence", "Quote", "ARTICLE_BREAK",
+    "find_articles", "find_paragraphs", "find_sentences", "find_quotes", "QUOTE_MARKS",
+]
+
+#: Characters that separate two articles in one string: nothing is carried across them.
+ARTICLE_BREAK = "\f\x1e"
+
+# quote-mark families: which closer may end which opener
+_FAMILY = {
+    "“": "double", "”": "double", '"': "double", "„": "double", "‟": "double",
+    "〝": "double", "〞": "double", "❝": "double", "❞": "double",
+    "‘": "single", "’": "single", "'": "single", "‚": "single", "‛": "single",
+    "«": "angle", "»": "angle", "‹": "angle", "›": "angle",
+    "「": "corner", "」": "corner", "『": "corner", "』": "corner",
+}
+QUOTE_MARKS = "".join(_FAMILY)
+_OPENERS = set("“„‟〝❝‘‚‛«‹「『")
+_CLOSERS = set("”〞❞’»›」』")
+_QUOTE_RE = regex.compile("[" + regex.escape(QUOTE_MARKS) + "]")
+_LEFT_CONTEXT = set(" \n\t([{—–-/:;,") | _OPENERS | set('"\'')
+_RIGHT_CONTEXT = set(" \n\t)]}.,;:!?…—–-/") | _CLOSERS | set('"\'')
+
+
+@attrs.frozen(slots=True)
+class Segment:
+    start: int
+    end: int
+
+
+@attrs.frozen(slots=True)
+class Paragraph:
+    start: int
+    end: int
+    index: int
+
+
+@attrs.frozen(slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+@attrs.frozen(slots=True)
+class Quote:
+    """Content of a quoted span (marks excluded, spaces trimmed).
+
+    ``open_mark``/``close_mark`` are the positions of the marks, ``None``
+    where the author never opened or never closed the quote.
+    """
+
+    start: int
+    end: int
+    open_mark: int | None
+    close_mark: int | None
+    paragraphs: int = 1
+
+    @property
+    def outer_start(self) -> int:
+        return self.open_mark if self.open_mark is not None else self.start
+
+    @property
+    def outer_end(self) -> int:
+        return self.close_mark + 1 if self.close_mark is not None else self.end
+
+
+def find_articles(text: str) -> list[Segment]:
+    """Stretches between article breaks (form feed or record separator)."""
+    out, pos = [], 0
+    for m in regex.finditer(f"[{ARTICLE_BREAK}]", text):
+        out.append(Segment(pos, m.start()))
+        pos = m.end()
+    out.append(Segment(pos, len(text)))
+    return out
+
+
+def find_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Paragraph]:
+    """Non-blank lines, trimmed."""
+    end = len(text) if end is None else end
+    out: list[Paragraph] = []
+    for m in regex.finditer(r"[^\n\f\x1e]+", text, pos=start, endpos=end):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append(Paragraph(s, e, len(out)))
+    return out
+
+
+# A sentence ends at . ! ? … (runs allowed), after any closing quotes or
+# brackets, before white space and something that can start a sentence.
+_BOUNDARY = regex.compile(
+    r"""
+    (?P<punct>[.!?…]+)(?P<close>[”"’'»)\]]*)
+    (?:
+        (?P<space>\s+)(?=[\p{Lu}\p{N}“"‘'«(\[–—-])
+      | (?<=[\p{Ll}][?!.]+)(?=\p{Lu}\p{Ll})      # "chưa?.Trong": no space after
+    )
+    """,
+    regex.VERBOSE,
+)
+_WORD_BEFORE = regex.compile(r"([\p{L}\p{N}.]+)$")
+
+
+def find_sentences(text: str, paragraphs: Sequence[Paragraph], abbreviations: frozenset[str]) -> list[Sentence]:
+    """Sentences of each paragraph; a dot after an abbreviation or an initial does not end one."""
+    out: list[Sentence] = []
+    for para in paragraphs:
+        s = para.start
+        for m in _BOUNDARY.finditer(text, para.start, para.end):
+            punct = m.group("punct")
+            if punct == ".":
+                before = _WORD_BEFORE.search(text, max(para.start, m.start() - 20), m.start())
+                word = before.group(1).casefold() if before else ""
+                if word.rstrip(".") in abbreviations or (
+                    len(word) == 1 and text[m.start() - 1].isupper()
+                ):
+                    continue
+            cut = m.end("close")
+            if cut > s:
+                out.append(Sentence(s, cut, para.index))
+            s = m.end()
+        if s < para.end:
+            out.append(Sentence(s, para.end, para.index))
+    return out
+
+
+def _role(text: str, i: int) -> str:
+    """'open', 'close' or 'apostrophe' for the mark at ``text[i]``."""
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if ch in "'’" and prev.isalnum() and nxt.isalnum():
+        return "apostrophe"
+    left = prev in _LEFT_CONTEXT or prev.isspace()
+    right = nxt in _RIGHT_CONTEXT or nxt.isspace()
+    if left and not right:
+        return "open"
+    if right and not left:
+        return "close"
+    if ch in _OPENERS:
+        return "open"
+    if ch in _CLOSERS:
+        return "close"
+    return "toggle"
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def find_quotes(text: str, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence],
+                *, max_paragraphs: int = 4) -> list[Quote]:
+    """Outermost quoted spans, in order, never overlapping."""
+    quotes: list[Quote] = []
+    pending: tuple[int, str, int] | None = None  # unclosed opener carried over: (pos, family, paragraph)
+    sent_starts = [s.start for s in sentences]
+
+    def orphan_start(pos: int, para: Paragraph) -> int:
+        """Where a quote that was closed but never opened begins: after the
+        previous quote of its paragraph and the rest of that quote's sentence;
+        with no previous quote, at the start of the closing mark's sentence."""
+        if quotes and quotes[-1].outer_end > para.start:
+            k = bisect_left(sent_starts, quotes[-1].outer_end)
+        else:
+            k = bisect_right(sent_starts, pos) - 1
+        return sentences[k].start if 0 <= k < len(sentences) and sentences[k].start < pos else para.start
+
+    def emit(open_pos: int | None, close_pos: int | None, content_start: int, content_end: int, n_par: int) -> None:
+        s, e = _trim(text, content_start, content_end)
+        if s < e and (not quotes or quotes[-1].end <= s):
+            quotes.append(Quote(s, e, open_pos, close_pos, n_par))
+
+    for p_index, para in enumerate(paragraphs):
+        marks = [m.start() for m in _QUOTE_RE.finditer(text, para.start, para.end)]
+        stack: list[tuple[int, str]] = []
+        inner: list[tuple[int, int]] = []  # closed pairs nested inside the outermost opener
+        for i in marks:
+            role = _role(text, i)
+            if role == "apostrophe":
+                continue
+            fam = _FAMILY[text[i]]
+            if pending is not None and not stack:
+                p_pos, p_fam, p_par = pending
+                if fam == p_fam and role in ("close", "toggle"):
+                    emit(p_pos, i, p_pos + 1, i, p_index - p_par + 1)
+                    pending = None
+                    continue
+                if fam == p_fam and role == "open" and i == para.start:
+                    # next paragraph re-opens: the carried quote ended with its paragraph
+                    prev = paragraphs[p_index - 1]
+                    emit(p_pos, None, p_pos + 1, prev.end, p_index - p_par)
+                    pending = None
+            if role == "close" or (role == "toggle" and stack and stack[-1][1] == fam) or (
+                role == "open" and stack and stack[-1][1] == fam and text[i] in _CLOSERS
+            ):
+                # close the innermost compatible opener
+                k = len(stack) - 1
+                while k >= 0 and stack[k][1] != fam:
+                    k -= 1
+                if k < 0:
+                    if pending is None:
+                        # never opened: the quote starts with its sentence
+                        emit(None, i, orphan_start(i, para), i, 1)
+                    continue
+                o_pos, _ = stack[k]
+                del stack[k:]
+                if k == 0:
+                    emit(o_pos, i, o_pos + 1, i, 1)
+                    inner.clear()
+                else:
+                    inner.append((o_pos, i))
+            else:
+                stack.append((i, fam))
+        if stack:
+            o_pos, fam = stack[0]
+            if pending is None:
+                if inner and _FAMILY.get(text[inner[-1][1]]) == fam and inner[-1][0] > o_pos:
+                    # "“A … “B.” C": the second opener was a typo for nothing; close at the last mark
+                    emit(o_pos, inner[-1][1], o_pos + 1, inner[-1][1], 1)
+                else:
+                    pending = (o_pos, fam, p_index)
+        if pending is not None:
+            p_pos, p_fam, p_par = pending
+            last_para = p_index + 1 >= len(paragraphs)
+            if last_para or p_index - p_par + 1 >= max_paragraphs or not _closes_later(
+                text, paragraphs, p_index + 1, p_fam, p_par + max_paragraphs
+            ):
+                emit(p_pos, None, p_pos + 1, para.end if p_par == p_index else paragraphs[p_par].end,
+                     1 if p_par == p_index else p_index - p_par + 1)
+                pending = None
+    return quotes
+
+
+def _closes_later(text: str, paragraphs: Sequence[Paragraph], first: int, fam: str, limit: int) -> bool:
+    """Does a later paragraph (before ``limit``) close a quote it never opened?"""
+    for p in paragraphs[first:limit]:
+        depth = 0
+        for m in _QUOTE_RE.finditer(text, p.start, p.end):
+            if _FAMILY[m.group()] != fam:
+                continue
+            role = _role(text, m.start())
+            if role == "apostrophe":
+                continue
+            if role == "open" and m.start() == p.start:
+                return False  # re-opened: English multi-paragraph style
+            if role == "open":
+                depth += 1
+            elif role == "close" or (role == "toggle" and depth > 0):
+                if depth == 0:
+                    return True
+                depth -= 1
+            else:  # a toggle at depth 0 closes the carried quote
+                return True
+    return False

@@ -1,0 +1,178 @@
+"""Outlets and channels a statement came through, and how far each one reaches.
+
+Scopes, nearest first (GUIDELINES.md, "Source scope"):
+
+* statement – ``nói với Fox News``, ``chia sẻ với kênh truyền hình quốc gia CGTN``,
+  ``Trao đổi với Đất Việt, ông X …``; it then stays with that speaker;
+* sentence – ``Theo Reuters, …``;
+* paragraph – a paragraph-final ``…, theo Kyodo News.``, or a frame such as
+  ``Thông tin trên Vnexpress cho hay, …`` for the rest of its paragraph;
+* article – a credit line ``(theo Sputnik)``, ``Vũ Hoàng (Theo Reuters)``,
+  ``Nguồn: VnEconomy``; it covers the article body, not the teasers after a
+  ``TIN LIÊN QUAN`` heading.
+
+Outlet names drop generic words (``Đài NHK`` → NHK); known outlets take their
+canonical spelling from ``outlets.tsv``; a generic channel stays as written.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from .lexicon import CompiledLexicon
+from .segment import Paragraph
+from .text import NormalizedText, fold
+from .tokens import Token, tokenize
+
+__all__ = ["SourceMention", "OutletFinder", "find_article_credit", "body_end"]
+
+_SEP = {",", ";", ":", ".", "(", ")", "–", "—", "-", "!", "?", "…", "“", "”", '"'}
+
+
+@attrs.frozen(slots=True)
+class SourceMention:
+    name: str
+    start: int
+    end: int
+    scope: str
+
+
+class OutletFinder:
+    """Recognises an outlet or channel at a token position."""
+
+    def __init__(self, nt: NormalizedText, lex: CompiledLexicon) -> None:
+        self.nt = nt
+        self.lex = lex
+
+    def at(self, toks: Sequence[Token], i: int, stop: int, *, need_prefix_or_known: bool = True) -> tuple[int, str] | None:
+        """An outlet starting at ``toks[i]``: (tokens used, canonical name)."""
+        lex = self.lex
+        if i >= stop:
+            return None
+        j = i
+        pre = lex.outlet_prefixes.match(toks, j, stop)
+        prefixed = False
+        while pre:
+            j += pre[0]
+            prefixed = True
+            pre = lex.outlet_prefixes.match(toks, j, stop)
+        # "hãng thông tấn Hàn Quốc Yonhap": a place between prefix and name
+        k = j
+        place = lex.places.match(toks, k, stop)
+        if prefixed and place and k + place[0] < stop and toks[k + place[0]].text[:1].isupper():
+            known_after = lex.outlets.match(toks, k + place[0], stop)
+            if known_after:
+                return (k + place[0] + known_after[0] - i, known_after[1])
+        known = lex.outlets.match(toks, j, stop)
+        if known:
+            return (j + known[0] - i, known[1])
+        if prefixed and j < stop:
+            known_ci = lex.outlets_ci.match(toks, j, stop)
+            if known_ci:
+                return (j + known_ci[0] - i, known_ci[1])
+            n = 0
+            while j + n < stop and toks[j + n].text[:1].isupper() and toks[j + n].text not in _SEP and n < 5:
+                n += 1
+            if n:
+                return (j + n - i, self.nt.spelling(toks[j].start, toks[j + n - 1].end))
+        ch = lex.channels.match(toks, i, stop)
+        if ch:
+            n = ch[0]
+            while i + n < stop and n < 6 and toks[i + n].text not in _SEP and (
+                toks[i + n].text[:1].isupper() or lex.places.match(toks, i + n, stop)
+                or toks[i + n].key in ("nhà", "nước", "quốc", "tế", "chính", "thống")
+            ):
+                n += 1
+            return (n, self.nt.spelling(toks[i].start, toks[i + n - 1].end))
+        if not need_prefix_or_known:
+            n = 0
+            while i + n < stop and toks[i + n].text[:1].isupper() and n < 5:
+                n += 1
+            if n:
+                return (n, self.nt.spelling(toks[i].start, toks[i + n - 1].end))
+        return None
+
+    def statement_source(self, toks: Sequence[Token], lo: int, hi: int) -> SourceMention | None:
+        """``với X`` / ``phỏng vấn (của) X`` / ``trên X`` naming an outlet in a sentence."""
+        for i in range(lo, hi):
+            key = toks[i].key
+            if key not in ("với", "vấn", "trên", "của"):
+                continue
+            if key == "của" and not (i > lo and toks[i - 1].key == "vấn"):
+                continue
+            if key == "vấn" and not (i > lo and toks[i - 1].key == "phỏng"):
+                continue
+            j = i + 1
+            if j < hi and toks[j].key in ("phóng", "pv"):
+                j += 2 if toks[j].key == "phóng" else 1
+                if j < hi and toks[j].key == "của":
+                    j += 1
+            if key == "trên" and not (j < hi and self.lex.outlets.match(toks, j, hi)):
+                continue
+            found = self.at(toks, j, hi)
+            if found:
+                n, name = found
+                return SourceMention(name, toks[j].start, toks[j + n - 1].end, "statement")
+        return None
+
+
+_CREDIT = regex.compile(
+    r"""^(?:
+        \(?\s*(?P<m1>\p{L}[\p{L} ]{0,20}?)\s*:?\s+(?P<x1>[^()\n]{2,60}?)\s*\)?\s*\.?
+      | (?P<author>[^()\n]{2,40}?)\s*\(\s*(?P<m2>\p{L}[\p{L} ]{0,20}?)\s*:?\s+(?P<x2>[^()\n]{2,60}?)\s*\)\s*\.?
+      | (?P<m3>\p{L}[\p{L} ]{0,20}?)\s+(?P<author3>[^()\n]{2,40}?)\s*\(\s*(?P<x3>[^()\n]{2,60}?)\s*\)\s*\.?
+      | (?P<author4>[^/()\n]{2,40}?)\s*/\s*(?P<x4>[^/()\n]{2,40}?)\s*\.?
+    )$""",
+    regex.VERBOSE,
+)
+
+
+def body_end(text: str, paragraphs: Sequence[Paragraph], lex: CompiledLexicon) -> int:
+    """Where the article body ends: at the first page-furniture heading."""
+    for p in paragraphs:
+        line = fold(text[p.start:p.end]).rstrip(":")
+        if line in lex.boilerplate:
+            return p.start
+    return paragraphs[-1].end if paragraphs else len(text)
+
+
+def find_article_credit(nt: NormalizedText, paragraphs: Sequence[Paragraph], lex: CompiledLexicon,
+                        outlets: OutletFinder) -> SourceMention | None:
+    """The article-level credit line, searching from the end of the article."""
+    text = nt.text
+    for p in reversed(paragraphs):
+        line = text[p.start:p.end]
+        if len(line) > 90:
+            continue
+        m = _CREDIT.match(line)
+        if not m:
+            continue
+        marker = m.group("m1") or m.group("m2") or m.group("m3")
+        group = "x1" if m.group("x1") else "x2" if m.group("x2") else "x3" if m.group("x3") else "x4"
+        if marker is not None:
+            mk = tokenize(marker)
+            cm = lex.credit_markers.match(mk, 0)
+            if not cm or cm[0] != len(mk):
+                continue
+        elif group == "x4":
+            pass
+        else:
+            continue
+        xs, xe = m.span(group)
+        toks = tokenize(text, p.start + xs, p.start + xe)
+        if not toks:
+            continue
+        found = outlets.at(toks, 0, len(toks), need_prefix_or_known=group != "x4")
+        if found is None and group != "x4":
+            # an unknown outlet name written as a credit: "(theo Avia Pro)"
+            if all(t.text[:1].isupper() or not t.is_word for t in toks) and len(toks) <= 5 and not lex.honorifics.match(toks, 0):
+                found = (len(toks), nt.spelling(toks[0].start, toks[-1].end))
+        if found is None:
+            continue
+        n, name = found
+        if n != len(toks) and group != "x1":
+            continue
+        return SourceMention(name, toks[0].start, toks[n - 1].end, "article")
+    return None

@@ -1,0 +1,234 @@
+"""Normalised working copy of the caller's text, with a map back to it.
+
+The pipeline reads one canonical form of Vietnamese: NFC, one tone-mark
+placement (``hòa``, ``thủy``, ``quyền``), ``\\n`` line ends, ordinary spaces,
+no zero-width or bidi characters, HTML character references decoded.  Every
+offset the pipeline computes is on that working copy; :class:`NormalizedText`
+maps spans back to the exact string the caller passed, so reported spans
+satisfy ``original[start:end] == span.text``.
+"""
+from __future__ import annotations
+
+import html
+import unicodedata
+from bisect import bisect_left, bisect_right
+
+import regex
+
+from .model import Span
+
+__all__ = ["NormalizedText", "fold", "retone", "retone_word"]
+
+# Characters removed outright: zero-width, BOM, soft hyphen, bidi controls.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069\u180e"
+
+_SPECIAL = regex.compile(
+    r"(?P<crlf>\r\n)"
+    rf"|(?P<invisible>[{_INVISIBLE}]+)"
+    r"|(?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+    # a word holding a combining mark: NFC may change its length
+    r"|(?P<combining>[\p{L}\p{N}]*\p{M}[\p{L}\p{M}\p{N}]*)"
+)
+
+
+def _one_to_one_table() -> dict[int, str]:
+    """Length-preserving replacements: they need no entry in the offset map."""
+    table: dict[int, str] = {}
+    for cp in range(0x20):
+        if chr(cp) not in "\n":
+            table[cp] = " "
+    for ch in "\r\x0b\x0c\x85\u2028\u2029":
+        table[ord(ch)] = "\n"
+    table[0x7F] = " "
+    for cp in range(0x80, 0xA0):
+        table[cp] = " "
+    for ch in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000":
+        table[ord(ch)] = " "
+    table[0xFF02] = '"'  # fullwidth quotation mark
+    for cp in range(0xD800, 0xE000):  # lone surrogates (possible via surrogateescape)
+        table[cp] = "\ufffd"
+    return table
+
+
+_ONE_TO_ONE = _one_to_one_table()
+
+# --- tone-mark placement -------------------------------------------------------
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+_VOWELS = set("aăâeêioôơuưy")
+_SHAPED = set("ăâêôơư")
+_VI_LETTERS = set("abcdđeghiklmnopqrstuvxyăâêôơư")
+
+
+def _tone_tables() -> tuple[dict[str, tuple[str, str | None]], dict[tuple[str, str], str]]:
+    split: dict[str, tuple[str, str | None]] = {}
+    compose: dict[tuple[str, str], str] = {}
+    bases = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+    for base in bases:
+        for tone in _TONES:
+            ch = unicodedata.normalize("NFC", base + tone)
+            if len(ch) == 1:
+                split[ch] = (base, tone)
+                compose[(base, tone)] = ch
+    return split, compose
+
+
+_SPLIT, _COMPOSE = _tone_tables()
+_TONED_VOWEL = "".join(_SPLIT)
+_ALL_VOWEL = _TONED_VOWEL + "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+# words where a toned vowel touches another vowel: the only ones retone() can change
+_RETONE_CANDIDATE = regex.compile(
+    rf"[\p{{L}}]*(?:[{_TONED_VOWEL}][{_ALL_VOWEL}]|[{_ALL_VOWEL}][{_TONED_VOWEL}])[\p{{L}}]*"
+)
+
+
+def retone_word(word: str) -> str:
+    """Put the tone mark of one NFC Vietnamese syllable where the standard
+    (traditional) rules place it: ``hoà`` → ``hòa``, ``thuỷ`` → ``thủy``,
+    ``quỳên`` → ``quyền``.  Anything that is not a plain syllable with one
+    tone mark and one vowel group comes back unchanged; the length never changes.
+    """
+    info = [_SPLIT.get(c, (c, None)) for c in word]
+    toned = [i for i, (_, t) in enumerate(info) if t]
+    if len(toned) != 1:
+        return word
+    lower = [b.lower() for b, _ in info]
+    if any(ch not in _VI_LETTERS for ch in lower):
+        return word
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lower):
+        if lower[i] in _VOWELS:
+            j = i
+            while j < len(lower) and lower[j] in _VOWELS:
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    if len(runs) != 1:
+        return word
+    start, end = runs[0]
+    if end - start > 1 and start > 0 and (
+        (lower[start - 1] == "q" and lower[start] == "u")
+        or (lower[start - 1] == "g" and lower[start] == "i")
+    ):
+        start += 1  # the u of qu-, the i of gi- belong to the onset
+    shaped = [k for k in range(start, end) if lower[k] in _SHAPED]
+    if shaped:
+        target = shaped[-1]
+    elif end - start == 1:
+        target = start
+    elif end < len(word):  # a final consonant follows the nucleus
+        target = end - 1
+    elif end - start == 2:
+        target = start
+    else:
+        target = start + 1
+    current = toned[0]
+    if target == current:
+        return word
+    tone = info[current][1]
+    assert tone is not None
+    new_target = _COMPOSE.get((info[target][0], tone))
+    if new_target is None:
+        return word
+    chars = list(word)
+    chars[current] = info[current][0]
+    chars[target] = new_target
+    return "".join(chars)
+
+
+def retone(text: str) -> str:
+    """:func:`retone_word` over every syllable of an NFC text (length kept)."""
+    return _RETONE_CANDIDATE.sub(lambda m: retone_word(m.group()), text)
+
+
+def fold(text: str) -> str:
+    """A comparison key: NFC, one tone placement, case-folded, single spaces."""
+    return " ".join(retone(unicodedata.normalize("NFC", text)).casefold().split())
+
+
+def _replacement(kind: str | None, match: str) -> str:
+    if kind == "crlf":
+        return "\n"
+    if kind == "invisible":
+        return ""
+    if kind == "entity":
+        decoded = html.unescape(match)
+        return decoded.translate(_ONE_TO_ONE) if decoded else match
+    return unicodedata.normalize("NFC", match).translate(_ONE_TO_ONE)
+
+
+class NormalizedText:
+    """The caller's string, its normalised working copy, and the map between them.
+
+    ``text`` is what the pipeline reads.  ``spelling(start, end)`` gives the
+    document's own spelling of a working-copy stretch (NFC, but tone marks
+    where the author put them), for names reported back to the caller.
+    """
+
+    __slots__ = ("original", "text", "_spelled", "_nstarts", "_segs")
+
+    def __init__(self, original: str) -> None:
+        if not isinstance(original, str):
+            raise TypeError(f"text must be str, not {type(original).__name__}")
+        self.original = original
+        pieces: list[str] = []
+        # replacement segments: (norm_start, norm_end, orig_start, orig_end)
+        segs: list[tuple[int, int, int, int]] = []
+        pos = npos = 0
+        for m in _SPECIAL.finditer(original):
+            if m.start() > pos:
+                chunk = original[pos:m.start()].translate(_ONE_TO_ONE)
+                pieces.append(chunk)
+                npos += len(chunk)
+            rep = _replacement(m.lastgroup, m.group())
+            if len(rep) != len(m.group()):  # same length: offsets line up one to one
+                segs.append((npos, npos + len(rep), m.start(), m.end()))
+            pieces.append(rep)
+            npos += len(rep)
+            pos = m.end()
+        if pos < len(original):
+            pieces.append(original[pos:].translate(_ONE_TO_ONE))
+        self._spelled = "".join(pieces)
+        self.text = retone(self._spelled)
+        self._segs = segs
+        self._nstarts = [s[0] for s in segs]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __repr__(self) -> str:
+        return f"NormalizedText({self.text[:40]!r}{'…' if len(self.text) > 40 else ''})"
+
+    def start_to_original(self, pos: int) -> int:
+        """Map a working-copy start offset to the original string."""
+        k = bisect_right(self._nstarts, pos) - 1
+        if k < 0:
+            return pos
+        ns, ne, os_, oe = self._segs[k]
+        if pos < ne or (ns == ne == pos):
+            return oe if ns == ne else os_
+        return oe + (pos - ne)
+
+    def end_to_original(self, pos: int) -> int:
+        """Map a working-copy end offset to the original string."""
+        k = bisect_left(self._nstarts, pos) - 1
+        if k < 0:
+            return pos
+        ns, ne, os_, oe = self._segs[k]
+        if pos <= ne:
+            return oe
+        return oe + (pos - ne)
+
+    def span(self, start: int, end: int) -> Span:
+        """A :class:`Span` of the original text for a working-copy stretch."""
+        n = len(self.text)
+        start, end = min(max(start, 0), n), min(max(end, 0), n)
+        ostart = self.start_to_original(start)
+        oend = max(ostart, self.end_to_original(end))
+        return Span(ostart, oend, self.original[ostart:oend])
+
+    def spelling(self, start: int, end: int) -> str:
+        """The author's spelling of a stretch, NFC, with single spaces."""
+        return " ".join(self._spelled[start:end].split())

@@ -1,0 +1,55 @@
+"""Word and punctuation tokens over the normalised text.
+
+Vietnamese writes one syllable per space-separated unit, so a token here is a
+syllable (or a foreign word, a number, an abbreviation such as ``GS.TS`` or
+``TP.HCM``), never a multi-syllable word.  Lexicon phrases are tokenised the
+same way and matched token by token.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+__all__ = ["Token", "tokenize", "token_keys"]
+
+# A word: letters/digits, joined by inner hyphens, ampersands, apostrophes or
+# slashes (Jong-ho, GD&ĐT, O'Brien, 2012-2014); dots join only abbreviation
+# parts and numbers (GS.TS, TP.HCM, 1.500) — "nhau.Trong" stays two words.
+_TOKEN = regex.compile(
+    r"""
+    (?:\p{Lu}[\p{Lu}\p{Ll}]{0,3}\.)+\p{Lu}[\p{L}\p{M}]*   # GS.TS, TP.HCM, Th.S, PGS.TS
+  | \p{N}+(?:[.,]\p{N}+)+                                # 1.500  2,5  7.4.2
+  | [\p{L}\p{M}\p{N}]+(?:[-&'’/_][\p{L}\p{M}\p{N}]+)*     # words, Il-ho, GD&ĐT
+  | \S                                                   # any other mark
+    """,
+    regex.VERBOSE,
+)
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    key: str  # case-folded form used for lexicon lookups
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_upper_initial(self) -> bool:
+        return self.text[0].isupper()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    return [
+        Token(m.start(), m.end(), m.group(), m.group().casefold())
+        for m in _TOKEN.finditer(text, start, len(text) if end is None else end)
+    ]
+
+
+def token_keys(phrase: str) -> tuple[str, ...]:
+    """The lookup keys of a lexicon phrase (already normalised)."""
+    return tuple(t.key for t in tokenize(phrase))
