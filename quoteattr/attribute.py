@@ -175,7 +175,9 @@ class ArticleAttributor:
         # "Hoàng nói và cho biết …": shares the subject of the previous cue
         if earlier and j > lo and toks[j - 1].key in ("và", "rồi") and earlier[-1].tok_end == j - 1:
             return subjects.get(id(earlier[-1]))
-        # "Trung Quốc phản đối …, nói rằng …": the sentence's subject
+        # "Trung Quốc phản đối …, nói rằng …", "…, nhưng cho biết …": the sentence's subject
+        if j > lo + 1 and toks[j - 1].key in ("nhưng", "song", "và", "rồi", "đồng thời") and toks[j - 2].text == ",":
+            j -= 1
         if j > lo and toks[j - 1].text == "," and cue.entry.cls in ("speech", "directive", "commit"):
             first = self._sentence_subject(si)
             if first is not None and first.tok_end < cue.tok_start:
@@ -206,7 +208,7 @@ class ArticleAttributor:
         i = cue.tok_end
         if i >= hi:
             return None
-        limit = min(hi, i + 14, later[0].tok_start if later else hi)
+        limit = min(hi, i + 16, later[0].tok_start if later else hi)
         for k in range(i, limit):
             t = toks[k]
             if t.key == "rằng":
@@ -216,7 +218,17 @@ class ArticleAttributor:
                 return (k, "rằng")
             if t.text == ":":
                 return (k + 1, ":")
-            if t.text in _OPEN_MARKS or t.text in _CLOSE_MARKS or (t.text == "," and k > i) or t.text in ".?!":
+            if t.text in _OPEN_MARKS or t.text in _CLOSE_MARKS:
+                # a quoted word on how it was said ("đã nói “rất rõ ràng” … rằng"): look on
+                if k == i and any(x.key == "rằng" for x in toks[k:limit]):
+                    continue
+                if k > i and any(x.key == "rằng" for x in toks[k:limit]) and toks[i].key not in ("rằng",):
+                    continue
+                break
+            if (t.text == "," and k > i) or t.text in ".?!":
+                if t.text == "," and self.lex.fronted.match(toks, i, k) and k + 1 < hi:
+                    # "đã lưu ý trong các cuộc đàm phán với phía Mỹ, việc …"
+                    return (k + 1, ",")
                 break
         t = toks[i]
         if t.text == ",":
@@ -246,14 +258,15 @@ class ArticleAttributor:
                 break
         return end
 
-    def _looks_like_clause(self, s: int, e: int) -> bool:
+    def _looks_like_clause(self, s: int, e: int, lenient: bool = False) -> bool:
+        """Is ``text[s:e]`` reported content rather than a topic noun phrase?"""
         toks = self.toks[slice(*self._tok_range(s, e))]
         words = [t for t in toks if t.is_word]
-        if len(words) < 3:
+        if len(words) < (2 if lenient else 3):
             return False
         if self.lex.topic_starts.match(toks, 0):
             return False
-        return bool(self.lex.clause_markers.find_all(toks, 0, min(len(toks), 16)))
+        return lenient or bool(self.lex.clause_markers.find_all(toks, 0, min(len(toks), 16)))
 
     def _verb(self, si: int, cue: Cue, subj: Mention, later: Sequence[Cue], subjects: dict[int, Mention | None]) -> None:
         lo, hi = self.sent_tokens[si]
@@ -264,7 +277,7 @@ class ArticleAttributor:
         outlet_speaker = subj.kind == "outlet"
         statement_src = self.outlets.statement_source(toks, lo, hi)
         cs = self._content_start(si, cue, later)
-        if cs is None or cs[0] >= hi or self._only_tail(cs[0], hi):
+        if cs is None or cs[0] >= hi or (cs[1] == "bare" and self._only_tail(cs[0], hi)):
             self._quote_first(si, cue, subj, statement_src)
             return
         start_tok, how = cs
@@ -291,7 +304,7 @@ class ArticleAttributor:
         if how == "bare":
             if entry.takes == "marked":
                 return
-            if entry.takes == "clause" and not self._looks_like_clause(s, e):
+            if entry.takes == "clause" and not self._looks_like_clause(s, e, lenient=entry.cls in ("directive", "commit")):
                 return
         inner = [c for c in later if c.entry.cls not in ("according",) and toks[c.tok_start].start < e and
                  self.parser.subject_before(toks, lo, c.tok_start) is not None]
@@ -322,8 +335,8 @@ class ArticleAttributor:
         if not rest:
             return True
         if toks[k].key in ("với", "khi", "trong", "tại", "sau", "trước", "thêm", "tiếp", "lúc", "ngay", "qua",
-                           "bằng", "trên", "hôm") and len(rest) <= 12 and not any(
-                               t.key == "rằng" or t.text == ":" for t in toks[k:hi]):
+                           "bằng", "trên", "hôm", "trước", "ở") and not any(
+                               t.key == "rằng" or t.text in (":", ",") for t in toks[k:hi]):
             return True
         return False
 
@@ -409,7 +422,7 @@ class ArticleAttributor:
                 stop = k
                 break
         outlet = self.outlets.at(toks, i, stop)
-        if outlet is not None and i + outlet[0] == stop:
+        if outlet is not None and all(not t.is_word for t in toks[i + outlet[0]:stop]):
             n, name = outlet
             src = SourceMention(name, toks[i].start, toks[i + n - 1].end, "sentence")
             if self._ends_sentence(i + n, hi):
@@ -574,6 +587,8 @@ class ArticleAttributor:
             m = self.parser.parse(toks, lo, colon)
             if m is None or m.kind != "person" or m.name is None:
                 continue
+            if m.title is None and m.name[0] == m.start and toks[m.tok_start].text not in self.lex.family_names:
+                continue  # "Bạc Liêu: …" is a place, not a person speaking
             si = self.sentence_at(toks[colon].start)
             s, e = self._trim(toks[colon + 1].start, p.end)
             q = self.quote_opening_at(toks[colon + 1].start, p.end)
@@ -704,11 +719,14 @@ class ArticleAttributor:
     def _resolve_one(self, m: Mention, c: Candidate, history) -> ResolvedSpeaker | None:
         nt = self.nt
         reg = self.registry
-        if m.kind == "person" and m.name is not None:
+        if m.kind in ("person", "title") and m.name is not None:
             ent = reg.person(m.name, m.start)
             if ent is not None:
                 return ResolvedSpeaker(ent.fullest, "person", ent, "registry")
-            return ResolvedSpeaker(nt.spelling(*m.name), "person", None, "name")
+            if m.kind == "person" and m.certain:
+                return ResolvedSpeaker(nt.spelling(*m.name), "person", None, "name")
+            if m.title is None and m.start == m.name[0]:
+                return None  # a lone capitalised word nobody in the article is called
         if m.kind in ("organization", "place", "outlet") and m.name is not None:
             name = nt.spelling(*m.name)
             if m.kind == "outlet":
@@ -723,8 +741,8 @@ class ArticleAttributor:
                     return ResolvedSpeaker(ent_name, "organization", None, "registry")
             return ResolvedSpeaker(name, {"outlet": "outlet", "place": "place"}.get(m.kind, "organization"), None,
                                    "name")
-        if m.kind == "title":
-            title_text = nt.text[m.start:m.end]
+        if m.kind in ("title", "person"):
+            title_text = nt.text[m.title[0]:m.title[1]] if m.title else nt.text[m.start:m.end]
             ent = reg.by_title(title_text, m.start)
             if ent is not None:
                 return ResolvedSpeaker(ent.fullest, "person", ent, "title")

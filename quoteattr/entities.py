@@ -51,17 +51,58 @@ def _female_name(key: tuple[str, ...]) -> bool:
     return "thị" in key[:-1]
 
 
+@attrs.frozen(slots=True)
+class _Occurrence:
+    key: tuple[str, ...]
+    spelled: str
+    pos: int
+    title: str | None
+    gender: str | None
+
+
 class EntityRegistry:
-    """Names of an article, built once before attribution."""
+    """Person names of an article, built once before attribution.
+
+    Full names (two words or more) become entities; a shorter full name that
+    ends another ("Phương Nga", "Trương Hồ Phương Nga") joins it.  One-word
+    references ("ông Vương", "bà Kingi") are resolved when asked, to the
+    nearest entity whose name ends (or, for Chinese readings, starts) with the word.
+    """
 
     def __init__(self, nt: NormalizedText, tokens: Sequence[Token], sentences: Sequence[tuple[int, int]],
                  parser: MentionParser, lex: CompiledLexicon) -> None:
         self.nt = nt
         self.lex = lex
         self.parser = parser
-        self.entities: list[Entity] = []
+        self.occurrences: list[_Occurrence] = []
         for lo, hi in sentences:
             self._scan(tokens, lo, hi)
+        self.entities: list[Entity] = []
+        for occ in sorted((o for o in self.occurrences if len(o.key) >= 2), key=lambda o: -len(o.key)):
+            ent = next((e for e in self.entities if any(k[-len(occ.key):] == occ.key for k in e.keys)), None)
+            if ent is None:
+                ent = Entity("person", [], [], [])
+                self.entities.append(ent)
+            self._attach(ent, occ)
+        for occ in self.occurrences:
+            if len(occ.key) == 1:
+                ent = self._match(occ.key, occ.pos)
+                if ent is None:  # only ever called "anh Hoàng": a one-word entity
+                    ent = Entity("person", [], [], [])
+                    self.entities.append(ent)
+                self._attach(ent, occ)
+
+    @staticmethod
+    def _attach(ent: Entity, occ: _Occurrence) -> None:
+        ent.names.append(occ.spelled)
+        ent.keys.append(occ.key)
+        ent.positions.append(occ.pos)
+        if occ.title:
+            ent.titles.append(occ.title)
+        if occ.gender and not ent.gender:
+            ent.gender = occ.gender
+        if not ent.gender and _female_name(occ.key):
+            ent.gender = "f"
 
     # --- collecting ---------------------------------------------------------------------------
     def _scan(self, toks: Sequence[Token], lo: int, hi: int) -> None:
@@ -75,61 +116,60 @@ class EntityRegistry:
                 n = parser.name_run(toks, r, hi)
                 if n and not lex.places.match(toks, r, r + n):
                     gender = lex.honorific_gender.get(" ".join(x.key for x in toks[i:r]))
-                    self.add_person((toks[r].start, toks[r + n - 1].end), toks[i].start, None, gender)
+                    self._add((toks[r].start, toks[r + n - 1].end), toks[i].start,
+                              self._appositive_title(toks, r + n, hi), gender)
                     i = r + n
                     continue
             if t:
-                # title chain followed by a name: parse the longest mention from here
                 m = parser.mention_after(toks, i, min(hi, i + parser.max_tokens))
                 if m is not None and m.kind == "person" and m.name is not None:
-                    self.add_person(m.name, m.start, m.title, m.gender)
+                    self._add(m.name, m.start, m.title, m.gender)
+                    extra = self._appositive_title(toks, m.tok_end, hi)
+                    if extra:
+                        self._add(m.name, m.start, extra, m.gender)
                     i = m.tok_end
                     continue
                 i += t[0]
                 continue
-            if toks[i].text in lex.family_names and toks[i].text[:1].isupper():
+            if toks[i].text in lex.family_names:
                 n = parser.name_run(toks, i, hi)
                 if 2 <= n <= 4 and not lex.places.match(toks, i, i + n) and not lex.org_heads.match(toks, i, i + n):
-                    self.add_person((toks[i].start, toks[i + n - 1].end), toks[i].start, None, None)
+                    self._add((toks[i].start, toks[i + n - 1].end), toks[i].start,
+                              self._appositive_title(toks, i + n, hi), None)
                     i += n
                     continue
             i += 1
 
+    def _appositive_title(self, toks: Sequence[Token], k: int, hi: int) -> tuple[int, int] | None:
+        """The title in "NAME, Giám đốc Sở Y tế, …" / "NAME – nguyên Phó Vụ trưởng …"."""
+        if k >= hi or toks[k].text not in (",", "-", "–", "—", "("):
+            return None
+        k += 1
+        while k < hi and toks[k].key in ("nguyên", "cựu", "hiện", "là", "đồng", "thời"):
+            k += 1
+        if k >= hi or not self.lex.titles.match(toks, k, hi):
+            return None
+        end = k
+        while end < hi and toks[end].text not in (",", ";", ":", ")", "–", "—") and toks[end].text != "-" and end - k < 16:
+            if self.lex.cues.match(toks, end, hi) and not self.lex.titles.match(toks, end, hi):
+                break
+            end += 1
+        return (toks[k].start, toks[end - 1].end) if end > k else None
+
     def _key(self, span: tuple[int, int]) -> tuple[str, ...]:
         return tuple(fold(self.nt.text[span[0]:span[1]]).split())
 
-    def add_person(self, name: tuple[int, int], pos: int, title: tuple[int, int] | None,
-                   gender: str | None) -> Entity:
-        key = self._key(name)
-        spelled = self.nt.spelling(*name)
+    def _add(self, name: tuple[int, int], pos: int, title: tuple[int, int] | None, gender: str | None) -> None:
         title_text = fold(self.nt.text[title[0]:title[1]]) if title else None
-        ent = self._match(key, pos, "person", strict=True)
-        if ent is None:
-            ent = Entity("person", [spelled], [key], [pos])
-            self.entities.append(ent)
-        else:
-            ent.names.append(spelled)
-            ent.keys.append(key)
-            ent.positions.append(pos)
-        if title_text:
-            ent.titles.append(title_text)
-        if gender and not ent.gender:
-            ent.gender = gender
-        if not ent.gender and _female_name(key):
-            ent.gender = "f"
-        return ent
-
-    def add_title(self, ent: Entity, title: str) -> None:
-        ent.titles.append(fold(title))
+        self.occurrences.append(_Occurrence(self._key(name), self.nt.spelling(*name), pos, title_text, gender))
 
     # --- resolving ----------------------------------------------------------------------------
-    def _match(self, key: tuple[str, ...], pos: int, kind: str, strict: bool = False) -> Entity | None:
-        """The entity a name refers to: same name, a longer name ending (or, for a
-        one-word name, starting) with it, or a shorter one it ends with."""
+    def _match(self, key: tuple[str, ...], pos: int) -> Entity | None:
+        """The entity a name refers to: the same name, or a longer one ending with
+        it, or (one word, Chinese reading) starting with it; nearest wins, the
+        preceding one on a tie."""
         best: tuple[tuple[int, int, int], Entity] | None = None
         for ent in self.entities:
-            if ent.kind != kind:
-                continue
             for k, p in zip(ent.keys, ent.positions):
                 if k == key:
                     score = 3
@@ -137,30 +177,26 @@ class EntityRegistry:
                     score = 2
                 elif len(key) == 1 and k[0] == key[0] and len(k) <= 3:
                     score = 1  # Chinese reading: family name first ("ông Vương")
-                elif strict and len(k) < len(key) and key[-len(k):] == k and len(k) >= 2:
-                    score = 2
-                elif strict and len(k) == 1 and key[0] == k[0]:
-                    score = 1
-                elif strict and len(k) < len(key) and key[-len(k):] == k:
-                    score = 1
                 else:
                     continue
-                distance = abs(pos - p)
-                rank = (score, -int(p > pos), -distance)
+                rank = (score, -int(p > pos), -abs(pos - p))
                 if best is None or rank > best[0]:
                     best = (rank, ent)
         return best[1] if best else None
 
     def person(self, name: tuple[int, int], pos: int) -> Entity | None:
-        return self._match(self._key(name), pos, "person")
+        return self._match(self._key(name), pos)
 
     def by_title(self, title: str, pos: int) -> Entity | None:
         """A person introduced with this title (or one starting with it)."""
         t = fold(title)
+        words = t.split()
         best: tuple[int, Entity] | None = None
         for ent in self.entities:
             for et in ent.titles:
-                if et == t or et.startswith(t + " ") or (len(t) > 8 and t.startswith(et + " ")):
+                ewords = et.split()
+                if et == t or et.startswith(t + " ") or (
+                        len(words) >= 2 and ewords[:2] == words[:2] and set(words) <= set(ewords)):
                     d = min(abs(pos - p) for p in ent.positions)
                     if best is None or d < best[0]:
                         best = (d, ent)

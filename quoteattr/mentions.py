@@ -34,6 +34,9 @@ MENTION_KINDS = (
 _SEPARATORS = {",", ";", ":", "–", "—", "-", "…"}
 _COORD = {"và", "lẫn", "cùng"}
 _TITLE_LINKS = {"của", "tại", "thuộc", "ở", "về", "phụ", "trách", "phụ trách", "và"}
+_APPOSITIVE_OPENERS = {"đồng", "nguyên", "cựu", "là", "người", "một", "hiện", "từng", "vốn"}
+# a person right after one of these is not the subject: "Theo ông A, Bộ Y tế cho biết"
+_NOT_BEFORE_SUBJECT = {"theo", "với", "của", "từ", "cho", "về", "tại", "như", "gặp", "và", "lẫn", "cùng"}
 _NAME_PARTICLES = {"de", "van", "von", "der", "bin", "al", "da", "di", "le", "la", "el", "dos", "du"}
 
 
@@ -54,6 +57,7 @@ class Mention:
     tok_start: int = 0
     tok_end: int = 0
     parts: tuple[Mention, ...] = ()
+    certain: bool = True  # False: a capitalised word that may or may not be a name
 
     def __attrs_post_init__(self) -> None:
         if self.kind not in MENTION_KINDS:
@@ -62,6 +66,11 @@ class Mention:
 
 def _is_cap(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.text[:1].isalpha()
+
+
+def looks_foreign(toks: Sequence[Token]) -> bool:
+    """Written without Vietnamese letters and not in capitals: "Antony Blinken", "Yoo Il-ho"."""
+    return all(t.text.isascii() and not _is_acronym(t) for t in toks) and any(len(t.text) > 2 for t in toks)
 
 
 def _is_acronym(tok: Token) -> bool:
@@ -94,7 +103,7 @@ class MentionParser:
                 break
         return j - i
 
-    def split_name(self, toks: Sequence[Token], i: int, j: int) -> tuple[int, int] | None:
+    def split_name(self, toks: Sequence[Token], i: int, j: int, family_only: bool = False) -> tuple[int, int] | None:
         """The person name at the end of capitalised run ``toks[i:j]``, dropping
         places, organisations, acronyms and titles written before it."""
         lex = self.lex
@@ -105,6 +114,8 @@ class MentionParser:
                 _is_acronym(t) or "-" in t.text for t in toks[p:j]
             ):
                 return (p, j)
+        if family_only:
+            return None
         k = i
         while k < j:
             n = (self._unit(toks, k, j, lex.places) or self._unit(toks, k, j, lex.org_heads)
@@ -115,7 +126,7 @@ class MentionParser:
                 k += 1
             else:
                 break
-        if k < j:
+        if k < j and not (j - k == 1 and _is_acronym(toks[k])):
             return (k, j)
         return None
 
@@ -135,8 +146,8 @@ class MentionParser:
             if toks[c].key in _COORD:
                 left = self._single(toks, start, c)
                 right = self._single(toks, c + 1, b) if left is not None else None
-                if left and right and left.kind in ("person", "title", "organization", "place") and right.kind in (
-                    "person", "title", "organization", "place", "anaphor", "pronoun"
+                if left and right and left.kind in ("person", "title", "organization", "place", "group") and right.kind in (
+                    "person", "title", "organization", "place", "anaphor", "pronoun", "group"
                 ):
                     return Mention(toks[k].start, toks[b - 1].end, "coordination", tok_start=k, tok_end=b,
                                    parts=(left, right))
@@ -146,11 +157,11 @@ class MentionParser:
         lex = self.lex
         start_char, end_char = toks[k].start, toks[b - 1].end
 
-        def mk(kind: str, name=None, title=None, gender=None) -> Mention:
+        def mk(kind: str, name=None, title=None, gender=None, certain=True) -> Mention:
             return Mention(start_char, end_char, kind,
                            (toks[name[0]].start, toks[name[1] - 1].end) if name else None,
-                           (toks[title[0]].start, toks[title[1] - 1].end) if title else None,
-                           gender, k, b)
+                           (toks[title[0]].start, toks[title[1] - 1].end) if title and title[1] > title[0] else None,
+                           gender, k, b, certain=certain)
 
         p = k
         demonstrative_end = lex.demonstratives.match_ending(toks, b, k)
@@ -182,7 +193,7 @@ class MentionParser:
                 return mk("person", name=(r, b), gender=gender)
 
         # quantifier? (title | group | anaphor) … [name]
-        qn = self._unit(toks, p, b, lex.quantifiers)
+        qn = self._unit(toks, p, b, lex.quantifiers) or (1 if toks[p].text[:1].isdigit() else 0)
         r = p + qn
         if r < b:
             t_len = self._unit(toks, r, b, lex.titles)
@@ -194,11 +205,15 @@ class MentionParser:
                 m = self._titled(toks, k, r, b, mk)
                 if m is not None:
                     return m
-            head = max(g_len, t_len, a_len)
+            head = max(g_len, a_len, t_len if qn else 0)
+            if head and qn == 0 and head == b - r and _is_cap(toks[r]) and head == 1:
+                return mk("person", name=(r, b), certain=False)  # "Trường" alone: maybe a name
             if head:
                 rest = r + head
                 modifiers = toks[rest:body_end]
-                if len(modifiers) <= 10 and not any(t.text in _SEPARATORS for t in modifiers):
+                if len(modifiers) <= 8 and not any(t.text in _SEPARATORS for t in modifiers) and not (
+                    lex.clause_markers.find_all(toks, rest, body_end)
+                ):
                     if demonstrative_end and len(modifiers) <= 3:
                         return mk("anaphor")
                     if a_len == head and not qn:
@@ -210,10 +225,9 @@ class MentionParser:
         if o and p + o == b and toks[p].text not in lex.org_alone:
             o = 0  # "Trường" alone is more likely a name than "the school"
         if (o and _is_cap(toks[p])) or (_is_acronym(toks[p]) and not lex.places.match(toks, p, b)):
-            if b - p <= 14 and not any(t.text in (",", ";", ":") for t in toks[p:b]):
-                last_run_start = b
-                while last_run_start > p and _is_cap(toks[last_run_start - 1]):
-                    last_run_start -= 1
+            if b - p <= 14 and not any(t.text in (",", ";", ":") for t in toks[p:b]) and not any(
+                    lex.honorifics.match(toks, q, b) and q + 1 < b and _is_cap(toks[q + 1])
+                    for q in range(p + 1, b)):
                 return mk("organization", name=(p, b))
 
         # a bare capitalised run: place, outlet, or a name
@@ -224,24 +238,40 @@ class MentionParser:
                 return mk("place", name=(p, b))
             if all(_is_acronym(t) for t in toks[p:b]):
                 return mk("organization", name=(p, b))
-            return mk("person", name=(p, b))
+            return mk("person", name=(p, b), certain=self.certain_name(toks, p, b))
         return None
+
+    def certain_name(self, toks: Sequence[Token], i: int, j: int) -> bool:
+        """Is ``toks[i:j]`` surely a person's name (not a capitalised common word)?"""
+        if j - i < 2:
+            return False
+        if toks[i].text in self.lex.family_names and j - i <= 4 and not self.lex.places.match(toks, i, j):
+            return True
+        if any(self.lex.places.match(toks, k, j) or self.lex.org_heads.match(toks, k, j) for k in range(i, j)):
+            return False
+        return looks_foreign(toks[i:j])
 
     def _titled(self, toks: Sequence[Token], k: int, r: int, b: int, mk) -> Mention | None:
         """A title chain from ``r`` (with complements), optionally ending in a name.
 
         The name is the capitalised run at the end ("Bộ trưởng Ngoại giao Trung
         Quốc Vương Nghị"), or one followed by a complement ("Giáo sư Zhang Xin
-        của Trung tâm …", "Chiến lược gia Patrick Bennett thuộc CIBC")."""
+        của Trung tâm …").  A capitalised run after "của", "tại", "thuộc" or an
+        organisation's first word belongs to the complement ("Giám đốc Bệnh
+        viện K", "… của JPMorgan Asset Management").  A doubtful name gives a
+        ``title`` mention whose ``name`` is only a candidate."""
         lex = self.lex
         j = r
         lowercase_run = 0
         inner_name: tuple[int, int] | None = None
+        after_link = False
+        in_org = False  # inside an organisation's name ("Công ty sen Hoàng Giang")
         while j < b:
             t_len = self._unit(toks, j, b, lex.titles)
-            if t_len:
+            if t_len and not _is_cap(toks[j]) or (t_len and not after_link and not in_org):
                 j += t_len
                 lowercase_run = 0
+                after_link = in_org = False
                 continue
             h = self._unit(toks, j, b, lex.honorifics)
             if h and j + h < b and _is_cap(toks[j + h]):
@@ -249,25 +279,53 @@ class MentionParser:
                 run = self.name_run(toks, j + h, b)
                 if j + h + run == b:
                     return mk("person", name=(j + h, b), title=(r, j), gender=gender)
+            pp = self._unit(toks, j, b, lex.place_prefixes)
+            if pp and j + pp < b and _is_cap(toks[j + pp]) and not _is_cap(toks[j]):
+                # "thành phố Hồ Chí Minh": a place; a name may follow it ("tỉnh Khánh Hòa Lê Hữu Hoàng")
+                run = self.name_run(toks, j + pp, b)
+                name = self.split_name(toks, j + pp, j + pp + run, family_only=True)
+                if name is not None and name[1] == b and name[0] > j + pp:
+                    return mk("person", name=name, title=(r, name[0]))
+                j += pp + run
+                lowercase_run = 0
+                after_link = False
+                continue
             if _is_cap(toks[j]):
                 run = self.name_run(toks, j, b)
-                name = self.split_name(toks, j, j + run)
+                org_head = bool(self._unit(toks, j, j + run, lex.org_heads)) or _is_acronym(toks[j])
+                complement = after_link or org_head or in_org
+                name = self.split_name(toks, j, j + run, family_only=complement)
+                if complement and name is not None and (name[0] == j and not (
+                        in_org and not org_head and name[1] - name[0] >= 3)):
+                    name = None  # the whole run is the organisation's name
                 if j + run == b:
                     if name is not None:
-                        return mk("person", name=name, title=(r, name[0]))
+                        certain = self.certain_name(toks, *name) or (name[0] > j and complement)
+                        if certain:
+                            return mk("person", name=name, title=(r, name[0]))
+                        return mk("title", name=name, title=(r, name[0]), certain=False)
                     if inner_name is not None:
                         return mk("person", name=inner_name, title=(r, inner_name[0]))
                     return mk("title", title=(r, b))
                 if (name is not None and inner_name is None and toks[j + run].key in ("của", "thuộc", "tại", "ở")
-                        and not self._unit(toks, name[0], j + run, lex.org_heads)):
+                        and self.certain_name(toks, *name)):
                     inner_name = name
                 j += run
                 lowercase_run = 0
+                after_link = False
+                in_org = in_org or org_head
                 continue
-            if toks[j].text in ("(", ")", "&") or toks[j].key in _TITLE_LINKS or toks[j].text[:1].isdigit():
+            if toks[j].text == "." and j > r and lex.abbreviations.__contains__(toks[j - 1].key):
+                j += 1  # "GS.TS. Ngô Đức Thịnh"
+                continue
+            if toks[j].key in _TITLE_LINKS:
+                after_link = toks[j].key in ("của", "thuộc", "tại", "ở")
                 j += 1
                 continue
-            if toks[j].is_word and lowercase_run < 4:
+            if toks[j].text in ("(", ")", "&") or toks[j].text[:1].isdigit():
+                j += 1
+                continue
+            if toks[j].is_word and lowercase_run < (9 if in_org else 5):
                 j += 1
                 lowercase_run += 1
                 continue
@@ -331,33 +389,53 @@ class MentionParser:
                     return attrs.evolve(found, end=toks[inner_end - 1].end, tok_end=inner_end)
                 return None
         chunks = self._chunks(toks, lo, j)
-        chosen: Mention | None = None
+        first: Mention | None = None
+        first_seen = False  # an appositive chunk lies between the cue and the chunk being read
         for idx in range(len(chunks) - 1, -1, -1):
             a, b = chunks[idx]
             if a >= b:
                 if idx == len(chunks) - 1:
-                    continue  # "…, cho biết": comma right before the cue
+                    continue  # "…, cho biết": a comma right before the cue
                 break
             m = self.best_suffix(toks, a, b)
-            if m is None:
-                break
-            if chosen is None:
-                chosen = m
+            if m is not None and not first_seen and m.tok_start > a and m.kind in ("place", "organization") and (
+                    toks[m.tok_start - 1].is_word and not toks[m.tok_start - 1].text[:1].isupper()
+                    and not self.lex.connectives.match_ending(toks, m.tok_start, a)):
+                m = None  # "… dân gian Việt Nam": the tail of a longer phrase, not a subject
+            if m is not None and not first_seen and idx < len(chunks) - 1 and m.tok_start > a:
+                m = None  # "Trung Quốc phản đối …, cho rằng": not an appositive, a clause
+            if not first_seen:
+                first_seen = True
+                if m is None:
+                    if idx > 0 and self._appositive_like(toks, a, b):
+                        continue
+                    return None
+                first = m
                 if m.kind not in ("title", "group", "organization", "anaphor") or idx == 0:
-                    break
-                # an appositive: is a named person in the previous chunk(s)?
+                    return m
                 continue
-            if m.kind == "person" and m.name is not None and m.tok_start == a + self._fronted(toks, a, b):
-                return attrs.evolve(m, end=chosen.end, tok_end=chosen.tok_end)
-            if m.kind in ("title", "organization") and idx > 0:
+            # reading left for the named person an appositive belongs to
+            if m is not None and m.kind == "person" and m.name is not None and not (
+                    m.tok_start > a and toks[m.tok_start - 1].key in _NOT_BEFORE_SUBJECT):
+                return attrs.evolve(m, end=toks[j - 1].end, tok_end=j)
+            if first is not None and first.kind == "organization" and not (m is not None and m.kind == "title"):
+                break
+            if (m is not None and m.kind in ("title", "organization")) or self._appositive_like(toks, a, b):
                 continue
             break
-        return chosen
+        return first
 
-    def _fronted(self, toks: Sequence[Token], a: int, b: int) -> int:
-        """Tokens of fronted material before a chunk's mention (for appositive checks)."""
-        m = self.best_suffix(toks, a, b)
-        return (m.tok_start - a) if m else 0
+    def _appositive_like(self, toks: Sequence[Token], a: int, b: int) -> bool:
+        """A chunk describing someone named before it: "một người đang làm …",
+        "đồng thời cũng là …", "nguyên Phó Vụ trưởng …", "(Bộ GDĐT)"."""
+        lex = self.lex
+        k = a + (self._unit(toks, a, b, lex.quantifiers))
+        if k >= b:
+            return False
+        if toks[a].text == "(" or toks[a].key in _APPOSITIVE_OPENERS:
+            return True
+        return bool(self._unit(toks, k, b, lex.titles) or self._unit(toks, k, b, lex.groups)
+                    or self._unit(toks, k, b, lex.anaphors))
 
     @staticmethod
     def _chunks(toks: Sequence[Token], lo: int, j: int) -> list[tuple[int, int]]:

@@ -109,6 +109,19 @@ class OutletFinder:
                 j += 2 if toks[j].key == "phóng" else 1
                 if j < hi and toks[j].key == "của":
                     j += 1
+            if j + 1 < hi and toks[j].key == "nhà" and toks[j + 1].key == "báo":
+                # a journalist the statement was made to: "nói với nhà báo Matt Taibbi"
+                k = j + 2
+                place = self.lex.places.match(toks, k, hi)
+                if place and k + place[0] < hi and toks[k + place[0]].text[:1].isupper():
+                    k += place[0]
+                n = 0
+                while k + n < hi and toks[k + n].text[:1].isupper() and n < 4:
+                    n += 1
+                if n:
+                    return SourceMention(self.nt.spelling(toks[k].start, toks[k + n - 1].end),
+                                         toks[k].start, toks[k + n - 1].end, "statement")
+                continue
             if key == "trên" and not (j < hi and self.lex.outlets.match(toks, j, hi)):
                 continue
             found = self.at(toks, j, hi)

@@ -18,7 +18,8 @@ __all__ = ["Token", "tokenize", "token_keys"]
 # parts and numbers (GS.TS, TP.HCM, 1.500) — "nhau.Trong" stays two words.
 _TOKEN = regex.compile(
     r"""
-    (?:\p{Lu}[\p{Lu}\p{Ll}]{0,3}\.)+\p{Lu}[\p{L}\p{M}]*   # GS.TS, TP.HCM, Th.S, PGS.TS
+    [\p{L}\p{N}-]+(?:\.(?:com|net|org|gov|edu|info|vn|au|uk|us|tv|co))+\b  # news.com.au, Baoquocte.vn
+  | (?:\p{Lu}[\p{Lu}\p{Ll}]{0,3}\.)+\p{Lu}[\p{L}\p{M}]*   # GS.TS, TP.HCM, Th.S, PGS.TS
   | \p{N}+(?:[.,]\p{N}+)+                                # 1.500  2,5  7.4.2
   | [\p{L}\p{M}\p{N}]+(?:[-&'’/_][\p{L}\p{M}\p{N}]+)*     # words, Il-ho, GD&ĐT
   | \S                                                   # any other mark
@@ -50,6 +51,14 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ]
 
 
+# Lexicon phrases are written in lower case, so abbreviations ("pgs.ts") join
+# on any dot without a space, whatever their case.
+_LEXICON_TOKEN = regex.compile(
+    r"(?:[\p{L}]{1,4}\.)+[\p{L}][\p{L}\p{M}]*|" + _TOKEN.pattern,
+    regex.VERBOSE,
+)
+
+
 def token_keys(phrase: str) -> tuple[str, ...]:
     """The lookup keys of a lexicon phrase (already normalised)."""
-    return tuple(t.key for t in tokenize(phrase))
+    return tuple(m.group().casefold() for m in _LEXICON_TOKEN.finditer(phrase))

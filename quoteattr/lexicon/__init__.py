@@ -33,6 +33,8 @@ LEXICON_FILES: Mapping[str, str] = {
     "adverbs": "adverbs.txt",
     "family_names": "family_names.txt",
     "places": "places.txt",
+    "place_prefixes": "place_prefixes.txt",
+    "noun_markers": "noun_markers.txt",
     "org_heads": "org_heads.txt",
     "outlets": "outlets.tsv",
     "outlet_prefixes": "outlet_prefixes.txt",
@@ -270,6 +272,8 @@ class CompiledLexicon:
         self.adverbs = PhraseMatcher((w, w) for w in lexicon.words("adverbs"))
         self.family_names = frozenset(lexicon.words("family_names"))
         self.places = PhraseMatcher(((w, w) for w in lexicon.words("places")), case_sensitive=True)
+        self.place_prefixes = PhraseMatcher((w, w) for w in lexicon.words("place_prefixes"))
+        self.noun_markers = PhraseMatcher((w, w) for w in lexicon.words("noun_markers"))
         self.org_heads = PhraseMatcher(((w, w) for w in lexicon.words("org_heads")), case_sensitive=True)
         self.org_alone = frozenset(r[0] for r in t.get("org_heads", ()) if len(r) > 1 and r[1] == "alone")
         outlet_rows: list[tuple[str, str]] = []
