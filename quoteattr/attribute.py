@@ -97,6 +97,7 @@ class ArticleAttributor:
         self.candidates: list[Candidate] = []
         self.cues: list[list[Cue]] = []
         self.sentence_source: dict[int, SourceMention] = {}
+        self._cue_subjects: dict[int, Mention] = {}
         self.paragraph_source: dict[int, list[tuple[int, SourceMention]]] = {}
         self._term_counts = self._count_quoted_terms()
 
@@ -157,7 +158,9 @@ class ArticleAttributor:
                     subj = self._subject(si, cue, cues[:ci], subjects)
                     subjects[id(cue)] = subj
                     if subj is not None:
+                        self._cue_subjects.setdefault(si, subj)
                         self._verb(si, cue, subj, cues[ci + 1:], subjects)
+        self._quote_tail_pass()
         self._colon_pass()
         self._headline_pass()
         settled = self._settle()
@@ -277,7 +280,9 @@ class ArticleAttributor:
         outlet_speaker = subj.kind == "outlet"
         statement_src = self.outlets.statement_source(toks, lo, hi)
         cs = self._content_start(si, cue, later)
-        if cs is None or cs[0] >= hi or (cs[1] == "bare" and self._only_tail(cs[0], hi)):
+        shared = (cs is not None and cs[1] == "bare" and later and toks[cs[0]].key in ("và", "rồi")
+                  and later[0].tok_start <= cs[0] + 3)
+        if cs is None or cs[0] >= hi or shared or (cs[1] == "bare" and self._only_tail(cs[0], hi)):
             self._quote_first(si, cue, subj, statement_src)
             return
         start_tok, how = cs
@@ -409,7 +414,7 @@ class ArticleAttributor:
             j = i + sn[0]
             while j < hi and toks[j].key in ("mới", "gần", "đây", "nhất", "chính", "thức", "sơ", "bộ", "ban", "đầu"):
                 j += 1
-            if j < hi and toks[j].key == "của":
+            if j < hi and toks[j].key in ("của", "từ"):
                 i = j + 1
             elif toks[i].key in ("lời",) and j < hi:
                 i = j
@@ -454,8 +459,7 @@ class ArticleAttributor:
             if not last.is_word:
                 continue
             if not (last.text[:1].isupper() or self.lex.groups.match_ending(toks, b, i)
-                    or self.lex.titles.match_ending(toks, b, i) or self.lex.honorifics.match_ending(toks, b, i)
-                    or self.lex.demonstratives.match_ending(toks, b, i)):
+                    or self.lex.titles.match_ending(toks, b, i) or self.lex.honorifics.match_ending(toks, b, i)):
                 continue
             m = self.parser.parse(toks, i, b)
             if m is not None:
@@ -550,6 +554,41 @@ class ArticleAttributor:
     def _claimed(self, q: Quote) -> bool:
         return any(c.start < q.end and q.start < c.end for c in self.candidates)
 
+    def _quote_tail_pass(self) -> None:
+        """``“…”, chị Sương nghẹn giọng.``: a speaker and a short verb phrase after a
+        closed quote make it a statement even when the verb is not in the lexicon."""
+        toks = self.toks
+        for q in self.quotes:
+            if q.close_mark is None or self._claimed(q):
+                continue
+            si = self.sentence_at(q.close_mark)
+            lo, hi = self.sent_tokens[si]
+            k = self._tok_range(q.close_mark + 1, q.close_mark + 2)[0]
+            while k < hi and toks[k].text in (",", "-", "–", "—") or (k < hi and toks[k].text in _CLOSE_MARKS):
+                k += 1
+            if k >= hi or toks[k].start <= q.close_mark:
+                continue
+            end = k
+            while end < hi and toks[end].text not in (".", "!", "?", "…", ";") and toks[end].key not in ("và", "rồi"):
+                end += 1
+            m = None
+            for b in range(end - 1, k, -1):
+                m = self.parser.parse(toks, k, b)
+                if m is not None:
+                    break
+            if m is None or m.kind not in ("person", "pronoun", "anaphor", "title", "organization"):
+                continue
+            tail = [t for t in toks[m.tok_end:end] if t.is_word]
+            if not 1 <= len(tail) <= 4 or any(t.text in _OPEN_MARKS for t in toks[m.tok_end:end]):
+                continue
+            verb_start = m.tok_end
+            while verb_start < end and self.lex.adverbs.match(toks, verb_start, end):
+                verb_start += self.lex.adverbs.match(toks, verb_start, end)[0]
+            if verb_start >= end:
+                continue
+            self.add(Candidate(q.start, q.end, "direct", "quote-first", 0.7, m.start, si,
+                               self.sentences[si].paragraph, m, (toks[verb_start].start, toks[end - 1].end)))
+
     def _colon_pass(self) -> None:
         toks = self.toks
         for q in self.quotes:
@@ -563,7 +602,12 @@ class ArticleAttributor:
             si = self.sentence_at(pos - 1)
             lo, hi = self.sent_tokens[si]
             colon_tok = self._tok_range(pos - 1, pos)[0]
-            m = self.parser.subject_before(toks, lo, colon_tok)
+            m = self._cue_subjects.get(si)
+            if m is None:
+                m = self.parser.subject_before(toks, lo, colon_tok)
+                if m is not None and m.kind in ("place", "organization", "group", "outlet") and not (
+                        m.tok_start == lo or toks[m.tok_start - 1].text in (",", "–", "-")):
+                    m = None
             if m is None or m.kind not in ("person", "title", "organization", "pronoun", "anaphor", "group"):
                 m = self._sentence_subject(si)
                 if m is None or m.tok_end > colon_tok or m.kind == "group":
@@ -726,7 +770,10 @@ class ArticleAttributor:
             if m.kind == "person" and m.certain:
                 return ResolvedSpeaker(nt.spelling(*m.name), "person", None, "name")
             if m.title is None and m.start == m.name[0]:
-                return None  # a lone capitalised word nobody in the article is called
+                lo = self.sent_tokens[c.sentence][0] if c.sentence < len(self.sent_tokens) else 0
+                if m.tok_start <= lo or self.toks[m.tok_start - 1].text in _OPEN_MARKS:
+                    return None  # a capitalised word opening a sentence, that nobody is called
+                return ResolvedSpeaker(nt.spelling(*m.name), "unknown", None, "name")
         if m.kind in ("organization", "place", "outlet") and m.name is not None:
             name = nt.spelling(*m.name)
             if m.kind == "outlet":
