@@ -170,8 +170,6 @@ class ArticleAttributor:
         lo, hi = self.sent_tokens[si]
         toks = self.toks
         m = self.parser.subject_before(toks, lo, cue.tok_start)
-        if m is not None and earlier and m.tok_start < earlier[-1].tok_end:
-            m = None
         if m is not None:
             return m
         j = self.parser.skip_adverbs_back(toks, lo, cue.tok_start)
@@ -182,26 +180,42 @@ class ArticleAttributor:
         if j > lo + 1 and toks[j - 1].key in ("nhưng", "song", "và", "rồi", "đồng thời") and toks[j - 2].text == ",":
             j -= 1
         if j > lo and toks[j - 1].text == "," and cue.entry.cls in ("speech", "directive", "commit"):
-            first = self._sentence_subject(si)
+            first = self._sentence_subject(si, before=cue.tok_start)
             if first is not None and first.tok_end < cue.tok_start:
                 return first
         return None
 
-    def _sentence_subject(self, si: int) -> Mention | None:
+    def _sentence_subject(self, si: int, before: int | None = None) -> Mention | None:
+        """The mention that opens the clause (after a leading connective chunk),
+        for cues whose subject is not next to them: "Trung Quốc phản đối …, nói rằng"."""
         lo, hi = self.sent_tokens[si]
         toks = self.toks
+        if before is not None:
+            # the clause holding the cue: after the last ";" before it
+            for k in range(before - 1, lo, -1):
+                if toks[k].text == ";":
+                    lo = k + 1
+                    break
+            hi = min(hi, before)
         start = lo
-        # skip a leading connective chunk ending with a comma ("Thứ hai, …", "Tuy nhiên, …")
         for k in range(lo, min(hi, lo + 4)):
             if toks[k].text == ",":
                 start = k + 1
                 break
         for begin in (start, lo):
-            m = self.parser.mention_after(toks, begin, min(hi, begin + self.parser.max_tokens))
-            if m is not None and m.kind in ("person", "organization", "place", "group", "title", "pronoun", "anaphor"):
-                if m.kind == "group" and m.tok_end - m.tok_start > 4:
+            found: Mention | None = None
+            for b in range(begin + 1, min(hi, begin + self.parser.max_tokens) + 1):
+                m = self.parser.parse(toks, begin, b)
+                if m is None:
+                    if found is not None:
+                        break
                     continue
-                return m
+                if m.kind == "person" and m.name is not None and m.certain:
+                    return m
+                if m.kind in ("organization", "place", "group", "title", "pronoun", "anaphor", "person"):
+                    found = m
+            if found is not None and not (found.kind == "person" and not found.certain):
+                return found
         return None
 
     def _content_start(self, si: int, cue: Cue, later: Sequence[Cue]) -> tuple[int, str] | None:
@@ -306,6 +320,8 @@ class ArticleAttributor:
         s, e = self._trim(start, end)
         if s >= e:
             return
+        if self.text[e:self.sentences[si].end].strip().startswith("?") and entry.phrase not in self.lex.question_cues:
+            return  # the writer's own question ("Syria yêu cầu Nga bồi thường …?")
         if how == "bare":
             if entry.takes == "marked":
                 return
@@ -382,7 +398,8 @@ class ArticleAttributor:
             return
         # indirect content before the speaker: "…, Bộ Quốc phòng Hàn Quốc cho biết."
         s, e = self._trim(self.sentences[si].start, toks[sep].start)
-        if s >= e or not self._looks_like_clause(s, e):
+        if s >= e or not self._looks_like_clause(s, e, lenient=True) or len(
+                [t for t in toks[slice(*self._tok_range(s, e))] if t.is_word]) < 4:
             return
         if self.lex.fronted.match(toks, self._tok_range(s, e)[0]):
             return
@@ -449,6 +466,11 @@ class ArticleAttributor:
             m = self._tidy_mention(i, min(hi, i + 10))
         if m is None or m.kind in ("outlet",):
             return
+        for c in later:
+            if c.entry.cls in ("speech", "directive", "commit", "report"):
+                subj = self.parser.subject_before(toks, lo, c.tok_start)
+                if subj is not None and subj.tok_start < m.tok_end and subj.tok_end > i:
+                    return  # "Theo thông tin từ X cho biết, …": X's own verb is the cue
         self._theo_record(si, cue, m.tok_end, hi, m, para)
 
     def _tidy_mention(self, i: int, stop: int) -> Mention | None:
@@ -665,6 +687,9 @@ class ArticleAttributor:
         speaker_src: dict[int, SourceMention] = {}
         credit = find_article_credit(self.nt, self.paragraphs, self.lex, self.outlets)
         body = body_end(self.text, self.paragraphs, self.lex)
+        if credit is not None:
+            # the credit line closes the body; what follows it is page furniture
+            body = min(body, credit.start)
         out: list[Candidate] = []
         for c in allc:
             if c.inherit:
@@ -680,12 +705,18 @@ class ArticleAttributor:
                 continue
             history.append((c.anchor if not c.inherit else c.start, c.speaker, c))
             out.append(c)
-        out.extend(self._repeats(out))
         records = []
+        resolved_src: dict[int, SourceMention | None] = {}
         for c in sorted(out, key=lambda c: c.start):
             src = self._source(c, speaker_src, credit, body)
+            resolved_src[id(c)] = src
             records.append(Record(c.start, c.end, c.kind, c.rule, c.confidence, c.speaker,
                                   (c.mention.start, c.mention.end) if c.mention else None, c.cue, src))
+        for c, first in self._repeats(out):
+            src = resolved_src.get(id(first))
+            records.append(Record(c.start, c.end, c.kind, c.rule, c.confidence, c.speaker,
+                                  (c.mention.start, c.mention.end) if c.mention else None, c.cue, src))
+        records.sort(key=lambda r: (r.start, r.end))
         return self._dedupe(records)
 
     def _dedupe(self, records: list[Record]) -> list[Record]:
@@ -733,8 +764,8 @@ class ArticleAttributor:
                                  None, None, None, inherit=True))
         return out
 
-    def _repeats(self, done: list[Candidate]) -> list[Candidate]:
-        """A quote repeated verbatim (sapo, caption) takes the first one's speaker."""
+    def _repeats(self, done: list[Candidate]) -> list[tuple[Candidate, Candidate]]:
+        """A quote repeated verbatim (sapo, caption) takes the first one's speaker and source."""
         by_text = {fold(self.text[c.start:c.end]): c for c in done if c.kind == "direct"}
         out = []
         taken = [(c.start, c.end) for c in done]
@@ -744,9 +775,9 @@ class ArticleAttributor:
             first = by_text.get(fold(self.text[q.start:q.end]))
             if first is None or first.start == q.start:
                 continue
-            out.append(Candidate(q.start, q.end, "direct", "repeat", 0.5, q.start, self.sentence_at(q.start),
-                                 self.sentences[self.sentence_at(q.start)].paragraph, first.mention, None,
-                                 first.source, speaker=first.speaker))
+            out.append((Candidate(q.start, q.end, "direct", "repeat", 0.5, q.start, self.sentence_at(q.start),
+                                  self.sentences[self.sentence_at(q.start)].paragraph, first.mention, None,
+                                  first.source, speaker=first.speaker), first))
         return out
 
     def _speaker(self, c: Candidate, history) -> ResolvedSpeaker | None:

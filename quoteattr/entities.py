@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import attrs
 
 from .lexicon import CompiledLexicon
-from .mentions import Mention, MentionParser
+from .mentions import Mention, MentionParser, looks_foreign
 from .text import NormalizedText, fold
 from .tokens import Token
 
@@ -122,6 +122,9 @@ class EntityRegistry:
                     continue
             if t:
                 m = parser.mention_after(toks, i, min(hi, i + parser.max_tokens))
+                if m is not None and m.kind == "title" and m.name is not None and looks_foreign(
+                        [x for x in toks[m.tok_start:m.tok_end] if m.name[0] <= x.start < m.name[1]]):
+                    m = attrs.evolve(m, kind="person")  # "Thủ hiến Nielsen"
                 if m is not None and m.kind == "person" and m.name is not None:
                     self._add(m.name, m.start, m.title, m.gender)
                     extra = self._appositive_title(toks, m.tok_end, hi)
@@ -196,7 +199,8 @@ class EntityRegistry:
             for et in ent.titles:
                 ewords = et.split()
                 if et == t or et.startswith(t + " ") or (
-                        len(words) >= 2 and ewords[:2] == words[:2] and set(words) <= set(ewords)):
+                        len(words) >= 2 and ewords[:2] == words[:2]
+                        and (set(words) <= set(ewords) or set(ewords) <= set(words))):
                     d = min(abs(pos - p) for p in ent.positions)
                     if best is None or d < best[0]:
                         best = (d, ent)

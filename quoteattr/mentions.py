@@ -226,7 +226,9 @@ class MentionParser:
             o = 0  # "Trường" alone is more likely a name than "the school"
         if (o and _is_cap(toks[p])) or (_is_acronym(toks[p]) and not lex.places.match(toks, p, b)):
             if b - p <= 14 and not any(t.text in (",", ";", ":") for t in toks[p:b]) and not any(
-                    lex.honorifics.match(toks, q, b) and q + 1 < b and _is_cap(toks[q + 1])
+                    (lex.honorifics.match(toks, q, b) and q + 1 < b and _is_cap(toks[q + 1]))
+                    or (not _is_cap(toks[q]) and lex.cues.match(toks, q, b)
+                        and lex.cues.match(toks, q, b)[1].cls != "block")
                     for q in range(p + 1, b)):
                 return mk("organization", name=(p, b))
 
@@ -389,6 +391,7 @@ class MentionParser:
                     return attrs.evolve(found, end=toks[inner_end - 1].end, tok_end=inner_end)
                 return None
         chunks = self._chunks(toks, lo, j)
+        comma_before_cue = len(chunks) > 1 and chunks[-1][0] >= chunks[-1][1]
         first: Mention | None = None
         first_seen = False  # an appositive chunk lies between the cue and the chunk being read
         for idx in range(len(chunks) - 1, -1, -1):
@@ -397,6 +400,8 @@ class MentionParser:
                 if idx == len(chunks) - 1:
                     continue  # "…, cho biết": a comma right before the cue
                 break
+            if idx < len(chunks) - 1 and toks[chunks[idx][1]].text in (":", ";", "…"):
+                break  # a headline prefix or another clause, not an apposition
             m = self.best_suffix(toks, a, b)
             if m is not None and not first_seen and m.tok_start > a and m.kind in ("place", "organization") and (
                     toks[m.tok_start - 1].is_word and not toks[m.tok_start - 1].text[:1].isupper()
@@ -411,14 +416,18 @@ class MentionParser:
                         continue
                     return None
                 first = m
-                if m.kind not in ("title", "group", "organization", "anaphor") or idx == 0:
+                if idx == 0 or m.kind not in ("title", "group", "organization", "anaphor"):
+                    return m
+                if m.kind == "group" and not self._appositive_like(toks, a, b):
                     return m
                 continue
             # reading left for the named person an appositive belongs to
-            if m is not None and m.kind == "person" and m.name is not None and not (
-                    m.tok_start > a and toks[m.tok_start - 1].key in _NOT_BEFORE_SUBJECT):
+            if m is not None and m.kind == "person" and m.name is not None and (
+                    m.tok_start == a or self.lex.connectives.match(toks, a, m.tok_start)
+                    and self.lex.connectives.match(toks, a, m.tok_start)[0] == m.tok_start - a):
                 return attrs.evolve(m, end=toks[j - 1].end, tok_end=j)
-            if first is not None and first.kind == "organization" and not (m is not None and m.kind == "title"):
+            if first is not None and first.kind == "organization" and not comma_before_cue and not (
+                    m is not None and m.kind == "title"):
                 break
             if (m is not None and m.kind in ("title", "organization")) or self._appositive_like(toks, a, b):
                 continue
@@ -451,7 +460,7 @@ class MentionParser:
                 out.append((start, i))
                 start = i + 1
         out.append((start, j))
-        return out[-4:]
+        return out[-6:]
 
     def mention_after(self, toks: Sequence[Token], i: int, stop: int) -> Mention | None:
         """The longest mention starting at ``toks[i]`` (for "Theo X, …", "dẫn lời Y")."""

@@ -136,7 +136,6 @@ _CREDIT = regex.compile(
         \(?\s*(?P<m1>\p{L}[\p{L} ]{0,20}?)\s*:?\s+(?P<x1>[^()\n]{2,60}?)\s*\)?\s*\.?
       | (?P<author>[^()\n]{2,40}?)\s*\(\s*(?P<m2>\p{L}[\p{L} ]{0,20}?)\s*:?\s+(?P<x2>[^()\n]{2,60}?)\s*\)\s*\.?
       | (?P<m3>\p{L}[\p{L} ]{0,20}?)\s+(?P<author3>[^()\n]{2,40}?)\s*\(\s*(?P<x3>[^()\n]{2,60}?)\s*\)\s*\.?
-      | (?P<author4>[^/()\n]{2,40}?)\s*/\s*(?P<x4>[^/()\n]{2,40}?)\s*\.?
     )$""",
     regex.VERBOSE,
 )
@@ -163,22 +162,17 @@ def find_article_credit(nt: NormalizedText, paragraphs: Sequence[Paragraph], lex
         if not m:
             continue
         marker = m.group("m1") or m.group("m2") or m.group("m3")
-        group = "x1" if m.group("x1") else "x2" if m.group("x2") else "x3" if m.group("x3") else "x4"
-        if marker is not None:
-            mk = tokenize(marker)
-            cm = lex.credit_markers.match(mk, 0)
-            if not cm or cm[0] != len(mk):
-                continue
-        elif group == "x4":
-            pass
-        else:
+        group = "x1" if m.group("x1") else "x2" if m.group("x2") else "x3"
+        mk = tokenize(marker or "")
+        cm = lex.credit_markers.match(mk, 0)
+        if not cm or cm[0] != len(mk):
             continue
         xs, xe = m.span(group)
         toks = tokenize(text, p.start + xs, p.start + xe)
         if not toks:
             continue
-        found = outlets.at(toks, 0, len(toks), need_prefix_or_known=group != "x4")
-        if found is None and group != "x4":
+        found = outlets.at(toks, 0, len(toks))
+        if found is None:
             # an unknown outlet name written as a credit: "(theo Avia Pro)"
             if all(t.text[:1].isupper() or not t.is_word for t in toks) and len(toks) <= 5 and not lex.honorifics.match(toks, 0):
                 found = (len(toks), nt.spelling(toks[0].start, toks[-1].end))

@@ -45,6 +45,7 @@ LEXICON_FILES: Mapping[str, str] = {
     "topic_starts": "topic_starts.txt",
     "connectives": "connectives.txt",
     "fronted": "fronted.txt",
+    "question_cues": "question_cues.txt",
     "boilerplate": "boilerplate.txt",
     "abbreviations": "abbreviations.txt",
     "credit_markers": "credit_markers.txt",
@@ -291,6 +292,7 @@ class CompiledLexicon:
         self.topic_starts = PhraseMatcher((w, w) for w in lexicon.words("topic_starts"))
         self.connectives = PhraseMatcher((w, w) for w in lexicon.words("connectives"))
         self.fronted = PhraseMatcher((w, w) for w in lexicon.words("fronted"))
+        self.question_cues = frozenset(lexicon.words("question_cues"))
         self.boilerplate = frozenset(w.casefold() for w in lexicon.words("boilerplate"))
         self.abbreviations = frozenset(w.casefold() for w in lexicon.words("abbreviations"))
         self.credit_markers = PhraseMatcher((w, w) for w in lexicon.words("credit_markers"))
