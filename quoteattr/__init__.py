@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import logging
 
+__version__ = "0.1.0"
+
+from .batch import DocResult, extract_many
 from .lexicon import Lexicon
 from .model import KINDS, RECORD_FIELDS, Attribution, Source, Speaker, Span
 from .pipeline import ENGINES, STANZA_DIR_ENV, Attributor, extract
 
-__version__ = "0.1.0"
 
 __all__ = [
-    "Attribution", "Attributor", "ENGINES", "KINDS", "Lexicon", "RECORD_FIELDS", "STANZA_DIR_ENV",
-    "Source", "Span", "Speaker", "__version__", "extract",
+    "Attribution", "Attributor", "DocResult", "ENGINES", "KINDS", "Lexicon", "RECORD_FIELDS", "STANZA_DIR_ENV",
+    "Source", "Span", "Speaker", "__version__", "extract", "extract_many",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -16,10 +16,11 @@ assigned by scope.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from .cues import Cue, find_cues
 from .entities import EntityRegistry, ResolvedSpeaker
@@ -35,8 +36,37 @@ __all__ = ["Candidate", "ArticleAttributor"]
 _CONTENT_SEPS = {",", ":"}
 _TRIM_END = set(" .,;:…!?")
 _CLAUSE_BREAK = {";"}
+_ELLIPSIS = regex.compile(r"…|\.\.\.")
 _OPEN_MARKS = set("“„‟‘‚«‹「『\"'")
 _CLOSE_MARKS = set("”’»›」』\"'“")
+
+
+class _Coverage:
+    """The union of a growing set of intervals, asked "does [s, e) touch any?" in log time."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect_right(self.starts, s) - 1
+        if k >= 0 and self.ends[k] > s:
+            return True
+        return k + 1 < len(self.starts) and self.starts[k + 1] < e
+
+    def add(self, s: int, e: int) -> None:
+        k = bisect_right(self.starts, s) - 1
+        if k >= 0 and self.ends[k] >= s:
+            s = self.starts[k]
+            e = max(e, self.ends[k])
+            del self.starts[k], self.ends[k]
+        else:
+            k += 1
+        while k < len(self.starts) and self.starts[k] <= e:
+            e = max(e, self.ends[k])
+            del self.starts[k], self.ends[k]
+        self.starts.insert(k, s)
+        self.ends.insert(k, e)
 
 
 @attrs.define
@@ -93,6 +123,12 @@ class ArticleAttributor:
         self._sent_starts = [s.start for s in sentences]
         self.sent_tokens = [self._tok_range(s.start, s.end) for s in sentences]
         self._quote_opens = {q.open_mark: q for q in self.quotes if q.open_mark is not None}
+        self._quote_outer_starts = [q.outer_start for q in self.quotes]
+        self._quote_outer_ends = [q.outer_end for q in self.quotes]
+        self._ellipses = [m.start() for m in _ELLIPSIS.finditer(self.text)]
+        self._claims = _Coverage()
+        self._subject_memo: dict[tuple[int, int], Mention | None] = {}
+        self._statement_src: dict[int, SourceMention | None] = {}
         self.registry = EntityRegistry(nt, tokens, self.sent_tokens, parser, lex)
         self.candidates: list[Candidate] = []
         self.cues: list[list[Cue]] = []
@@ -137,11 +173,28 @@ class ArticleAttributor:
         return self._quote_opens.get(pos)
 
     def quotes_in(self, s: int, e: int) -> list[Quote]:
-        return [q for q in self.quotes if q.outer_start >= s and q.start < e]
+        """Quotes opening inside ``[s, e)``."""
+        out = []
+        for k in range(bisect_left(self._quote_outer_starts, s), len(self.quotes)):
+            q = self.quotes[k]
+            if q.start >= e:
+                break
+            out.append(q)
+        return out
+
+    def quotes_ending_near(self, pos: int, slack: int = 1) -> list[Quote]:
+        """Closed quotes whose closing mark ends within ``slack`` characters before ``pos``."""
+        out = []
+        k = bisect_right(self._quote_outer_ends, pos) - 1
+        while k >= 0 and self._quote_outer_ends[k] >= pos - slack:
+            out.append(self.quotes[k])
+            k -= 1
+        return out
 
     def add(self, cand: Candidate) -> None:
         if cand.end > cand.start:
             self.candidates.append(cand)
+            self._claims.add(cand.start, cand.end)
 
     # --- pass 1 and 2: cues ---------------------------------------------------------------------
     def run(self) -> list[Record]:
@@ -150,16 +203,17 @@ class ArticleAttributor:
             cues = find_cues(self.toks, lo, hi, self.lex)
             self.cues.append(cues)
             for ci, cue in enumerate(cues):
+                later = cues[ci + 1:ci + 4]  # the next few cues bound this one's content
                 if cue.cls == "according":
-                    self._theo(si, cue, cues[ci + 1:])
+                    self._theo(si, cue, later)
                 elif cue.cls == "quoting":
-                    self._quoting(si, cue, cues[ci + 1:])
+                    self._quoting(si, cue, later)
                 else:
-                    subj = self._subject(si, cue, cues[:ci], subjects)
+                    subj = self._subject(si, cue, cues[max(0, ci - 3):ci], subjects)
                     subjects[id(cue)] = subj
                     if subj is not None:
                         self._cue_subjects.setdefault(si, subj)
-                        self._verb(si, cue, subj, cues[ci + 1:], subjects)
+                        self._verb(si, cue, subj, later, subjects)
         self._quote_tail_pass()
         self._colon_pass()
         self._headline_pass()
@@ -169,7 +223,7 @@ class ArticleAttributor:
     def _subject(self, si: int, cue: Cue, earlier: Sequence[Cue], subjects: dict[int, Mention | None]) -> Mention | None:
         lo, hi = self.sent_tokens[si]
         toks = self.toks
-        m = self.parser.subject_before(toks, lo, cue.tok_start)
+        m = self.subject_of(lo, cue.tok_start)
         if m is not None:
             return m
         j = self.parser.skip_adverbs_back(toks, lo, cue.tok_start)
@@ -269,15 +323,15 @@ class ArticleAttributor:
                     k -= 1
                 end = min(end, self.toks[k].start if k < len(self.toks) else end)
                 break
-        for k in range(start_tok, hi):
-            if self.toks[k].text in ("…",) or self.text.startswith("...", self.toks[k].start):
-                end = min(end, self.toks[k].start)
-                break
+        k = bisect_left(self._ellipses, self.toks[start_tok].start)
+        if k < len(self._ellipses):
+            end = min(end, self._ellipses[k])
         return end
 
     def _looks_like_clause(self, s: int, e: int, lenient: bool = False) -> bool:
         """Is ``text[s:e]`` reported content rather than a topic noun phrase?"""
-        toks = self.toks[slice(*self._tok_range(s, e))]
+        lo, hi = self._tok_range(s, e)
+        toks = self.toks[lo:min(hi, lo + 24)]
         words = [t for t in toks if t.is_word]
         if len(words) < (2 if lenient else 3):
             return False
@@ -292,7 +346,7 @@ class ArticleAttributor:
         cue_span = (cue.start, cue.end)
         entry = cue.entry
         outlet_speaker = subj.kind == "outlet"
-        statement_src = self.outlets.statement_source(toks, lo, hi)
+        statement_src = self.statement_source(si)
         cs = self._content_start(si, cue, later)
         shared = (cs is not None and cs[1] == "bare" and later and toks[cs[0]].key in ("và", "rồi")
                   and later[0].tok_start <= cs[0] + 3)
@@ -302,7 +356,7 @@ class ArticleAttributor:
         start_tok, how = cs
         later_subjects = []
         for c in later:
-            m = self.parser.subject_before(toks, lo, c.tok_start)
+            m = self.subject_of(lo, c.tok_start)
             if m is not None and m.tok_start >= start_tok:
                 later_subjects.append(m)
         end = self._content_end(si, start_tok, later, later_subjects)
@@ -328,7 +382,7 @@ class ArticleAttributor:
             if entry.takes == "clause" and not self._looks_like_clause(s, e, lenient=entry.cls in ("directive", "commit")):
                 return
         inner = [c for c in later if c.entry.cls not in ("according",) and toks[c.tok_start].start < e and
-                 self.parser.subject_before(toks, lo, c.tok_start) is not None]
+                 self.subject_of(lo, c.tok_start) is not None]
         if inner and outlet_speaker:
             # "Thông tin trên Vnexpress cho hay, bà X cam kết …": the outlet frames what follows
             src = SourceMention(self.nt.spelling(*subj.name) if subj.name else self.nt.spelling(subj.start, subj.end),
@@ -350,16 +404,29 @@ class ArticleAttributor:
                                statement_src, self_source=outlet_speaker))
 
     def _only_tail(self, k: int, hi: int) -> bool:
-        """Nothing but a short adverbial tail after the cue ("nói với phóng viên X.")."""
+        """Nothing but an adverbial tail after the cue ("nói với phóng viên X.")."""
         toks = self.toks
-        rest = [t for t in toks[k:hi] if t.is_word]
-        if not rest:
+        window = toks[k:min(hi, k + 40)]
+        if not any(t.is_word for t in window):
             return True
         if toks[k].key in ("với", "khi", "trong", "tại", "sau", "trước", "thêm", "tiếp", "lúc", "ngay", "qua",
-                           "bằng", "trên", "hôm", "trước", "ở") and not any(
-                               t.key == "rằng" or t.text in (":", ",") for t in toks[k:hi]):
+                           "bằng", "trên", "hôm", "ở") and hi - k <= 40 and not any(
+                               t.key == "rằng" or t.text in (":", ",") for t in window):
             return True
         return False
+
+    def subject_of(self, lo: int, j: int) -> Mention | None:
+        """:meth:`MentionParser.subject_before`, memoised: several passes ask about the same cue."""
+        key = (lo, j)
+        if key not in self._subject_memo:
+            self._subject_memo[key] = self.parser.subject_before(self.toks, lo, j)
+        return self._subject_memo[key]
+
+    def statement_source(self, si: int) -> SourceMention | None:
+        if si not in self._statement_src:
+            lo, hi = self.sent_tokens[si]
+            self._statement_src[si] = self.outlets.statement_source(self.toks, lo, hi)
+        return self._statement_src[si]
 
     def _quote_first(self, si: int, cue: Cue, subj: Mention, statement_src: SourceMention | None) -> None:
         """``“…”, ông X nói.`` / ``…, Bộ Y tế cho biết.``: content before the speaker."""
@@ -375,24 +442,20 @@ class ArticleAttributor:
         pos = edge
         while pos > 0 and self.text[pos - 1].isspace():
             pos -= 1
-        for q in reversed(self.quotes):
-            if q.outer_end <= pos and q.outer_end >= pos - 1 and q.close_mark is not None:
+        for q in self.quotes_ending_near(pos):
+            if q.close_mark is not None:
                 self.add(Candidate(q.start, q.end, "direct", "quote-first", 0.85, subj.start, si, para, subj,
                                    (cue.start, cue.end), statement_src, self_source=subj.kind == "outlet"))
                 return
-            if q.outer_end < pos - 1:
-                break
         if sep is None and k == lo and si > 0:
             # "“…” Ông X nói." split into two sentences
             prev = self.sentences[si - 1]
-            for q in reversed(self.quotes):
-                if q.close_mark is not None and prev.start <= q.close_mark < prev.end and q.outer_end >= prev.end - 2:
+            for q in self.quotes_ending_near(prev.end, 2):
+                if q.close_mark is not None and prev.start <= q.close_mark < prev.end:
                     if prev.paragraph == self.sentences[si].paragraph:
                         self.add(Candidate(q.start, q.end, "direct", "quote-first", 0.8, subj.start, si, para,
                                            subj, (cue.start, cue.end), statement_src))
                     return
-                if q.outer_end < prev.start:
-                    break
             return
         if sep is None:
             return
@@ -453,7 +516,7 @@ class ArticleAttributor:
                 return
             self.sentence_source[si] = src
             inner = [c for c in later if c.entry.cls not in ("according", "block")]
-            if inner and any(self.parser.subject_before(toks, lo, c.tok_start) is not None for c in inner):
+            if inner and any(self.subject_of(lo, c.tok_start) is not None for c in inner):
                 return
             m = self.parser.parse(toks, i, i + n) or None
             self._theo_record(si, cue, i + n, hi, m, para, outlet_name=name, src=src)
@@ -468,7 +531,7 @@ class ArticleAttributor:
             return
         for c in later:
             if c.entry.cls in ("speech", "directive", "commit", "report"):
-                subj = self.parser.subject_before(toks, lo, c.tok_start)
+                subj = self.subject_of(lo, c.tok_start)
                 if subj is not None and subj.tok_start < m.tok_end and subj.tok_end > i:
                     return  # "Theo thông tin từ X cho biết, …": X's own verb is the cue
         self._theo_record(si, cue, m.tok_end, hi, m, para)
@@ -545,7 +608,7 @@ class ArticleAttributor:
         lo, hi = self.sent_tokens[si]
         toks = self.toks
         para = self.sentences[si].paragraph
-        reporter = self.parser.subject_before(toks, lo, cue.tok_start)
+        reporter = self.subject_of(lo, cue.tok_start)
         src = None
         if reporter is not None:
             found = self.outlets.at(toks, reporter.tok_start, reporter.tok_end)
@@ -557,7 +620,7 @@ class ArticleAttributor:
         m = self._tidy_mention(cue.tok_end, min(stop, cue.tok_end + 14))
         if m is None:
             return
-        if later and self.parser.subject_before(toks, lo, later[0].tok_start) is not None:
+        if later and self.subject_of(lo, later[0].tok_start) is not None:
             return  # "X dẫn lời Y cho biết …": Y's own verb is the cue
         k = m.tok_end
         while k < hi and (toks[k].text in (",", ":") or toks[k].key == "rằng"):
@@ -574,7 +637,7 @@ class ArticleAttributor:
 
     # --- pass 4: colon constructions and headlines ---------------------------------------------------
     def _claimed(self, q: Quote) -> bool:
-        return any(c.start < q.end and q.start < c.end for c in self.candidates)
+        return self._claims.overlaps(q.start, q.end)
 
     def _quote_tail_pass(self) -> None:
         """``“…”, chị Sương nghẹn giọng.``: a speaker and a short verb phrase after a
@@ -591,7 +654,8 @@ class ArticleAttributor:
             if k >= hi or toks[k].start <= q.close_mark:
                 continue
             end = k
-            while end < hi and toks[end].text not in (".", "!", "?", "…", ";") and toks[end].key not in ("và", "rồi"):
+            while end < min(hi, k + 14) and toks[end].text not in (".", "!", "?", "…", ";") and toks[end].key not in (
+                    "và", "rồi"):
                 end += 1
             m = None
             for b in range(end - 1, k, -1):
@@ -626,7 +690,7 @@ class ArticleAttributor:
             colon_tok = self._tok_range(pos - 1, pos)[0]
             m = self._cue_subjects.get(si)
             if m is None:
-                m = self.parser.subject_before(toks, lo, colon_tok)
+                m = self.subject_of(lo, colon_tok)
                 if m is not None and m.kind in ("place", "organization", "group", "outlet") and not (
                         m.tok_start == lo or toks[m.tok_start - 1].text in (",", "–", "-")):
                     m = None
@@ -663,7 +727,7 @@ class ArticleAttributor:
                     self.add(Candidate(q.start, q.end, "direct", "colon", 0.7, m.start, si, p.index, m,
                                        (toks[colon].start, toks[colon].end)))
                 continue
-            if s < e and not any(c.start < e and s < c.end for c in self.candidates):
+            if s < e and not self._claims.overlaps(s, e):
                 self.add(Candidate(s, e, "indirect", "colon", 0.6, m.start, si, p.index, m,
                                    (toks[colon].start, toks[colon].end)))
 
@@ -671,10 +735,11 @@ class ArticleAttributor:
     def _settle(self) -> list[Candidate]:
         order = sorted(self.candidates, key=lambda c: (-c.confidence, c.start))
         kept: list[Candidate] = []
+        taken = _Coverage()
         for c in order:
-            clash = next((k for k in kept if k.start < c.end and c.start < k.end), None)
-            if clash is None:
+            if not taken.overlaps(c.start, c.end):
                 kept.append(c)
+                taken.add(c.start, c.end)
         kept.sort(key=lambda c: (c.start, c.end))
         return kept
 
@@ -740,10 +805,12 @@ class ArticleAttributor:
     def _follow_on(self, kept: list[Candidate]) -> list[Candidate]:
         """Quoted sentences with no cue of their own, right after an attributed statement."""
         out: list[Candidate] = []
-        taken = [(c.start, c.end) for c in kept]
+        taken = _Coverage()
+        for c in kept:
+            taken.add(c.start, c.end)
         anchors = sorted(c.end for c in kept)
         for q in self.quotes:
-            if any(s < q.end and q.start < e for s, e in taken):
+            if taken.overlaps(q.start, q.end):
                 continue
             if self._is_term(q) or q.end - q.start < 12:
                 continue
@@ -768,9 +835,11 @@ class ArticleAttributor:
         """A quote repeated verbatim (sapo, caption) takes the first one's speaker and source."""
         by_text = {fold(self.text[c.start:c.end]): c for c in done if c.kind == "direct"}
         out = []
-        taken = [(c.start, c.end) for c in done]
+        taken = _Coverage()
+        for c in done:
+            taken.add(c.start, c.end)
         for q in self.quotes:
-            if any(s < q.end and q.start < e for s, e in taken):
+            if taken.overlaps(q.start, q.end):
                 continue
             first = by_text.get(fold(self.text[q.start:q.end]))
             if first is None or first.start == q.start:
@@ -840,7 +909,8 @@ class ArticleAttributor:
 
     def _org_names_before(self, pos: int, head: str):
         toks = self.toks
-        for k in range(self._tok_range(0, pos)[1] - 1, -1, -1):
+        last = self._tok_range(0, pos)[1] - 1
+        for k in range(last, max(-1, last - 3000), -1):
             if toks[k].text == head and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
                 m = self.parser.best_suffix(toks, k, min(len(toks), k + 8))
                 j = k + 1
@@ -853,7 +923,7 @@ class ArticleAttributor:
 
     def _last_speaker(self, history, m: Mention, c: Candidate) -> ResolvedSpeaker | None:
         want = m.gender
-        for pos, sp, cand in reversed(history):
+        for pos, sp, cand in reversed(history[-40:]):
             if sp.type in ("outlet", "place"):
                 continue
             if want == "f" and sp.entity is not None and sp.entity.gender == "m":
@@ -864,15 +934,10 @@ class ArticleAttributor:
                 continue
             return sp
         # nobody has spoken yet: the latest person named before the mention
-        best = None
-        for ent in self.registry.entities:
-            before = [p for p in ent.positions if p < m.start]
-            if before and (best is None or max(before) > best[0]):
-                if want and ent.gender and ent.gender != want:
-                    continue
-                best = (max(before), ent)
-        if best is not None:
-            return ResolvedSpeaker(best[1].fullest, "person", best[1], "anaphor")
+        for ent in self.registry.named_before(m.start):
+            if want and ent.gender and ent.gender != want:
+                continue
+            return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
         return None
 
     # --- sources ------------------------------------------------------------------------------------------

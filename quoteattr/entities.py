@@ -11,6 +11,7 @@ Pronouns and descriptions resolve to the latest compatible speaker.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 
 import attrs
@@ -25,18 +26,31 @@ __all__ = ["Entity", "EntityRegistry", "ResolvedSpeaker"]
 
 @attrs.define
 class Entity:
-    """One named person or organisation; ``names`` are its spellings seen so far."""
+    """One named person: its fullest spelling, where it is mentioned, its titles."""
 
-    kind: str  # "person" | "organization"
-    names: list[str]
-    keys: list[tuple[str, ...]]
-    positions: list[int]
+    kind: str  # "person"
+    fullest: str = ""
+    positions: list[int] = attrs.Factory(list)  # sorted once the registry is built
     titles: list[str] = attrs.Factory(list)
     gender: str | None = None
 
-    @property
-    def fullest(self) -> str:
-        return max(self.names, key=lambda n: (len(n.split()), len(n)))
+    def add_name(self, spelled: str) -> None:
+        if (len(spelled.split()), len(spelled)) > (len(self.fullest.split()), len(self.fullest)):
+            self.fullest = spelled
+
+    def nearest(self, pos: int) -> tuple[int, int]:
+        """(distance, position) of the mention nearest to ``pos``."""
+        k = bisect_left(self.positions, pos)
+        best = (abs(self.positions[k] - pos), self.positions[k]) if k < len(self.positions) else None
+        if k > 0:
+            before = (pos - self.positions[k - 1], self.positions[k - 1])
+            if best is None or before[0] <= best[0]:
+                best = before
+        return best if best is not None else (1 << 62, 0)
+
+    def last_before(self, pos: int) -> int | None:
+        k = bisect_left(self.positions, pos)
+        return self.positions[k - 1] if k > 0 else None
 
 
 @attrs.frozen(slots=True)
@@ -78,27 +92,54 @@ class EntityRegistry:
         for lo, hi in sentences:
             self._scan(tokens, lo, hi)
         self.entities: list[Entity] = []
+        # (last word | first word) → {(entity id, key): (entity, key, sorted positions)}:
+        # a lookup touches only the distinct names that could match, however often they occur
+        self._by_last: dict[str, dict[tuple[int, tuple[str, ...]], tuple[Entity, tuple[str, ...], list[int]]]] = {}
+        self._by_first: dict[str, dict[tuple[int, tuple[str, ...]], tuple[Entity, tuple[str, ...], list[int]]]] = {}
+        self._by_title_word: dict[str, dict[tuple[int, str], tuple[Entity, str]]] = {}
         for occ in sorted((o for o in self.occurrences if len(o.key) >= 2), key=lambda o: -len(o.key)):
-            ent = next((e for e in self.entities if any(k[-len(occ.key):] == occ.key for k in e.keys)), None)
+            ent = next((e for e, k, _ in self._by_last.get(occ.key[-1], {}).values()
+                        if k[-len(occ.key):] == occ.key), None)
             if ent is None:
-                ent = Entity("person", [], [], [])
+                ent = Entity("person")
                 self.entities.append(ent)
             self._attach(ent, occ)
         for occ in self.occurrences:
             if len(occ.key) == 1:
                 ent = self._match(occ.key, occ.pos)
                 if ent is None:  # only ever called "anh Hoàng": a one-word entity
-                    ent = Entity("person", [], [], [])
+                    ent = Entity("person")
                     self.entities.append(ent)
                 self._attach(ent, occ)
+        # every mention in reading order, for "the latest person named before here"
+        self._timeline = sorted(((p, i) for i, e in enumerate(self.entities) for p in e.positions))
+        self._timeline_pos = [p for p, _ in self._timeline]
 
-    @staticmethod
-    def _attach(ent: Entity, occ: _Occurrence) -> None:
-        ent.names.append(occ.spelled)
-        ent.keys.append(occ.key)
-        ent.positions.append(occ.pos)
+    def named_before(self, pos: int, limit: int = 30):
+        """Entities mentioned before ``pos``, nearest first (at most ``limit``)."""
+        k = bisect_left(self._timeline_pos, pos)
+        seen: set[int] = set()
+        while k > 0 and len(seen) < limit:
+            k -= 1
+            i = self._timeline[k][1]
+            if i not in seen:
+                seen.add(i)
+                yield self.entities[i]
+
+    def _attach(self, ent: Entity, occ: _Occurrence) -> None:
+        ent.add_name(occ.spelled)
+        insort(ent.positions, occ.pos)
+        for index, word in ((self._by_last, occ.key[-1]), (self._by_first, occ.key[0])):
+            slot = index.setdefault(word, {})
+            entry = slot.get((id(ent), occ.key))
+            if entry is None:
+                slot[(id(ent), occ.key)] = (ent, occ.key, [occ.pos])
+            else:
+                insort(entry[2], occ.pos)
         if occ.title:
-            ent.titles.append(occ.title)
+            if occ.title not in ent.titles:
+                ent.titles.append(occ.title)
+            self._by_title_word.setdefault(occ.title.split()[0], {})[(id(ent), occ.title)] = (ent, occ.title)
         if occ.gender and not ent.gender:
             ent.gender = occ.gender
         if not ent.gender and _female_name(occ.key):
@@ -172,19 +213,24 @@ class EntityRegistry:
         it, or (one word, Chinese reading) starting with it; nearest wins, the
         preceding one on a tie."""
         best: tuple[tuple[int, int, int], Entity] | None = None
-        for ent in self.entities:
-            for k, p in zip(ent.keys, ent.positions):
-                if k == key:
-                    score = 3
-                elif len(key) < len(k) and k[-len(key):] == key:
-                    score = 2
-                elif len(key) == 1 and k[0] == key[0] and len(k) <= 3:
-                    score = 1  # Chinese reading: family name first ("ông Vương")
-                else:
-                    continue
-                rank = (score, -int(p > pos), -abs(pos - p))
-                if best is None or rank > best[0]:
-                    best = (rank, ent)
+        pool = list(self._by_last.get(key[-1], {}).values())
+        if len(key) == 1:
+            pool += self._by_first.get(key[0], {}).values()
+        for ent, k, positions in pool:
+            if k == key:
+                score = 3
+            elif len(key) < len(k) and k[-len(key):] == key:
+                score = 2
+            elif len(key) == 1 and k[0] == key[0] and len(k) <= 3:
+                score = 1  # Chinese reading: family name first ("ông Vương")
+            else:
+                continue
+            i = bisect_left(positions, pos)
+            near = [positions[x] for x in (i - 1, i) if 0 <= x < len(positions)]
+            p = min(near, key=lambda q: (abs(q - pos), q > pos))
+            rank = (score, -int(p > pos), -abs(pos - p))
+            if best is None or rank > best[0]:
+                best = (rank, ent)
         return best[1] if best else None
 
     def person(self, name: tuple[int, int], pos: int) -> Entity | None:
@@ -194,14 +240,15 @@ class EntityRegistry:
         """A person introduced with this title (or one starting with it)."""
         t = fold(title)
         words = t.split()
+        if not words:
+            return None
         best: tuple[int, Entity] | None = None
-        for ent in self.entities:
-            for et in ent.titles:
-                ewords = et.split()
-                if et == t or et.startswith(t + " ") or (
-                        len(words) >= 2 and ewords[:2] == words[:2]
-                        and (set(words) <= set(ewords) or set(ewords) <= set(words))):
-                    d = min(abs(pos - p) for p in ent.positions)
-                    if best is None or d < best[0]:
-                        best = (d, ent)
+        for ent, et in self._by_title_word.get(words[0], {}).values():
+            ewords = et.split()
+            if et == t or et.startswith(t + " ") or (
+                    len(words) >= 2 and ewords[:2] == words[:2]
+                    and (set(words) <= set(ewords) or set(ewords) <= set(words))):
+                d = ent.nearest(pos)[0]
+                if best is None or d < best[0]:
+                    best = (d, ent)
         return best[1] if best else None

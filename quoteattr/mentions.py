@@ -91,8 +91,10 @@ class MentionParser:
         return m[0] if m else 0
 
     def name_run(self, toks: Sequence[Token], i: int, b: int) -> int:
-        """Length of the run of capitalised words starting at ``i`` (name particles allowed inside)."""
+        """Length of the run of capitalised words starting at ``i`` (name particles allowed
+        inside), at most ``max_tokens``: longer runs are not names anyway."""
         j = i
+        b = min(b, i + self.max_tokens)
         while j < b:
             t = toks[j]
             if _is_cap(t) and t.text not in ("Theo",):
@@ -448,6 +450,7 @@ class MentionParser:
 
     @staticmethod
     def _chunks(toks: Sequence[Token], lo: int, j: int) -> list[tuple[int, int]]:
+        lo = max(lo, j - 160)  # a subject is never further than this from its cue
         out: list[tuple[int, int]] = []
         start, depth = lo, 0
         for i in range(lo, j):

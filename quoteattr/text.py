@@ -27,7 +27,7 @@ _SPECIAL = regex.compile(
     rf"|(?P<invisible>[{_INVISIBLE}]+)"
     r"|(?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
     # a word holding a combining mark: NFC may change its length
-    r"|(?P<combining>[\p{L}\p{N}]*\p{M}[\p{L}\p{M}\p{N}]*)"
+    r"|(?P<combining>(?<![\p{L}\p{N}\p{M}])[\p{L}\p{N}]*+\p{M}[\p{L}\p{M}\p{N}]*+)"
 )
 
 
@@ -77,7 +77,7 @@ _TONED_VOWEL = "".join(_SPLIT)
 _ALL_VOWEL = _TONED_VOWEL + "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
 # words where a toned vowel touches another vowel: the only ones retone() can change
 _RETONE_CANDIDATE = regex.compile(
-    rf"[\p{{L}}]*(?:[{_TONED_VOWEL}][{_ALL_VOWEL}]|[{_ALL_VOWEL}][{_TONED_VOWEL}])[\p{{L}}]*"
+    rf"(?<!\p{{L}})\p{{L}}*?(?:[{_TONED_VOWEL}][{_ALL_VOWEL}]|[{_ALL_VOWEL}][{_TONED_VOWEL}])\p{{L}}*+"
 )
 
 
