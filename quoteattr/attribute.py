@@ -227,8 +227,9 @@ class ArticleAttributor:
         if m is not None:
             return m
         j = self.parser.skip_adverbs_back(toks, lo, cue.tok_start)
-        # "Hoàng nói và cho biết …": shares the subject of the previous cue
-        if earlier and j > lo and toks[j - 1].key in ("và", "rồi") and earlier[-1].tok_end == j - 1:
+        # "Hoàng nói và cho biết …", "chị đã phản ánh ngay và đề nghị …": the previous cue's subject
+        if earlier and j > lo and toks[j - 1].key in ("và", "rồi") and (
+                self.parser.skip_adverbs_back(toks, earlier[-1].tok_end, j - 1) == earlier[-1].tok_end):
             return subjects.get(id(earlier[-1]))
         # "Trung Quốc phản đối …, nói rằng …", "…, nhưng cho biết …": the sentence's subject
         if j > lo + 1 and toks[j - 1].key in ("nhưng", "song", "và", "rồi", "đồng thời") and toks[j - 2].text == ",":
@@ -335,7 +336,7 @@ class ArticleAttributor:
         words = [t for t in toks if t.is_word]
         if len(words) < (2 if lenient else 3):
             return False
-        if self.lex.topic_starts.match(toks, 0):
+        if self.lex.topic_starts.match(toks, 0) or (lenient and words[0].text[:1].isdigit()):
             return False
         return lenient or bool(self.lex.clause_markers.find_all(toks, 0, min(len(toks), 16)))
 
@@ -348,10 +349,14 @@ class ArticleAttributor:
         outlet_speaker = subj.kind == "outlet"
         statement_src = self.statement_source(si)
         cs = self._content_start(si, cue, later)
-        shared = (cs is not None and cs[1] == "bare" and later and toks[cs[0]].key in ("và", "rồi")
-                  and later[0].tok_start <= cs[0] + 3)
+        shared = False
+        if cs is not None and cs[1] == "bare" and later:
+            k = cs[0]
+            while k < later[0].tok_start and self.lex.adverbs.match(toks, k, later[0].tok_start):
+                k += self.lex.adverbs.match(toks, k, later[0].tok_start)[0]
+            shared = toks[k].key in ("và", "rồi") and later[0].tok_start == k + 1
         if cs is None or cs[0] >= hi or shared or (cs[1] == "bare" and self._only_tail(cs[0], hi)):
-            self._quote_first(si, cue, subj, statement_src)
+            self._quote_first(si, cue, subj, statement_src, direct_only=shared)
             return
         start_tok, how = cs
         later_subjects = []
@@ -428,7 +433,8 @@ class ArticleAttributor:
             self._statement_src[si] = self.outlets.statement_source(self.toks, lo, hi)
         return self._statement_src[si]
 
-    def _quote_first(self, si: int, cue: Cue, subj: Mention, statement_src: SourceMention | None) -> None:
+    def _quote_first(self, si: int, cue: Cue, subj: Mention, statement_src: SourceMention | None,
+                     direct_only: bool = False) -> None:
         """``“…”, ông X nói.`` / ``…, Bộ Y tế cho biết.``: content before the speaker."""
         lo, hi = self.sent_tokens[si]
         toks = self.toks
@@ -457,7 +463,7 @@ class ArticleAttributor:
                                            subj, (cue.start, cue.end), statement_src))
                     return
             return
-        if sep is None:
+        if sep is None or direct_only:
             return
         # indirect content before the speaker: "…, Bộ Quốc phòng Hàn Quốc cho biết."
         s, e = self._trim(self.sentences[si].start, toks[sep].start)
@@ -625,7 +631,16 @@ class ArticleAttributor:
         k = m.tok_end
         while k < hi and (toks[k].text in (",", ":") or toks[k].key == "rằng"):
             k += 1
-        if k >= hi:
+        if k >= hi or self._ends_sentence(k, hi):
+            # "“…” - trích lời ông Hải.": the quote came first
+            edge = toks[cue.tok_start - 1].start if cue.tok_start > lo and toks[cue.tok_start - 1].text in (
+                ",", "-", "–", "—") else cue.start
+            while edge > 0 and self.text[edge - 1].isspace():
+                edge -= 1
+            for q in self.quotes_ending_near(edge, 1):
+                self.add(Candidate(q.start, q.end, "direct", "quote-first", 0.8, m.start, si, para, m,
+                                   (cue.start, cue.end), src))
+                return
             return
         q = self.quote_opening_at(toks[k].start, self.sentences[si].end)
         if q is not None:
@@ -842,7 +857,7 @@ class ArticleAttributor:
             if taken.overlaps(q.start, q.end):
                 continue
             first = by_text.get(fold(self.text[q.start:q.end]))
-            if first is None or first.start == q.start:
+            if first is None or first.start == q.start or self._is_term(q) or q.end - q.start < 20:
                 continue
             out.append((Candidate(q.start, q.end, "direct", "repeat", 0.5, q.start, self.sentence_at(q.start),
                                   self.sentences[self.sentence_at(q.start)].paragraph, first.mention, None,
@@ -864,7 +879,7 @@ class ArticleAttributor:
         nt = self.nt
         reg = self.registry
         if m.kind in ("person", "title") and m.name is not None:
-            ent = reg.person(m.name, m.start)
+            ent = reg.person(m.name, m.start, m.gender)
             if ent is not None:
                 return ResolvedSpeaker(ent.fullest, "person", ent, "registry")
             if m.kind == "person" and m.certain:
@@ -890,7 +905,7 @@ class ArticleAttributor:
                                    "name")
         if m.kind in ("title", "person"):
             title_text = nt.text[m.title[0]:m.title[1]] if m.title else nt.text[m.start:m.end]
-            ent = reg.by_title(title_text, m.start)
+            ent = reg.by_title(title_text, m.start) if m.name is None else None
             if ent is not None:
                 return ResolvedSpeaker(ent.fullest, "person", ent, "title")
             if self.lex.anaphors.match(self.toks, m.tok_start, m.tok_end):
@@ -955,7 +970,10 @@ class ArticleAttributor:
             frames = [s for pos, s in self.paragraph_source.get(c.paragraph, []) if pos < c.start]
             if frames:
                 src = frames[-1]
-        if src is not None and src.scope == "statement" and key is not None:
+        if key is not None and speaker_src and key not in speaker_src:
+            speaker_src.clear()  # another speaker took the floor: the carried source ends
+        if src is not None and src.scope in ("statement", "speaker") and key is not None:
+            speaker_src.clear()
             speaker_src[key] = src
         if src is None and key is not None and key in speaker_src:
             src = attrs.evolve(speaker_src[key], scope="speaker")

@@ -106,7 +106,7 @@ class EntityRegistry:
             self._attach(ent, occ)
         for occ in self.occurrences:
             if len(occ.key) == 1:
-                ent = self._match(occ.key, occ.pos)
+                ent = self._match(occ.key, occ.pos, occ.gender)
                 if ent is None:  # only ever called "anh Hoàng": a one-word entity
                     ent = Entity("person")
                     self.entities.append(ent)
@@ -175,6 +175,14 @@ class EntityRegistry:
                     continue
                 i += t[0]
                 continue
+            if toks[i].text[:1].isupper() and toks[i].text.isascii() and (i == lo or toks[i - 1].text not in (".",)):
+                n = parser.name_run(toks, i, hi)
+                if 2 <= n <= 3 and parser.certain_name(toks, i, i + n) and not lex.outlets.match(toks, i, i + n) and not (
+                        i > lo and (toks[i - 1].text[:1].isupper() or lex.org_heads.match_ending(toks, i, lo))):
+                    self._add((toks[i].start, toks[i + n - 1].end), toks[i].start,
+                              self._appositive_title(toks, i + n, hi), None)
+                    i += n
+                    continue
             if toks[i].text in lex.family_names:
                 n = parser.name_run(toks, i, hi)
                 if 2 <= n <= 4 and not lex.places.match(toks, i, i + n) and not lex.org_heads.match(toks, i, i + n):
@@ -208,7 +216,7 @@ class EntityRegistry:
         self.occurrences.append(_Occurrence(self._key(name), self.nt.spelling(*name), pos, title_text, gender))
 
     # --- resolving ----------------------------------------------------------------------------
-    def _match(self, key: tuple[str, ...], pos: int) -> Entity | None:
+    def _match(self, key: tuple[str, ...], pos: int, gender: str | None = None) -> Entity | None:
         """The entity a name refers to: the same name, or a longer one ending with
         it, or (one word, Chinese reading) starting with it; nearest wins, the
         preceding one on a tie."""
@@ -217,6 +225,8 @@ class EntityRegistry:
         if len(key) == 1:
             pool += self._by_first.get(key[0], {}).values()
         for ent, k, positions in pool:
+            if gender and ent.gender and ent.gender != gender:
+                continue  # "bà Kara-Murza" is not her husband
             if k == key:
                 score = 3
             elif len(key) < len(k) and k[-len(key):] == key:
@@ -233,8 +243,8 @@ class EntityRegistry:
                 best = (rank, ent)
         return best[1] if best else None
 
-    def person(self, name: tuple[int, int], pos: int) -> Entity | None:
-        return self._match(self._key(name), pos)
+    def person(self, name: tuple[int, int], pos: int, gender: str | None = None) -> Entity | None:
+        return self._match(self._key(name), pos, gender)
 
     def by_title(self, title: str, pos: int) -> Entity | None:
         """A person introduced with this title (or one starting with it)."""

@@ -226,7 +226,10 @@ class MentionParser:
         o = self._unit(toks, p, b, lex.org_heads)
         if o and p + o == b and toks[p].text not in lex.org_alone:
             o = 0  # "Trường" alone is more likely a name than "the school"
-        if (o and _is_cap(toks[p])) or (_is_acronym(toks[p]) and not lex.places.match(toks, p, b)):
+        acronym_org = not o and _is_acronym(toks[p]) and not lex.places.match(toks, p, b)
+        if acronym_org and any(not _is_cap(t) and t.text not in ("&", "-") for t in toks[p + 1:b]):
+            acronym_org = False  # "CĐ năm 2017": an acronym followed by ordinary words is no name
+        if (o and _is_cap(toks[p])) or acronym_org:
             if b - p <= 14 and not any(t.text in (",", ";", ":") for t in toks[p:b]) and not any(
                     (lex.honorifics.match(toks, q, b) and q + 1 < b and _is_cap(toks[q + 1]))
                     or (not _is_cap(toks[q]) and lex.cues.match(toks, q, b)
@@ -329,7 +332,8 @@ class MentionParser:
             if toks[j].text in ("(", ")", "&") or toks[j].text[:1].isdigit():
                 j += 1
                 continue
-            if toks[j].is_word and lowercase_run < (9 if in_org else 5):
+            if toks[j].is_word and lowercase_run < (9 if in_org else 5) and not (
+                    lex.cues.match(toks, j, b) and lex.cues.match(toks, j, b)[1].cls != "block" and not in_org):
                 j += 1
                 lowercase_run += 1
                 continue
@@ -425,6 +429,8 @@ class MentionParser:
                 continue
             # reading left for the named person an appositive belongs to
             if m is not None and m.kind == "person" and m.name is not None and (
+                    m.certain or m.title is not None or m.name[0] > m.start or (first is None or first.kind == "group")
+            ) and (
                     m.tok_start == a or self.lex.connectives.match(toks, a, m.tok_start)
                     and self.lex.connectives.match(toks, a, m.tok_start)[0] == m.tok_start - a):
                 return attrs.evolve(m, end=toks[j - 1].end, tok_end=j)

@@ -98,7 +98,9 @@ class OutletFinder:
         """``với X`` / ``phỏng vấn (của) X`` / ``trên X`` naming an outlet in a sentence."""
         for i in range(lo, hi):
             key = toks[i].key
-            if key not in ("với", "vấn", "trên", "của"):
+            if key not in ("với", "vấn", "trên", "của", "lời"):
+                continue
+            if key == "lời" and not (i > lo and toks[i - 1].key == "trả"):
                 continue
             if key == "của" and not (i > lo and toks[i - 1].key == "vấn"):
                 continue

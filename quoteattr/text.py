@@ -37,8 +37,12 @@ def _one_to_one_table() -> dict[int, str]:
     for cp in range(0x20):
         if chr(cp) not in "\n":
             table[cp] = " "
-    for ch in "\r\x0b\x0c\x85\u2028\u2029":
+    for ch in "\r\x0b\x85\u2028\u2029":
         table[ord(ch)] = "\n"
+    # the article breaks (form feed, record separator) survive as they are:
+    # segment.find_articles splits the working copy at them
+    for ch in "\x0c\x1e":
+        del table[ord(ch)]
     table[0x7F] = " "
     for cp in range(0x80, 0xA0):
         table[cp] = " "
