@@ -92,19 +92,29 @@ def find_articles(text: str) -> list[Segment]:
     return out
 
 
+_TERMINAL = set(".!?…:;\"”’»)]")
+
+
 def find_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Paragraph]:
-    """Non-blank lines, trimmed."""
+    """Non-blank lines, trimmed; a line that starts in lower case or with
+    punctuation continues the line before it unless that one ended a sentence
+    (scraped text breaks lines inside sentences: "phóng viên \nnews.com.au")."""
     end = len(text) if end is None else end
-    out: list[Paragraph] = []
+    spans: list[list[int]] = []
     for m in regex.finditer(r"[^\n\f\x1e]+", text, pos=start, endpos=end):
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if s < e:
-            out.append(Paragraph(s, e, len(out)))
-    return out
+        if s >= e:
+            continue
+        if spans and "\f" not in text[spans[-1][1]:s] and "\x1e" not in text[spans[-1][1]:s] and (
+                text[spans[-1][1] - 1] not in _TERMINAL) and (text[s].islower() or text[s] in ".,;…"):
+            spans[-1][1] = e
+        else:
+            spans.append([s, e])
+    return [Paragraph(s, e, i) for i, (s, e) in enumerate(spans)]
 
 
 # A sentence ends at . ! ? … (runs allowed), after any closing quotes or
