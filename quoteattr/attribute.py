@@ -253,7 +253,7 @@ class ArticleAttributor:
                     break
             hi = min(hi, before)
         start = lo
-        for k in range(lo, min(hi, lo + 4)):
+        for k in range(lo, min(hi, lo + 8)):
             if toks[k].text == ",":
                 start = k + 1
                 break
@@ -302,6 +302,11 @@ class ArticleAttributor:
                     # "đã lưu ý trong các cuộc đàm phán với phía Mỹ, việc …"
                     return (k + 1, ",")
                 break
+        k = i
+        while k < hi and self.lex.adverbs.match(toks, k, hi):
+            k += self.lex.adverbs.match(toks, k, hi)[0]
+        if k < hi and k > i and self.quote_opening_at(toks[k].start, toks[k].end + 1):
+            return (k, "quote")
         t = toks[i]
         if t.text == ",":
             return (i + 1, ",")
@@ -384,7 +389,8 @@ class ArticleAttributor:
         if how == "bare":
             if entry.takes == "marked":
                 return
-            if entry.takes == "clause" and not self._looks_like_clause(s, e, lenient=entry.cls in ("directive", "commit")):
+            lenient = entry.cls in ("directive", "commit") or self._is_headline(si)
+            if entry.takes == "clause" and not self._looks_like_clause(s, e, lenient=lenient):
                 return
         inner = [c for c in later if c.entry.cls not in ("according",) and toks[c.tok_start].start < e and
                  self.subject_of(lo, c.tok_start) is not None]
@@ -407,6 +413,12 @@ class ArticleAttributor:
         else:
             self.add(Candidate(s, e, "indirect", "cue", conf, subj.start, si, para, subj, cue_span,
                                statement_src, self_source=outlet_speaker))
+
+    def _is_headline(self, si: int) -> bool:
+        """A title or teaser line: one short paragraph without a final full stop."""
+        sent = self.sentences[si]
+        para = self.paragraphs[sent.paragraph]
+        return para.end - para.start <= 220 and self.text[para.end - 1] not in ".!…;"
 
     def _only_tail(self, k: int, hi: int) -> bool:
         """Nothing but an adverbial tail after the cue ("nói với phóng viên X.")."""
@@ -732,7 +744,7 @@ class ArticleAttributor:
             m = self.parser.parse(toks, lo, colon)
             if m is None or m.kind != "person" or m.name is None:
                 continue
-            if m.title is None and m.name[0] == m.start and toks[m.tok_start].text not in self.lex.family_names:
+            if m.title is None and m.name[0] == m.start and not m.certain:
                 continue  # "Bạc Liêu: …" is a place, not a person speaking
             si = self.sentence_at(toks[colon].start)
             s, e = self._trim(toks[colon + 1].start, p.end)
@@ -938,6 +950,13 @@ class ArticleAttributor:
 
     def _last_speaker(self, history, m: Mention, c: Candidate) -> ResolvedSpeaker | None:
         want = m.gender
+        if m.kind == "pronoun":
+            # "Phía Trung Quốc cho biết, ông Vương đã … Ông cũng nói …": a person just
+            # introduced with a title or honorific is the likeliest antecedent
+            window_start = self.sentences[max(0, c.sentence - 1)].start
+            ent = self.registry.salient_between(window_start, m.start, want)
+            if ent is not None:
+                return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
         for pos, sp, cand in reversed(history[-40:]):
             if sp.type in ("outlet", "place"):
                 continue
@@ -972,7 +991,7 @@ class ArticleAttributor:
                 src = frames[-1]
         if key is not None and speaker_src and key not in speaker_src:
             speaker_src.clear()  # another speaker took the floor: the carried source ends
-        if src is not None and src.scope in ("statement", "speaker") and key is not None:
+        if src is not None and src.scope != "article" and key is not None:
             speaker_src.clear()
             speaker_src[key] = src
         if src is None and key is not None and key in speaker_src:

@@ -72,6 +72,7 @@ class _Occurrence:
     pos: int
     title: str | None
     gender: str | None
+    salient: bool = False  # introduced with an honorific or title ("ông Vương", "HLV Võ Đình Tân")
 
 
 class EntityRegistry:
@@ -114,6 +115,26 @@ class EntityRegistry:
         # every mention in reading order, for "the latest person named before here"
         self._timeline = sorted(((p, i) for i, e in enumerate(self.entities) for p in e.positions))
         self._timeline_pos = [p for p, _ in self._timeline]
+        index = {id(e): i for i, e in enumerate(self.entities)}
+        salient = []
+        for occ in self.occurrences:
+            if occ.salient:
+                ent = self._match(occ.key, occ.pos, occ.gender)
+                if ent is not None:
+                    salient.append((occ.pos, index[id(ent)]))
+        salient.sort()
+        self._salient = salient
+        self._salient_pos = [p for p, _ in salient]
+
+    def salient_between(self, start: int, end: int, gender: str | None) -> Entity | None:
+        """In the most recent sentence-ish stretch [start, end): the first person named
+        with an honorific or title (subjects come first), of a compatible gender."""
+        lo, hi = bisect_left(self._salient_pos, start), bisect_left(self._salient_pos, end)
+        found = [self.entities[i] for _, i in self._salient[lo:hi]]
+        found = [e for e in found if not (gender and e.gender and e.gender != gender)]
+        if not found:
+            return None
+        return found[0] if len({id(e) for e in found}) == 1 else found[-1]
 
     def named_before(self, pos: int, limit: int = 30):
         """Entities mentioned before ``pos``, nearest first (at most ``limit``)."""
@@ -158,7 +179,7 @@ class EntityRegistry:
                 if n and not lex.places.match(toks, r, r + n):
                     gender = lex.honorific_gender.get(" ".join(x.key for x in toks[i:r]))
                     self._add((toks[r].start, toks[r + n - 1].end), toks[i].start,
-                              self._appositive_title(toks, r + n, hi), gender)
+                              self._appositive_title(toks, r + n, hi), gender, salient=True)
                     i = r + n
                     continue
             if t:
@@ -167,7 +188,7 @@ class EntityRegistry:
                         [x for x in toks[m.tok_start:m.tok_end] if m.name[0] <= x.start < m.name[1]]):
                     m = attrs.evolve(m, kind="person")  # "Thủ hiến Nielsen"
                 if m is not None and m.kind == "person" and m.name is not None:
-                    self._add(m.name, m.start, m.title, m.gender)
+                    self._add(m.name, m.start, m.title, m.gender, salient=True)
                     extra = self._appositive_title(toks, m.tok_end, hi)
                     if extra:
                         self._add(m.name, m.start, extra, m.gender)
@@ -211,9 +232,11 @@ class EntityRegistry:
     def _key(self, span: tuple[int, int]) -> tuple[str, ...]:
         return tuple(fold(self.nt.text[span[0]:span[1]]).split())
 
-    def _add(self, name: tuple[int, int], pos: int, title: tuple[int, int] | None, gender: str | None) -> None:
+    def _add(self, name: tuple[int, int], pos: int, title: tuple[int, int] | None, gender: str | None,
+             salient: bool = False) -> None:
         title_text = fold(self.nt.text[title[0]:title[1]]) if title else None
-        self.occurrences.append(_Occurrence(self._key(name), self.nt.spelling(*name), pos, title_text, gender))
+        self.occurrences.append(_Occurrence(self._key(name), self.nt.spelling(*name), pos, title_text, gender,
+                                            salient))
 
     # --- resolving ----------------------------------------------------------------------------
     def _match(self, key: tuple[str, ...], pos: int, gender: str | None = None) -> Entity | None:

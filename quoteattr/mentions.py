@@ -451,6 +451,8 @@ class MentionParser:
             return False
         if toks[a].text == "(" or toks[a].key in _APPOSITIVE_OPENERS:
             return True
+        if b - a <= 3 and _is_cap(toks[a]) and all(t.is_word for t in toks[a:b]):
+            return True  # "Khoa Tiết niệu - Nam học - …": pieces of an organisation's name
         return bool(self._unit(toks, k, b, lex.titles) or self._unit(toks, k, b, lex.groups)
                     or self._unit(toks, k, b, lex.anaphors))
 
@@ -469,7 +471,7 @@ class MentionParser:
                 out.append((start, i))
                 start = i + 1
         out.append((start, j))
-        return out[-6:]
+        return out[-8:]
 
     def mention_after(self, toks: Sequence[Token], i: int, stop: int) -> Mention | None:
         """The longest mention starting at ``toks[i]`` (for "Theo X, …", "dẫn lời Y")."""
