@@ -1,0 +1,41 @@
+"""Accuracy floors: the rule engine scored by the project's own evaluate().
+
+The floors sit a little under the scores measured when they were set, so a
+change that loses accuracy fails here; raise them deliberately when the
+pipeline improves, never lower them quietly.
+
+* seeds (repo ``seeds/*.txt`` against ``seeds/gold.jsonl``): quote lenient
+  F1 >= 0.86, attribution F1 >= 0.81, source accuracy >= 0.93;
+* dev pool (``../shared/eval/dev``, when present): quote lenient F1 >= 0.89,
+  attribution F1 >= 0.80, source accuracy >= 0.85.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quoteattr.evaluate import Scores, evaluate, format_scores
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+DEV = ROOT.parent / "shared" / "eval" / "dev"
+
+
+def _check(scores: Scores, quote_f1: float, attribution_f1: float, source: float) -> None:
+    report = format_scores(scores)
+    assert scores.quote_lenient.f1 >= quote_f1, f"quote lenient F1 below {quote_f1}\n{report}"
+    assert scores.attribution.f1 >= attribution_f1, f"attribution F1 below {attribution_f1}\n{report}"
+    assert scores.source_accuracy >= source, f"source accuracy below {source}\n{report}"
+
+
+def test_seed_accuracy():
+    scores = evaluate(SEEDS / "gold.jsonl", SEEDS).scores
+    assert scores.gold == 118
+    _check(scores, quote_f1=0.86, attribution_f1=0.81, source=0.93)
+
+
+@pytest.mark.skipif(not (DEV / "gold.jsonl").is_file(), reason=f"no dev pool at {DEV}")
+def test_dev_accuracy():
+    scores = evaluate(DEV / "gold.jsonl", DEV / "docs").scores
+    _check(scores, quote_f1=0.89, attribution_f1=0.80, source=0.85)
