@@ -22,6 +22,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from .analysis import Analysis
 from .cues import Cue, find_cues
 from .entities import EntityRegistry, ResolvedSpeaker
 from .lexicon import CompiledLexicon
@@ -109,7 +110,7 @@ class ArticleAttributor:
 
     def __init__(self, nt: NormalizedText, tokens: Sequence[Token], paragraphs: Sequence[Paragraph],
                  sentences: Sequence[Sentence], quotes: Sequence[Quote], lex: CompiledLexicon,
-                 parser: MentionParser) -> None:
+                 parser: MentionParser, analysis: Analysis | None = None) -> None:
         self.nt = nt
         self.text = nt.text
         self.toks = tokens
@@ -118,6 +119,7 @@ class ArticleAttributor:
         self.quotes = list(quotes)
         self.lex = lex
         self.parser = parser
+        self.analysis = analysis  # parse from an engine (stanza), consulted where rules are unsure
         self.outlets = OutletFinder(nt, lex)
         self._tok_starts = [t.start for t in tokens]
         self._sent_starts = [s.start for s in sentences]
@@ -226,6 +228,16 @@ class ArticleAttributor:
         m = self.subject_of(lo, cue.tok_start)
         if m is not None:
             return m
+        m = self._rule_fallback_subject(si, cue, earlier, subjects)
+        if m is None and self.analysis is not None:
+            m = self._parsed_subject(si, cue)
+        return m
+
+    def _rule_fallback_subject(self, si: int, cue: Cue, earlier: Sequence[Cue],
+                               subjects: dict[int, Mention | None]) -> Mention | None:
+        """Subjects not next to their cue: a shared one, or the clause's own."""
+        lo, hi = self.sent_tokens[si]
+        toks = self.toks
         j = self.parser.skip_adverbs_back(toks, lo, cue.tok_start)
         # "Hoàng nói và cho biết …", "chị đã phản ánh ngay và đề nghị …": the previous cue's subject
         if earlier and j > lo and toks[j - 1].key in ("và", "rồi") and (
@@ -239,6 +251,27 @@ class ArticleAttributor:
             if first is not None and first.tok_end < cue.tok_start:
                 return first
         return None
+
+    def _parsed_subject(self, si: int, cue: Cue) -> Mention | None:
+        """The dependency parse's subject of the cue's verb, when it is a mention."""
+        assert self.analysis is not None
+        span = self.analysis.subject_of(self.toks[cue.head_start].start, self.toks[cue.head_end - 1].end)
+        if span is None:
+            return None
+        lo = self.sent_tokens[si][0]
+        a, b = self._tok_range(*span)
+        a, b = max(a, lo), min(b, cue.tok_start)
+        if a >= b:
+            return None
+        b = self.parser.skip_adverbs_back(self.toks, a, b)
+        if b <= a:
+            return None
+        m = self.parser.parse(self.toks, a, b) or self.parser.best_suffix(self.toks, a, b)
+        if m is None and b - a <= 8 and all(t.is_word for t in self.toks[a:b]) and not (
+                self.lex.connectives.match(self.toks, a, b) or self.lex.fronted.match(self.toks, a, b)):
+            # a subject no lexicon knows ("Đội cứu hộ"): the parse vouches for it
+            m = Mention(self.toks[a].start, self.toks[b - 1].end, "group", tok_start=a, tok_end=b)
+        return m
 
     def _sentence_subject(self, si: int, before: int | None = None) -> Mention | None:
         """The mention that opens the clause (after a leading connective chunk),
@@ -899,6 +932,8 @@ class ArticleAttributor:
             if m.title is None and m.start == m.name[0]:
                 lo = self.sent_tokens[c.sentence][0] if c.sentence < len(self.sent_tokens) else 0
                 if m.tok_start <= lo or self.toks[m.tok_start - 1].text in _OPEN_MARKS:
+                    if self.analysis is not None and self.analysis.is_name(*m.name):
+                        return ResolvedSpeaker(nt.spelling(*m.name), "person", None, "name")
                     return None  # a capitalised word opening a sentence, that nobody is called
                 return ResolvedSpeaker(nt.spelling(*m.name), "unknown", None, "name")
         if m.kind in ("organization", "place", "outlet") and m.name is not None:

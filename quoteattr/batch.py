@@ -76,18 +76,48 @@ def _work(job: tuple[int, Any]) -> DocResult:
     return _run_one(_WORKER, *job)
 
 
+def _batched(att: Attributor, items: Iterable[Item], batch_size: int) -> Iterator[DocResult]:
+    """Stanza parses several documents at once; a batch that fails falls back to one by one."""
+    batch: list[tuple[int, Any]] = []
+
+    def flush() -> Iterator[DocResult]:
+        good = [(i, it) for i, it in batch if isinstance(_split(i, it)[1], str)]
+        try:
+            ids = [_split(i, it)[0] for i, it in good]
+            results = att.extract_batch([_split(i, it)[1] for i, it in good],
+                                        doc_ids=[d if d is None or isinstance(d, str) else str(d) for d in ids])
+            done = {i: DocResult(i, d if d is None or isinstance(d, str) else str(d), tuple(r))
+                    for (i, _), d, r in zip(good, ids, results)}
+        except Exception:  # one bad document must not cost the batch: retry each alone
+            done = {}
+        for i, it in batch:
+            yield done[i] if i in done else _run_one(att, i, it)
+        batch.clear()
+
+    for index, item in enumerate(items):
+        batch.append((index, item))
+        if len(batch) >= batch_size:
+            yield from flush()
+    if batch:
+        yield from flush()
+
+
 def extract_many(items: Iterable[Item], *, attributor: Attributor | None = None, jobs: int = 1,
-                 chunksize: int = 4) -> Iterator[DocResult]:
+                 chunksize: int = 4, batch_size: int = 16) -> Iterator[DocResult]:
     """Attribute documents lazily, yielding one :class:`DocResult` per item in input order.
 
     ``items`` are texts or ``(doc_id, text)`` pairs, consumed as they are
     needed (a generator over an archive is fine).  ``jobs > 1`` spreads the
     work over that many processes, each building its own Attributor from
     ``attributor.config`` once; results still come back in input order.
+    With the stanza engine, documents are parsed ``batch_size`` at a time.
     """
     if not isinstance(jobs, int) or jobs < 1:
         raise ValueError(f"jobs must be a positive integer, got {jobs!r}")
     att = attributor if attributor is not None else Attributor()
+    if jobs == 1 and att.engine_name == "stanza":
+        yield from _batched(att, items, batch_size)
+        return
     if jobs == 1:
         for index, item in enumerate(items):
             yield _run_one(att, index, item)

@@ -43,6 +43,8 @@ def find_cues(tokens: Sequence[Token], start: int, stop: int, lex: CompiledLexic
         s, e = i, i + n
         if entry.cls in ("speech", "directive", "commit", "report") and lex.noun_markers.match_ending(tokens, s, start):
             continue  # "những tuyên bố", "đưa ra cáo buộc": a noun, not a reporting verb
+        if entry.cls in ("speech", "directive", "commit") and lex.modals.match_ending(tokens, s, start):
+            continue  # "người dân cần lưu ý …": needed, not said
         before = lex.cue_before.match_ending(tokens, s, start)
         if before and entry.cls not in ("according", "quoting", "noun", "report"):
             s -= before[0]

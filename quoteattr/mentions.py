@@ -223,8 +223,9 @@ class MentionParser:
                     return mk("group")
 
         # organisation: capitalised head, then its name (lowercase syllables allowed)
-        o = self._unit(toks, p, b, lex.org_heads)
-        if o and p + o == b and toks[p].text not in lex.org_alone:
+        org_head = lex.org_heads.match(toks, p, b)
+        o = org_head[0] if org_head else 0
+        if o and p + o == b and org_head[1] not in lex.org_alone:
             o = 0  # "Trường" alone is more likely a name than "the school"
         acronym_org = not o and _is_acronym(toks[p]) and not lex.places.match(toks, p, b)
         if acronym_org and any(not _is_cap(t) and t.text not in ("&", "-") for t in toks[p + 1:b]):

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .analysis import Analysis
 from .attribute import ArticleAttributor, Record
 from .lexicon import Lexicon
 from .mentions import MentionParser
@@ -106,10 +107,10 @@ class Attributor:
         if not text.strip():
             return []
         nt = NormalizedText(text)
-        analyses = self._engine.analyse([nt.text])[0] if self._engine is not None else None
+        analysis = self._engine.analyse([nt.text])[0] if self._engine is not None else None
         out: list[Attribution] = []
         for article in find_articles(nt.text):
-            out.extend(self._article(nt, article.start, article.end, doc_id, analyses))
+            out.extend(self._article(nt, article.start, article.end, doc_id, analysis))
         return out
 
     def extract_batch(self, texts: Iterable[str], *, doc_ids: Iterable[str | None] | None = None) -> list[list[Attribution]]:
@@ -135,19 +136,16 @@ class Attributor:
         return results
 
     def _article(self, nt: NormalizedText, start: int, end: int, doc_id: str | None,
-                 analysis: Any) -> Iterator[Attribution]:
+                 analysis: Analysis | None) -> Iterator[Attribution]:
         text = nt.text
         paragraphs = find_paragraphs(text, start, end)
         if not paragraphs:
             return
         sentences = find_sentences(text, paragraphs, self._lex.abbreviations)
-        if analysis is not None:
-            sentences = self._engine.sentences(analysis, text, paragraphs, sentences)
         quotes = find_quotes(text, paragraphs, sentences)
         tokens = tokenize(text, start, end)
-        sieve = ArticleAttributor(nt, tokens, paragraphs, sentences, quotes, self._lex, self._parser)
-        if analysis is not None:
-            sieve.use_analysis(self._engine.view(analysis, text, start, end))
+        sieve = ArticleAttributor(nt, tokens, paragraphs, sentences, quotes, self._lex, self._parser,
+                                  analysis=analysis)
         for rec in sieve.run():
             if rec.confidence < self.min_confidence:
                 continue

@@ -35,6 +35,7 @@ LEXICON_FILES: Mapping[str, str] = {
     "places": "places.txt",
     "place_prefixes": "place_prefixes.txt",
     "noun_markers": "noun_markers.txt",
+    "modals": "modals.txt",
     "org_heads": "org_heads.txt",
     "outlets": "outlets.tsv",
     "outlet_prefixes": "outlet_prefixes.txt",
@@ -275,6 +276,7 @@ class CompiledLexicon:
         self.places = PhraseMatcher(((w, w) for w in lexicon.words("places")), case_sensitive=True)
         self.place_prefixes = PhraseMatcher((w, w) for w in lexicon.words("place_prefixes"))
         self.noun_markers = PhraseMatcher((w, w) for w in lexicon.words("noun_markers"))
+        self.modals = PhraseMatcher((w, w) for w in lexicon.words("modals"))
         self.org_heads = PhraseMatcher(((w, w) for w in lexicon.words("org_heads")), case_sensitive=True)
         self.org_alone = frozenset(r[0] for r in t.get("org_heads", ()) if len(r) > 1 and r[1] == "alone")
         outlet_rows: list[tuple[str, str]] = []
