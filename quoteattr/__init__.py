@@ -12,14 +12,17 @@ import logging
 __version__ = "0.1.0"
 
 from .batch import DocResult, extract_many
+from .evaluate import EvalResult, Scores, evaluate, format_errors, format_scores, load_records
 from .lexicon import Lexicon
 from .model import KINDS, RECORD_FIELDS, Attribution, Source, Speaker, Span
 from .pipeline import ENGINES, STANZA_DIR_ENV, Attributor, extract
+from .render import render_html
 
 
 __all__ = [
-    "Attribution", "Attributor", "DocResult", "ENGINES", "KINDS", "Lexicon", "RECORD_FIELDS", "STANZA_DIR_ENV",
-    "Source", "Span", "Speaker", "__version__", "extract", "extract_many",
+    "Attribution", "Attributor", "DocResult", "ENGINES", "EvalResult", "KINDS", "Lexicon", "RECORD_FIELDS",
+    "STANZA_DIR_ENV", "Scores", "Source", "Span", "Speaker", "__version__", "evaluate", "extract", "extract_many",
+    "format_errors", "format_scores", "load_records", "render_html",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
