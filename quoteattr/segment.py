@@ -121,9 +121,9 @@ def find_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[P
 # brackets, before white space and something that can start a sentence.
 _BOUNDARY = regex.compile(
     r"""
-    (?<![.!?…])(?P<punct>[.!?…]++)(?P<close>[”"’'»)\]]*+)
+    (?<![.!?…])(?P<punct>[.!?…]++)(?P<close>[”"’'»›“‘」』)\]]*+)
     (?:
-        (?P<space>\s+)(?=[\p{Lu}\p{N}“"‘'«(\[–—-])
+        (?P<space>\s+)(?=[\p{Lu}\p{N}“"‘'«„‚‟‹「『(\[–—-])
       | (?<=[\p{Ll}][?!.]+)(?=\p{Lu}\p{Ll})      # "chưa?.Trong": no space after
     )
     """,
