@@ -313,24 +313,31 @@ class ArticleAttributor:
         i = cue.tok_end
         if i >= hi:
             return None
+
+        def after(k: int, how: str) -> tuple[int, str]:
+            while k < hi and (toks[k].text in _CONTENT_SEPS or (how != "rằng" and toks[k].key == "rằng")):
+                k += 1
+            return (k, how)
+
+        first = toks[i]
+        if first.key in ("rằng", "là"):
+            return after(i + 1, first.key)
+        if first.text in (":", ","):
+            return after(i + 1, first.text)
+        # a short phrase before the marker: "nói với tờ Wall Street Journal rằng", "lý giải rằng:"
         limit = min(hi, i + 16, later[0].tok_start if later else hi)
         for k in range(i, limit):
             t = toks[k]
             if t.key == "rằng":
-                k += 1
-                while k < hi and toks[k].text in _CONTENT_SEPS:
-                    k += 1
-                return (k, "rằng")
-            if t.text == ":":
-                return (k + 1, ":")
+                return after(k + 1, "rằng")
+            if t.text == ":" and not self._ends_sentence(k + 1, hi):
+                return after(k + 1, ":")
             if t.text in _OPEN_MARKS or t.text in _CLOSE_MARKS:
                 # a quoted word on how it was said ("đã nói “rất rõ ràng” … rằng"): look on
-                if k == i and any(x.key == "rằng" for x in toks[k:limit]):
-                    continue
-                if k > i and any(x.key == "rằng" for x in toks[k:limit]) and toks[i].key not in ("rằng",):
+                if any(x.key == "rằng" for x in toks[k:limit]):
                     continue
                 break
-            if (t.text == "," and k > i) or t.text in ".?!":
+            if t.text == "," or t.text in ".?!":
                 if t.text == "," and self.lex.fronted.match(toks, i, k) and k + 1 < hi:
                     # "đã lưu ý trong các cuộc đàm phán với phía Mỹ, việc …"
                     return (k + 1, ",")
@@ -338,15 +345,8 @@ class ArticleAttributor:
         k = i
         while k < hi and self.lex.adverbs.match(toks, k, hi):
             k += self.lex.adverbs.match(toks, k, hi)[0]
-        if k < hi and k > i and self.quote_opening_at(toks[k].start, toks[k].end + 1):
+        if k < hi and self.quote_opening_at(toks[k].start, toks[k].end + 1):
             return (k, "quote")
-        t = toks[i]
-        if t.text == ",":
-            return (i + 1, ",")
-        if t.key == "là":
-            return (i + 1, "là")
-        if t.text in _OPEN_MARKS or self.quote_opening_at(t.start, t.end + 1):
-            return (i, "quote")
         return (i, "bare")
 
     def _content_end(self, si: int, start_tok: int, later: Sequence[Cue], subjects_later: list[Mention]) -> int:

@@ -34,6 +34,8 @@ MENTION_KINDS = (
 _SEPARATORS = {",", ";", ":", "–", "—", "-", "…"}
 _COORD = {"và", "lẫn", "cùng"}
 _TITLE_LINKS = {"của", "tại", "thuộc", "ở", "về", "phụ", "trách", "phụ trách", "và"}
+# "được Bộ Giáo dục và Đào tạo đánh giá là …": the agent of a passive is the speaker
+_PASSIVE = {"được", "bị", "do", "bởi"}
 _APPOSITIVE_OPENERS = {"đồng", "nguyên", "cựu", "là", "người", "một", "hiện", "từng", "vốn"}
 # a person right after one of these is not the subject: "Theo ông A, Bộ Y tế cho biết"
 _NOT_BEFORE_SUBJECT = {"theo", "với", "của", "từ", "cho", "về", "tại", "như", "gặp", "và", "lẫn", "cùng"}
@@ -232,10 +234,8 @@ class MentionParser:
             acronym_org = False  # "CĐ năm 2017": an acronym followed by ordinary words is no name
         if (o and _is_cap(toks[p])) or acronym_org:
             if b - p <= 14 and not any(t.text in (",", ";", ":") for t in toks[p:b]) and not any(
-                    (lex.honorifics.match(toks, q, b) and q + 1 < b and _is_cap(toks[q + 1]))
-                    or (not _is_cap(toks[q]) and lex.cues.match(toks, q, b)
-                        and lex.cues.match(toks, q, b)[1].cls != "block")
-                    for q in range(p + 1, b)):
+                    lex.honorifics.match(toks, q, b) and q + 1 < b and _is_cap(toks[q + 1])
+                    for q in range(p + 1, b)) and not self._holds_cue(toks, p + 1, b):
                 return mk("organization", name=(p, b))
 
         # a bare capitalised run: place, outlet, or a name
@@ -248,6 +248,14 @@ class MentionParser:
                 return mk("organization", name=(p, b))
             return mk("person", name=(p, b), certain=self.certain_name(toks, p, b))
         return None
+
+    def _holds_cue(self, toks: Sequence[Token], i: int, j: int, stop: int | None = None) -> bool:
+        """Does a reporting verb written in lower case start in ``toks[i:j]``?  Longest
+        matches from the left, so "Bộ Ngoại giao" hides the "giao" inside it."""
+        for k, _, entry in self.lex.cues.find_all(toks, max(0, i - 2), stop if stop is not None else j):
+            if i <= k < j and entry.cls != "block" and not _is_cap(toks[k]):
+                return True
+        return False
 
     def certain_name(self, toks: Sequence[Token], i: int, j: int) -> bool:
         """Is ``toks[i:j]`` surely a person's name (not a capitalised common word)?"""
@@ -334,7 +342,7 @@ class MentionParser:
                 j += 1
                 continue
             if toks[j].is_word and lowercase_run < (9 if in_org else 5) and not (
-                    lex.cues.match(toks, j, b) and lex.cues.match(toks, j, b)[1].cls != "block" and not in_org):
+                    not in_org and self._holds_cue(toks, j, j + 1, b)):
                 j += 1
                 lowercase_run += 1
                 continue
@@ -412,6 +420,7 @@ class MentionParser:
             m = self.best_suffix(toks, a, b)
             if m is not None and not first_seen and m.tok_start > a and m.kind in ("place", "organization") and (
                     toks[m.tok_start - 1].is_word and not toks[m.tok_start - 1].text[:1].isupper()
+                    and toks[m.tok_start - 1].key not in _PASSIVE
                     and not self.lex.connectives.match_ending(toks, m.tok_start, a)):
                 m = None  # "… dân gian Việt Nam": the tail of a longer phrase, not a subject
             if m is not None and not first_seen and idx < len(chunks) - 1 and m.tok_start > a:
