@@ -226,6 +226,8 @@ class ArticleAttributor:
         lo, hi = self.sent_tokens[si]
         toks = self.toks
         m = self.subject_of(lo, cue.tok_start)
+        if m is not None and any(m.tok_start <= c.tok_start < m.tok_end for c in earlier):
+            m = None  # "Bộ trưởng cũng cho biết, sẽ tiếp tục đề nghị": not a subject of the second cue
         if m is not None:
             return m
         m = self._rule_fallback_subject(si, cue, earlier, subjects)
@@ -241,7 +243,8 @@ class ArticleAttributor:
         j = self.parser.skip_adverbs_back(toks, lo, cue.tok_start)
         # "Hoàng nói và cho biết …", "chị đã phản ánh ngay và đề nghị …": the previous cue's subject
         if earlier and j > lo and toks[j - 1].key in ("và", "rồi") and (
-                self.parser.skip_adverbs_back(toks, earlier[-1].tok_end, j - 1) == earlier[-1].tok_end):
+                j - 1 - earlier[-1].tok_end <= 5
+                and not any(t.text in (",", ";", ":") or t.text in _OPEN_MARKS for t in toks[earlier[-1].tok_end:j - 1])):
             return subjects.get(id(earlier[-1]))
         # "Trung Quốc phản đối …, nói rằng …", "…, nhưng cho biết …": the sentence's subject
         if j > lo + 1 and toks[j - 1].key in ("nhưng", "song", "và", "rồi", "đồng thời") and toks[j - 2].text == ",":
@@ -376,7 +379,7 @@ class ArticleAttributor:
             return False
         if self.lex.topic_starts.match(toks, 0) or (lenient and words[0].text[:1].isdigit()):
             return False
-        return lenient or bool(self.lex.clause_markers.find_all(toks, 0, min(len(toks), 16)))
+        return lenient or bool(self.lex.clause_markers.find_all(toks, 0, len(toks)))
 
     def _verb(self, si: int, cue: Cue, subj: Mention, later: Sequence[Cue], subjects: dict[int, Mention | None]) -> None:
         lo, hi = self.sent_tokens[si]
@@ -393,6 +396,19 @@ class ArticleAttributor:
             while k < later[0].tok_start and self.lex.adverbs.match(toks, k, later[0].tok_start):
                 k += self.lex.adverbs.match(toks, k, later[0].tok_start)[0]
             shared = toks[k].key in ("và", "rồi") and later[0].tok_start == k + 1
+        if cs is not None and not shared and cs[1] == "bare" and cs[0] < hi and self._only_tail(cs[0], hi):
+            before = len(self.candidates)
+            self._quote_first(si, cue, subj, statement_src)
+            if len(self.candidates) > before:
+                return
+            # no quote before it: a short place phrase, then the content ("cam kết trước tòa trả lời …")
+            k = cs[0] + 1
+            while k < min(hi, cs[0] + 3) and toks[k].is_word and not self.lex.clause_markers.match(toks, k, hi):
+                k += 1
+            if not (entry.cls in ("directive", "commit") and k < hi and self._looks_like_clause(
+                    toks[k].start, self.sentences[si].end, lenient=True)):
+                return
+            cs = (k, "bare")
         if cs is None or cs[0] >= hi or shared or (cs[1] == "bare" and self._only_tail(cs[0], hi)):
             self._quote_first(si, cue, subj, statement_src, direct_only=shared)
             return
@@ -451,7 +467,7 @@ class ArticleAttributor:
         """A title or teaser line: one short paragraph without a final full stop."""
         sent = self.sentences[si]
         para = self.paragraphs[sent.paragraph]
-        return para.end - para.start <= 220 and self.text[para.end - 1] not in ".!…;"
+        return para.end - para.start <= 220 and self.text[para.end - 1] not in ".!…;:"
 
     def _only_tail(self, k: int, hi: int) -> bool:
         """Nothing but an adverbial tail after the cue ("nói với phóng viên X.")."""
@@ -517,6 +533,8 @@ class ArticleAttributor:
             return
         if self.lex.fronted.match(toks, self._tok_range(s, e)[0]):
             return
+        if any(c.entry.cls not in ("according",) and s <= c.start < e for c in self.cues[si] if c is not cue):
+            return  # "… Thông tin trên Vnexpress cho hay, bà X cam kết …": another statement
         frags = [q for q in self.quotes_in(s, e + 1) if not self._is_term(q)]
         if frags:
             if frags[0].outer_start <= s + 1 and frags[-1].outer_end >= e - 1:
@@ -722,8 +740,10 @@ class ArticleAttributor:
                 m = self.parser.parse(toks, k, b)
                 if m is not None:
                     break
-            if m is None or m.kind not in ("person", "pronoun", "anaphor", "title", "organization"):
+            if m is None or m.kind not in ("person", "pronoun", "anaphor", "title"):
                 continue
+            if len(self.text[q.start:q.end].split()) < 3:
+                continue  # a quoted word is a term, not a statement
             tail = [t for t in toks[m.tok_end:end] if t.is_word]
             if not 1 <= len(tail) <= 4 or any(t.text in _OPEN_MARKS for t in toks[m.tok_end:end]):
                 continue

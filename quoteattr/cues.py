@@ -16,6 +16,9 @@ from .tokens import Token
 
 __all__ = ["Cue", "find_cues"]
 
+# after these a capital letter starts a sentence-like unit, so a capitalised cue is still a cue
+_OPENERS = {":", "“", '"', "‘", "'", "«", "(", "-", "–", "—", ";", ".", "!", "?", "…"}
+
 
 @attrs.frozen(slots=True)
 class Cue:
@@ -40,6 +43,9 @@ def find_cues(tokens: Sequence[Token], start: int, stop: int, lex: CompiledLexic
     for i, n, entry in lex.cues.find_all(tokens, start, stop):
         if entry.cls == "block":
             continue
+        if i > start and tokens[i].text[:1].isupper() and tokens[i - 1].text not in _OPENERS:
+            continue  # "TS Lê Viết Khuyến", "Trung tâm Dự báo …": part of a name
+
         s, e = i, i + n
         if entry.cls in ("speech", "directive", "commit", "report") and lex.noun_markers.match_ending(tokens, s, start):
             continue  # "những tuyên bố", "đưa ra cáo buộc": a noun, not a reporting verb

@@ -93,6 +93,9 @@ def find_articles(text: str) -> list[Segment]:
 
 
 _TERMINAL = set(".!?…:;\"”’»)]")
+# a line ending in one of these words was cut mid-sentence by the scraper
+_UNFINISHED = {"của", "với", "và", "là", "các", "những", "trên", "tại", "theo", "từ", "về", "cho", "bởi",
+               "rằng", "khi", "như", "hoặc", "hay", "nhưng", "mà", "thì", "để", "do", "vì", "nên", "ở"}
 
 
 def find_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Paragraph]:
@@ -110,11 +113,17 @@ def find_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[P
         if s >= e:
             continue
         if spans and "\f" not in text[spans[-1][1]:s] and "\x1e" not in text[spans[-1][1]:s] and (
-                text[spans[-1][1] - 1] not in _TERMINAL) and (text[s].islower() or text[s] in ".,;…"):
+                text[spans[-1][1] - 1] not in _TERMINAL) and (
+                text[s].islower() or text[s] in ".,;…" or _last_word(text, spans[-1][1]) in _UNFINISHED):
             spans[-1][1] = e
         else:
             spans.append([s, e])
     return [Paragraph(s, e, i) for i, (s, e) in enumerate(spans)]
+
+
+def _last_word(text: str, end: int) -> str:
+    m = regex.search(r"(\w+)\W*$", text[max(0, end - 30):end])
+    return m.group(1).casefold() if m else ""
 
 
 # A sentence ends at . ! ? … (runs allowed), after any closing quotes or
