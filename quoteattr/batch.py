@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -68,6 +69,10 @@ _WORKER: Attributor | None = None
 
 def _init_worker(config: dict[str, Any]) -> None:
     global _WORKER
+    # Ctrl-C reaches the whole process group: only the parent handles it (and
+    # terminates the pool); a worker dying of it prints a traceback per process
+    # and can leave the parent waiting for results that never come
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER = Attributor(**config)
 
 
