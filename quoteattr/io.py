@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -91,6 +92,16 @@ def read_documents(paths: Iterable[str], stdin: IO[str] | None = None) -> Iterat
         yield name, read_text(path)
 
 
+def _output_mode(target: Path) -> int:
+    """Permission bits for a new output file: the replaced file's, else 0666 less the umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 class AtomicOutput:
     """A text file written in full or not at all (temp file + ``os.replace``)."""
 
@@ -102,6 +113,12 @@ class AtomicOutput:
         if not folder.is_dir():
             raise FileNotFoundError(f"output folder {folder} does not exist")
         fd, self._tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".part", dir=folder)
+        try:
+            # mkstemp makes the file private (0600); give it the mode an ordinary
+            # open() would (or the replaced file's), so others can read the output
+            os.chmod(self._tmp, _output_mode(self.target))
+        except OSError:
+            pass
         self.stream: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="")
 
     def commit(self) -> None:
