@@ -2,10 +2,11 @@
 
 The pipeline reads one canonical form of Vietnamese: NFC, one tone-mark
 placement (``hòa``, ``thủy``, ``quyền``), ``\\n`` line ends, ordinary spaces,
-no zero-width or bidi characters, HTML character references decoded.  Every
-offset the pipeline computes is on that working copy; :class:`NormalizedText`
-maps spans back to the exact string the caller passed, so reported spans
-satisfy ``original[start:end] == span.text``.
+no zero-width or bidi characters, HTML character references decoded, HTML
+tags left over from scraping blanked out (block tags such as ``<p>`` and
+``<br>`` end a line).  Every offset the pipeline computes is on that working
+copy; :class:`NormalizedText` maps spans back to the exact string the caller
+passed, so reported spans satisfy ``original[start:end] == span.text``.
 """
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ _SPECIAL = regex.compile(
     r"(?P<crlf>\r\n)"
     rf"|(?P<invisible>[{_INVISIBLE}]+)"
     r"|(?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+    # an HTML tag left over from scraping: blanked out (block tags end a line)
+    r"|(?P<tag></?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,1000})?/?>)"
     # a word holding a combining mark: NFC may change its length
     r"|(?P<combining>(?<![\p{L}\p{N}\p{M}])[\p{L}\p{N}]*+\p{M}[\p{L}\p{M}\p{N}]*+)"
 )
@@ -152,9 +155,19 @@ def fold(text: str) -> str:
     return " ".join(retone(unicodedata.normalize("NFC", text)).casefold().split())
 
 
+# tags that break a line: their blanked form starts with "\n"
+_BLOCK_TAG = regex.compile(
+    r"</?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|tr|table|thead|tbody|blockquote|pre|section|article|"
+    r"header|footer|aside|nav|figure|figcaption|main)\b",
+    regex.IGNORECASE,
+)
+
+
 def _replacement(kind: str | None, match: str) -> str:
     if kind == "crlf":
         return "\n"
+    if kind == "tag":  # same length: offsets stay one to one
+        return ("\n" if _BLOCK_TAG.match(match) else " ").ljust(len(match))
     if kind == "invisible":
         return ""
     if kind == "entity":
