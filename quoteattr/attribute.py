@@ -270,7 +270,7 @@ class ArticleAttributor:
         if b <= a:
             return None
         m = self.parser.parse(self.toks, a, b) or self.parser.best_suffix(self.toks, a, b)
-        if m is None and b - a <= 8 and all(t.is_word for t in self.toks[a:b]) and not (
+        if m is None and cue.entry.takes == "any" and b - a <= 8 and all(t.is_word for t in self.toks[a:b]) and not (
                 self.lex.connectives.match(self.toks, a, b) or self.lex.fronted.match(self.toks, a, b)):
             # a subject no lexicon knows ("Đội cứu hộ"): the parse vouches for it
             m = Mention(self.toks[a].start, self.toks[b - 1].end, "group", tok_start=a, tok_end=b)
