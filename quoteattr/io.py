@@ -47,7 +47,9 @@ def iter_paths(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
         if path.is_dir():
             found = False
             for f in sorted(path.rglob("*.txt")):
-                if f.is_file():
+                # skip only folders: a file that vanished since the listing (or a
+                # dangling link) is yielded and reported by read_text, never dropped
+                if not f.is_dir():
                     found = True
                     yield str(f), f
             if not found:
