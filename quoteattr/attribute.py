@@ -156,6 +156,15 @@ class ArticleAttributor:
                 counts[key] = counts.get(key, 0) + 1
         return counts
 
+    def _inside_quote(self, pos: int) -> bool:
+        """Is ``pos`` inside a quoted statement (not a quoted word)?  A cue there
+        is part of what was quoted, not the writer's report."""
+        k = bisect_right(self._quote_outer_starts, pos) - 1
+        if k < 0:
+            return False
+        q = self.quotes[k]
+        return q.start <= pos < q.end and len(self.text[q.start:q.end].split()) >= 4
+
     def _is_term(self, q: Quote) -> bool:
         """A quoted word used as a term all over the article ("ảo"), not a quote."""
         return self._term_counts.get(fold(self.text[q.start:q.end]), 0) >= 3
@@ -202,7 +211,7 @@ class ArticleAttributor:
     def run(self) -> list[Record]:
         subjects: dict[int, Mention | None] = {}
         for si, (lo, hi) in enumerate(self.sent_tokens):
-            cues = find_cues(self.toks, lo, hi, self.lex)
+            cues = [c for c in find_cues(self.toks, lo, hi, self.lex) if not self._inside_quote(c.start)]
             self.cues.append(cues)
             for ci, cue in enumerate(cues):
                 later = cues[ci + 1:ci + 4]  # the next few cues bound this one's content
@@ -950,8 +959,11 @@ class ArticleAttributor:
             if m.kind == "person" and m.certain:
                 return ResolvedSpeaker(nt.spelling(*m.name), "person", None, "name")
             if m.title is None and m.start == m.name[0]:
+                if self.lex.groups.match(self.toks, m.tok_start, m.tok_end):
+                    # "Người khen …" after a colon: a capitalised common noun, a group speaker
+                    return ResolvedSpeaker(nt.spelling(m.start, m.end), "group", None, "description")
                 lo = self.sent_tokens[c.sentence][0] if c.sentence < len(self.sent_tokens) else 0
-                if m.tok_start <= lo or self.toks[m.tok_start - 1].text in _OPEN_MARKS:
+                if m.tok_start <= lo or self.toks[m.tok_start - 1].text not in (",", "-", "–", "—"):
                     if self.analysis is not None and self.analysis.is_name(*m.name):
                         return ResolvedSpeaker(nt.spelling(*m.name), "person", None, "name")
                     return None  # a capitalised word opening a sentence, that nobody is called
@@ -1019,7 +1031,8 @@ class ArticleAttributor:
                 continue
             if want == "m" and sp.entity is not None and sp.entity.gender == "f":
                 continue
-            if want and sp.entity is None and sp.type != "person" and m.kind == "pronoun":
+            if want and sp.entity is None and m.kind == "pronoun" and (
+                    sp.type != "person" or sp.resolved_by == "description"):
                 continue
             return sp
         # nobody has spoken yet: the latest person named before the mention

@@ -183,7 +183,7 @@ class EntityRegistry:
                     i = r + n
                     continue
             if t:
-                m = parser.mention_after(toks, i, min(hi, i + parser.max_tokens))
+                m = self._titled_person(toks, i, hi)
                 if m is not None and m.kind == "title" and m.name is not None and looks_foreign(
                         [x for x in toks[m.tok_start:m.tok_end] if m.name[0] <= x.start < m.name[1]]):
                     m = attrs.evolve(m, kind="person")  # "Thủ hiến Nielsen"
@@ -199,7 +199,8 @@ class EntityRegistry:
             if toks[i].text[:1].isupper() and toks[i].text.isascii() and (i == lo or toks[i - 1].text not in (".",)):
                 n = parser.name_run(toks, i, hi)
                 if 2 <= n <= 3 and parser.certain_name(toks, i, i + n) and not lex.outlets.match(toks, i, i + n) and not (
-                        i > lo and (toks[i - 1].text[:1].isupper() or lex.org_heads.match_ending(toks, i, lo))):
+                        i > lo and ((toks[i - 1].text[:1].isupper() and not lex.places.match_ending(toks, i, lo))
+                                    or lex.org_heads.match_ending(toks, i, lo))):
                     self._add((toks[i].start, toks[i + n - 1].end), toks[i].start,
                               self._appositive_title(toks, i + n, hi), None)
                     i += n
@@ -212,6 +213,27 @@ class EntityRegistry:
                     i += n
                     continue
             i += 1
+
+    def _titled_person(self, toks: Sequence[Token], i: int, hi: int) -> Mention | None:
+        """The shortest title-and-name mention from ``toks[i]`` ("Bộ trưởng Trương Quang
+        Nghĩa" rather than a longer title chain that runs past the name)."""
+        parser = self.parser
+        fallback = None
+        for b in range(i + 1, min(hi, i + parser.max_tokens) + 1):
+            m = parser.parse(toks, i, b)
+            if m is None or m.name is None or m.title is None:
+                continue  # "Chủ" alone is not "Chủ tịch …"
+            if m.kind == "person":
+                # the whole name, not its first syllables: run on to the end of the capitalised words
+                end = b + parser.name_run(toks, b, hi)
+                if end > b:
+                    longer = parser.parse(toks, i, end)
+                    if longer is not None and longer.kind == "person" and longer.name is not None:
+                        return longer
+                return m
+            if m.kind == "title" and m.name is not None and fallback is None:
+                fallback = m
+        return fallback
 
     def _appositive_title(self, toks: Sequence[Token], k: int, hi: int) -> tuple[int, int] | None:
         """The title in "NAME, Giám đốc Sở Y tế, …" / "NAME – nguyên Phó Vụ trưởng …"."""

@@ -36,9 +36,10 @@ _COORD = {"và", "lẫn", "cùng"}
 _TITLE_LINKS = {"của", "tại", "thuộc", "ở", "về", "phụ", "trách", "phụ trách", "và"}
 # "được Bộ Giáo dục và Đào tạo đánh giá là …": the agent of a passive is the speaker
 _PASSIVE = {"được", "bị", "do", "bởi"}
-_APPOSITIVE_OPENERS = {"đồng", "nguyên", "cựu", "là", "người", "một", "hiện", "từng", "vốn"}
+_APPOSITIVE_OPENERS = {"đồng", "nguyên", "cựu", "là", "người", "một", "hiện", "từng", "vốn", "ở", "trú", "ngụ", "quê",
+                       "sinh"}
 # a person right after one of these is not the subject: "Theo ông A, Bộ Y tế cho biết"
-_NOT_BEFORE_SUBJECT = {"theo", "với", "của", "từ", "cho", "về", "tại", "như", "gặp", "và", "lẫn", "cùng"}
+_NOT_BEFORE_SUBJECT = {"theo", "với", "của", "từ", "cho", "về", "tại", "gặp", "và", "lẫn", "cùng"}
 _NAME_PARTICLES = {"de", "van", "von", "der", "bin", "al", "da", "di", "le", "la", "el", "dos", "du"}
 
 
@@ -438,19 +439,27 @@ class MentionParser:
                     return m
                 continue
             # reading left for the named person an appositive belongs to
+            introduced = m is not None and (m.title is not None or (m.name is not None and m.name[0] > m.start))
             if m is not None and m.kind == "person" and m.name is not None and (
-                    m.certain or m.title is not None or m.name[0] > m.start or (first is None or first.kind == "group")
+                    m.certain or introduced or (first is None or first.kind == "group")
             ) and (
-                    m.tok_start == a or self.lex.connectives.match(toks, a, m.tok_start)
-                    and self.lex.connectives.match(toks, a, m.tok_start)[0] == m.tok_start - a):
+                    introduced or m.tok_start == a or self.lex.connectives.match(toks, a, m.tok_start)
+                    and self.lex.connectives.match(toks, a, m.tok_start)[0] == m.tok_start - a
+            ) and not (m.tok_start > a and toks[m.tok_start - 1].key in _NOT_BEFORE_SUBJECT):
                 return attrs.evolve(m, end=toks[j - 1].end, tok_end=j)
             if first is not None and first.kind == "organization" and not comma_before_cue and not (
-                    m is not None and m.kind == "title"):
+                    (m is not None and m.kind == "title") or self._starts_with_title(toks, a, b)):
                 break
             if (m is not None and m.kind in ("title", "organization")) or self._appositive_like(toks, a, b):
                 continue
             break
         return first
+
+    def _starts_with_title(self, toks: Sequence[Token], a: int, b: int) -> bool:
+        k = a
+        while k < b and toks[k].key in ("nguyên", "cựu", "hiện", "là"):
+            k += 1
+        return k < b and bool(self._unit(toks, k, b, self.lex.titles))
 
     def _appositive_like(self, toks: Sequence[Token], a: int, b: int) -> bool:
         """A chunk describing someone named before it: "một người đang làm …",
@@ -461,6 +470,9 @@ class MentionParser:
             return False
         if toks[a].text == "(" or toks[a].key in _APPOSITIVE_OPENERS:
             return True
+        if self._unit(toks, a, b, lex.place_prefixes) or (
+                toks[a].key == "nhà" and a + 1 < b and toks[a + 1].key == "ở"):
+            return True  # "…, nhà ở ấp 6, xã Tân Hội Trung, kể lại": where the speaker lives
         if b - a <= 3 and _is_cap(toks[a]) and all(t.is_word for t in toks[a:b]):
             return True  # "Khoa Tiết niệu - Nam học - …": pieces of an organisation's name
         return bool(self._unit(toks, k, b, lex.titles) or self._unit(toks, k, b, lex.groups)
