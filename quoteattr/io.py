@@ -15,6 +15,7 @@ import os
 import stat
 import sys
 import tempfile
+import weakref
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -105,7 +106,14 @@ def _output_mode(target: Path) -> int:
 
 
 class AtomicOutput:
-    """A text file written in full or not at all (temp file + ``os.replace``)."""
+    """A text file written in full or not at all (temp file + ``os.replace``).
+
+    Until :meth:`commit`, records go to a hidden ``.NAME.*.part`` file next to
+    the target.  :meth:`abort` removes it; so does garbage collection or
+    interpreter exit when neither was called (an unexpected exception), so a
+    failed run leaves neither a partial target nor a stray temporary file.
+    Also a context manager: commit on success, abort on any exception.
+    """
 
     def __init__(self, target: str | os.PathLike[str]) -> None:
         self.target = Path(target)
@@ -122,22 +130,37 @@ class AtomicOutput:
         except OSError:
             pass
         self.stream: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        self._discard = weakref.finalize(self, _discard, self.stream, self._tmp)
 
     def commit(self) -> None:
         self.stream.flush()
         os.fsync(self.stream.fileno())
         self.stream.close()
         os.replace(self._tmp, self.target)
+        self._discard.detach()
 
     def abort(self) -> None:
-        try:
-            self.stream.close()
-        except OSError:
-            pass
-        try:
-            os.unlink(self._tmp)
-        except OSError:
-            pass
+        self._discard()  # runs once; later calls do nothing
+
+    def __enter__(self) -> AtomicOutput:
+        return self
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
+
+
+def _discard(stream: IO[str], tmp: str) -> None:
+    try:
+        stream.close()
+    except OSError:
+        pass
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
 
 
 class RecordWriter:
@@ -194,9 +217,31 @@ def open_writer(stream: IO[str], fmt: str) -> RecordWriter:
     return RecordWriter(stream, fmt)
 
 
+class _BorrowedStdout(io.TextIOWrapper):
+    """UTF-8 text over ``sys.stdout.buffer`` that never closes the buffer it borrows."""
+
+    def close(self) -> None:
+        try:
+            if not self.closed:
+                self.flush()
+        except (OSError, ValueError):
+            pass
+        try:
+            self.detach()  # instead of closing sys.stdout's buffer on garbage collection
+        except ValueError:
+            pass
+
+
 def text_stdout() -> IO[str]:
-    """stdout as UTF-8 whatever the locale (records hold Vietnamese)."""
-    if hasattr(sys.stdout, "buffer"):
-        return io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", line_buffering=False,
-                                write_through=True)
-    return sys.stdout
+    """stdout as UTF-8 whatever the locale (records hold Vietnamese).
+
+    ``sys.stdout`` itself when it is already UTF-8; otherwise a wrapper over
+    its buffer that leaves the buffer open when dropped, so that calling
+    :func:`quoteattr.cli.main` from Python does not close ``sys.stdout``.
+    """
+    stream = sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+    if encoding in ("utf-8", "utf8") or not hasattr(stream, "buffer"):
+        return stream
+    stream.flush()
+    return _BorrowedStdout(stream.buffer, encoding="utf-8", newline="", line_buffering=False, write_through=True)
