@@ -640,10 +640,10 @@ class ArticleAttributor:
         if m is None:
             return
         front = cue.tok_start - lo
-        leading = front == 0 or all(
+        leading = front == 0 or (front <= 8 and all(
             (not t.is_word) or self.lex.connectives.match(toks, k, cue.tok_start)
             or self.lex.adverbs.match(toks, k, cue.tok_start)
-            for k, t in enumerate(toks[lo:cue.tok_start], lo))
+            for k, t in enumerate(toks[lo:cue.tok_start], lo)))
         if leading:
             s, e = toks[after].start if after < hi else sent.end, sent.end
         elif self._ends_sentence(after, hi):
@@ -667,8 +667,8 @@ class ArticleAttributor:
                 self.add(Candidate(q.start, q.end, "mixed", "theo", conf - 0.05, m.start, si, para, m, cue_span,
                                    src, self_source=outlet_name is not None))
             return
-        words = [t for t in toks[slice(*self._tok_range(s, e))] if t.is_word]
-        if len(words) < 3:
+        a, _ = self._tok_range(s, e)
+        if sum(1 for t in toks[a:a + 6] if t.is_word and t.start < e) < 3:
             return
         self.add(Candidate(s, e, "indirect", "theo", conf if outlet_name is None else 0.6, m.start, si, para, m,
                            cue_span, src, self_source=outlet_name is not None))

@@ -307,7 +307,7 @@ class MentionParser:
                 lowercase_run = 0
                 after_link = False
                 continue
-            if _is_cap(toks[j]):
+            if _is_cap(toks[j]) and self.name_run(toks, j, b):
                 run = self.name_run(toks, j, b)
                 org_head = bool(self._unit(toks, j, j + run, lex.org_heads)) or _is_acronym(toks[j])
                 complement = after_link or org_head or in_org

@@ -147,7 +147,7 @@ class Attributor:
         sieve = ArticleAttributor(nt, tokens, paragraphs, sentences, quotes, self._lex, self._parser,
                                   analysis=analysis)
         for rec in sieve.run():
-            if rec.confidence < self.min_confidence:
+            if round(rec.confidence, 4) < self.min_confidence:  # compare what the caller sees
                 continue
             yield self._to_attribution(nt, rec, doc_id)
 
