@@ -590,7 +590,7 @@ class ArticleAttributor:
             src = SourceMention(name, toks[i].start, toks[i + n - 1].end, "sentence")
             if self._ends_sentence(i + n, hi):
                 # "…, theo Kyodo News." covers the paragraph
-                self.paragraph_source.setdefault(para, []).append((-1, src))
+                self.paragraph_source.setdefault(para, []).append((-1, attrs.evolve(src, scope="paragraph")))
                 return
             self.sentence_source[si] = src
             inner = [c for c in later if c.entry.cls not in ("according", "block")]
