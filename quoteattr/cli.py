@@ -177,9 +177,12 @@ def _open_sink(args: argparse.Namespace, out: IO[str]):
         from .tabular import ParquetWriter
 
         try:
-            return None, ParquetWriter(args.output)
+            writer = ParquetWriter(args.output)
         except (OSError, ValueError, ImportError) as exc:
             raise CliError(f"cannot write {args.output}: {exc}") from None
+        # the writer is its own atomic sink: commit() after close() is a no-op, and
+        # abort() on failure or Ctrl-C removes its temporary file
+        return writer, writer
     if args.output:
         try:
             sink = AtomicOutput(args.output)

@@ -1,0 +1,354 @@
+"""Tables in and out: documents from JSONL/Parquet rows, records to Parquet.
+
+Archives rarely hold one article per file; they hold rows.  Readers here
+stream ``(doc_id, text_or_error)`` one row at a time (JSONL line by line,
+Parquet one record batch at a time), so memory stays flat whatever the file
+size, and a bad row becomes a :class:`~quoteattr.io.ReadError` for that row
+only: every input row comes back as exactly one item, so the CLI's document
+and failure counts stay exact.
+
+:class:`ParquetWriter` writes records with an explicit schema derived from
+:data:`~quoteattr.model.RECORD_FIELDS` (so an empty output, or one whose
+first rows happen to be all null in some column, still has the right types),
+in row groups as records arrive, to a temporary file renamed over the target
+only on :meth:`~ParquetWriter.close` — a failed run leaves nothing behind.
+
+pyarrow is imported only when Parquet is actually read or written, so JSONL
+input works without it.
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import stat
+import sys
+import weakref
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from .io import ReadError
+from .model import RECORD_FIELDS, Attribution
+
+__all__ = ["FIELD_TYPES", "REQUIRED_FIELDS", "INPUT_FORMATS", "read_table_documents", "record_schema",
+           "ParquetWriter"]
+
+#: Input formats :func:`read_table_documents` understands.
+INPUT_FORMATS = ("jsonl", "parquet")
+
+_SUFFIXES = {"jsonl": (".jsonl", ".ndjson"), "parquet": (".parquet",)}
+
+
+def _field_type(name: str) -> str:
+    if name.endswith(("_start", "_end")):
+        return "int64"
+    if name == "confidence":
+        return "float64"
+    return "string"
+
+
+#: Value type of each record field ("string", "int64" or "float64"), in
+#: RECORD_FIELDS order; the one place both the Parquet schema and the Dask
+#: ``meta`` are derived from.
+FIELD_TYPES: dict[str, str] = {name: _field_type(name) for name in RECORD_FIELDS}
+
+#: Fields every record has (``Attribution`` requires them); the rest may be null.
+REQUIRED_FIELDS: frozenset[str] = frozenset({"quote", "quote_start", "quote_end", "kind", "confidence", "rule"})
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _expand(paths: Iterable[str], fmt: str) -> Iterator[tuple[str, Path | None, ReadError | None]]:
+    """CLI arguments to files: a file, a folder (its files of ``fmt``, recursively, sorted) or ``-``."""
+    suffixes = _SUFFIXES[fmt]
+    for p in paths:
+        if p == "-":
+            yield p, None, None
+            continue
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(f for f in path.rglob("*")
+                           if f.is_file() and f.name.endswith(suffixes) and not f.name.startswith((".", "_")))
+            if not found:
+                yield p, path, ReadError(f"folder holds no {'/'.join(suffixes)} files")
+            for f in found:
+                yield str(f), f, None
+        elif not path.exists():
+            yield p, path, ReadError("no such file")
+        else:
+            yield p, path, None
+
+
+def _doc_id(value: Any, column: str) -> str | ReadError:
+    if value is None:
+        return ReadError(f"id column {column!r} is null")
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return ReadError(f"id column {column!r} holds {type(value).__name__}, expected a string or integer")
+
+
+def _text(value: Any, column: str) -> str | ReadError:
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ReadError(f"text column {column!r} is null")
+    if isinstance(value, (bytes, bytearray)):
+        try:
+            return bytes(value).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return ReadError(f"text column {column!r} is not UTF-8 (invalid byte at offset {exc.start})")
+    return ReadError(f"text column {column!r} holds {type(value).__name__}, not text")
+
+
+def _row(values: Mapping[str, Any], where: str, id_column: str,
+         text_column: str) -> tuple[str, str | ReadError]:
+    """One row to ``(name, text_or_error)``; the name is the id when it is usable, else ``where``."""
+    if id_column not in values:
+        return where, ReadError(f"no id column {id_column!r} (see --id-column)")
+    doc_id = _doc_id(values[id_column], id_column)
+    if isinstance(doc_id, ReadError):
+        return where, doc_id
+    if text_column not in values:
+        return doc_id, ReadError(f"no text column {text_column!r} (see --text-column)")
+    return doc_id, _text(values[text_column], text_column)
+
+
+def _jsonl_rows(stream: IO[bytes], name: str, id_column: str,
+                text_column: str) -> Iterator[tuple[str, str | ReadError]]:
+    for lineno, raw in enumerate(stream, 1):
+        if not raw.strip():
+            continue
+        where = f"{name}:{lineno}"
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield where, ReadError(f"not UTF-8 text (invalid byte at offset {exc.start})")
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError as exc:
+            yield where, ReadError(f"not valid JSON: {exc}")
+            continue
+        if not isinstance(obj, dict):
+            yield where, ReadError(f"expected a JSON object, got {type(obj).__name__}")
+            continue
+        yield _row(obj, where, id_column, text_column)
+
+
+def _read_jsonl(path: Path | None, name: str, id_column: str,
+                text_column: str) -> Iterator[tuple[str, str | ReadError]]:
+    if path is None:
+        yield from _jsonl_rows(sys.stdin.buffer, name, id_column, text_column)
+        return
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        yield name, ReadError(f"cannot read: {exc.strerror or exc}")
+        return
+    with stream:
+        try:
+            yield from _jsonl_rows(stream, name, id_column, text_column)
+        except OSError as exc:  # the file went bad part-way: the rest of it is one error
+            yield f"{name} (rest)", ReadError(f"cannot read: {exc.strerror or exc}")
+
+
+def _read_parquet(path: Path | None, name: str, id_column: str, text_column: str,
+                  batch_size: int) -> Iterator[tuple[str, str | ReadError]]:
+    if path is None:
+        yield name, ReadError("Parquet input cannot come from stdin; give a file")
+        return
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(path)
+    except (OSError, pa.ArrowException) as exc:
+        yield name, ReadError(f"not a readable Parquet file: {exc}")
+        return
+    with pf:
+        present = set(pf.schema_arrow.names)
+        columns = [c for c in dict.fromkeys((id_column, text_column)) if c in present]
+        row = 0
+        try:
+            if not columns:  # nothing to read but the row count: each row is an error of its own
+                for _ in range(pf.metadata.num_rows):
+                    yield _row({}, f"{name}[{row}]", id_column, text_column)
+                    row += 1
+                return
+            for batch in pf.iter_batches(batch_size=batch_size, columns=columns):
+                cols = {c: batch.column(c).to_pylist() for c in columns}
+                for i in range(batch.num_rows):
+                    yield _row({c: v[i] for c, v in cols.items()}, f"{name}[{row}]", id_column, text_column)
+                    row += 1
+        except (OSError, pa.ArrowException) as exc:  # a corrupt row group: the rest is one error
+            yield f"{name}[{row}:]", ReadError(f"cannot read Parquet rows from {row} on: {exc}")
+
+
+def read_table_documents(paths: Iterable[str], *, fmt: str, id_column: str = "id", text_column: str = "text",
+                         batch_size: int = 1024) -> Iterator[tuple[str, str | ReadError]]:
+    """``(doc_id, text)`` for every row of JSONL or Parquet inputs, streamed.
+
+    ``paths`` are files, folders (their ``.jsonl``/``.ndjson`` or
+    ``.parquet`` files, recursively, in name order) or ``-`` (JSONL on
+    stdin).  A row whose id or text is missing, null or of the wrong type, a
+    line that is not a JSON object, and a file that cannot be opened each
+    become one :class:`ReadError` named by the row's id when it has one,
+    else by ``file:line`` (JSONL) or ``file[row]`` (Parquet).
+    """
+    if fmt not in INPUT_FORMATS:
+        raise ValueError(f"unknown table format {fmt!r}; expected one of: {', '.join(INPUT_FORMATS)}")
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be positive, got {batch_size}")
+    for name, path, problem in _expand(paths, fmt):
+        if problem is not None:
+            yield name, problem
+        elif fmt == "jsonl":
+            yield from _read_jsonl(path, name, id_column, text_column)
+        else:
+            yield from _read_parquet(path, name, id_column, text_column, batch_size)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def record_schema() -> Any:
+    """The ``pyarrow.Schema`` of record files: RECORD_FIELDS, typed, nullable where a record may lack it."""
+    import pyarrow as pa
+
+    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64()}
+    return pa.schema([pa.field(name, types[kind], nullable=name not in REQUIRED_FIELDS)
+                      for name, kind in FIELD_TYPES.items()])
+
+
+def _create_temp(folder: Path, target: Path) -> str:
+    """A new hidden file beside the target with the replaced file's permissions, else
+    0666 less the umask (mkstemp's 0600 would hide a shared archive's output from its readers)."""
+    for _ in range(100):
+        tmp = folder / f".{target.name}.{secrets.token_hex(6)}.part"
+        try:
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        try:
+            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
+        except OSError:
+            pass  # no file to replace: the umask already applied
+        return str(tmp)
+    raise FileExistsError(f"cannot create a temporary file in {folder}")
+
+
+def _discard(writer: Any, tmp: str) -> None:
+    try:
+        writer.close()
+    except Exception:  # noqa: BLE001 - already failing; removing the file is what matters
+        pass
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
+class ParquetWriter:
+    """Streams records into one Parquet file, atomically.
+
+    ``target`` ending in ``.parquet`` is the file itself; anything else is a
+    folder (created if missing) that receives ``part-00000.parquet``, the
+    layout Dask, Spark and ``pyarrow.dataset`` read as one table.  Rows are
+    buffered and written ``row_group_size`` at a time into a hidden temporary
+    file beside the target (readers of the folder skip dot files), which
+    :meth:`close` renames over the target; :meth:`abort` removes it, and so
+    does garbage collection or interpreter exit when neither was called.  The
+    writer is also its own output sink (``commit``/``abort``, like
+    :class:`~quoteattr.io.AtomicOutput`), which is how the CLI drives it.
+    """
+
+    def __init__(self, target: str | os.PathLike[str], *, row_group_size: int = 50_000,
+                 compression: str = "zstd") -> None:
+        import pyarrow.parquet as pq
+
+        if row_group_size < 1:
+            raise ValueError(f"row_group_size must be positive, got {row_group_size}")
+        target = Path(target)
+        if target.name.endswith(".parquet"):
+            if target.is_dir():
+                raise IsADirectoryError(f"output {target} is a directory")
+            folder = target.parent if str(target.parent) else Path(".")
+            if not folder.is_dir():
+                raise FileNotFoundError(f"output folder {folder} does not exist")
+        else:
+            if target.exists() and not target.is_dir():
+                raise NotADirectoryError(f"output {target} exists and is not a folder (name a .parquet file?)")
+            target.mkdir(parents=True, exist_ok=True)
+            folder, target = target, target / "part-00000.parquet"
+        self.target = target
+        self.count = 0
+        self.schema = record_schema()
+        self._row_group_size = row_group_size
+        self._buffer: list[dict[str, Any]] = []
+        self._done = False
+        self._tmp = _create_temp(folder, target)
+        try:
+            self._writer = pq.ParquetWriter(self._tmp, self.schema, compression=compression)
+        except BaseException:
+            os.unlink(self._tmp)
+            raise
+        self._discard = weakref.finalize(self, _discard, self._writer, self._tmp)
+
+    def write(self, records: Iterable[Attribution | Mapping[str, Any]]) -> None:
+        """Add records (``Attribution`` objects or their ``to_dict()``); a full row group is written out."""
+        if self._done:
+            raise ValueError("write to a closed ParquetWriter")
+        for rec in records:
+            self._buffer.append(rec.to_dict() if isinstance(rec, Attribution) else dict(rec))
+            self.count += 1
+            if len(self._buffer) >= self._row_group_size:
+                self._flush()
+
+    def _flush(self) -> None:
+        if not self._buffer:
+            return
+        import pyarrow as pa
+
+        rows, self._buffer = self._buffer, []
+        columns = {name: [r.get(name) for r in rows] for name in RECORD_FIELDS}
+        self._writer.write_table(pa.Table.from_pydict(columns, schema=self.schema))
+
+    def close(self) -> None:
+        """Write what is buffered and move the file into place; a second call does nothing."""
+        if self._done:
+            return
+        try:
+            self._flush()
+            self._writer.close()
+            with open(self._tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+            os.replace(self._tmp, self.target)
+        except BaseException:
+            self.abort()
+            raise
+        self._discard.detach()
+        self._done = True
+
+    #: AtomicOutput's name for :meth:`close`: the CLI commits its sink after closing the writer.
+    commit = close
+
+    def abort(self) -> None:
+        """Drop the output: the temporary file goes, the target is untouched.  No-op once closed."""
+        if self._done:
+            return
+        self._done = True
+        self._buffer = []
+        self._discard()  # runs once
+
+    def __enter__(self) -> ParquetWriter:
+        return self
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
