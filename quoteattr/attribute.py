@@ -24,11 +24,11 @@ import regex
 
 from .analysis import Analysis
 from .cues import Cue, find_cues
-from .entities import EntityRegistry, ResolvedSpeaker
+from .entities import EntityRegistry, ResolvedSpeaker, SpeakerResolver
 from .lexicon import CompiledLexicon
 from .mentions import Mention, MentionParser
 from .segment import Paragraph, Quote, Sentence
-from .sources import OutletFinder, SourceMention, body_end, find_article_credit
+from .sources import OutletFinder, SourceMention, SourceScopes, body_end, find_article_credit
 from .text import NormalizedText, fold
 from .tokens import Token
 
@@ -127,6 +127,8 @@ class ArticleAttributor:
         self._quote_opens = {q.open_mark: q for q in self.quotes if q.open_mark is not None}
         self._quote_outer_starts = [q.outer_start for q in self.quotes]
         self._quote_outer_ends = [q.outer_end for q in self.quotes]
+        # four words or more: a statement, not a quoted term (looked at once per quote)
+        self._statement_quote = [len(nt.text[q.start:min(q.end, q.start + 120)].split()) >= 4 for q in self.quotes]
         self._ellipses = [m.start() for m in _ELLIPSIS.finditer(self.text)]
         self._claims = _Coverage()
         self._subject_memo: dict[tuple[int, int], Mention | None] = {}
@@ -134,9 +136,11 @@ class ArticleAttributor:
         self.registry = EntityRegistry(nt, tokens, self.sent_tokens, parser, lex)
         self.candidates: list[Candidate] = []
         self.cues: list[list[Cue]] = []
-        self.sentence_source: dict[int, SourceMention] = {}
         self._cue_subjects: dict[int, Mention] = {}
-        self.paragraph_source: dict[int, list[tuple[int, SourceMention]]] = {}
+        self.scopes = SourceScopes(find_article_credit(nt, paragraphs, lex, self.outlets),
+                                   body_end(nt.text, paragraphs, lex))
+        self.resolver = SpeakerResolver(nt, tokens, sentences, self.sent_tokens, self.registry, lex, parser,
+                                        self._outlet_name, analysis)
         self._term_counts = self._count_quoted_terms()
 
     # --- helpers ---------------------------------------------------------------------------------
@@ -163,7 +167,7 @@ class ArticleAttributor:
         if k < 0:
             return False
         q = self.quotes[k]
-        return q.start <= pos < q.end and len(self.text[q.start:q.end].split()) >= 4
+        return q.start <= pos < q.end and self._statement_quote[k]
 
     def _is_term(self, q: Quote) -> bool:
         """A quoted word used as a term all over the article ("ảo"), not a quote."""
@@ -232,8 +236,9 @@ class ArticleAttributor:
         return self._resolve(settled)
 
     def _subject(self, si: int, cue: Cue, earlier: Sequence[Cue], subjects: dict[int, Mention | None]) -> Mention | None:
-        lo, hi = self.sent_tokens[si]
-        toks = self.toks
+        """The speaker mention of a cue: next to it, shared with the previous cue,
+        the clause's own subject, or (with an engine) the parse's ``nsubj``."""
+        lo = self.sent_tokens[si][0]
         m = self.subject_of(lo, cue.tok_start)
         if m is not None and any(m.tok_start <= c.tok_start < m.tok_end for c in earlier):
             m = None  # "Bộ trưởng cũng cho biết, sẽ tiếp tục đề nghị": not a subject of the second cue
@@ -355,8 +360,8 @@ class ArticleAttributor:
                     return (k + 1, ",")
                 break
         k = i
-        while k < hi and self.lex.adverbs.match(toks, k, hi):
-            k += self.lex.adverbs.match(toks, k, hi)[0]
+        while k < hi and (adv := self.lex.adverbs.match(toks, k, hi)):
+            k += adv[0]
         if k < hi and self.quote_opening_at(toks[k].start, toks[k].end + 1):
             return (k, "quote")
         return (i, "bare")
@@ -402,8 +407,8 @@ class ArticleAttributor:
         shared = False
         if cs is not None and cs[1] == "bare" and later:
             k = cs[0]
-            while k < later[0].tok_start and self.lex.adverbs.match(toks, k, later[0].tok_start):
-                k += self.lex.adverbs.match(toks, k, later[0].tok_start)[0]
+            while k < later[0].tok_start and (adv := self.lex.adverbs.match(toks, k, later[0].tok_start)):
+                k += adv[0]
             shared = toks[k].key in ("và", "rồi") and later[0].tok_start == k + 1
         if cs is not None and not shared and cs[1] == "bare" and cs[0] < hi and self._only_tail(cs[0], hi):
             before = len(self.candidates)
@@ -432,13 +437,11 @@ class ArticleAttributor:
         # a direct quote right after the cue
         q = self.quote_opening_at(start, end + 1)
         if q is not None:
-            if entry.cls == "noun" or how != "bare" or entry.takes != "marked" or True:
-                self.add(Candidate(q.start, q.end, "direct", "cue", 0.9, subj.start, si, para, subj, cue_span,
-                                   statement_src, self_source=outlet_speaker))
+            self.add(Candidate(q.start, q.end, "direct", "cue", 0.9, subj.start, si, para, subj, cue_span,
+                               statement_src, self_source=outlet_speaker))
             return
-        if entry.cls == "noun":
-            if how == "bare" and entry.takes != "any":
-                return
+        if entry.cls == "noun" and how == "bare" and entry.takes != "any":
+            return  # a noun of speech carries only a quote ("lời đe dọa “…”")
         s, e = self._trim(start, end)
         if s >= e:
             return
@@ -460,7 +463,7 @@ class ArticleAttributor:
                 found = self.outlets.at(toks, subj.tok_start, subj.tok_end)
                 if found:
                     src = SourceMention(found[1], subj.start, subj.end, "paragraph")
-            self.paragraph_source.setdefault(para, []).append((cue.start, src))
+            self.scopes.add_frame(para, cue.start, src)
             return
         frags = [q for q in self.quotes_in(s, e + 1) if not self._is_term(q)]
         conf = 0.8 if how != "bare" else 0.7
@@ -590,9 +593,9 @@ class ArticleAttributor:
             src = SourceMention(name, toks[i].start, toks[i + n - 1].end, "sentence")
             if self._ends_sentence(i + n, hi):
                 # "…, theo Kyodo News." covers the paragraph
-                self.paragraph_source.setdefault(para, []).append((-1, attrs.evolve(src, scope="paragraph")))
+                self.scopes.add_frame(para, -1, attrs.evolve(src, scope="paragraph"))
                 return
-            self.sentence_source[si] = src
+            self.scopes.set_sentence(si, src)
             inner = [c for c in later if c.entry.cls not in ("according", "block")]
             if inner and any(self.subject_of(lo, c.tok_start) is not None for c in inner):
                 return
@@ -693,7 +696,7 @@ class ArticleAttributor:
             if found:
                 src = SourceMention(found[1], reporter.start, reporter.end, "sentence")
         if src is not None:
-            self.sentence_source[si] = src
+            self.scopes.set_sentence(si, src)
         stop = later[0].tok_start if later else hi
         m = self._tidy_mention(cue.tok_end, min(stop, cue.tok_end + 14))
         if m is None:
@@ -714,9 +717,10 @@ class ArticleAttributor:
                                    (cue.start, cue.end), src))
                 return
             return
-        q = self.quote_opening_at(toks[k].start, self.sentences[si].end)
-        if q is not None:
-            self.add(Candidate(q.start, q.end, "direct", "cue", 0.8, m.start, si, para, m, (cue.start, cue.end), src))
+        opened = self.quote_opening_at(toks[k].start, self.sentences[si].end)
+        if opened is not None:
+            self.add(Candidate(opened.start, opened.end, "direct", "cue", 0.8, m.start, si, para, m,
+                               (cue.start, cue.end), src))
             return
         s, e = self._trim(toks[k].start, self.sentences[si].end)
         if s < e:
@@ -757,8 +761,8 @@ class ArticleAttributor:
             if not 1 <= len(tail) <= 4 or any(t.text in _OPEN_MARKS for t in toks[m.tok_end:end]):
                 continue
             verb_start = m.tok_end
-            while verb_start < end and self.lex.adverbs.match(toks, verb_start, end):
-                verb_start += self.lex.adverbs.match(toks, verb_start, end)[0]
+            while verb_start < end and (adv := self.lex.adverbs.match(toks, verb_start, end)):
+                verb_start += adv[0]
             if verb_start >= end:
                 continue
             self.add(Candidate(q.start, q.end, "direct", "quote-first", 0.7, m.start, si,
@@ -833,45 +837,62 @@ class ArticleAttributor:
         return kept
 
     # --- pass 5, 6 and resolution -----------------------------------------------------------------------------
+    def _outlet_name(self, m: Mention) -> str | None:
+        found = self.outlets.at(self.toks, m.tok_start, m.tok_end)
+        return found[1] if found else None
+
     def _resolve(self, kept: list[Candidate]) -> list[Record]:
-        # follow-on and repeated quotes join the settled list
-        extra = self._follow_on(kept)
+        """Speakers in reading order (pronouns look back), then sources by scope."""
+        extra = self._follow_on(kept)  # follow-on quotes join the settled list
         allc = sorted(kept + extra, key=lambda c: (c.anchor if not c.inherit else c.start, c.start))
-        history: list[tuple[int, ResolvedSpeaker, Candidate]] = []
-        speaker_src: dict[int, SourceMention] = {}
-        credit = find_article_credit(self.nt, self.paragraphs, self.lex, self.outlets)
-        body = body_end(self.text, self.paragraphs, self.lex)
-        if credit is not None:
-            # the credit line closes the body; what follows it is page furniture
-            body = min(body, credit.start)
+        history: list[ResolvedSpeaker] = []
+        spoken: list[tuple[int, Candidate]] = []
         out: list[Candidate] = []
         for c in allc:
             if c.inherit:
-                prev = self._previous(history, c)
+                prev = self._previous(spoken, c)
                 if prev is None:
                     continue
-                c.speaker, c.mention = prev[1], prev[2].mention
-                if c.source is None and prev[2].source is not None and prev[2].source.scope in ("statement", "speaker"):
-                    c.source = attrs.evolve(prev[2].source, scope="speaker")
-            else:
-                c.speaker = self._speaker(c, history)
+                c.speaker, c.mention = prev.speaker, prev.mention
+                if c.source is None and prev.source is not None and prev.source.scope in ("statement", "speaker"):
+                    c.source = attrs.evolve(prev.source, scope="speaker")
+            elif c.mention is not None:
+                c.speaker = self.resolver.resolve(c.mention, c.sentence, history)
             if c.speaker is None:
                 continue
-            history.append((c.anchor if not c.inherit else c.start, c.speaker, c))
+            history.append(c.speaker)
+            spoken.append((c.anchor if not c.inherit else c.start, c))
             out.append(c)
         records = []
         resolved_src: dict[int, SourceMention | None] = {}
         for c in sorted(out, key=lambda c: c.start):
-            src = self._source(c, speaker_src, credit, body)
+            src = self.scopes.assign(c.start, c.sentence, c.paragraph, self._speaker_key(c), self._own_source(c))
             resolved_src[id(c)] = src
-            records.append(Record(c.start, c.end, c.kind, c.rule, c.confidence, c.speaker,
-                                  (c.mention.start, c.mention.end) if c.mention else None, c.cue, src))
+            records.append(self._record(c, src))
         for c, first in self._repeats(out):
-            src = resolved_src.get(id(first))
-            records.append(Record(c.start, c.end, c.kind, c.rule, c.confidence, c.speaker,
-                                  (c.mention.start, c.mention.end) if c.mention else None, c.cue, src))
+            records.append(self._record(c, resolved_src.get(id(first))))
         records.sort(key=lambda r: (r.start, r.end))
         return self._dedupe(records)
+
+    @staticmethod
+    def _speaker_key(c: Candidate) -> object:
+        sp = c.speaker
+        if sp is None:
+            return None
+        return id(sp.entity) if sp.entity is not None else sp.name
+
+    @staticmethod
+    def _own_source(c: Candidate) -> SourceMention | None:
+        """The statement's own source; an outlet speaking for itself is its own source."""
+        if c.source is None and c.self_source and c.speaker is not None and c.speaker.name:
+            span = (c.mention.start, c.mention.end) if c.mention else (c.start, c.end)
+            return SourceMention(c.speaker.name, span[0], span[1], "statement")
+        return c.source
+
+    @staticmethod
+    def _record(c: Candidate, src: SourceMention | None) -> Record:
+        return Record(c.start, c.end, c.kind, c.rule, c.confidence, c.speaker,
+                      (c.mention.start, c.mention.end) if c.mention else None, c.cue, src)
 
     def _dedupe(self, records: list[Record]) -> list[Record]:
         out: list[Record] = []
@@ -883,12 +904,13 @@ class ArticleAttributor:
             out.append(r)
         return out
 
-    def _previous(self, history, c: Candidate):
-        for pos, sp, cand in reversed(history):
-            if pos <= c.start and cand.paragraph >= c.paragraph - 1:
-                return pos, sp, cand
+    @staticmethod
+    def _previous(spoken: list[tuple[int, Candidate]], c: Candidate) -> Candidate | None:
+        """The statement a follow-on quote continues: the last one before it, in
+        its own or the previous paragraph."""
+        for pos, cand in reversed(spoken):
             if pos <= c.start:
-                return None
+                return cand if cand.paragraph >= c.paragraph - 1 else None
         return None
 
     def _follow_on(self, kept: list[Candidate]) -> list[Candidate]:
@@ -937,133 +959,3 @@ class ArticleAttributor:
                                   self.sentences[self.sentence_at(q.start)].paragraph, first.mention, None,
                                   first.source, speaker=first.speaker), first))
         return out
-
-    def _speaker(self, c: Candidate, history) -> ResolvedSpeaker | None:
-        m = c.mention
-        if m is None:
-            return None
-        if m.kind == "coordination":
-            names = [self._speaker(attrs.evolve(c, mention=p), history) for p in m.parts]
-            if any(n is None or n.name is None for n in names):
-                return None
-            return ResolvedSpeaker(" và ".join(n.name for n in names), "group", None, "name")
-        return self._resolve_one(m, c, history)
-
-    def _resolve_one(self, m: Mention, c: Candidate, history) -> ResolvedSpeaker | None:
-        nt = self.nt
-        reg = self.registry
-        if m.kind in ("person", "title") and m.name is not None:
-            ent = reg.person(m.name, m.start, m.gender)
-            if ent is not None:
-                return ResolvedSpeaker(ent.fullest, "person", ent, "registry")
-            if m.kind == "person" and m.certain:
-                return ResolvedSpeaker(nt.spelling(*m.name), "person", None, "name")
-            if m.title is None and m.start == m.name[0]:
-                if self.lex.groups.match(self.toks, m.tok_start, m.tok_end):
-                    # "Người khen …" after a colon: a capitalised common noun, a group speaker
-                    return ResolvedSpeaker(nt.spelling(m.start, m.end), "group", None, "description")
-                lo = self.sent_tokens[c.sentence][0] if c.sentence < len(self.sent_tokens) else 0
-                if m.tok_start <= lo or self.toks[m.tok_start - 1].text not in (",", "-", "–", "—"):
-                    if self.analysis is not None and self.analysis.is_name(*m.name):
-                        return ResolvedSpeaker(nt.spelling(*m.name), "person", None, "name")
-                    return None  # a capitalised word opening a sentence, that nobody is called
-                return ResolvedSpeaker(nt.spelling(*m.name), "unknown", None, "name")
-        if m.kind in ("organization", "place", "outlet") and m.name is not None:
-            name = nt.spelling(*m.name)
-            if m.kind == "outlet":
-                found = self.outlets.at(self.toks, m.tok_start, m.tok_end)
-                if found:
-                    name = found[1]
-            if m.kind == "organization" and len(name.split()) == 1 and name in self.lex.org_alone:
-                for pos, sp, cand in reversed(history):
-                    if sp.type == "organization" and sp.name and sp.name.split()[0] == name:
-                        return sp
-                for ent_name in self._org_names_before(m.start, name):
-                    return ResolvedSpeaker(ent_name, "organization", None, "registry")
-            return ResolvedSpeaker(name, {"outlet": "outlet", "place": "place"}.get(m.kind, "organization"), None,
-                                   "name")
-        if m.kind in ("title", "person"):
-            title_text = nt.text[m.title[0]:m.title[1]] if m.title else nt.text[m.start:m.end]
-            ent = reg.by_title(title_text, m.start) if m.name is None else None
-            if ent is not None:
-                return ResolvedSpeaker(ent.fullest, "person", ent, "title")
-            if self.lex.anaphors.match(self.toks, m.tok_start, m.tok_end):
-                prev = self._last_speaker(history, m, c)
-                if prev is not None:
-                    return prev
-            return ResolvedSpeaker(nt.spelling(m.start, m.end), "person", None, "description")
-        if m.kind in ("pronoun", "anaphor"):
-            prev = self._last_speaker(history, m, c)
-            if prev is not None:
-                return prev
-            return None
-        if m.kind == "group":
-            return ResolvedSpeaker(nt.spelling(m.start, m.end), "group", None, "description")
-        return None
-
-    def _org_names_before(self, pos: int, head: str):
-        toks = self.toks
-        last = self._tok_range(0, pos)[1] - 1
-        for k in range(last, max(-1, last - 3000), -1):
-            if toks[k].text == head and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
-                m = self.parser.best_suffix(toks, k, min(len(toks), k + 8))
-                j = k + 1
-                while j < len(toks) and j < k + 8 and (toks[j].text[:1].isupper() or (
-                        toks[j].is_word and toks[j].key in ("và", "tế", "dục", "tạo", "giao", "vụ", "chính", "thương",
-                                                            "sản", "trường", "hội"))):
-                    j += 1
-                yield self.nt.spelling(toks[k].start, toks[j - 1].end)
-                return
-
-    def _last_speaker(self, history, m: Mention, c: Candidate) -> ResolvedSpeaker | None:
-        want = m.gender
-        if m.kind == "pronoun":
-            # "Phía Trung Quốc cho biết, ông Vương đã … Ông cũng nói …": a person just
-            # introduced with a title or honorific is the likeliest antecedent
-            window_start = self.sentences[max(0, c.sentence - 1)].start
-            ent = self.registry.salient_between(window_start, m.start, want)
-            if ent is not None:
-                return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
-        for pos, sp, cand in reversed(history[-40:]):
-            if sp.type in ("outlet", "place"):
-                continue
-            if want == "f" and sp.entity is not None and sp.entity.gender == "m":
-                continue
-            if want == "m" and sp.entity is not None and sp.entity.gender == "f":
-                continue
-            if want and sp.entity is None and m.kind == "pronoun" and (
-                    sp.type != "person" or sp.resolved_by == "description"):
-                continue
-            return sp
-        # nobody has spoken yet: the latest person named before the mention
-        for ent in self.registry.named_before(m.start):
-            if want and ent.gender and ent.gender != want:
-                continue
-            return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
-        return None
-
-    # --- sources ------------------------------------------------------------------------------------------
-    def _source(self, c: Candidate, speaker_src: dict[int, SourceMention], credit: SourceMention | None,
-                body: int) -> SourceMention | None:
-        key = id(c.speaker.entity) if c.speaker is not None and c.speaker.entity is not None else (
-            c.speaker.name if c.speaker else None)
-        src = c.source
-        if src is None and c.self_source and c.speaker is not None and c.speaker.name:
-            src = SourceMention(c.speaker.name, c.mention.start if c.mention else c.start,
-                                c.mention.end if c.mention else c.end, "statement")
-        if src is None:
-            src = self.sentence_source.get(c.sentence)
-        if src is None:
-            frames = [s for pos, s in self.paragraph_source.get(c.paragraph, []) if pos < c.start]
-            if frames:
-                src = frames[-1]
-        if key is not None and speaker_src and key not in speaker_src:
-            speaker_src.clear()  # another speaker took the floor: the carried source ends
-        if src is not None and src.scope != "article" and key is not None:
-            speaker_src.clear()
-            speaker_src[key] = src
-        if src is None and key is not None and key in speaker_src:
-            src = attrs.evolve(speaker_src[key], scope="speaker")
-        if src is None and credit is not None and c.start < body:
-            src = credit
-        return src

@@ -228,7 +228,7 @@ class MentionParser:
         # organisation: capitalised head, then its name (lowercase syllables allowed)
         org_head = lex.org_heads.match(toks, p, b)
         o = org_head[0] if org_head else 0
-        if o and p + o == b and org_head[1] not in lex.org_alone:
+        if org_head and p + o == b and org_head[1] not in lex.org_alone:
             o = 0  # "Trường" alone is more likely a name than "the school"
         acronym_org = not o and _is_acronym(toks[p]) and not lex.places.match(toks, p, b)
         if acronym_org and any(not _is_cap(t) and t.text not in ("&", "-") for t in toks[p + 1:b]):
@@ -443,8 +443,9 @@ class MentionParser:
             if m is not None and m.kind == "person" and m.name is not None and (
                     m.certain or introduced or (first is None or first.kind == "group")
             ) and (
-                    introduced or m.tok_start == a or self.lex.connectives.match(toks, a, m.tok_start)
-                    and self.lex.connectives.match(toks, a, m.tok_start)[0] == m.tok_start - a
+                    introduced or m.tok_start == a
+                    or ((conn := self.lex.connectives.match(toks, a, m.tok_start)) is not None
+                        and conn[0] == m.tok_start - a)
             ) and not (m.tok_start > a and toks[m.tok_start - 1].key in _NOT_BEFORE_SUBJECT):
                 return attrs.evolve(m, end=toks[j - 1].end, tok_end=j)
             if first is not None and first.kind == "organization" and not comma_before_cue and not (

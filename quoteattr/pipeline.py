@@ -11,7 +11,7 @@ from .analysis import Analysis
 from .attribute import ArticleAttributor, Record
 from .lexicon import Lexicon
 from .mentions import MentionParser
-from .model import Attribution, Source, Speaker, Span
+from .model import Attribution, Source, Speaker
 from .segment import find_articles, find_paragraphs, find_quotes, find_sentences
 from .text import NormalizedText, fold
 from .tokens import tokenize

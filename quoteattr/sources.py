@@ -26,7 +26,7 @@ from .segment import Paragraph
 from .text import NormalizedText, fold
 from .tokens import Token, tokenize
 
-__all__ = ["SourceMention", "OutletFinder", "find_article_credit", "body_end"]
+__all__ = ["SourceMention", "OutletFinder", "SourceScopes", "find_article_credit", "body_end"]
 
 _SEP = {",", ";", ":", ".", "(", ")", "–", "—", "-", "!", "?", "…", "“", "”", '"'}
 
@@ -185,3 +185,48 @@ def find_article_credit(nt: NormalizedText, paragraphs: Sequence[Paragraph], lex
             continue
         return SourceMention(name, toks[0].start, toks[n - 1].end, "article")
     return None
+
+
+class SourceScopes:
+    """Sources found in an article, and which one each statement gets.
+
+    Nearest scope first: the statement's own (``nói với Fox News``, the outlet
+    speaking for itself), the sentence's (``Theo Reuters, …``), the paragraph's
+    (``…, theo X.``; a frame such as ``Thông tin trên X cho hay`` for what
+    follows it), the one carried by the same speaker's preceding statements,
+    and the article credit within the body.  Statements are assigned in reading
+    order, since the carried source depends on who spoke just before.
+    """
+
+    def __init__(self, credit: SourceMention | None, body_end: int) -> None:
+        self.credit = credit
+        self.body_end = body_end if credit is None else min(body_end, credit.start)
+        self.by_sentence: dict[int, SourceMention] = {}
+        self.by_paragraph: dict[int, list[tuple[int, SourceMention]]] = {}
+        self._carried: tuple[object, SourceMention] | None = None
+
+    def set_sentence(self, sentence: int, src: SourceMention) -> None:
+        self.by_sentence[sentence] = src
+
+    def add_frame(self, paragraph: int, pos: int, src: SourceMention) -> None:
+        """``src`` covers the statements of ``paragraph`` that start after ``pos``."""
+        self.by_paragraph.setdefault(paragraph, []).append((pos, src))
+
+    def assign(self, start: int, sentence: int, paragraph: int, speaker_key: object,
+               own: SourceMention | None) -> SourceMention | None:
+        src = own
+        if src is None:
+            src = self.by_sentence.get(sentence)
+        if src is None:
+            frames = [s for pos, s in self.by_paragraph.get(paragraph, []) if pos < start]
+            if frames:
+                src = frames[-1]
+        if self._carried is not None and self._carried[0] != speaker_key:
+            self._carried = None  # another speaker took the floor: the carried source ends
+        if src is not None and src.scope != "article" and speaker_key is not None:
+            self._carried = (speaker_key, src)
+        elif src is None and self._carried is not None:
+            src = attrs.evolve(self._carried[1], scope="speaker")
+        if src is None and self.credit is not None and start < self.body_end:
+            src = self.credit
+        return src

@@ -211,9 +211,10 @@ class PhraseMatcher(Generic[V]):
         stop = len(tokens) if stop is None else stop
         j = i
         while j < stop:
-            node = node.get(self._key(tokens[j]))
-            if node is None:
+            child = node.get(self._key(tokens[j]))
+            if child is None:
                 break
+            node = child
             j += 1
             if _END in node:
                 best = (j - i, node[_END])
@@ -243,12 +244,12 @@ class PhraseMatcher(Generic[V]):
 
     def __contains__(self, phrase: str) -> bool:
         keys = token_keys(phrase) if not self.case_sensitive else tuple(t.text for t in tokenize(phrase))
-        node = self._trie
+        node: dict[str, Any] | None = self._trie
         for k in keys:
-            node = node.get(k)
+            node = node.get(k) if node is not None else None
             if node is None:
                 return False
-        return _END in node
+        return node is not None and _END in node
 
 
 class CompiledLexicon:
