@@ -2,14 +2,18 @@
 
 Every input document comes back as exactly one :class:`DocResult`, with its
 records or with the error that stopped it; one failing document never costs
-the others their records.
+the others their records, not even one that kills its worker process.
 """
 from __future__ import annotations
 
 import multiprocessing as mp
 import os
 import signal
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
 from typing import Any
 
 import attrs
@@ -129,6 +133,81 @@ def extract_many(items: Iterable[Item], *, attributor: Attributor | None = None,
         return
     # fork is cheap for the rule engine; torch (stanza) must not be forked after use
     method = "spawn" if os.name == "nt" or att.engine_name == "stanza" else "fork"
-    ctx = mp.get_context(method)
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(att.config,)) as pool:
-        yield from pool.imap(_work, enumerate(items), chunksize=chunksize)
+    yield from _parallel(att, items, jobs, chunksize, mp.get_context(method))
+
+
+#: the error of a document whose worker process died (killed for memory, crashed in C code)
+WORKER_DIED = "worker process died while attributing this document (killed for memory, or crashed)"
+
+
+def _work_chunk(chunk: list[tuple[int, Any]]) -> list[DocResult]:
+    return [_work(job) for job in chunk]
+
+
+def _parallel(att: Attributor, items: Iterable[Item], jobs: int, chunksize: int, ctx: Any) -> Iterator[DocResult]:
+    """Chunks of documents over a process pool, results in input order, at most
+    ``2 * jobs`` chunks in flight.  A worker that dies breaks the pool: the
+    unfinished chunks are re-run one document per fresh process, so the document
+    that killed it gets an error result and every other one its records."""
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(att.config,))
+
+    def finished(f: Future | None) -> bool:
+        return f is not None and f.done() and not f.cancelled() and f.exception() is None
+
+    def salvage() -> None:
+        """Replace a broken pool; chunks without a result will run in isolation."""
+        nonlocal pool
+        pool.shutdown(wait=False, cancel_futures=True)
+        pool = new_pool()
+        kept = [(c, f if finished(f) else None) for c, f in pending]
+        pending.clear()
+        pending.extend(kept)
+
+    jobs_iter = enumerate(items)
+    pending: deque[tuple[list[tuple[int, Any]], Future | None]] = deque()
+    pool = new_pool()
+    try:
+        while True:
+            while len(pending) < 2 * jobs:
+                chunk = list(islice(jobs_iter, chunksize))
+                if not chunk:
+                    break
+                try:
+                    fut = pool.submit(_work_chunk, chunk)
+                except BrokenProcessPool:  # broke before we saw it: this chunk never ran
+                    salvage()
+                    fut = pool.submit(_work_chunk, chunk)
+                pending.append((chunk, fut))
+            if not pending:
+                return
+            chunk, head = pending.popleft()
+            results = None
+            if head is not None:
+                try:
+                    results = head.result()
+                except BrokenProcessPool:
+                    salvage()
+                except Exception:  # e.g. an item that cannot be pickled: sort it out one by one
+                    results = None
+            if results is not None:
+                yield from results
+            else:
+                for job in chunk:
+                    yield _isolated(att, job, ctx)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _isolated(att: Attributor, job: tuple[int, Any], ctx: Any) -> DocResult:
+    """One document in a process of its own (after a worker died)."""
+    with ProcessPoolExecutor(1, mp_context=ctx, initializer=_init_worker, initargs=(att.config,)) as one:
+        index, item = job
+        doc_id = item[0] if isinstance(item, tuple) and item else None
+        doc_id = doc_id if isinstance(doc_id, str) else None
+        try:
+            return one.submit(_work, job).result()
+        except BrokenProcessPool:
+            return DocResult(index, doc_id, (), WORKER_DIED)
+        except Exception as exc:
+            return DocResult(index, doc_id, (), f"{type(exc).__name__}: {exc}")
