@@ -633,7 +633,9 @@ class ArticleAttributor:
         return None
 
     def _ends_sentence(self, k: int, hi: int) -> bool:
-        return all(not t.is_word for t in self.toks[k:hi])
+        # no slice: a sentence of thousands of "theo X," would copy its tail once per cue
+        toks = self.toks
+        return all(not toks[j].is_word for j in range(k, hi))
 
     def _theo_record(self, si: int, cue: Cue, after: int, hi: int, m: Mention | None, para: int,
                      outlet_name: str | None = None, src: SourceMention | None = None) -> None:

@@ -155,6 +155,8 @@ def _parallel(att: Attributor, items: Iterable[Item], jobs: int, chunksize: int,
     def finished(f: Future | None) -> bool:
         return f is not None and f.done() and not f.cancelled() and f.exception() is None
 
+    pool: ProcessPoolExecutor
+
     def salvage() -> None:
         """Replace a broken pool; chunks without a result will run in isolation."""
         nonlocal pool

@@ -84,6 +84,14 @@ class PRF:
         return {"precision": self.precision, "recall": self.recall, "f1": self.f1}
 
 
+def _float_dict(value: Mapping[str, float]) -> dict[str, float]:
+    return dict(value)
+
+
+def _error_list(value: Iterable[ErrorCase]) -> list[ErrorCase]:
+    return list(value)
+
+
 @attrs.frozen(slots=True)
 class Scores:
     """Every number score.py reports; :meth:`to_dict` is its ``--json`` object, key for key."""
@@ -98,7 +106,7 @@ class Scores:
     attribution: PRF
     attribution_with_source: PRF
     #: kind → recall of gold records of that kind, kinds sorted by name.
-    recall_by_kind: dict[str, float] = attrs.field(converter=dict, hash=False)
+    recall_by_kind: dict[str, float] = attrs.field(converter=_float_dict, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -176,7 +184,7 @@ class EvalResult:
     """What :func:`evaluate` returns: the scores and (on request) the errors behind them."""
 
     scores: Scores
-    errors: list[ErrorCase] = attrs.field(factory=list, converter=list, hash=False)
+    errors: list[ErrorCase] = attrs.field(factory=list, converter=_error_list, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
         """``{"scores": <score.py's --json object>, "errors": [...]}``."""
