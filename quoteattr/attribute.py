@@ -105,6 +105,16 @@ class Record:
     source: SourceMention | None
 
 
+
+# words after which a noun phrase is an object or complement, never a clause's subject
+_PREPOSITIONS = frozenset(("của", "với", "về", "cho", "từ", "tại", "ở", "đến", "tới", "trong", "ngoài"))
+
+def _addressee(m: Mention, previous: Cue) -> bool:
+    """"đề nghị Bộ Quốc phòng giao đất": a mention right after a request is the
+    one asked to act, not the speaker of a cue that follows it."""
+    return previous.entry.cls == "directive" and previous.tok_end == m.tok_start
+
+
 class ArticleAttributor:
     """Runs the sieve over one article (a stretch of the normalised text)."""
 
@@ -242,6 +252,8 @@ class ArticleAttributor:
         m = self.subject_of(lo, cue.tok_start)
         if m is not None and any(m.tok_start <= c.tok_start < m.tok_end for c in earlier):
             m = None  # "Bộ trưởng cũng cho biết, sẽ tiếp tục đề nghị": not a subject of the second cue
+        if m is not None and earlier and _addressee(m, earlier[-1]):
+            m = None
         if m is not None:
             return m
         m = self._rule_fallback_subject(si, cue, earlier, subjects)
@@ -263,7 +275,9 @@ class ArticleAttributor:
         # "Trung Quốc phản đối …, nói rằng …", "…, nhưng cho biết …": the sentence's subject
         if j > lo + 1 and toks[j - 1].key in ("nhưng", "song", "và", "rồi", "đồng thời") and toks[j - 2].text == ",":
             j -= 1
-        if j > lo and toks[j - 1].text == "," and cue.entry.cls in ("speech", "directive", "commit"):
+        # ("Bộ trưởng cho biết, sẽ đề nghị …": the comma opens the earlier cue's content, which holds this one)
+        if j > lo and toks[j - 1].text == "," and cue.entry.cls in ("speech", "directive", "commit") and not (
+                earlier and earlier[-1].tok_end == j - 1):
             first = self._sentence_subject(si, before=cue.tok_start)
             if first is not None and first.tok_end < cue.tok_start:
                 return first
@@ -309,16 +323,21 @@ class ArticleAttributor:
                 break
         for begin in (start, lo):
             found: Mention | None = None
+            person: Mention | None = None  # the longest sure name: "HLV Chu Đình Nghiêm", not "HLV Chu Đình"
             for b in range(begin + 1, min(hi, begin + self.parser.max_tokens) + 1):
                 m = self.parser.parse(toks, begin, b)
                 if m is None:
-                    if found is not None:
+                    if found is not None or person is not None:
                         break
                     continue
                 if m.kind == "person" and m.name is not None and m.certain:
-                    return m
+                    person = m
+                elif person is not None:
+                    break
                 if m.kind in ("organization", "place", "group", "title", "pronoun", "anaphor", "person"):
                     found = m
+            if person is not None:
+                return person
             if found is not None and not (found.kind == "person" and not found.certain):
                 return found
         return None
@@ -428,10 +447,14 @@ class ArticleAttributor:
             return
         start_tok, how = cs
         later_subjects = []
+        prev = cue
         for c in later:
+            if c.entry.cls == "according":
+                continue  # "theo" opens no clause of its own speaker inside this content
             m = self.subject_of(lo, c.tok_start)
-            if m is not None and m.tok_start >= start_tok:
+            if m is not None and m.tok_start >= start_tok and not _addressee(m, prev):
                 later_subjects.append(m)
+            prev = c
         end = self._content_end(si, start_tok, later, later_subjects)
         start = toks[start_tok].start
         # a direct quote right after the cue
@@ -786,6 +809,8 @@ class ArticleAttributor:
             m = self._cue_subjects.get(si)
             if m is None:
                 m = self.subject_of(lo, colon_tok)
+                if m is not None and m.tok_start > lo and toks[m.tok_start - 1].key in _PREPOSITIONS:
+                    m = None  # "… ấn tượng với lối chơi của Sanna Khánh Hòa: “…”": an object, not who speaks
                 if m is not None and m.kind in ("place", "organization", "group", "outlet") and not (
                         m.tok_start == lo or toks[m.tok_start - 1].text in (",", "–", "-")):
                     m = None

@@ -283,6 +283,7 @@ class MentionParser:
         inner_name: tuple[int, int] | None = None
         after_link = False
         in_org = False  # inside an organisation's name ("Công ty sen Hoàng Giang")
+        after_person = False  # just past a person's name: plain words after it are a predicate
         while j < b:
             t_len = self._unit(toks, j, b, lex.titles)
             if t_len and not _is_cap(toks[j]) or (t_len and not after_link and not in_org):
@@ -327,6 +328,7 @@ class MentionParser:
                 if (name is not None and inner_name is None and toks[j + run].key in ("của", "thuộc", "tại", "ở")
                         and self.certain_name(toks, *name)):
                     inner_name = name
+                after_person = name is not None and not complement and self.certain_name(toks, *name)
                 j += run
                 lowercase_run = 0
                 after_link = False
@@ -342,6 +344,8 @@ class MentionParser:
             if toks[j].text in ("(", ")", "&") or toks[j].text[:1].isdigit():
                 j += 1
                 continue
+            if after_person and toks[j].is_word:
+                return None  # "HLV Chu Đình Nghiêm rất tôn trọng lối chơi của …" is a clause
             if toks[j].is_word and lowercase_run < (9 if in_org else 5) and not (
                     not in_org and self._holds_cue(toks, j, j + 1, b)):
                 j += 1

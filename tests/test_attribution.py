@@ -77,6 +77,26 @@ CASES = [
     pytest.param("Các bên không chỉ bày tỏ lập trường của riêng mình mà còn đưa ra cáo buộc nhằm vào bên kia.", [],
                  id="cue words used as nouns"),
     pytest.param("Nhiều cầu thủ bị “đánh úp” ngay trong trận mở màn.", [], id="scare quote"),
+    pytest.param(
+        "Bộ trưởng Đinh La Thăng cũng cho biết, sẽ tiếp tục đề nghị phía Bộ Quốc phòng sớm giao đất để có thể "
+        "triển khai xây dựng nhà ga T3.",
+        [("indirect", "Đinh La Thăng", "sẽ tiếp tục đề nghị phía Bộ Quốc phòng sớm giao đất để có thể triển khai "
+          "xây dựng nhà ga T3")],
+        id="the addressee of a request is no speaker; the request stays in the content"),
+    pytest.param(
+        "Bà Park cho rằng quyết định về THAAD nên được chuyển cho chính quyền tiếp theo.",
+        [("indirect", "Park", "quyết định về THAAD nên được chuyển cho chính quyền tiếp theo")],
+        id="tiếp theo (next) is no theo cue"),
+    pytest.param(
+        "Ông Thọ cho biết, đã tham khảo ý kiến rất nhiều chuyên gia sau khi cân nhắc các vấn đề hạ tầng.",
+        [("indirect", "Thọ", "đã tham khảo ý kiến rất nhiều chuyên gia sau khi cân nhắc các vấn đề hạ tầng")],
+        id="cân nhắc (consider) is no cue"),
+    pytest.param(
+        "Thứ hai, HLV Chu Đình Nghiêm rất tôn trọng và ấn tượng với lối chơi phòng ngự phản công của Sanna Khánh "
+        "Hòa BVN: “Họ có lối chơi phòng ngự phản công và giàu thể lực”.",
+        [("direct", "Chu Đình Nghiêm", "Họ có lối chơi phòng ngự phản công và giàu thể lực")],
+        id="colon quote: the team after 'của' is an object, the coach speaks"),
+    pytest.param("Lần tập trung này U22 Việt Nam vẫn nói không với họ.", [], id="nói không với (say no to)"),
     pytest.param("Hội nghị bày tỏ lo ngại về cuộc xung đột kéo dài.", [], id="topic after bày tỏ lo ngại về"),
     pytest.param("Theo quy định, các trường phải công bố tỷ lệ sinh viên có việc làm.", [], id="theo + rule"),
     pytest.param("Người dân cần lưu ý để đảm bảo an toàn trước, trong và sau bão số 3.", [], id="modal: needed, not said"),
