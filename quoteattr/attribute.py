@@ -304,6 +304,23 @@ class ArticleAttributor:
             m = Mention(self.toks[a].start, self.toks[b - 1].end, "group", tok_start=a, tok_end=b)
         return m
 
+    def _embedded(self, cue: Cue, later: Cue, subj: Mention) -> bool:
+        """Does the parse put a later cue and its would-be subject inside this cue's
+        clausal complement, without a subject of its own?  Then the later cue is part
+        of what is reported ("cho biết, đã tham khảo ý kiến nhiều chuyên gia …")
+        and must not end the content."""
+        if self.analysis is None or subj.kind == "outlet" or (
+                subj.tok_start > 0 and self.toks[subj.tok_start - 1].text in ("-", "–", "—", ";", "(")):
+            return False  # "… - thông tin trên Vnexpress cho hay": a frame, whatever the parse says
+        toks = self.toks
+        head = (toks[cue.head_start].start, toks[cue.head_end - 1].end)
+        clause = self.analysis.clause_of(*head)
+        if clause is None:
+            return False
+        later_head = (toks[later.head_start].start, toks[later.head_end - 1].end)
+        return (clause[0] <= subj.start and later_head[1] <= clause[1]
+                and self.analysis.subject_of(*later_head) is None)
+
     def _sentence_subject(self, si: int, before: int | None = None) -> Mention | None:
         """The mention that opens the clause (after a leading connective chunk),
         for cues whose subject is not next to them: "Trung Quốc phản đối …, nói rằng"."""
@@ -452,7 +469,7 @@ class ArticleAttributor:
             if c.entry.cls == "according":
                 continue  # "theo" opens no clause of its own speaker inside this content
             m = self.subject_of(lo, c.tok_start)
-            if m is not None and m.tok_start >= start_tok and not _addressee(m, prev):
+            if m is not None and m.tok_start >= start_tok and not _addressee(m, prev) and not self._embedded(cue, c, m):
                 later_subjects.append(m)
             prev = c
         end = self._content_end(si, start_tok, later, later_subjects)
