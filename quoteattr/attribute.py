@@ -139,7 +139,8 @@ class ArticleAttributor:
         self._quote_outer_ends = [q.outer_end for q in self.quotes]
         # four words or more: a statement, not a quoted term (looked at once per quote)
         self._statement_quote = [len(nt.text[q.start:min(q.end, q.start + 120)].split()) >= 4 for q in self.quotes]
-        self._ellipses = [m.start() for m in _ELLIPSIS.finditer(self.text)]
+        # this article only: a whole archive file of articles would be rescanned once per article
+        self._ellipses = [m.start() for m in _ELLIPSIS.finditer(self.text, paragraphs[0].start, paragraphs[-1].end)]
         self._claims = _Coverage()
         self._subject_memo: dict[tuple[int, int], Mention | None] = {}
         self._statement_src: dict[int, SourceMention | None] = {}

@@ -177,6 +177,19 @@ def test_many_theo_cues_in_one_sentence_take_linear_time():
     assert isinstance(recs, list)
 
 
+# --- attribute.py: every article rescanned the whole text for ellipses ---------
+def test_many_articles_in_one_text_take_linear_time():
+    """ArticleAttributor looked for '...' over the whole input once per article,
+    so a file of many articles was quadratic (found by benchmarks/bench_scaling.py:
+    'articles' 1 MB 7 s, 4 MB 44 s).  20,000 short articles (520 KB) took 93 s;
+    about 6 s in linear time."""
+    text = "Ông Nam nói: “Tốt lắm.”\n\f\n" * 20_000
+    with time_limit(45):
+        recs = extract(text)
+    assert len(recs) == 20_000
+    assert {r.speaker.name for r in recs} == {"Nam"}
+
+
 # --- attribute.py: cues inside one long unclosed quote took quadratic time ----
 def test_cues_inside_a_long_unclosed_quote_take_linear_time():
     """ArticleAttributor._inside_quote slices and splits the whole quote for every
