@@ -4,10 +4,12 @@ The floors sit a little under the scores measured when they were set, so a
 change that loses accuracy fails here; raise them deliberately when the
 pipeline improves, never lower them quietly.
 
-* seeds (repo ``seeds/*.txt`` against ``seeds/gold.jsonl``): quote lenient
-  F1 >= 0.86, attribution F1 >= 0.81, source accuracy >= 0.93;
-* dev pool (``../shared/eval/dev``, when present): quote lenient F1 >= 0.89,
-  attribution F1 >= 0.80, source accuracy >= 0.85.
+* seeds (repo ``seeds/*.txt`` against ``seeds/gold.jsonl``; measured 0.952 /
+  0.925 / 1.000 at commit 66bd80a): quote lenient F1 >= 0.94, attribution F1
+  >= 0.91, source accuracy >= 0.98;
+* dev pool (``../shared/eval/dev``, when present; measured 0.954 / 0.904 /
+  0.900): quote lenient F1 >= 0.94, attribution F1 >= 0.89, source accuracy
+  >= 0.88.
 """
 from __future__ import annotations
 
@@ -32,10 +34,10 @@ def _check(scores: Scores, quote_f1: float, attribution_f1: float, source: float
 def test_seed_accuracy():
     scores = evaluate(SEEDS / "gold.jsonl", SEEDS).scores
     assert scores.gold == 118
-    _check(scores, quote_f1=0.86, attribution_f1=0.81, source=0.93)
+    _check(scores, quote_f1=0.94, attribution_f1=0.91, source=0.98)
 
 
 @pytest.mark.skipif(not (DEV / "gold.jsonl").is_file(), reason=f"no dev pool at {DEV}")
 def test_dev_accuracy():
     scores = evaluate(DEV / "gold.jsonl", DEV / "docs").scores
-    _check(scores, quote_f1=0.89, attribution_f1=0.80, source=0.85)
+    _check(scores, quote_f1=0.94, attribution_f1=0.89, source=0.88)

@@ -425,8 +425,8 @@ def test_cli_disk_full_at_commit(docs, tmp_path, monkeypatch):
     assert no_partial_files(tmp_path)
 
 
-def test_cli_ctrl_c_leaves_no_output_and_no_traceback(docs, tmp_path, monkeypatch):
-    target = tmp_path / "out.jsonl"
+def _interrupt_at_second_document(monkeypatch) -> None:
+    """Ctrl-C arrives while the second document is being attributed."""
     original = Attributor.extract
     seen = []
 
@@ -437,6 +437,11 @@ def test_cli_ctrl_c_leaves_no_output_and_no_traceback(docs, tmp_path, monkeypatc
         return original(self, text, doc_id=doc_id)
 
     monkeypatch.setattr(Attributor, "extract", extract)
+
+
+def test_cli_ctrl_c_leaves_no_output_and_no_traceback(docs, tmp_path, monkeypatch):
+    target = tmp_path / "out.jsonl"
+    _interrupt_at_second_document(monkeypatch)
     rc, _out, err = run_cli(str(docs / "a.txt"), str(docs / "d.txt"), "-o", str(target))
     assert rc == 130
     assert err.strip() == "quoteattr: interrupted"
@@ -445,16 +450,7 @@ def test_cli_ctrl_c_leaves_no_output_and_no_traceback(docs, tmp_path, monkeypatc
 
 
 def test_cli_ctrl_c_on_stdout_leaves_whole_lines(docs, monkeypatch):
-    original = Attributor.extract
-    seen = []
-
-    def extract(self, text, *, doc_id=None):
-        seen.append(doc_id)
-        if len(seen) == 2:
-            raise KeyboardInterrupt
-        return original(self, text, doc_id=doc_id)
-
-    monkeypatch.setattr(Attributor, "extract", extract)
+    _interrupt_at_second_document(monkeypatch)
     rc, out, err = run_cli(str(docs / "a.txt"), str(docs / "d.txt"))
     assert rc == 130 and "Traceback" not in err
     assert [r["doc"] for r in jsonl(out)] == [str(docs / "a.txt")]
