@@ -277,6 +277,8 @@ def _texts_and_spans(draw):
 @settings(max_examples=300, deadline=None)
 @given(_texts_and_spans())
 def test_any_spans_render_the_text_once_and_cover_exactly_their_characters(case):
+    """Overlapping, nested or touching spans on any text: the page shows every
+    character exactly once, in order, and each highlight covers exactly its span."""
     text, spans = case
     records = [{"kind": "direct", "quote": "q"} for _ in spans]
     page = Page(render_data({"text": text, "records": records, "spans": spans}))
