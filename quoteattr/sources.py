@@ -133,14 +133,13 @@ class OutletFinder:
         return None
 
 
-_CREDIT = regex.compile(
-    r"""^(?:
-        \(?\s*(?P<m1>\p{L}[\p{L} ]{0,20}?)\s*:?\s+(?P<x1>[^()\n]{2,60}?)\s*\)?\s*\.?
-      | (?P<author>[^()\n]{2,40}?)\s*\(\s*(?P<m2>\p{L}[\p{L} ]{0,20}?)\s*:?\s+(?P<x2>[^()\n]{2,60}?)\s*\)\s*\.?
-      | (?P<m3>\p{L}[\p{L} ]{0,20}?)\s+(?P<author3>[^()\n]{2,40}?)\s*\(\s*(?P<x3>[^()\n]{2,60}?)\s*\)\s*\.?
-    )$""",
-    regex.VERBOSE,
-)
+# The shapes of a credit line, tried in turn: one line can fit several ("Theo Phương Dung
+# (Dân Trí)" reads as author + "(marker outlet)" before it reads as marker + author + "(outlet)").
+_CREDIT_FORMS = tuple(regex.compile(p, regex.VERBOSE) for p in (
+    r"^\(?\s*(?P<m>\p{L}[\p{L} ]{0,20}?)\s*:?\s+(?P<x>[^()\n]{2,60}?)\s*\)?\s*\.?$",  # (Theo Reuters)
+    r"^(?P<author>[^()\n]{2,40}?)\s*\(\s*(?P<m>\p{L}[\p{L} ]{0,20}?)\s*:?\s+(?P<x>[^()\n]{2,60}?)\s*\)\s*\.?$",
+    r"^(?P<m>\p{L}[\p{L} ]{0,20}?)\s+(?P<author>[^()\n]{2,40}?)\s*\(\s*(?P<x>[^()\n]{2,60}?)\s*\)\s*\.?$",
+))
 
 
 def body_end(text: str, paragraphs: Sequence[Paragraph], lex: CompiledLexicon) -> int:
@@ -160,30 +159,28 @@ def find_article_credit(nt: NormalizedText, paragraphs: Sequence[Paragraph], lex
         line = text[p.start:p.end]
         if len(line) > 90:
             continue
-        m = _CREDIT.match(line)
-        if not m:
-            continue
-        marker = m.group("m1") or m.group("m2") or m.group("m3")
-        group = "x1" if m.group("x1") else "x2" if m.group("x2") else "x3"
-        mk = tokenize(marker or "")
-        cm = lex.credit_markers.match(mk, 0)
-        if not cm or cm[0] != len(mk):
-            continue
-        xs, xe = m.span(group)
-        toks = tokenize(text, p.start + xs, p.start + xe)
-        if not toks:
-            continue
-        found = outlets.at(toks, 0, len(toks))
-        if found is None:
-            # an unknown outlet name written as a credit: "(theo Avia Pro)"
-            if all(t.text[:1].isupper() or not t.is_word for t in toks) and len(toks) <= 5 and not lex.honorifics.match(toks, 0):
-                found = (len(toks), nt.spelling(toks[0].start, toks[-1].end))
-        if found is None:
-            continue
-        n, name = found
-        if n != len(toks) and group != "x1":
-            continue
-        return SourceMention(name, toks[0].start, toks[n - 1].end, "article")
+        for form, m in enumerate(f.match(line) for f in _CREDIT_FORMS):
+            if not m:
+                continue
+            mk = tokenize(m.group("m"))
+            cm = lex.credit_markers.match(mk, 0)
+            if not cm or cm[0] != len(mk):
+                continue
+            xs, xe = m.span("x")
+            toks = tokenize(text, p.start + xs, p.start + xe)
+            if not toks:
+                continue
+            found = outlets.at(toks, 0, len(toks))
+            if found is None:
+                # an unknown outlet name written as a credit: "(theo Avia Pro)"
+                if all(t.text[:1].isupper() or not t.is_word for t in toks) and len(toks) <= 5 and not lex.honorifics.match(toks, 0):
+                    found = (len(toks), nt.spelling(toks[0].start, toks[-1].end))
+            if found is None:
+                continue
+            n, name = found
+            if n != len(toks) and form != 0:
+                continue
+            return SourceMention(name, toks[0].start, toks[n - 1].end, "article")
     return None
 
 

@@ -152,6 +152,20 @@ def test_article_credit_covers_the_body_not_the_teasers():
     assert recs[0].source.scope == "article"
 
 
+@pytest.mark.parametrize("credit, outlet", [
+    ("Theo Phương Dung (Dân Trí)", "Dân Trí"),   # reporter first, outlet in brackets
+    ("Phương Dung (theo Dân Trí)", "Dân Trí"),
+    ("(Theo Reuters)", "Reuters"),
+])
+def test_credit_line_forms(credit, outlet):
+    text = ("Luật sư Trương Thanh Đức cho rằng việc quản lý doanh nghiệp thiếu minh bạch.\n\n"
+            f"{credit}\n\n\n“Cứ truy ngược lại thì có thể xử lý”, Luật sư Trương Thanh Đức bình luận.")
+    recs = ATT.extract(text)
+    assert recs[0].source is not None and recs[0].source.name == outlet
+    assert recs[0].source.scope == "article"
+    assert recs[0].source.mention.text == outlet and text[recs[0].source.mention.start:recs[0].source.mention.end] == outlet
+
+
 def test_sources_by_scope():
     text = ("Theo Reuters, Ngoại trưởng Blinken cho biết Mỹ không muốn tách rời khỏi Trung Quốc.\n"
             "Ông Blinken cho hay hai bên đã có một cuộc hội đàm rất thẳng thắn, theo Đài NHK.\n"
