@@ -95,15 +95,16 @@ class OutletFinder:
         return None
 
     def statement_source(self, toks: Sequence[Token], lo: int, hi: int) -> SourceMention | None:
-        """``với X`` / ``phỏng vấn (của) X`` / ``trên X`` naming an outlet in a sentence."""
+        """``với X`` / ``phỏng vấn (của) X`` / ``câu hỏi của X`` / ``trên X`` naming an outlet in a sentence."""
         for i in range(lo, hi):
             key = toks[i].key
             if key not in ("với", "vấn", "trên", "của", "lời"):
                 continue
             if key == "lời" and not (i > lo and toks[i - 1].key == "trả"):
                 continue
-            if key == "của" and not (i > lo and toks[i - 1].key == "vấn"):
-                continue
+            if key == "của" and not (i > lo and (toks[i - 1].key == "vấn" or (
+                    toks[i - 1].key == "hỏi" and i - 1 > lo and toks[i - 2].key == "câu"))):
+                continue  # "phỏng vấn của X", "(trả lời) câu hỏi của (phóng viên) X"
             if key == "vấn" and not (i > lo and toks[i - 1].key == "phỏng"):
                 continue
             j = i + 1

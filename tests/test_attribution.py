@@ -166,6 +166,13 @@ def test_credit_line_forms(credit, outlet):
     assert recs[0].source.mention.text == outlet and text[recs[0].source.mention.start:recs[0].source.mention.end] == outlet
 
 
+def test_answering_an_outlets_question_names_the_source():
+    text = ("Trả lời câu hỏi của phóng viên VnMedia về chi phí điều trị, GS Trần Văn Thuấn cho biết, bệnh viện "
+            "không thu thêm tiền của người bệnh.")
+    (rec,) = ATT.extract(text)
+    assert (rec.speaker.name, rec.source.name, rec.source.scope) == ("Trần Văn Thuấn", "VnMedia", "statement")
+
+
 def test_sources_by_scope():
     text = ("Theo Reuters, Ngoại trưởng Blinken cho biết Mỹ không muốn tách rời khỏi Trung Quốc.\n"
             "Ông Blinken cho hay hai bên đã có một cuộc hội đàm rất thẳng thắn, theo Đài NHK.\n"
