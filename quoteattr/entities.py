@@ -373,7 +373,14 @@ class SpeakerResolver:
                                    None, "name")
         if m.kind in ("title", "person"):
             title_text = nt.text[m.title[0]:m.title[1]] if m.title else nt.text[m.start:m.end]
-            ent = reg.by_title(title_text, m.start) if m.name is None else None
+            if m.name is None:
+                ent = reg.by_title(title_text, m.start)
+            elif m.kind == "title":
+                # "Giám đốc Bệnh viện K": the doubtful "name" is the end of the title, written
+                # in full beside a name earlier ("PGS.TS Trần Văn Thuấn, Giám đốc Bệnh viện K")
+                ent = reg.by_title(nt.text[m.start:m.end], m.start)
+            else:
+                ent = None
             if ent is not None:
                 return ResolvedSpeaker(ent.fullest, "person", ent, "title")
             if self.lex.anaphors.match(toks, m.tok_start, m.tok_end):

@@ -135,6 +135,16 @@ def test_vietnamese_names_resolve_by_given_name_and_titles_by_title():
     assert [r.speaker.name for r in ATT.extract(text)] == ["Nguyễn Đức Chung", "Nguyễn Đức Chung"]
 
 
+def test_a_title_written_beside_a_name_resolves_to_that_person():
+    text = ("PGS.TS Trần Văn Thuấn, Giám đốc Bệnh viện K, Viện trưởng Viện Nghiên cứu phòng chống ung thư cho biết "
+            "bệnh viện đã có đủ thuốc. Tuy nhiên, Giám đốc Bệnh viện K cũng cho biết, việc diệt tế bào ung thư "
+            "cũng ảnh hưởng đến mô lành.")
+    recs = ATT.extract(text)
+    assert [(r.speaker.name, r.speaker.mention.text) for r in recs] == [
+        ("Trần Văn Thuấn", "PGS.TS Trần Văn Thuấn, Giám đốc Bệnh viện K, Viện trưởng Viện Nghiên cứu phòng chống ung thư"),
+        ("Trần Văn Thuấn", "Giám đốc Bệnh viện K")]
+
+
 def test_pronoun_respects_gender():
     text = ("Bà Yevgeniya Kara-Murza và ông Vladimir Kara-Murza đã đến Moscow.\n"
             "Bà Kara-Murza cho biết, mẫu máu đã được gửi đến Pháp.")
