@@ -261,8 +261,12 @@ class EntityRegistry:
     def _add(self, name: tuple[int, int], pos: int, title: tuple[int, int] | None, gender: str | None,
              salient: bool = False) -> None:
         title_text = fold(self.nt.text[title[0]:title[1]]) if title else None
-        self.occurrences.append(_Occurrence(self._key(name), self.nt.spelling(*name), pos, title_text, gender,
-                                            salient))
+        spelled = self.nt.spelling(*name)
+        text = self.nt.text
+        if text[name[1]:name[1] + 1] == "." and text[name[1] - 1].isupper() and (
+                name[1] - name[0] == 1 or not text[name[1] - 2].isalnum()):
+            spelled += "."  # a name that ends in an initial, as newspapers shorten them: "Phạm Đình V."
+        self.occurrences.append(_Occurrence(self._key(name), spelled, pos, title_text, gender, salient))
 
     # --- resolving ----------------------------------------------------------------------------
     def _match(self, key: tuple[str, ...], pos: int, gender: str | None = None) -> Entity | None:

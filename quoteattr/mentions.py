@@ -334,8 +334,9 @@ class MentionParser:
                 after_link = False
                 in_org = in_org or org_head
                 continue
-            if toks[j].text == "." and j > r and lex.abbreviations.__contains__(toks[j - 1].key):
-                j += 1  # "GS.TS. Ngô Đức Thịnh"
+            if toks[j].text == "." and j > r and (lex.abbreviations.__contains__(toks[j - 1].key) or (
+                    len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper())):
+                j += 1  # "GS.TS. Ngô Đức Thịnh"; an initial: "bác sĩ V."
                 continue
             if toks[j].key in _TITLE_LINKS:
                 after_link = toks[j].key in ("của", "thuộc", "tại", "ở")

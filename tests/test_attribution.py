@@ -145,6 +145,13 @@ def test_a_title_written_beside_a_name_resolves_to_that_person():
         ("Trần Văn Thuấn", "Giám đốc Bệnh viện K")]
 
 
+def test_names_shortened_to_an_initial():
+    text = ("Bác sĩ Phạm Đình V. bị hành hung tại bệnh viện. Theo bác sĩ V., khi sự việc xảy ra, bảo vệ bệnh viện "
+            "nhìn thấy nhưng không can thiệp.")
+    (rec,) = ATT.extract(text)
+    assert (rec.speaker.name, rec.speaker.mention.text, rec.speaker.type) == ("Phạm Đình V.", "bác sĩ V.", "person")
+
+
 def test_pronoun_respects_gender():
     text = ("Bà Yevgeniya Kara-Murza và ông Vladimir Kara-Murza đã đến Moscow.\n"
             "Bà Kara-Murza cho biết, mẫu máu đã được gửi đến Pháp.")
