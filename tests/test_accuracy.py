@@ -7,8 +7,8 @@ pipeline improves, never lower them quietly.
 * seeds (repo ``seeds/*.txt`` against ``seeds/gold.jsonl``; measured 0.952 /
   0.925 / 1.000 at commit 453703a): quote lenient F1 >= 0.94, attribution F1
   >= 0.91, source accuracy >= 0.98;
-* dev pool (``../shared/eval/dev``, when present; measured 0.954 / 0.904 /
-  0.934): quote lenient F1 >= 0.94, attribution F1 >= 0.89, source accuracy
+* dev pool (``../shared/eval/dev``, when present; measured 0.954 / 0.917 /
+  0.934): quote lenient F1 >= 0.94, attribution F1 >= 0.90, source accuracy
   >= 0.92.
 """
 from __future__ import annotations
@@ -40,4 +40,4 @@ def test_seed_accuracy():
 @pytest.mark.skipif(not (DEV / "gold.jsonl").is_file(), reason=f"no dev pool at {DEV}")
 def test_dev_accuracy():
     scores = evaluate(DEV / "gold.jsonl", DEV / "docs").scores
-    _check(scores, quote_f1=0.94, attribution_f1=0.89, source=0.92)
+    _check(scores, quote_f1=0.94, attribution_f1=0.90, source=0.92)
