@@ -12,9 +12,9 @@ import csv
 import io
 import json
 import os
+import secrets
 import stat
 import sys
-import tempfile
 import weakref
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -95,14 +95,44 @@ def read_documents(paths: Iterable[str], stdin: IO[str] | None = None) -> Iterat
         yield name, read_text(path)
 
 
-def _output_mode(target: Path) -> int:
-    """Permission bits for a new output file: the replaced file's, else 0666 less the umask."""
+def output_folder(target: Path) -> Path:
+    """The folder an output file goes into, with a clear error when that cannot work."""
+    if target.is_dir():
+        raise IsADirectoryError(f"output {target} is a directory")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise FileNotFoundError(f"output folder {folder} does not exist")
+    return folder
+
+
+def create_part_file(folder: Path, target: Path) -> str:
+    """A new hidden ``.NAME.*.part`` file beside the target, with the replaced file's
+    permissions, else 0666 less the umask (mkstemp's 0600 would hide the output from
+    the other readers of a shared folder)."""
+    for _ in range(100):
+        tmp = folder / f".{target.name}.{secrets.token_hex(6)}.part"
+        try:
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        try:
+            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
+        except OSError:
+            pass  # no file to replace: the umask already applied
+        return str(tmp)
+    raise FileExistsError(f"cannot create a temporary file in {folder}")
+
+
+def discard_part_file(writer: Any, tmp: str) -> None:
+    """Close the writer of an unfinished output and remove its temporary file."""
     try:
-        return stat.S_IMODE(target.stat().st_mode)
+        writer.close()
+    except Exception:  # noqa: BLE001 - already failing; removing the file is what matters
+        pass
+    try:
+        os.unlink(tmp)
     except OSError:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        return 0o666 & ~umask
+        pass
 
 
 class AtomicOutput:
@@ -117,20 +147,13 @@ class AtomicOutput:
 
     def __init__(self, target: str | os.PathLike[str]) -> None:
         self.target = Path(target)
-        folder = self.target.parent if str(self.target.parent) else Path(".")
-        if self.target.is_dir():
-            raise IsADirectoryError(f"output {self.target} is a directory")
-        if not folder.is_dir():
-            raise FileNotFoundError(f"output folder {folder} does not exist")
-        fd, self._tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".part", dir=folder)
+        self._tmp = create_part_file(output_folder(self.target), self.target)
         try:
-            # mkstemp makes the file private (0600); give it the mode an ordinary
-            # open() would (or the replaced file's), so others can read the output
-            os.chmod(self._tmp, _output_mode(self.target))
-        except OSError:
-            pass
-        self.stream: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="")
-        self._discard = weakref.finalize(self, _discard, self.stream, self._tmp)
+            self.stream: IO[str] = open(self._tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        except BaseException:
+            os.unlink(self._tmp)
+            raise
+        self._discard = weakref.finalize(self, discard_part_file, self.stream, self._tmp)
 
     def commit(self) -> None:
         self.stream.flush()
@@ -150,17 +173,6 @@ class AtomicOutput:
             self.commit()
         else:
             self.abort()
-
-
-def _discard(stream: IO[str], tmp: str) -> None:
-    try:
-        stream.close()
-    except OSError:
-        pass
-    try:
-        os.unlink(tmp)
-    except OSError:
-        pass
 
 
 class RecordWriter:

@@ -20,15 +20,13 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
-import stat
 import sys
 import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from .io import ReadError
+from .io import ReadError, create_part_file, discard_part_file, output_folder
 from .model import RECORD_FIELDS, Attribution
 
 __all__ = ["FIELD_TYPES", "REQUIRED_FIELDS", "INPUT_FORMATS", "read_table_documents", "record_schema",
@@ -224,34 +222,6 @@ def record_schema() -> Any:
                       for name, kind in FIELD_TYPES.items()])
 
 
-def _create_temp(folder: Path, target: Path) -> str:
-    """A new hidden file beside the target with the replaced file's permissions, else
-    0666 less the umask (mkstemp's 0600 would hide a shared archive's output from its readers)."""
-    for _ in range(100):
-        tmp = folder / f".{target.name}.{secrets.token_hex(6)}.part"
-        try:
-            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-        except FileExistsError:
-            continue
-        try:
-            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
-        except OSError:
-            pass  # no file to replace: the umask already applied
-        return str(tmp)
-    raise FileExistsError(f"cannot create a temporary file in {folder}")
-
-
-def _discard(writer: Any, tmp: str) -> None:
-    try:
-        writer.close()
-    except Exception:  # noqa: BLE001 - already failing; removing the file is what matters
-        pass
-    try:
-        os.unlink(tmp)
-    except OSError:
-        pass
-
-
 class ParquetWriter:
     """Streams records into one Parquet file, atomically.
 
@@ -274,11 +244,7 @@ class ParquetWriter:
             raise ValueError(f"row_group_size must be positive, got {row_group_size}")
         target = Path(target)
         if target.name.endswith(".parquet"):
-            if target.is_dir():
-                raise IsADirectoryError(f"output {target} is a directory")
-            folder = target.parent if str(target.parent) else Path(".")
-            if not folder.is_dir():
-                raise FileNotFoundError(f"output folder {folder} does not exist")
+            folder = output_folder(target)
         else:
             if target.exists() and not target.is_dir():
                 raise NotADirectoryError(f"output {target} exists and is not a folder (name a .parquet file?)")
@@ -290,13 +256,13 @@ class ParquetWriter:
         self._row_group_size = row_group_size
         self._buffer: list[dict[str, Any]] = []
         self._done = False
-        self._tmp = _create_temp(folder, target)
+        self._tmp = create_part_file(folder, target)
         try:
             self._writer = pq.ParquetWriter(self._tmp, self.schema, compression=compression)
         except BaseException:
             os.unlink(self._tmp)
             raise
-        self._discard = weakref.finalize(self, _discard, self._writer, self._tmp)
+        self._discard = weakref.finalize(self, discard_part_file, self._writer, self._tmp)
 
     def write(self, records: Iterable[Attribution | Mapping[str, Any]]) -> None:
         """Add records (``Attribution`` objects or their ``to_dict()``); a full row group is written out."""

@@ -18,7 +18,6 @@ import io
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -366,10 +365,10 @@ def test_cli_output_is_a_folder(docs, tmp_path):
 
 
 def test_cli_output_folder_not_writable(docs, tmp_path, monkeypatch):
-    def mkstemp(*args, **kwargs):
+    def create_part_file(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(qio, "create_part_file", create_part_file)
     target = tmp_path / "out.jsonl"
     rc, _out, err = run_cli(str(docs / "a.txt"), "-o", str(target))
     assert rc == 2
