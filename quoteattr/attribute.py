@@ -105,9 +105,9 @@ class Record:
     source: SourceMention | None
 
 
-
 # words after which a noun phrase is an object or complement, never a clause's subject
 _PREPOSITIONS = frozenset(("của", "với", "về", "cho", "từ", "tại", "ở", "đến", "tới", "trong", "ngoài"))
+
 
 def _addressee(m: Mention, previous: Cue) -> bool:
     """"đề nghị Bộ Quốc phòng giao đất": a mention right after a request is the
@@ -310,10 +310,10 @@ class ArticleAttributor:
         clausal complement, without a subject of its own?  Then the later cue is part
         of what is reported ("cho biết, đã tham khảo ý kiến nhiều chuyên gia …")
         and must not end the content."""
-        if self.analysis is None or subj.kind == "outlet" or (
-                subj.tok_start > 0 and self.toks[subj.tok_start - 1].text in ("-", "–", "—", ";", "(")):
-            return False  # "… - thông tin trên Vnexpress cho hay": a frame, whatever the parse says
         toks = self.toks
+        if self.analysis is None or subj.kind == "outlet" or (
+                subj.tok_start > 0 and toks[subj.tok_start - 1].text in ("-", "–", "—", ";", "(")):
+            return False  # "… - thông tin trên Vnexpress cho hay": a frame, whatever the parse says
         head = (toks[cue.head_start].start, toks[cue.head_end - 1].end)
         clause = self.analysis.clause_of(*head)
         if clause is None:

@@ -136,7 +136,7 @@ class OutletFinder:
 
 # The shapes of a credit line, tried in turn: one line can fit several ("Theo Phương Dung
 # (Dân Trí)" reads as author + "(marker outlet)" before it reads as marker + author + "(outlet)").
-_CREDIT_FORMS = tuple(regex.compile(p, regex.VERBOSE) for p in (
+_CREDIT_FORMS = tuple(regex.compile(p) for p in (
     r"^\(?\s*(?P<m>\p{L}[\p{L} ]{0,20}?)\s*:?\s+(?P<x>[^()\n]{2,60}?)\s*\)?\s*\.?$",  # (Theo Reuters)
     r"^(?P<author>[^()\n]{2,40}?)\s*\(\s*(?P<m>\p{L}[\p{L} ]{0,20}?)\s*:?\s+(?P<x>[^()\n]{2,60}?)\s*\)\s*\.?$",
     r"^(?P<m>\p{L}[\p{L} ]{0,20}?)\s+(?P<author>[^()\n]{2,40}?)\s*\(\s*(?P<x>[^()\n]{2,60}?)\s*\)\s*\.?$",
