@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from .analysis import Analysis
-from .attribute import ArticleAttributor, Record
 from .lexicon import Lexicon
 from .mentions import MentionParser
 from .model import Attribution, Source, Speaker
 from .segment import find_articles, find_paragraphs, find_quotes, find_sentences
+from .sieve import Record, attribute_article
 from .text import NormalizedText, fold
 from .tokens import tokenize
 
@@ -144,9 +144,8 @@ class Attributor:
         sentences = find_sentences(text, paragraphs, self._lex.abbreviations)
         quotes = find_quotes(text, paragraphs, sentences)
         tokens = tokenize(text, start, end)
-        sieve = ArticleAttributor(nt, tokens, paragraphs, sentences, quotes, self._lex, self._parser,
-                                  analysis=analysis)
-        for rec in sieve.run():
+        for rec in attribute_article(nt, tokens, paragraphs, sentences, quotes, self._lex, self._parser,
+                                     analysis=analysis):
             if round(rec.confidence, 4) < self.min_confidence:  # compare what the caller sees
                 continue
             yield self._to_attribution(nt, rec, doc_id)

@@ -147,7 +147,7 @@ def test_a_dying_worker_does_not_hang_the_batch(monkeypatch):
     assert all(len(r.records) == 1 for i, r in enumerate(results) if i not in (3, 9))
 
 
-# --- mentions.py: a title before "Theo" looped forever (found by atheris) -----
+# --- mentions/titles.py: a title before "Theo" looped forever (found by atheris) -----
 @pytest.mark.parametrize("text", [
     "Giáo sư Theo",
     "Thủ tướng Theo nói",
@@ -163,9 +163,9 @@ def test_title_before_theo_terminates(text):
     assert isinstance(recs, list)
 
 
-# --- attribute.py: many "theo" cues in one sentence took quadratic time -------
+# --- sieve/theo.py: many "theo" cues in one sentence took quadratic time -------
 def test_many_theo_cues_in_one_sentence_take_linear_time():
-    """ArticleAttributor._theo_record did O(sentence) work for every 'theo' in
+    """The Theo pass (then ArticleAttributor._theo_record) did O(sentence) work for every 'theo' in
     the sentence: first 25 KB took 7 s and 50 KB 27 s; after a first fix 128 KB
     still took 1.2 s and 512 KB 12-15 s (_ends_sentence slices the token list
     to the sentence end per cue; each cue's candidate spans the whole sentence).
@@ -177,9 +177,9 @@ def test_many_theo_cues_in_one_sentence_take_linear_time():
     assert isinstance(recs, list)
 
 
-# --- attribute.py: every article rescanned the whole text for ellipses ---------
+# --- sieve/view.py: every article rescanned the whole text for ellipses ---------
 def test_many_articles_in_one_text_take_linear_time():
-    """ArticleAttributor looked for '...' over the whole input once per article,
+    """The sieve (then ArticleAttributor) looked for '...' over the whole input once per article,
     so a file of many articles was quadratic (found by benchmarks/bench_scaling.py:
     'articles' 1 MB 7 s, 4 MB 44 s).  20,000 short articles (520 KB) took 93 s;
     about 6 s in linear time."""
@@ -190,9 +190,9 @@ def test_many_articles_in_one_text_take_linear_time():
     assert {r.speaker.name for r in recs} == {"Nam"}
 
 
-# --- attribute.py: cues inside one long unclosed quote took quadratic time ----
+# --- sieve/view.py: cues inside one long unclosed quote took quadratic time ----
 def test_cues_inside_a_long_unclosed_quote_take_linear_time():
-    """ArticleAttributor._inside_quote slices and splits the whole quote for every
+    """ArticleView.inside_quote (then ArticleAttributor._inside_quote) sliced and splits the whole quote for every
     cue inside it; an unclosed quote running to the end of a long paragraph makes
     that quadratic (16 KB 0.4 s, 64 KB 6.4 s).  256 KB takes a few seconds in
     linear time and minutes in quadratic."""

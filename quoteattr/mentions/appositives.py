@@ -1,0 +1,162 @@
+"""The speaker mention right before a cue, through appositive chains.
+
+In ``ông A, Giám đốc Sở B, cho biết`` the speaker is ``ông A``: the chain is
+read from the cue leftwards, chunk by chunk (commas, dashes), past titles,
+organisations and descriptions (``nguyên Phó Vụ trưởng …``, ``(Bộ GDĐT)``,
+``nhà ở ấp 6``) to the named person they describe.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ..tokens import Token
+from .grammar import SEPARATORS
+from .model import Mention, is_cap
+from .names import unit
+
+if TYPE_CHECKING:
+    from .parser import MentionParser
+
+__all__ = ["subject_before"]
+
+# "được Bộ Giáo dục và Đào tạo đánh giá là …": the agent of a passive is the speaker
+_PASSIVE = {"được", "bị", "do", "bởi"}
+_APPOSITIVE_OPENERS = {"đồng", "nguyên", "cựu", "là", "người", "một", "hiện", "từng", "vốn", "ở", "trú", "ngụ", "quê",
+                       "sinh"}
+# a person right after one of these is not the subject: "Theo ông A, Bộ Y tế cho biết"
+_NOT_BEFORE_SUBJECT = {"theo", "với", "của", "từ", "cho", "về", "tại", "gặp", "và", "lẫn", "cùng"}
+
+
+def subject_before(parser: MentionParser, toks: Sequence[Token], lo: int, j: int) -> Mention | None:
+    """The speaker mention ending just before ``toks[j]`` (a cue), searching no
+    further left than ``lo``."""
+    j = parser.skip_adverbs_back(toks, lo, j)
+    if j <= lo:
+        return None
+    if toks[j - 1].text == ")":
+        return _before_parenthesis(parser, toks, lo, j)
+    return _read_chain(parser, toks, lo, j)
+
+
+def _before_parenthesis(parser: MentionParser, toks: Sequence[Token], lo: int, j: int) -> Mention | None:
+    """"chị Sương (30 tuổi, Hà Nội) cho biết": the subject before the parenthesis, which it takes in."""
+    depth, k = 0, j - 1
+    while k >= lo:
+        if toks[k].text == ")":
+            depth += 1
+        elif toks[k].text == "(":
+            depth -= 1
+            if depth == 0:
+                break
+        k -= 1
+    if k > lo:
+        found = subject_before(parser, toks, lo, k)
+        if found is not None:
+            return attrs.evolve(found, end=toks[j - 1].end, tok_end=j)
+        return None
+    return _read_chain(parser, toks, lo, j)
+
+
+def _read_chain(parser: MentionParser, toks: Sequence[Token], lo: int, j: int) -> Mention | None:
+    lex = parser.lex
+    chunks = _chunks(toks, lo, j)
+    comma_before_cue = len(chunks) > 1 and chunks[-1][0] >= chunks[-1][1]
+    first: Mention | None = None
+    first_seen = False  # an appositive chunk lies between the cue and the chunk being read
+    for idx in range(len(chunks) - 1, -1, -1):
+        a, b = chunks[idx]
+        if a >= b:
+            if idx == len(chunks) - 1:
+                continue  # "…, cho biết": a comma right before the cue
+            break
+        if idx < len(chunks) - 1 and toks[chunks[idx][1]].text in (":", ";", "…"):
+            break  # a headline prefix or another clause, not an apposition
+        m = parser.best_suffix(toks, a, b)
+        if m is not None and not first_seen and m.tok_start > a and m.kind in ("place", "organization") and (
+                toks[m.tok_start - 1].is_word and not toks[m.tok_start - 1].text[:1].isupper()
+                and toks[m.tok_start - 1].key not in _PASSIVE
+                and not lex.connectives.match_ending(toks, m.tok_start, a)):
+            m = None  # "… dân gian Việt Nam": the tail of a longer phrase, not a subject
+        if m is not None and not first_seen and idx < len(chunks) - 1 and m.tok_start > a:
+            m = None  # "Trung Quốc phản đối …, cho rằng": not an appositive, a clause
+        if not first_seen:
+            first_seen = True
+            if m is None:
+                if idx > 0 and appositive_like(parser, toks, a, b):
+                    continue
+                return None
+            first = m
+            if idx == 0 or m.kind not in ("title", "group", "organization", "anaphor"):
+                return m
+            if m.kind == "group" and not appositive_like(parser, toks, a, b):
+                return m
+            continue
+        if _named_head(parser, toks, m, first, a):
+            assert m is not None
+            return attrs.evolve(m, end=toks[j - 1].end, tok_end=j)
+        if first is not None and first.kind == "organization" and not comma_before_cue and not (
+                (m is not None and m.kind == "title") or _starts_with_title(parser, toks, a, b)):
+            break
+        if (m is not None and m.kind in ("title", "organization")) or appositive_like(parser, toks, a, b):
+            continue
+        break
+    return first
+
+
+def _named_head(parser: MentionParser, toks: Sequence[Token], m: Mention | None, first: Mention | None,
+                a: int) -> bool:
+    """Is ``m`` (the tail of chunk ``toks[a:…]``) the named person an appositive belongs to?"""
+    if m is None or m.kind != "person" or m.name is None:
+        return False
+    introduced = m.title is not None or m.name[0] > m.start
+    if not (m.certain or introduced or (first is None or first.kind == "group")):
+        return False
+    if not (introduced or m.tok_start == a):
+        conn = parser.lex.connectives.match(toks, a, m.tok_start)  # "Còn ông A, …"
+        if conn is None or conn[0] != m.tok_start - a:
+            return False
+    return not (m.tok_start > a and toks[m.tok_start - 1].key in _NOT_BEFORE_SUBJECT)
+
+
+def _starts_with_title(parser: MentionParser, toks: Sequence[Token], a: int, b: int) -> bool:
+    k = a
+    while k < b and toks[k].key in ("nguyên", "cựu", "hiện", "là"):
+        k += 1
+    return k < b and bool(unit(toks, k, b, parser.lex.titles))
+
+
+def appositive_like(parser: MentionParser, toks: Sequence[Token], a: int, b: int) -> bool:
+    """A chunk describing someone named before it: "một người đang làm …",
+    "đồng thời cũng là …", "nguyên Phó Vụ trưởng …", "(Bộ GDĐT)"."""
+    lex = parser.lex
+    k = a + unit(toks, a, b, lex.quantifiers)
+    if k >= b:
+        return False
+    if toks[a].text == "(" or toks[a].key in _APPOSITIVE_OPENERS:
+        return True
+    if unit(toks, a, b, lex.place_prefixes) or (
+            toks[a].key == "nhà" and a + 1 < b and toks[a + 1].key == "ở"):
+        return True  # "…, nhà ở ấp 6, xã Tân Hội Trung, kể lại": where the speaker lives
+    if b - a <= 3 and is_cap(toks[a]) and all(t.is_word for t in toks[a:b]):
+        return True  # "Khoa Tiết niệu - Nam học - …": pieces of an organisation's name
+    return bool(unit(toks, k, b, lex.titles) or unit(toks, k, b, lex.groups) or unit(toks, k, b, lex.anaphors))
+
+
+def _chunks(toks: Sequence[Token], lo: int, j: int) -> list[tuple[int, int]]:
+    lo = max(lo, j - 160)  # a subject is never further than this from its cue
+    out: list[tuple[int, int]] = []
+    start, depth = lo, 0
+    for i in range(lo, j):
+        t = toks[i].text
+        if t == "(":
+            depth += 1
+        elif t == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and t in SEPARATORS:
+            out.append((start, i))
+            start = i + 1
+    out.append((start, j))
+    return out[-8:]

@@ -1,0 +1,162 @@
+"""One run of tokens as one whole mention, and what kind it is.
+
+Tried in order: a known outlet (``báo Tuổi Trẻ``); an honorific with a name or
+a demonstrative (``ông Hùng``, ``bà này``); a title, group or description head
+(``Thứ trưởng Bộ Y tế Trần Văn Thuấn``, ``các chuyên gia``, ``quan chức này``);
+an organisation (``Bộ Ngoại giao``, ``WHO``); a bare capitalised run (a place,
+or a name); and ``A và B`` coordinations of these.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..lexicon import CompiledLexicon
+from ..tokens import Token
+from .model import Mention, MentionBuilder, is_acronym, is_cap
+from .names import certain_name, holds_cue, name_run, unit
+from .titles import titled_mention
+
+__all__ = ["parse_mention", "SEPARATORS"]
+
+SEPARATORS = {",", ";", ":", "–", "—", "-", "…"}
+_COORD = {"và", "lẫn", "cùng"}
+_LEFT_KINDS = ("person", "title", "organization", "place", "group")
+_RIGHT_KINDS = ("person", "title", "organization", "place", "anaphor", "pronoun", "group")
+
+
+def parse_mention(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tokens: int) -> Mention | None:
+    """``toks[k:b]`` as one whole mention, or ``None``."""
+    if k >= b or b - k > max_tokens:
+        return None
+    coord = _coordination(lex, toks, k, b, max_tokens)
+    if coord is not None:
+        return coord
+    return _single(lex, toks, k, b, max_tokens)
+
+
+def _coordination(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tokens: int) -> Mention | None:
+    start = k + 1 if toks[k].key == "cả" else k
+    for c in range(start + 1, b - 1):
+        if toks[c].key in _COORD:
+            left = _single(lex, toks, start, c, max_tokens)
+            right = _single(lex, toks, c + 1, b, max_tokens) if left is not None else None
+            if left and right and left.kind in _LEFT_KINDS and right.kind in _RIGHT_KINDS:
+                return Mention(toks[k].start, toks[b - 1].end, "coordination", tok_start=k, tok_end=b,
+                               parts=(left, right))
+    return None
+
+
+def _single(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tokens: int) -> Mention | None:
+    mk = MentionBuilder(toks, k, b)
+    demonstrative_end = lex.demonstratives.match_ending(toks, b, k)
+    body_end = b - demonstrative_end[0] if demonstrative_end else b
+    for recogniser in (_outlet, _honorific):
+        m = recogniser(lex, toks, k, b, mk, body_end, max_tokens)
+        if m is not None:
+            return m
+    m = _headed(lex, toks, k, b, mk, body_end, max_tokens)
+    if m is not None:
+        return m
+    m = _organisation(lex, toks, k, b, mk)
+    if m is not None:
+        return m
+    return _capitalised_run(lex, toks, k, b, mk, max_tokens)
+
+
+def _outlet(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: MentionBuilder, body_end: int,
+            max_tokens: int) -> Mention | None:
+    """A known outlet, with or without a generic prefix ("báo Tuổi Trẻ", "hãng tin CNBC")."""
+    q = p + unit(toks, p, b, lex.outlet_prefixes)
+    for r in range(q, b):
+        n = unit(toks, r, b, lex.outlets)
+        if n and r + n == b and (r == q or all(is_cap(t) or lex.places.match(toks, s, b) for s, t in
+                                               enumerate(toks[q:r], q))):
+            return mk("outlet", name=(r, b))
+        if r > q and not is_cap(toks[r]):
+            break
+    if q > p and q < b and name_run(toks, q, b, max_tokens) == b - q:
+        return mk("outlet", name=(q, b))
+    return None
+
+
+def _honorific(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: MentionBuilder, body_end: int,
+               max_tokens: int) -> Mention | None:
+    """An honorific alone ("Ông"), with a demonstrative ("bà này") or with a name ("ông Hùng")."""
+    h = unit(toks, p, b, lex.honorifics)
+    if not h or toks[p].key in ("cô giáo",):
+        return None
+    gender = lex.honorific_gender.get(" ".join(t.key for t in toks[p:p + h]))
+    r = p + h
+    if r == b:
+        return mk("pronoun", gender=gender)
+    if body_end != b and r == body_end:
+        return mk("anaphor", gender=gender)
+    n = name_run(toks, r, b, max_tokens)
+    if n and r + n == b:
+        return mk("person", name=(r, b), gender=gender)
+    return None
+
+
+def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: MentionBuilder, body_end: int,
+            max_tokens: int) -> Mention | None:
+    """quantifier? (title | group | anaphor) … [name]."""
+    demonstrative = body_end != b
+    qn = unit(toks, p, b, lex.quantifiers) or (1 if toks[p].text[:1].isdigit() else 0)
+    r = p + qn
+    if r >= b:
+        return None
+    t_len = unit(toks, r, b, lex.titles)
+    g_len = unit(toks, r, b, lex.groups)
+    a_len = unit(toks, r, b, lex.anaphors)
+    if a_len and not qn and (r + a_len == b or (demonstrative and r + a_len == body_end)):
+        return mk("anaphor")
+    if t_len and not qn and t_len >= g_len:
+        m = titled_mention(lex, toks, r, b, mk, max_tokens)
+        if m is not None:
+            return m
+    head = max(g_len, a_len, t_len if qn else 0)
+    if head and qn == 0 and head == b - r and is_cap(toks[r]) and head == 1:
+        return mk("person", name=(r, b), certain=False)  # "Trường" alone: maybe a name
+    if head:
+        rest = r + head
+        modifiers = toks[rest:body_end]
+        if len(modifiers) <= 8 and not any(t.text in SEPARATORS for t in modifiers) and not (
+            lex.clause_markers.find_all(toks, rest, body_end)
+        ):
+            if demonstrative and len(modifiers) <= 3:
+                return mk("anaphor")
+            if a_len == head and not qn:
+                return mk("anaphor")
+            return mk("group")
+    return None
+
+
+def _organisation(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: MentionBuilder) -> Mention | None:
+    """A capitalised organisation head, then its name (lowercase syllables allowed), or an acronym."""
+    org_head = lex.org_heads.match(toks, p, b)
+    o = org_head[0] if org_head else 0
+    if org_head and p + o == b and org_head[1] not in lex.org_alone:
+        o = 0  # "Trường" alone is more likely a name than "the school"
+    acronym_org = not o and is_acronym(toks[p]) and not lex.places.match(toks, p, b)
+    if acronym_org and any(not is_cap(t) and t.text not in ("&", "-") for t in toks[p + 1:b]):
+        acronym_org = False  # "CĐ năm 2017": an acronym followed by ordinary words is no name
+    if (o and is_cap(toks[p])) or acronym_org:
+        if b - p <= 14 and not any(t.text in (",", ";", ":") for t in toks[p:b]) and not any(
+                lex.honorifics.match(toks, q, b) and q + 1 < b and is_cap(toks[q + 1])
+                for q in range(p + 1, b)) and not holds_cue(lex, toks, p + 1, b):
+            return mk("organization", name=(p, b))
+    return None
+
+
+def _capitalised_run(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: MentionBuilder,
+                     max_tokens: int) -> Mention | None:
+    """A bare capitalised run: place, acronym organisation, or a name."""
+    n = name_run(toks, p, b, max_tokens)
+    if n and p + n == b:
+        pl = lex.places.match(toks, p, b)
+        if pl and pl[0] == b - p:
+            return mk("place", name=(p, b))
+        if all(is_acronym(t) for t in toks[p:b]):
+            return mk("organization", name=(p, b))
+        return mk("person", name=(p, b), certain=certain_name(lex, toks, p, b))
+    return None

@@ -1,0 +1,75 @@
+"""The :class:`Mention` value and the token shapes the mention grammar looks at."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ..tokens import Token
+
+__all__ = ["Mention", "MENTION_KINDS", "is_cap", "is_acronym", "looks_foreign", "MentionBuilder"]
+
+MENTION_KINDS = (
+    "person",        # a name, with or without title and honorific
+    "title",         # a title or role without a name ("Chủ tịch UBND TP")
+    "pronoun",       # an honorific alone ("Ông", "bà")
+    "anaphor",       # a description that refers back ("quan chức này", "Nhà ngoại giao")
+    "group",         # an unnamed or collective speaker ("các chuyên gia")
+    "organization",
+    "place",
+    "outlet",
+    "coordination",  # "A và B"
+)
+
+
+@attrs.frozen(slots=True)
+class Mention:
+    """A mention, in working-copy offsets.
+
+    ``name`` holds the name tokens' span for persons, organisations, places and
+    outlets; ``title`` the title phrase (for resolving "Chủ tịch UBND TP").
+    """
+
+    start: int
+    end: int
+    kind: str
+    name: tuple[int, int] | None = None
+    title: tuple[int, int] | None = None
+    gender: str | None = None
+    tok_start: int = 0
+    tok_end: int = 0
+    parts: tuple[Mention, ...] = ()
+    certain: bool = True  # False: a capitalised word that may or may not be a name
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind not in MENTION_KINDS:
+            raise ValueError(f"unknown mention kind {self.kind!r}")
+
+
+class MentionBuilder:
+    """Makes mentions of the token run ``toks[k:b]``, name and title given as token ranges."""
+
+    def __init__(self, toks: Sequence[Token], k: int, b: int) -> None:
+        self.toks, self.k, self.b = toks, k, b
+
+    def __call__(self, kind: str, name: tuple[int, int] | None = None, title: tuple[int, int] | None = None,
+                 gender: str | None = None, certain: bool = True) -> Mention:
+        toks = self.toks
+        return Mention(toks[self.k].start, toks[self.b - 1].end, kind,
+                       (toks[name[0]].start, toks[name[1] - 1].end) if name else None,
+                       (toks[title[0]].start, toks[title[1] - 1].end) if title and title[1] > title[0] else None,
+                       gender, self.k, self.b, certain=certain)
+
+
+def is_cap(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.text[:1].isalpha()
+
+
+def is_acronym(tok: Token) -> bool:
+    letters = [c for c in tok.text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def looks_foreign(toks: Sequence[Token]) -> bool:
+    """Written without Vietnamese letters and not in capitals: "Antony Blinken", "Yoo Il-ho"."""
+    return all(t.text.isascii() and not is_acronym(t) for t in toks) and any(len(t.text) > 2 for t in toks)

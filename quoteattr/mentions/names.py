@@ -1,0 +1,88 @@
+"""Person names inside a run of capitalised words.
+
+Vietnamese and Sino-Vietnamese names start with a family name and have 2–4
+syllables (``Nguyễn Văn Hùng``, ``Vương Nghị``); a place, organisation, title
+or acronym written before a name is not part of it (``Hà Nội Nguyễn Đức
+Chung``); Western names are written without Vietnamese letters.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..lexicon import CompiledLexicon
+from ..tokens import Token
+from .model import is_acronym, is_cap, looks_foreign
+
+__all__ = ["name_run", "split_name", "certain_name", "holds_cue", "unit"]
+
+_NAME_PARTICLES = {"de", "van", "von", "der", "bin", "al", "da", "di", "le", "la", "el", "dos", "du"}
+
+
+def unit(toks: Sequence[Token], i: int, b: int, matcher) -> int:
+    """Length of the lexicon phrase of ``matcher`` at ``i`` (0 when none)."""
+    m = matcher.match(toks, i, b)
+    return m[0] if m else 0
+
+
+def name_run(toks: Sequence[Token], i: int, b: int, max_tokens: int) -> int:
+    """Length of the run of capitalised words starting at ``i`` (name particles allowed
+    inside), at most ``max_tokens``: longer runs are not names anyway."""
+    j = i
+    b = min(b, i + max_tokens)
+    while j < b:
+        t = toks[j]
+        if is_cap(t) and t.text not in ("Theo",):
+            j += 1
+        elif t.key in _NAME_PARTICLES and j > i and j + 1 < b and is_cap(toks[j + 1]):
+            j += 1
+        else:
+            break
+    return j - i
+
+
+def split_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int,
+               family_only: bool = False) -> tuple[int, int] | None:
+    """The person name at the end of capitalised run ``toks[i:j]``, dropping
+    places, organisations, acronyms and titles written before it."""
+    # Vietnamese / Sino-Vietnamese name: the leftmost family name that leaves
+    # 2–4 syllables and does not start a place ("Hà Nội Nguyễn Đức Chung")
+    for p in range(max(i, j - 4), j - 1):
+        if toks[p].text in lex.family_names and not lex.places.match(toks, p, j) and not any(
+            is_acronym(t) or "-" in t.text for t in toks[p:j]
+        ):
+            return (p, j)
+    if family_only:
+        return None
+    k = i
+    while k < j:
+        n = (unit(toks, k, j, lex.places) or unit(toks, k, j, lex.org_heads)
+             or unit(toks, k, j, lex.titles) or unit(toks, k, j, lex.outlets))
+        if n:
+            k += n
+        elif is_acronym(toks[k]):
+            k += 1
+        else:
+            break
+    if k < j and not (j - k == 1 and is_acronym(toks[k])):
+        return (k, j)
+    return None
+
+
+def certain_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int) -> bool:
+    """Is ``toks[i:j]`` surely a person's name (not a capitalised common word)?"""
+    if j - i < 2:
+        return False
+    if toks[i].text in lex.family_names and j - i <= 4 and not lex.places.match(toks, i, j):
+        return True
+    if any(lex.places.match(toks, k, j) or lex.org_heads.match(toks, k, j) for k in range(i, j)):
+        return False
+    return looks_foreign(toks[i:j])
+
+
+def holds_cue(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int, stop: int | None = None) -> bool:
+    """Does a reporting verb written in lower case start in ``toks[i:j]``?  Longest
+    matches from the left, so "Bộ Ngoại giao" hides the "giao" inside it."""
+    for k, _, entry in lex.cues.find_all(toks, max(0, i - 2), stop if stop is not None else j):
+        if i <= k < j and entry.cls != "block" and not is_cap(toks[k]):
+            return True
+    return False

@@ -1,0 +1,79 @@
+"""The mention grammar, driven by the compiled lexicons: one object the passes ask."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..lexicon import CompiledLexicon
+from ..tokens import Token
+from .appositives import subject_before
+from .grammar import SEPARATORS, parse_mention
+from .model import Mention
+from .names import certain_name, name_run, split_name
+
+__all__ = ["MentionParser"]
+
+_TIME_WORDS = ("ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "tháng")
+
+
+class MentionParser:
+    """Mention grammar over tokens; ``max_tokens`` bounds the length of one mention."""
+
+    def __init__(self, lex: CompiledLexicon, max_tokens: int = 24) -> None:
+        self.lex = lex
+        self.max_tokens = max_tokens
+
+    def parse(self, toks: Sequence[Token], k: int, b: int) -> Mention | None:
+        """``toks[k:b]`` as one whole mention, or ``None``."""
+        return parse_mention(self.lex, toks, k, b, self.max_tokens)
+
+    def name_run(self, toks: Sequence[Token], i: int, b: int) -> int:
+        """Length of the run of capitalised words starting at ``i``."""
+        return name_run(toks, i, b, self.max_tokens)
+
+    def split_name(self, toks: Sequence[Token], i: int, j: int, family_only: bool = False) -> tuple[int, int] | None:
+        """The person name at the end of capitalised run ``toks[i:j]``."""
+        return split_name(self.lex, toks, i, j, family_only)
+
+    def certain_name(self, toks: Sequence[Token], i: int, j: int) -> bool:
+        """Is ``toks[i:j]`` surely a person's name (not a capitalised common word)?"""
+        return certain_name(self.lex, toks, i, j)
+
+    def skip_adverbs_back(self, toks: Sequence[Token], lo: int, j: int) -> int:
+        """Move ``j`` left over adverbs, time expressions and a parenthesis."""
+        while j > lo:
+            m = self.lex.adverbs.match_ending(toks, j, lo)
+            if m:
+                j -= m[0]
+                continue
+            t = toks[j - 1]
+            if t.text[:1].isdigit() and j - 2 >= lo and toks[j - 2].key in _TIME_WORDS:
+                j -= 2
+                continue
+            break
+        return j
+
+    def best_suffix(self, toks: Sequence[Token], a: int, b: int) -> Mention | None:
+        """The longest tail of ``toks[a:b]`` that is a whole mention."""
+        a = max(a, b - self.max_tokens)
+        for k in range(a, b):
+            if toks[k].text in ("(", ")") or not toks[k].is_word:
+                continue
+            m = self.parse(toks, k, b)
+            if m is not None:
+                return m
+        return None
+
+    def subject_before(self, toks: Sequence[Token], lo: int, j: int) -> Mention | None:
+        """The speaker mention ending just before ``toks[j]`` (a cue), searching no
+        further left than ``lo``; follows appositive chains (:mod:`.appositives`)."""
+        return subject_before(self, toks, lo, j)
+
+    def mention_after(self, toks: Sequence[Token], i: int, stop: int) -> Mention | None:
+        """The longest mention starting at ``toks[i]`` (for "Theo X, …", "dẫn lời Y")."""
+        for b in range(min(stop, i + self.max_tokens), i, -1):
+            if toks[b - 1].text in SEPARATORS:
+                continue
+            m = self.parse(toks, i, b)
+            if m is not None:
+                return m
+        return None

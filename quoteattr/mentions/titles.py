@@ -1,0 +1,168 @@
+"""Title and role chains: ``Phó Chủ tịch UBND TP Hà Nội Nguyễn Văn A``.
+
+A chain of titles with their complements, optionally ending in a name.  The
+name is the capitalised run at the end ("Bộ trưởng Ngoại giao Trung Quốc Vương
+Nghị"), or one followed by a complement ("Giáo sư Zhang Xin của Trung tâm …").
+A capitalised run after "của", "tại", "thuộc" or an organisation's first word
+belongs to the complement ("Giám đốc Bệnh viện K", "… của JPMorgan Asset
+Management").  A doubtful name gives a ``title`` mention whose ``name`` is only
+a candidate.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..lexicon import CompiledLexicon
+from ..tokens import Token
+from .model import Mention, MentionBuilder, is_acronym, is_cap
+from .names import certain_name, holds_cue, name_run, split_name, unit
+
+__all__ = ["titled_mention"]
+
+TITLE_LINKS = {"của", "tại", "thuộc", "ở", "về", "phụ", "trách", "phụ trách", "và"}
+_COMPLEMENT_LINKS = ("của", "thuộc", "tại", "ở")
+
+_DONE = object()  # a step that ended the chain; its result is in ``_Chain.result``
+
+
+class _Chain:
+    """Walks ``toks[r:b]`` left to right; each step consumes one piece of the chain."""
+
+    def __init__(self, lex: CompiledLexicon, toks: Sequence[Token], r: int, b: int, mk: MentionBuilder,
+                 max_tokens: int) -> None:
+        self.lex, self.toks, self.r, self.b, self.mk, self.max_tokens = lex, toks, r, b, mk, max_tokens
+        self.j = r
+        self.lowercase_run = 0
+        self.inner_name: tuple[int, int] | None = None
+        self.after_link = False
+        self.in_org = False  # inside an organisation's name ("Công ty sen Hoàng Giang")
+        self.after_person = False  # just past a person's name: plain words after it are a predicate
+        self.result: Mention | None = None
+
+    def walk(self) -> Mention | None:
+        steps = (self._title, self._honorific_name, self._place, self._capitalised, self._punctuation,
+                 self._link, self._plain_word)
+        while self.j < self.b:
+            for step in steps:
+                outcome = step()
+                if outcome is _DONE:
+                    return self.result
+                if outcome:
+                    break
+            else:
+                return None
+        return self._end()
+
+    def _done(self, m: Mention | None) -> object:
+        self.result = m
+        return _DONE
+
+    def _title(self) -> object:
+        toks, j = self.toks, self.j
+        t_len = unit(toks, j, self.b, self.lex.titles)
+        if t_len and not is_cap(toks[j]) or (t_len and not self.after_link and not self.in_org):
+            self.j += t_len
+            self.lowercase_run = 0
+            self.after_link = self.in_org = False
+            return True
+        return False
+
+    def _honorific_name(self) -> object:
+        toks, j, b, lex = self.toks, self.j, self.b, self.lex
+        h = unit(toks, j, b, lex.honorifics)
+        if h and j + h < b and is_cap(toks[j + h]):
+            gender = lex.honorific_gender.get(" ".join(t.key for t in toks[j:j + h]))
+            if j + h + name_run(toks, j + h, b, self.max_tokens) == b:
+                return self._done(self.mk("person", name=(j + h, b), title=(self.r, j), gender=gender))
+        return False
+
+    def _place(self) -> object:
+        """"thành phố Hồ Chí Minh": a place; a name may follow it ("tỉnh Khánh Hòa Lê Hữu Hoàng")."""
+        toks, j, b = self.toks, self.j, self.b
+        pp = unit(toks, j, b, self.lex.place_prefixes)
+        if not (pp and j + pp < b and is_cap(toks[j + pp]) and not is_cap(toks[j])):
+            return False
+        run = name_run(toks, j + pp, b, self.max_tokens)
+        name = split_name(self.lex, toks, j + pp, j + pp + run, family_only=True)
+        if name is not None and name[1] == b and name[0] > j + pp:
+            return self._done(self.mk("person", name=name, title=(self.r, name[0])))
+        self.j += pp + run
+        self.lowercase_run = 0
+        self.after_link = False
+        return True
+
+    def _capitalised(self) -> object:
+        toks, j, b, lex = self.toks, self.j, self.b, self.lex
+        run = name_run(toks, j, b, self.max_tokens) if is_cap(toks[j]) else 0
+        if not run:
+            return False
+        org_head = bool(unit(toks, j, j + run, lex.org_heads)) or is_acronym(toks[j])
+        complement = self.after_link or org_head or self.in_org
+        name = split_name(lex, toks, j, j + run, family_only=complement)
+        if complement and name is not None and (name[0] == j and not (
+                self.in_org and not org_head and name[1] - name[0] >= 3)):
+            name = None  # the whole run is the organisation's name
+        if j + run == b:
+            return self._done(self._final_run(name, j, complement))
+        if (name is not None and self.inner_name is None and toks[j + run].key in _COMPLEMENT_LINKS
+                and certain_name(lex, toks, *name)):
+            self.inner_name = name
+        self.after_person = name is not None and not complement and certain_name(lex, toks, *name)
+        self.j += run
+        self.lowercase_run = 0
+        self.after_link = False
+        self.in_org = self.in_org or org_head
+        return True
+
+    def _final_run(self, name: tuple[int, int] | None, j: int, complement: bool) -> Mention:
+        """The chain ends on a capitalised run: a name, or part of the title."""
+        mk, r = self.mk, self.r
+        if name is not None:
+            if certain_name(self.lex, self.toks, *name) or (name[0] > j and complement):
+                return mk("person", name=name, title=(r, name[0]))
+            return mk("title", name=name, title=(r, name[0]), certain=False)
+        if self.inner_name is not None:
+            return mk("person", name=self.inner_name, title=(r, self.inner_name[0]))
+        return mk("title", title=(r, self.b))
+
+    def _punctuation(self) -> object:
+        toks, j = self.toks, self.j
+        if toks[j].text == "." and j > self.r and (toks[j - 1].key in self.lex.abbreviations or (
+                len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper())):
+            self.j += 1  # "GS.TS. Ngô Đức Thịnh"; an initial: "bác sĩ V."
+            return True
+        if toks[j].text in ("(", ")", "&") or toks[j].text[:1].isdigit():
+            self.j += 1
+            return True
+        return False
+
+    def _link(self) -> object:
+        if self.toks[self.j].key in TITLE_LINKS:
+            self.after_link = self.toks[self.j].key in _COMPLEMENT_LINKS
+            self.j += 1
+            return True
+        return False
+
+    def _plain_word(self) -> object:
+        toks, j = self.toks, self.j
+        if self.after_person and toks[j].is_word:
+            return self._done(None)  # "HLV Chu Đình Nghiêm rất tôn trọng lối chơi của …" is a clause
+        if toks[j].is_word and self.lowercase_run < (9 if self.in_org else 5) and not (
+                not self.in_org and holds_cue(self.lex, toks, j, j + 1, self.b)):
+            self.j += 1
+            self.lowercase_run += 1
+            return True
+        return False
+
+    def _end(self) -> Mention:
+        if self.lex.demonstratives.match_ending(self.toks, self.b, self.r):
+            return self.mk("anaphor")
+        if self.inner_name is not None:
+            return self.mk("person", name=self.inner_name, title=(self.r, self.inner_name[0]))
+        return self.mk("title", title=(self.r, self.b))
+
+
+def titled_mention(lex: CompiledLexicon, toks: Sequence[Token], r: int, b: int, mk: MentionBuilder,
+                   max_tokens: int) -> Mention | None:
+    """The mention ``toks[k:b]`` whose title chain starts at ``r`` (``mk`` builds it), or ``None``."""
+    return _Chain(lex, toks, r, b, mk, max_tokens).walk()

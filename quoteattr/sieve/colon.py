@@ -1,0 +1,60 @@
+"""A quote opened right after a colon: ``Ông Lê Văn Nam chia sẻ thêm về dự án: “…”``.
+
+The speaker is the sentence's cue subject when a cue pass found one, else the
+mention before the colon, else the sentence's opening mention.  Runs after the
+sentence passes, on quotes nobody claimed.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..mentions import Mention
+from .candidate import Candidate
+from .claims import Claims
+from .subject import sentence_subject
+from .view import ArticleView
+
+__all__ = ["propose_colon_quotes"]
+
+# words after which a noun phrase is an object or complement, never a clause's subject
+PREPOSITIONS = frozenset(("của", "với", "về", "cho", "từ", "tại", "ở", "đến", "tới", "trong", "ngoài"))
+_COLON_SPEAKERS = ("person", "title", "organization", "pronoun", "anaphor", "group")
+
+
+def propose_colon_quotes(view: ArticleView, claims: Claims, cue_subjects: Mapping[int, Mention]) -> None:
+    """``cue_subjects``: the first cue subject the sentence passes found in each sentence."""
+    text = view.text
+    for q in view.quotes:
+        if q.open_mark is None or claims.claimed(q):
+            continue
+        pos = q.open_mark
+        while pos > 0 and text[pos - 1].isspace():
+            pos -= 1
+        if pos == 0 or text[pos - 1] != ":":
+            continue
+        si = view.sentence_at(pos - 1)
+        colon_tok = view.tok_range(pos - 1, pos)[0]
+        m = cue_subjects.get(si)
+        if m is None:
+            m = _mention_before_colon(view, si, colon_tok)
+        if m is None or m.kind not in _COLON_SPEAKERS:
+            m = sentence_subject(view, si)
+            if m is None or m.tok_end > colon_tok or m.kind == "group":
+                continue
+            conf = 0.6
+        else:
+            conf = 0.75
+        claims.add(Candidate(q.start, q.end, "direct", "colon", conf, m.start, si, view.paragraph_of(si), m,
+                             (pos - 1, pos), None))
+
+
+def _mention_before_colon(view: ArticleView, si: int, colon_tok: int) -> Mention | None:
+    toks = view.toks
+    lo = view.sent_tokens[si][0]
+    m = view.subject_of(lo, colon_tok)
+    if m is not None and m.tok_start > lo and toks[m.tok_start - 1].key in PREPOSITIONS:
+        return None  # "… ấn tượng với lối chơi của Sanna Khánh Hòa: “…”": an object, not who speaks
+    if m is not None and m.kind in ("place", "organization", "group", "outlet") and not (
+            m.tok_start == lo or toks[m.tok_start - 1].text in (",", "–", "-")):
+        return None
+    return m

@@ -1,0 +1,120 @@
+"""Where a cue's reported content starts and ends.
+
+``X cho biết (rằng|là|:|,) CONTENT``: the content starts after the marker, or
+right after the cue (``bare``); a short phrase may stand before the marker
+(``nói với tờ Wall Street Journal rằng``).  It ends at the sentence end, an
+ellipsis, or where a later cue's own subject opens the next clause (``…, còn
+ông B nói …``).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from ..cues import Cue
+from ..mentions import Mention
+from .subject import is_addressee
+from .view import CLOSE_MARKS, OPEN_MARKS, ArticleView
+
+__all__ = ["content_start", "content_end", "later_subjects"]
+
+_CONTENT_SEPS = {",", ":"}
+
+
+def content_start(view: ArticleView, si: int, cue: Cue, later: Sequence[Cue]) -> tuple[int, str] | None:
+    """Token index where the reported content starts, and how it was introduced
+    (``rằng``, ``là``, ``:``, ``,``, ``quote`` or ``bare``)."""
+    lo, hi = view.sent_tokens[si]
+    toks = view.toks
+    i = cue.tok_end
+    if i >= hi:
+        return None
+
+    def after(k: int, how: str) -> tuple[int, str]:
+        while k < hi and (toks[k].text in _CONTENT_SEPS or (how != "rằng" and toks[k].key == "rằng")):
+            k += 1
+        return (k, how)
+
+    first = toks[i]
+    if first.key in ("rằng", "là"):
+        return after(i + 1, first.key)
+    if first.text in (":", ","):
+        return after(i + 1, first.text)
+    # a short phrase before the marker: "nói với tờ Wall Street Journal rằng", "lý giải rằng:"
+    limit = min(hi, i + 16, later[0].tok_start if later else hi)
+    for k in range(i, limit):
+        t = toks[k]
+        if t.key == "rằng":
+            return after(k + 1, "rằng")
+        if t.text == ":" and not view.ends_sentence(k + 1, hi):
+            return after(k + 1, ":")
+        if t.text in OPEN_MARKS or t.text in CLOSE_MARKS:
+            # a quoted word on how it was said ("đã nói “rất rõ ràng” … rằng"): look on
+            if any(x.key == "rằng" for x in toks[k:limit]):
+                continue
+            break
+        if t.text == "," or t.text in ".?!":
+            if t.text == "," and view.lex.fronted.match(toks, i, k) and k + 1 < hi:
+                # "đã lưu ý trong các cuộc đàm phán với phía Mỹ, việc …"
+                return (k + 1, ",")
+            break
+    k = i
+    while k < hi and (adv := view.lex.adverbs.match(toks, k, hi)):
+        k += adv[0]
+    if k < hi and view.quote_opening_at(toks[k].start, toks[k].end + 1):
+        return (k, "quote")
+    return (i, "bare")
+
+
+def later_subjects(view: ArticleView, si: int, cue: Cue, subj: Mention, start_tok: int,
+                   later: Sequence[Cue]) -> list[Mention]:
+    """Subjects of the later cues that open a clause of their own inside the content."""
+    lo = view.sent_tokens[si][0]
+    out = []
+    prev = cue
+    for c in later:
+        if c.entry.cls == "according":
+            continue  # "theo" opens no clause of its own speaker inside this content
+        m = view.subject_of(lo, c.tok_start)
+        if m is not None and m.tok_start >= start_tok and not is_addressee(m, prev) and not _embedded(
+                view, cue, c, m):
+            out.append(m)
+        prev = c
+    return out
+
+
+def _embedded(view: ArticleView, cue: Cue, later: Cue, subj: Mention) -> bool:
+    """Does the parse put a later cue and its would-be subject inside this cue's
+    clausal complement, without a subject of its own?  Then the later cue is part
+    of what is reported ("cho biết, đã tham khảo ý kiến nhiều chuyên gia …")
+    and must not end the content."""
+    toks = view.toks
+    if view.analysis is None or subj.kind == "outlet" or (
+            subj.tok_start > 0 and toks[subj.tok_start - 1].text in ("-", "–", "—", ";", "(")):
+        return False  # "… - thông tin trên Vnexpress cho hay": a frame, whatever the parse says
+    head = (toks[cue.head_start].start, toks[cue.head_end - 1].end)
+    clause = view.analysis.clause_of(*head)
+    if clause is None:
+        return False
+    later_head = (toks[later.head_start].start, toks[later.head_end - 1].end)
+    return (clause[0] <= subj.start and later_head[1] <= clause[1]
+            and view.analysis.subject_of(*later_head) is None)
+
+
+def content_end(view: ArticleView, si: int, start_tok: int, subjects_later: Sequence[Mention]) -> int:
+    """Char offset where the content ends (exclusive, untrimmed)."""
+    toks = view.toks
+    end = view.sentences[si].end
+    for m in subjects_later:
+        if m.tok_start > start_tok:
+            # back over the comma / connective that opens the next clause
+            k = m.tok_start
+            while k - 1 > start_tok and (toks[k - 1].text in (",", ";") or toks[k - 1].key in (
+                    "còn", "và", "nhưng", "song", "trong", "khi", "đó", "thì")):
+                k -= 1
+            end = min(end, toks[k].start if k < len(toks) else end)
+            break
+    k = bisect_left(view.ellipses, toks[start_tok].start)
+    if k < len(view.ellipses):
+        end = min(end, view.ellipses[k])
+    return end

@@ -1,0 +1,129 @@
+"""Cue + content in one sentence: the first and most precise pass.
+
+``Bộ trưởng Lê Văn Nam cho biết, giá điện sẽ không tăng trong quý tới.`` gives an
+``indirect`` record; ``Ông Nam nói: “Chúng tôi sẽ kháng cáo.”`` a ``direct``
+one; a reported clause carrying quoted words (``cho rằng giá nhà bị “thổi”``)
+one ``mixed`` record per fragment.  When nothing follows the cue but an
+adverbial tail, the content came first (:mod:`.quote_first`).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..cues import Cue
+from ..mentions import Mention
+from ..sources import SourceMention, SourceScopes
+from .candidate import Candidate
+from .claims import Claims
+from .content import content_end, content_start, later_subjects
+from .quote_first import propose_quote_first
+from .view import ArticleView
+
+__all__ = ["propose_cue_content"]
+
+
+def propose_cue_content(view: ArticleView, claims: Claims, scopes: SourceScopes, si: int, cue: Cue,
+                        subj: Mention, later: Sequence[Cue]) -> None:
+    """Records for ``subj`` + ``cue`` + what follows; ``later`` are the next cues of the sentence."""
+    hi = view.sent_tokens[si][1]
+    statement_src = view.statement_source(si)
+    cs = content_start(view, si, cue, later)
+    shared = cs is not None and cs[1] == "bare" and _shares_next_verb(view, cs[0], later)
+    if cs is not None and not shared and cs[1] == "bare" and cs[0] < hi and view.only_tail(cs[0], hi):
+        before = claims.count()
+        propose_quote_first(view, claims, si, cue, subj, statement_src)
+        if claims.count() > before:
+            return
+        cs = _content_after_place_phrase(view, si, cue, cs[0])
+        if cs is None:
+            return
+    if cs is None or cs[0] >= hi or shared or (cs[1] == "bare" and view.only_tail(cs[0], hi)):
+        propose_quote_first(view, claims, si, cue, subj, statement_src, direct_only=shared)
+        return
+    _propose_content(view, claims, scopes, si, cue, subj, later, cs, statement_src)
+
+
+def _shares_next_verb(view: ArticleView, k: int, later: Sequence[Cue]) -> bool:
+    """"X nói và cho biết …": the next cue continues this one, which has no content of its own."""
+    if not later:
+        return False
+    toks = view.toks
+    while k < later[0].tok_start and (adv := view.lex.adverbs.match(toks, k, later[0].tok_start)):
+        k += adv[0]
+    return toks[k].key in ("và", "rồi") and later[0].tok_start == k + 1
+
+
+def _content_after_place_phrase(view: ArticleView, si: int, cue: Cue, k0: int) -> tuple[int, str] | None:
+    """"cam kết trước tòa trả lời …": a short place phrase, then a directive's content."""
+    hi = view.sent_tokens[si][1]
+    toks = view.toks
+    k = k0 + 1
+    while k < min(hi, k0 + 3) and toks[k].is_word and not view.lex.clause_markers.match(toks, k, hi):
+        k += 1
+    if not (cue.entry.cls in ("directive", "commit") and k < hi and view.looks_like_clause(
+            toks[k].start, view.sentences[si].end, lenient=True)):
+        return None
+    return (k, "bare")
+
+
+def _propose_content(view: ArticleView, claims: Claims, scopes: SourceScopes, si: int, cue: Cue, subj: Mention,
+                     later: Sequence[Cue], cs: tuple[int, str], statement_src: SourceMention | None) -> None:
+    toks = view.toks
+    lo = view.sent_tokens[si][0]
+    para = view.paragraph_of(si)
+    cue_span = (cue.start, cue.end)
+    outlet_speaker = subj.kind == "outlet"
+    start_tok, how = cs
+    end = content_end(view, si, start_tok, later_subjects(view, si, cue, subj, start_tok, later))
+    start = toks[start_tok].start
+    q = view.quote_opening_at(start, end + 1)
+    if q is not None:  # a direct quote right after the cue
+        claims.add(Candidate(q.start, q.end, "direct", "cue", 0.9, subj.start, si, para, subj, cue_span,
+                             statement_src, self_source=outlet_speaker))
+        return
+    if cue.entry.cls == "noun" and how == "bare" and cue.entry.takes != "any":
+        return  # a noun of speech carries only a quote ("lời đe dọa “…”")
+    s, e = view.trim(start, end)
+    if s >= e or not _is_reported_content(view, si, cue, how, s, e):
+        return
+    inner = [c for c in later if c.entry.cls not in ("according",) and toks[c.tok_start].start < e and
+             view.subject_of(lo, c.tok_start) is not None]
+    if inner and outlet_speaker:
+        # "Thông tin trên Vnexpress cho hay, bà X cam kết …": the outlet frames what follows
+        scopes.add_frame(para, cue.start, _outlet_frame(view, subj))
+        return
+    frags = view.fragments_in(s, e)
+    conf = 0.8 if how != "bare" else 0.7
+    if frags:
+        for q in frags:
+            claims.add(Candidate(q.start, q.end, "mixed", "cue", conf - 0.05, subj.start, si, para, subj,
+                                 cue_span, statement_src, self_source=outlet_speaker))
+    else:
+        claims.add(Candidate(s, e, "indirect", "cue", conf, subj.start, si, para, subj, cue_span,
+                             statement_src, self_source=outlet_speaker))
+
+
+def _is_reported_content(view: ArticleView, si: int, cue: Cue, how: str, s: int, e: int) -> bool:
+    """Is ``[s, e)`` what was said, not the writer's question or a topic noun phrase?"""
+    entry = cue.entry
+    if view.text[e:view.sentences[si].end].strip().startswith("?") and entry.phrase not in view.lex.question_cues:
+        return False  # the writer's own question ("Syria yêu cầu Nga bồi thường …?")
+    if how == "bare":
+        if entry.takes == "marked":
+            return False
+        lenient = entry.cls in ("directive", "commit") or view.is_headline(si)
+        if entry.takes == "clause" and not view.looks_like_clause(s, e, lenient=lenient):
+            return False
+    return True
+
+
+def _outlet_frame(view: ArticleView, subj: Mention) -> SourceMention:
+    """The source an outlet subject sets for the statements after it."""
+    nt = view.nt
+    src = SourceMention(nt.spelling(*subj.name) if subj.name else nt.spelling(subj.start, subj.end),
+                        subj.start, subj.end, "paragraph")
+    if subj.name:
+        found = view.outlets.at(view.toks, subj.tok_start, subj.tok_end)
+        if found:
+            src = SourceMention(found[1], subj.start, subj.end, "paragraph")
+    return src

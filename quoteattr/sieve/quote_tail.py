@@ -1,0 +1,58 @@
+"""A closed quote followed by a speaker and a short verb phrase: ``“…”, chị Sương nghẹn giọng.``
+
+The verb need not be in the cue lexicon: a person (or pronoun, description,
+title) and one to four words after a closed quote of three words or more make
+it a statement.  Runs after the sentence passes, on quotes nobody claimed.
+"""
+from __future__ import annotations
+
+from ..mentions import Mention
+from .candidate import Candidate
+from .claims import Claims
+from .view import CLOSE_MARKS, OPEN_MARKS, ArticleView
+
+__all__ = ["propose_quote_tails"]
+
+_TAIL_SPEAKERS = ("person", "pronoun", "anaphor", "title")
+
+
+def propose_quote_tails(view: ArticleView, claims: Claims) -> None:
+    toks = view.toks
+    for q in view.quotes:
+        if q.close_mark is None or claims.claimed(q):
+            continue
+        si = view.sentence_at(q.close_mark)
+        lo, hi = view.sent_tokens[si]
+        k = view.tok_range(q.close_mark + 1, q.close_mark + 2)[0]
+        while k < hi and toks[k].text in (",", "-", "–", "—") or (k < hi and toks[k].text in CLOSE_MARKS):
+            k += 1
+        if k >= hi or toks[k].start <= q.close_mark:
+            continue
+        end = k
+        while end < min(hi, k + 14) and toks[end].text not in (".", "!", "?", "…", ";") and toks[end].key not in (
+                "và", "rồi"):
+            end += 1
+        m = _speaker_at(view, k, end)
+        if m is None or m.kind not in _TAIL_SPEAKERS:
+            continue
+        if len(view.text[q.start:q.end].split()) < 3:
+            continue  # a quoted word is a term, not a statement
+        tail = [t for t in toks[m.tok_end:end] if t.is_word]
+        if not 1 <= len(tail) <= 4 or any(t.text in OPEN_MARKS for t in toks[m.tok_end:end]):
+            continue
+        verb_start = m.tok_end
+        while verb_start < end and (adv := view.lex.adverbs.match(toks, verb_start, end)):
+            verb_start += adv[0]
+        if verb_start >= end:
+            continue
+        claims.add(Candidate(q.start, q.end, "direct", "quote-first", 0.7, m.start, si, view.paragraph_of(si),
+                             m, (toks[verb_start].start, toks[end - 1].end)))
+
+
+def _speaker_at(view: ArticleView, k: int, end: int) -> Mention | None:
+    """The longest mention from ``k`` that leaves at least one word before ``end``."""
+    for b in range(end - 1, k, -1):
+        m = view.parser.parse(view.toks, k, b)
+        if m is not None:
+            return m
+    return None

@@ -1,0 +1,53 @@
+"""Who each settled candidate's speaker mention refers to, in reading order.
+
+Pronouns and descriptions look back (``history``: the speakers resolved so
+far, most recent last), so candidates are resolved in the order their speaker
+mentions stand in the text; a follow-on quote takes the speaker of the
+statement it continues.  Candidates whose speaker cannot be resolved are
+dropped here.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from ..entities import ResolvedSpeaker, SpeakerResolver
+from .candidate import Candidate
+from .follow_on import previous_statement
+
+__all__ = ["resolve_speakers"]
+
+
+def resolve_speakers(resolver: SpeakerResolver, candidates: Iterable[Candidate]) -> list[Candidate]:
+    """The candidates that got a speaker, each with ``speaker`` (and for follow-ons ``mention``) set."""
+    ordered = sorted(candidates, key=lambda c: (_position(c), c.start))
+    history: list[ResolvedSpeaker] = []
+    spoken: list[tuple[int, Candidate]] = []
+    out: list[Candidate] = []
+    for c in ordered:
+        if c.inherit:
+            prev = previous_statement(spoken, c)
+            if prev is None:
+                continue
+            c = _continuing(c, prev)
+        elif c.mention is not None:
+            c = attrs.evolve(c, speaker=resolver.resolve(c.mention, c.sentence, history))
+        if c.speaker is None:
+            continue
+        history.append(c.speaker)
+        spoken.append((_position(c), c))
+        out.append(c)
+    return out
+
+
+def _position(c: Candidate) -> int:
+    return c.anchor if not c.inherit else c.start
+
+
+def _continuing(c: Candidate, prev: Candidate) -> Candidate:
+    """A follow-on quote with the previous statement's speaker, and its channel when it had one."""
+    source = c.source
+    if source is None and prev.source is not None and prev.source.scope in ("statement", "speaker"):
+        source = attrs.evolve(prev.source, scope="speaker")
+    return attrs.evolve(c, speaker=prev.speaker, mention=prev.mention, source=source)

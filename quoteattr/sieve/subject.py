@@ -1,0 +1,136 @@
+"""The speaker mention of a cue: who is the subject of the reporting verb.
+
+Tried in order: the mention right before the cue (``Bộ trưởng Lê Văn Nam cho
+biết``, appositive chains included); a subject shared with the previous cue
+(``Ông Nam nói và cho biết …``); the clause's own subject when the cue comes
+after a comma (``Trung Quốc phản đối …, nói rằng …``); with an engine, the
+parse's ``nsubj`` of the cue's verb.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ..cues import Cue
+from ..mentions import Mention
+from .view import OPEN_MARKS, ArticleView
+
+__all__ = ["cue_subject", "sentence_subject", "is_addressee"]
+
+
+def is_addressee(m: Mention, previous: Cue) -> bool:
+    """"đề nghị Bộ Quốc phòng giao đất": a mention right after a request is the
+    one asked to act, not the speaker of a cue that follows it."""
+    return previous.entry.cls == "directive" and previous.tok_end == m.tok_start
+
+
+def cue_subject(view: ArticleView, si: int, cue: Cue, earlier: Sequence[Cue],
+                subjects: Mapping[int, Mention | None]) -> Mention | None:
+    """The speaker mention of ``cue``; ``subjects`` holds those of the earlier cues (by id)."""
+    lo = view.sent_tokens[si][0]
+    m = view.subject_of(lo, cue.tok_start)
+    if m is not None and any(m.tok_start <= c.tok_start < m.tok_end for c in earlier):
+        m = None  # "Bộ trưởng cũng cho biết, sẽ tiếp tục đề nghị": not a subject of the second cue
+    if m is not None and earlier and is_addressee(m, earlier[-1]):
+        m = None
+    if m is not None:
+        return m
+    m = _subject_away_from_cue(view, si, cue, earlier, subjects)
+    if m is None and view.analysis is not None:
+        m = _parsed_subject(view, si, cue)
+    return m
+
+
+def _subject_away_from_cue(view: ArticleView, si: int, cue: Cue, earlier: Sequence[Cue],
+                           subjects: Mapping[int, Mention | None]) -> Mention | None:
+    """Subjects not next to their cue: a shared one, or the clause's own."""
+    lo, hi = view.sent_tokens[si]
+    toks = view.toks
+    j = view.parser.skip_adverbs_back(toks, lo, cue.tok_start)
+    # "Hoàng nói và cho biết …", "chị đã phản ánh ngay và đề nghị …": the previous cue's subject
+    if earlier and j > lo and toks[j - 1].key in ("và", "rồi") and (
+            j - 1 - earlier[-1].tok_end <= 5
+            and not any(t.text in (",", ";", ":") or t.text in OPEN_MARKS for t in toks[earlier[-1].tok_end:j - 1])):
+        return subjects.get(id(earlier[-1]))
+    # "Trung Quốc phản đối …, nói rằng …", "…, nhưng cho biết …": the sentence's subject
+    if j > lo + 1 and toks[j - 1].key in ("nhưng", "song", "và", "rồi", "đồng thời") and toks[j - 2].text == ",":
+        j -= 1
+    # ("Bộ trưởng cho biết, sẽ đề nghị …": the comma opens the earlier cue's content, which holds this one)
+    if j > lo and toks[j - 1].text == "," and cue.entry.cls in ("speech", "directive", "commit") and not (
+            earlier and earlier[-1].tok_end == j - 1):
+        first = sentence_subject(view, si, before=cue.tok_start)
+        if first is not None and first.tok_end < cue.tok_start:
+            return first
+    return None
+
+
+def _parsed_subject(view: ArticleView, si: int, cue: Cue) -> Mention | None:
+    """The dependency parse's subject of the cue's verb, when it is a mention."""
+    assert view.analysis is not None
+    toks = view.toks
+    span = view.analysis.subject_of(toks[cue.head_start].start, toks[cue.head_end - 1].end)
+    if span is None:
+        return None
+    lo = view.sent_tokens[si][0]
+    a, b = view.tok_range(*span)
+    a, b = max(a, lo), min(b, cue.tok_start)
+    if a >= b:
+        return None
+    b = view.parser.skip_adverbs_back(toks, a, b)
+    if b <= a:
+        return None
+    m = view.parser.parse(toks, a, b) or view.parser.best_suffix(toks, a, b)
+    lex = view.lex
+    if m is None and cue.entry.takes == "any" and b - a <= 8 and all(t.is_word for t in toks[a:b]) and not (
+            lex.connectives.match(toks, a, b) or lex.fronted.match(toks, a, b)):
+        # a subject no lexicon knows ("Đội cứu hộ"): the parse vouches for it
+        m = Mention(toks[a].start, toks[b - 1].end, "group", tok_start=a, tok_end=b)
+    return m
+
+
+def sentence_subject(view: ArticleView, si: int, before: int | None = None) -> Mention | None:
+    """The mention that opens the clause (after a leading connective chunk),
+    for cues whose subject is not next to them: "Trung Quốc phản đối …, nói rằng"."""
+    lo, hi = view.sent_tokens[si]
+    toks = view.toks
+    if before is not None:
+        # the clause holding the cue: after the last ";" before it
+        for k in range(before - 1, lo, -1):
+            if toks[k].text == ";":
+                lo = k + 1
+                break
+        hi = min(hi, before)
+    start = lo
+    for k in range(lo, min(hi, lo + 8)):
+        if toks[k].text == ",":
+            start = k + 1
+            break
+    for begin in (start, lo):
+        m = _opening_mention(view, begin, hi)
+        if m is not None:
+            return m
+    return None
+
+
+def _opening_mention(view: ArticleView, begin: int, hi: int) -> Mention | None:
+    """The mention that starts at token ``begin``: the longest sure name ("HLV Chu
+    Đình Nghiêm", not "HLV Chu Đình"), else the longest speaker-like mention."""
+    toks, parser = view.toks, view.parser
+    found: Mention | None = None
+    person: Mention | None = None
+    for b in range(begin + 1, min(hi, begin + parser.max_tokens) + 1):
+        m = parser.parse(toks, begin, b)
+        if m is None:
+            if found is not None or person is not None:
+                break
+            continue
+        if m.kind == "person" and m.name is not None and m.certain:
+            person = m
+        elif person is not None:
+            break
+        if m.kind in ("organization", "place", "group", "title", "pronoun", "anaphor", "person"):
+            found = m
+    if person is not None:
+        return person
+    if found is not None and not (found.kind == "person" and not found.certain):
+        return found
+    return None

@@ -1,0 +1,215 @@
+"""A read-only view of one article, and the questions every pass asks of it.
+
+Built once per article from what the earlier stages produced (normalised text,
+tokens, paragraphs, sentences, quotes, cues, the parse of an engine); passes
+read it and never change it.  The two memo tables only remember answers to
+pure questions that several passes ask about the same cue or sentence.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+import regex
+
+from ..analysis import Analysis
+from ..cues import Cue, find_cues
+from ..lexicon import CompiledLexicon
+from ..mentions import Mention, MentionParser
+from ..segment import Paragraph, Quote, Sentence
+from ..sources import OutletFinder, SourceMention
+from ..text import NormalizedText, fold
+from ..tokens import Token
+
+__all__ = ["ArticleView", "OPEN_MARKS", "CLOSE_MARKS"]
+
+_TRIM_END = set(" .,;:…!?")
+_ELLIPSIS = regex.compile(r"…|\.\.\.")
+OPEN_MARKS = frozenset("“„‟‘‚«‹「『\"'")
+CLOSE_MARKS = frozenset("”’»›」』\"'“")
+
+
+class ArticleView:
+    """One article (a stretch of the normalised text) as the passes see it."""
+
+    def __init__(self, nt: NormalizedText, tokens: Sequence[Token], paragraphs: Sequence[Paragraph],
+                 sentences: Sequence[Sentence], quotes: Sequence[Quote], lex: CompiledLexicon,
+                 parser: MentionParser, analysis: Analysis | None = None) -> None:
+        self.nt = nt
+        self.text = nt.text
+        self.toks = tokens
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self.quotes = tuple(quotes)
+        self.lex = lex
+        self.parser = parser
+        self.analysis = analysis  # parse from an engine (stanza), consulted where rules are unsure
+        self.outlets = OutletFinder(nt, lex)
+        self._tok_starts = [t.start for t in tokens]
+        self._sent_starts = [s.start for s in sentences]
+        self.sent_tokens = [self.tok_range(s.start, s.end) for s in sentences]
+        self._quote_opens = {q.open_mark: q for q in self.quotes if q.open_mark is not None}
+        self._quote_outer_starts = [q.outer_start for q in self.quotes]
+        self._quote_outer_ends = [q.outer_end for q in self.quotes]
+        # four words or more: a statement, not a quoted term (looked at once per quote)
+        self._statement_quote = [len(nt.text[q.start:min(q.end, q.start + 120)].split()) >= 4 for q in self.quotes]
+        # this article only: a whole archive file of articles would be rescanned once per article
+        self.ellipses = [m.start() for m in _ELLIPSIS.finditer(self.text, paragraphs[0].start, paragraphs[-1].end)]
+        self._term_counts = self._count_quoted_terms()
+        # a cue inside a quoted statement is part of what was quoted, not the writer's report
+        self.cues: list[list[Cue]] = [
+            [c for c in find_cues(tokens, lo, hi, lex) if not self.inside_quote(c.start)]
+            for lo, hi in self.sent_tokens]
+        self._subject_memo: dict[tuple[int, int], Mention | None] = {}
+        self._statement_src: dict[int, SourceMention | None] = {}
+
+    # --- positions -------------------------------------------------------------------------------
+    def tok_range(self, start: int, end: int) -> tuple[int, int]:
+        """Tokens that start inside ``[start, end)``."""
+        lo = bisect_right(self._tok_starts, start - 1)
+        hi = bisect_right(self._tok_starts, end - 1)
+        return lo, hi
+
+    def sentence_at(self, pos: int) -> int:
+        return max(0, bisect_right(self._sent_starts, pos) - 1)
+
+    def paragraph_of(self, si: int) -> int:
+        return self.sentences[si].paragraph
+
+    def trim(self, s: int, e: int) -> tuple[int, int]:
+        """``[s, e)`` without separators in front and punctuation at the end."""
+        text = self.text
+        while s < e and (text[s].isspace() or text[s] in ",:;–—-"):
+            s += 1
+        while e > s and (text[e - 1] in _TRIM_END or text[e - 1].isspace()):
+            e -= 1
+        return s, e
+
+    def ends_sentence(self, k: int, hi: int) -> bool:
+        """Only punctuation from token ``k`` to ``hi``."""
+        # no slice: a sentence of thousands of "theo X," would copy its tail once per cue
+        toks = self.toks
+        return all(not toks[j].is_word for j in range(k, hi))
+
+    # --- quotes ----------------------------------------------------------------------------------
+    def _count_quoted_terms(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for q in self.quotes:
+            key = fold(self.text[q.start:q.end])
+            if len(key) <= 40:
+                counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    def inside_quote(self, pos: int) -> bool:
+        """Is ``pos`` inside a quoted statement (not a quoted word)?"""
+        k = bisect_right(self._quote_outer_starts, pos) - 1
+        if k < 0:
+            return False
+        q = self.quotes[k]
+        return q.start <= pos < q.end and self._statement_quote[k]
+
+    def is_term(self, q: Quote) -> bool:
+        """A quoted word used as a term all over the article ("ảo"), not a quote."""
+        return self._term_counts.get(fold(self.text[q.start:q.end]), 0) >= 3
+
+    def quote_opening_at(self, pos: int, limit: int) -> Quote | None:
+        """The quote whose opening mark is at ``pos`` (spaces skipped)."""
+        while pos < limit and self.text[pos].isspace():
+            pos += 1
+        return self._quote_opens.get(pos)
+
+    def quotes_in(self, s: int, e: int) -> list[Quote]:
+        """Quotes opening inside ``[s, e)``."""
+        out = []
+        for k in range(bisect_left(self._quote_outer_starts, s), len(self.quotes)):
+            q = self.quotes[k]
+            if q.start >= e:
+                break
+            out.append(q)
+        return out
+
+    def fragments_in(self, s: int, e: int) -> list[Quote]:
+        """Quoted fragments of a statement inside ``[s, e]``, terms left out."""
+        return [q for q in self.quotes_in(s, e + 1) if not self.is_term(q)]
+
+    def quotes_ending_near(self, pos: int, slack: int = 1) -> list[Quote]:
+        """Closed quotes whose closing mark ends within ``slack`` characters before ``pos``."""
+        out = []
+        k = bisect_right(self._quote_outer_ends, pos) - 1
+        while k >= 0 and self._quote_outer_ends[k] >= pos - slack:
+            out.append(self.quotes[k])
+            k -= 1
+        return out
+
+    # --- sentence shapes -------------------------------------------------------------------------
+    def is_headline(self, si: int) -> bool:
+        """A title or teaser line: one short paragraph without a final full stop."""
+        para = self.paragraphs[self.sentences[si].paragraph]
+        return para.end - para.start <= 220 and self.text[para.end - 1] not in ".!…;:"
+
+    def only_tail(self, k: int, hi: int) -> bool:
+        """Nothing but an adverbial tail after the cue ("nói với phóng viên X.")."""
+        toks = self.toks
+        window = toks[k:min(hi, k + 40)]
+        if not any(t.is_word for t in window):
+            return True
+        if toks[k].key in ("với", "khi", "trong", "tại", "sau", "trước", "thêm", "tiếp", "lúc", "ngay", "qua",
+                           "bằng", "trên", "hôm", "ở") and hi - k <= 40 and not any(
+                               t.key == "rằng" or t.text in (":", ",") for t in window):
+            return True
+        return False
+
+    def looks_like_clause(self, s: int, e: int, lenient: bool = False) -> bool:
+        """Is ``text[s:e]`` reported content rather than a topic noun phrase?"""
+        lo, hi = self.tok_range(s, e)
+        toks = self.toks[lo:min(hi, lo + 24)]
+        words = [t for t in toks if t.is_word]
+        if len(words) < (2 if lenient else 3):
+            return False
+        if self.lex.topic_starts.match(toks, 0) or (lenient and words[0].text[:1].isdigit()):
+            return False
+        return lenient or bool(self.lex.clause_markers.find_all(toks, 0, len(toks)))
+
+    def skip_connective(self, s: int, e: int) -> int:
+        """Past a leading connective and its comma ("Tuy nhiên, …")."""
+        lo, hi = self.tok_range(s, e)
+        toks = self.toks
+        m = self.lex.connectives.match(toks, lo, hi)
+        if m and lo + m[0] < hi and toks[lo + m[0]].text == ",":
+            return toks[lo + m[0]].end
+        return s
+
+    # --- mentions --------------------------------------------------------------------------------
+    def subject_of(self, lo: int, j: int) -> Mention | None:
+        """:meth:`MentionParser.subject_before`, memoised: several passes ask about the same cue."""
+        key = (lo, j)
+        if key not in self._subject_memo:
+            self._subject_memo[key] = self.parser.subject_before(self.toks, lo, j)
+        return self._subject_memo[key]
+
+    def tidy_mention(self, i: int, stop: int) -> Mention | None:
+        """The longest mention from ``i`` that ends on a name, title or group head."""
+        toks = self.toks
+        for b in range(stop, i, -1):
+            last = toks[b - 1]
+            if not last.is_word:
+                continue
+            if not (last.text[:1].isupper() or self.lex.groups.match_ending(toks, b, i)
+                    or self.lex.titles.match_ending(toks, b, i) or self.lex.honorifics.match_ending(toks, b, i)):
+                continue
+            m = self.parser.parse(toks, i, b)
+            if m is not None:
+                return m
+        return None
+
+    def statement_source(self, si: int) -> SourceMention | None:
+        """A channel the sentence names for its statement ("nói với Fox News")."""
+        if si not in self._statement_src:
+            lo, hi = self.sent_tokens[si]
+            self._statement_src[si] = self.outlets.statement_source(self.toks, lo, hi)
+        return self._statement_src[si]
+
+    def outlet_name(self, m: Mention) -> str | None:
+        """The canonical outlet name of a mention ("báo Tuổi Trẻ" → "Tuổi Trẻ")."""
+        found = self.outlets.at(self.toks, m.tok_start, m.tok_end)
+        return found[1] if found else None
