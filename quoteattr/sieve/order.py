@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..analysis import Analysis
-from ..entities import EntityRegistry, SpeakerResolver
+from ..entities import EntityRegistry
+from ..speakers import SpeakerResolver
 from ..lexicon import CompiledLexicon
 from ..mentions import Mention, MentionParser
 from ..segment import Paragraph, Quote, Sentence

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from ..entities import ResolvedSpeaker, SpeakerResolver
+from ..entities import ResolvedSpeaker
+from ..speakers import SpeakerResolver
 from .candidate import Candidate
 from .follow_on import previous_statement
 

@@ -1,0 +1,159 @@
+"""Who a speaker mention refers to, in reading order.
+
+Names go to the fullest form the article gives (:class:`~.entities.EntityRegistry`),
+titles to the person who holds them, ``Bộ`` to the ministry named before,
+pronouns and descriptions to the person just introduced or the latest
+compatible speaker; an unnamed group stays as written.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+
+from .analysis import Analysis
+from .entities import EntityRegistry, ResolvedSpeaker
+from .lexicon import CompiledLexicon
+from .mentions import Mention, MentionParser
+from .segment import Sentence
+from .text import NormalizedText
+from .tokens import Token
+
+__all__ = ["SpeakerResolver"]
+
+
+class SpeakerResolver:
+    """Who a speaker mention refers to, in reading order.
+
+    Names go to the fullest form in the article; titles to the person who holds
+    them; "Bộ" to the ministry named before; pronouns and descriptions to the
+    person just introduced with a title or honorific, else to the latest
+    compatible speaker (``history``, most recent last); an unnamed group stays
+    as written.  ``outlet_name`` canonicalises an outlet mention ("báo Tuổi
+    Trẻ" → "Tuổi Trẻ").
+    """
+
+    def __init__(self, nt: NormalizedText, toks: Sequence[Token], sentences: Sequence[Sentence],
+                 sent_tokens: Sequence[tuple[int, int]], registry: EntityRegistry, lex: CompiledLexicon,
+                 parser: MentionParser, outlet_name: Callable[[Mention], str | None],
+                 analysis: Analysis | None = None) -> None:
+        self.nt = nt
+        self.toks = toks
+        self.sentences = sentences
+        self.sent_tokens = sent_tokens
+        self.registry = registry
+        self.lex = lex
+        self.parser = parser
+        self.outlet_name = outlet_name
+        self.analysis = analysis
+        self._tok_starts = [t.start for t in toks]
+
+    def resolve(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker]) -> ResolvedSpeaker | None:
+        if m.kind == "coordination":
+            names = [self.resolve(p, sentence, history) for p in m.parts]
+            if any(n is None or n.name is None for n in names):
+                return None
+            return ResolvedSpeaker(" và ".join(n.name for n in names if n and n.name), "group", None, "name")
+        return self._one(m, sentence, history)
+
+    def _one(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker]) -> ResolvedSpeaker | None:
+        nt, reg, toks = self.nt, self.registry, self.toks
+        if m.kind in ("person", "title") and m.name is not None:
+            ent = reg.person(m.name, m.start, m.gender)
+            if ent is not None:
+                return ResolvedSpeaker(ent.fullest, "person", ent, "registry")
+            if m.kind == "person" and m.certain:
+                return ResolvedSpeaker(nt.spelling(*m.name), "person", None, "name")
+            if m.title is None and m.start == m.name[0]:
+                return self._bare_word(m, sentence)
+        if m.kind in ("organization", "place", "outlet") and m.name is not None:
+            name = nt.spelling(*m.name)
+            if m.kind == "outlet":
+                name = self.outlet_name(m) or name
+            if m.kind == "organization" and len(name.split()) == 1 and name in self.lex.org_alone:
+                # "Bộ yêu cầu …": the ministry spoken of last
+                for sp in reversed(history):
+                    if sp.type == "organization" and sp.name and sp.name.split()[0] == name:
+                        return sp
+                named = self._organisation_named_before(m.start, name)
+                if named is not None:
+                    return ResolvedSpeaker(named, "organization", None, "registry")
+            return ResolvedSpeaker(name, {"outlet": "outlet", "place": "place"}.get(m.kind, "organization"),
+                                   None, "name")
+        if m.kind in ("title", "person"):
+            title_text = nt.text[m.title[0]:m.title[1]] if m.title else nt.text[m.start:m.end]
+            if m.name is None:
+                ent = reg.by_title(title_text, m.start)
+            elif m.kind == "title":
+                # "Giám đốc Bệnh viện K": the doubtful "name" is the end of the title, written
+                # in full beside a name earlier ("PGS.TS Trần Văn Thuấn, Giám đốc Bệnh viện K")
+                ent = reg.by_title(nt.text[m.start:m.end], m.start)
+            else:
+                ent = None
+            if ent is not None:
+                return ResolvedSpeaker(ent.fullest, "person", ent, "title")
+            if self.lex.anaphors.match(toks, m.tok_start, m.tok_end):
+                prev = self._antecedent(m, sentence, history)
+                if prev is not None:
+                    return prev
+            return ResolvedSpeaker(nt.spelling(m.start, m.end), "person", None, "description")
+        if m.kind in ("pronoun", "anaphor"):
+            return self._antecedent(m, sentence, history)
+        if m.kind == "group":
+            return ResolvedSpeaker(nt.spelling(m.start, m.end), "group", None, "description")
+        return None
+
+    def _bare_word(self, m: Mention, sentence: int) -> ResolvedSpeaker | None:
+        """A capitalised word nobody in the article is called."""
+        assert m.name is not None
+        nt, toks = self.nt, self.toks
+        if self.lex.groups.match(toks, m.tok_start, m.tok_end):
+            # "Người khen …" after a colon: a capitalised common noun, a group speaker
+            return ResolvedSpeaker(nt.spelling(m.start, m.end), "group", None, "description")
+        lo = self.sent_tokens[sentence][0] if sentence < len(self.sent_tokens) else 0
+        if m.tok_start <= lo or toks[m.tok_start - 1].text not in (",", "-", "–", "—"):
+            # opening a sentence it is likely a common word, unless the parse calls it a name
+            if self.analysis is not None and self.analysis.is_name(*m.name):
+                return ResolvedSpeaker(nt.spelling(*m.name), "person", None, "name")
+            return None
+        # "“…”, Vietcombank khẳng định.": where only a name can stand
+        return ResolvedSpeaker(nt.spelling(*m.name), "unknown", None, "name")
+
+    def _organisation_named_before(self, pos: int, head: str) -> str | None:
+        """The last full organisation name starting with ``head`` before ``pos``."""
+        toks = self.toks
+        last = bisect_left(self._tok_starts, pos) - 1
+        for k in range(last, max(-1, last - 3000), -1):
+            if toks[k].text == head and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
+                best = None
+                for b in range(k + 2, min(len(toks), k + 10) + 1):
+                    m = self.parser.parse(toks, k, b)
+                    if m is not None and m.kind == "organization":
+                        best = m
+                if best is not None:
+                    return self.nt.spelling(best.start, best.end)
+        return None
+
+    def _antecedent(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker]) -> ResolvedSpeaker | None:
+        want = m.gender
+        if m.kind == "pronoun":
+            # "Phía Trung Quốc cho biết, ông Vương đã … Ông cũng nói …": a person just
+            # introduced with a title or honorific is the likeliest antecedent
+            window_start = self.sentences[max(0, sentence - 1)].start
+            ent = self.registry.salient_between(window_start, m.start, want)
+            if ent is not None:
+                return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
+        for sp in reversed(history[-40:]):
+            if sp.type in ("outlet", "place"):
+                continue
+            if want and sp.entity is not None and sp.entity.gender and sp.entity.gender != want:
+                continue
+            if want and sp.entity is None and m.kind == "pronoun" and (
+                    sp.type != "person" or sp.resolved_by == "description"):
+                continue
+            return sp
+        # nobody has spoken yet: the latest person named before the mention
+        for ent in self.registry.named_before(m.start):
+            if want and ent.gender and ent.gender != want:
+                continue
+            return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
+        return None
