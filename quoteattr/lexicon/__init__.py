@@ -46,6 +46,8 @@ LEXICON_FILES: Mapping[str, str] = {
     "topic_starts": "topic_starts.txt",
     "connectives": "connectives.txt",
     "fronted": "fronted.txt",
+    "non_subject_starts": "non_subject_starts.txt",
+    "predicate_words": "predicate_words.txt",
     "question_cues": "question_cues.txt",
     "boilerplate": "boilerplate.txt",
     "abbreviations": "abbreviations.txt",
@@ -295,6 +297,8 @@ class CompiledLexicon:
         self.topic_starts = PhraseMatcher((w, w) for w in lexicon.words("topic_starts"))
         self.connectives = PhraseMatcher((w, w) for w in lexicon.words("connectives"))
         self.fronted = PhraseMatcher((w, w) for w in lexicon.words("fronted"))
+        self.non_subject_starts = PhraseMatcher((w, w) for w in lexicon.words("non_subject_starts"))
+        self.predicate_words = frozenset(lexicon.words("predicate_words"))
         self.question_cues = frozenset(lexicon.words("question_cues"))
         self.boilerplate = frozenset(w.casefold() for w in lexicon.words("boilerplate"))
         self.abbreviations = frozenset(w.casefold() for w in lexicon.words("abbreviations"))

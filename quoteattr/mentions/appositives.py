@@ -16,6 +16,7 @@ from ..tokens import Token
 from .grammar import SEPARATORS
 from .model import Mention, is_cap
 from .names import unit
+from .noun_phrase import described_subject, leading_subject
 
 if TYPE_CHECKING:
     from .parser import MentionParser
@@ -61,7 +62,6 @@ def _before_parenthesis(parser: MentionParser, toks: Sequence[Token], lo: int, j
 
 
 def _read_chain(parser: MentionParser, toks: Sequence[Token], lo: int, j: int) -> Mention | None:
-    lex = parser.lex
     chunks = _chunks(toks, lo, j)
     comma_before_cue = len(chunks) > 1 and chunks[-1][0] >= chunks[-1][1]
     first: Mention | None = None
@@ -75,17 +75,12 @@ def _read_chain(parser: MentionParser, toks: Sequence[Token], lo: int, j: int) -
         if idx < len(chunks) - 1 and toks[chunks[idx][1]].text in (":", ";", "…"):
             break  # a headline prefix or another clause, not an apposition
         m = parser.best_suffix(toks, a, b)
-        if m is not None and not first_seen and m.tok_start > a and m.kind in ("place", "organization") and (
-                toks[m.tok_start - 1].is_word and not toks[m.tok_start - 1].text[:1].isupper()
-                and toks[m.tok_start - 1].key not in _PASSIVE
-                and not lex.connectives.match_ending(toks, m.tok_start, a)):
-            m = None  # "… dân gian Việt Nam": the tail of a longer phrase, not a subject
-        if m is not None and not first_seen and idx < len(chunks) - 1 and m.tok_start > a:
-            m = None  # "Trung Quốc phản đối …, cho rằng": not an appositive, a clause
         if not first_seen:
             first_seen = True
+            m = _nearest_chunk_mention(parser, toks, m, a, b, idx < len(chunks) - 1)
             if m is None:
-                if idx > 0 and appositive_like(parser, toks, a, b):
+                # "ông Hùng, chủ vựa cá lóc, cho biết": a description no lexicon knows, after a name
+                if idx > 0 and (appositive_like(parser, toks, a, b) or described_subject(parser, toks, a, b)):
                     continue
                 return None
             first = m
@@ -104,6 +99,26 @@ def _read_chain(parser: MentionParser, toks: Sequence[Token], lo: int, j: int) -
             continue
         break
     return first
+
+
+def _nearest_chunk_mention(parser: MentionParser, toks: Sequence[Token], m: Mention | None, a: int, b: int,
+                           before_comma: bool) -> Mention | None:
+    """The subject in the chunk right before the cue, given its longest mention tail ``m``."""
+    tail_of_phrase = m is not None and m.tok_start > a and (
+        toks[m.tok_start - 1].is_word and not toks[m.tok_start - 1].text[:1].isupper()
+        and toks[m.tok_start - 1].key not in _PASSIVE
+        and not parser.lex.connectives.match_ending(toks, m.tok_start, a))
+    if tail_of_phrase or m is None:
+        # "Bà A lên tiếng phủ nhận", "ông A gửi đơn lên chính quyền TP đề nghị": the subject leads
+        lead = None if before_comma else leading_subject(parser, toks, a, b)
+        if lead is not None:
+            return lead
+    if m is not None and tail_of_phrase and (m.kind in ("place", "organization") or parser.lex.place_prefixes.match_ending(
+            toks, m.tok_start, a)):
+        return None  # "… dân gian Việt Nam", "…, quận Đống Đa": the tail of a longer phrase, a place
+    if m is not None and before_comma and m.tok_start > a:
+        return None  # "Trung Quốc phản đối …, cho rằng": not an appositive, a clause
+    return m
 
 
 def _named_head(parser: MentionParser, toks: Sequence[Token], m: Mention | None, first: Mention | None,

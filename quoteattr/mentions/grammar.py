@@ -141,7 +141,8 @@ def _organisation(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, m
     if acronym_org and any(not is_cap(t) and t.text not in ("&", "-") for t in toks[p + 1:b]):
         acronym_org = False  # "CĐ năm 2017": an acronym followed by ordinary words is no name
     if (o and is_cap(toks[p])) or acronym_org:
-        if b - p <= 14 and not any(t.text in (",", ";", ":") for t in toks[p:b]) and not any(
+        if b - p <= 14 and not any(t.text in (",", ";", ":") for t in toks[p:b]) and not _holds_predicate(
+                lex, toks, p + 1, b) and not any(
                 lex.honorifics.match(toks, q, b) and q + 1 < b and is_cap(toks[q + 1])
                 for q in range(p + 1, b)) and not holds_cue(lex, toks, p + 1, b):
             return mk("organization", name=(p, b))
@@ -160,3 +161,9 @@ def _capitalised_run(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int
             return mk("organization", name=(p, b))
         return mk("person", name=(p, b), certain=certain_name(lex, toks, p, b))
     return None
+
+
+def _holds_predicate(lex: CompiledLexicon, toks: Sequence[Token], i: int, b: int) -> bool:
+    """A lowercase aspect, modal, negation or copula word: "Bộ GDĐT sẽ không phải là …" is a
+    clause, not an organisation's name."""
+    return any(toks[q].key in lex.predicate_words and not is_cap(toks[q]) for q in range(i, b))

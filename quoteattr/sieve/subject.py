@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import attrs
+
 from ..cues import Cue
-from ..mentions import Mention
-from .view import OPEN_MARKS, ArticleView
+from ..mentions import Mention, looks_foreign
+from ..mentions.noun_phrase import described_subject
+from .view import CLOSE_MARKS, OPEN_MARKS, ArticleView
 
 __all__ = ["cue_subject", "sentence_subject", "is_addressee"]
 
@@ -33,11 +36,77 @@ def cue_subject(view: ArticleView, si: int, cue: Cue, earlier: Sequence[Cue],
     if m is not None and earlier and is_addressee(m, earlier[-1]):
         m = None
     if m is not None:
-        return m
+        return _vouched_name(view, si, cue, m)
     m = _subject_away_from_cue(view, si, cue, earlier, subjects)
     if m is None and view.analysis is not None:
         m = _parsed_subject(view, si, cue)
+    if m is None:
+        m = _described_subject(view, si, cue)
     return m
+
+
+def _subject_slot(view: ArticleView, si: int, cue: Cue, after_fronted: bool = False,
+                  marked: bool = True) -> tuple[int, int] | None:
+    """The words before the cue, where only a subject can stand: after a closed quote and
+    its separator when nothing but a tail follows the cue (``“…”, X nói.``), or opening
+    the sentence before a marked content (``X cho rằng …``, ``X cho biết, …``)."""
+    lo, hi = view.sent_tokens[si]
+    toks = view.toks
+    j = view.parser.skip_adverbs_back(toks, lo, cue.tok_start)
+    a = j
+    while a > lo and toks[a - 1].is_word:
+        a -= 1
+    if a >= j or view.lex.honorifics.match(toks, a, j):
+        return None  # nothing, or an honorific with a verb ("ông quên")
+    after_quote = a - 2 >= lo and toks[a - 1].text in (",", "-", "–", "—") and toks[a - 2].text in CLOSE_MARKS
+    if after_quote:
+        return (a, j) if view.only_tail(cue.tok_end, hi) else None
+    clause_start = a == lo or (after_fronted and toks[a - 1].text == "," and (
+        view.lex.non_subject_starts.match(toks, lo, a) or view.lex.fronted.match(toks, lo, a)))
+    return (a, j) if clause_start and (not marked or _marked_content(view, cue, hi)) else None
+
+
+def _vouched_name(view: ArticleView, si: int, cue: Cue, m: Mention) -> Mention:
+    """A doubtful capitalised subject in the subject slot: one word of foreign shape is a
+    name ("Vinamilk cho biết, …", "“…”, Trump nói.", "hãng xe Toyota cho biết"), though a
+    capital alone proves nothing at a sentence start; a capitalised tail of a longer
+    description is not the subject ("chủ sạp cá ở chợ Bến Thành nói")."""
+    if m.kind != "person" or m.certain or m.title is not None:
+        return m
+    slot = _subject_slot(view, si, cue, after_fronted=True, marked=False)
+    if slot is None:
+        return m
+    toks = view.toks
+    n = m.tok_end - m.tok_start
+    if n == 1 and looks_foreign(toks[m.tok_start:m.tok_end]) and (
+            slot[0] == m.tok_start or m.tok_start - slot[0] <= 2 and not toks[m.tok_start - 1].text[:1].isupper()):
+        return attrs.evolve(m, certain=True)
+    if 2 <= n <= 3 and slot[0] == m.tok_start and m.name == (m.start, m.end) and (_subject_slot(
+            view, si, cue, after_fronted=True) is not None or view.written_after(m.start, m.end, "person")) and not (
+            view.written_after(m.start, m.end, "place")):
+        return attrs.evolve(m, certain=True)  # a given name alone: "Lan Anh cho hay …", "“…”, Xuân Trường nói."
+    if m.tok_start > slot[0] and _subject_slot(view, si, cue) is not None:
+        described = _described_subject(view, si, cue)
+        if described is not None:
+            return described
+    return m
+
+
+def _described_subject(view: ArticleView, si: int, cue: Cue) -> Mention | None:
+    """A description no lexicon knows in the subject slot (``“…”, nữ phạm nhân 80 tuổi nói.``)."""
+    slot = _subject_slot(view, si, cue)
+    if slot is None or view.parser.parse(view.toks, *slot) is not None:
+        return None  # the lexicons had their say on it (subject_before turned it down)
+    return described_subject(view.parser, view.toks, *slot)
+
+
+def _marked_content(view: ArticleView, cue: Cue, hi: int) -> bool:
+    """Does a marker (``rằng``, ``là``, ``:``, ``,``) or a quote open the content right after the cue?"""
+    k = cue.tok_end
+    if k >= hi:
+        return False
+    t = view.toks[k]
+    return t.key in ("rằng", "là") or t.text in (":", ",") or t.text in OPEN_MARKS
 
 
 def _subject_away_from_cue(view: ArticleView, si: int, cue: Cue, earlier: Sequence[Cue],
@@ -46,6 +115,10 @@ def _subject_away_from_cue(view: ArticleView, si: int, cue: Cue, earlier: Sequen
     lo, hi = view.sent_tokens[si]
     toks = view.toks
     j = view.parser.skip_adverbs_back(toks, lo, cue.tok_start)
+    # "Bà A lên tiếng phủ nhận …": a cue right after one that takes no bare content shares its subject
+    if earlier and earlier[-1].tok_end == j and earlier[-1].entry.takes == "marked" and subjects.get(
+            id(earlier[-1])) is not None:
+        return subjects[id(earlier[-1])]
     # "Hoàng nói và cho biết …", "chị đã phản ánh ngay và đề nghị …": the previous cue's subject
     if earlier and j > lo and toks[j - 1].key in ("và", "rồi") and (
             j - 1 - earlier[-1].tok_end <= 5

@@ -209,6 +209,18 @@ class ArticleView:
             self._statement_src[si] = self.outlets.statement_source(self.toks, lo, hi)
         return self._statement_src[si]
 
+    def written_after(self, start: int, end: int, what: str) -> bool:
+        """Does the article write ``text[start:end]`` elsewhere after a place prefix
+        (``what="place"``: "tỉnh Bạc Liêu") or an honorific or title (``"person"``: "chị Lan Anh")?"""
+        lex = self.lex
+        matchers = (lex.place_prefixes,) if what == "place" else (lex.honorifics, lex.titles)
+        for m in regex.finditer(regex.escape(self.text[start:end]), self.text, pos=self.paragraphs[0].start,
+                                endpos=self.paragraphs[-1].end):
+            k = self.tok_range(m.start(), m.end())[0]
+            if m.start() != start and k > 0 and any(x.match_ending(self.toks, k, max(0, k - 4)) for x in matchers):
+                return True
+        return False
+
     def outlet_name(self, m: Mention) -> str | None:
         """The canonical outlet name of a mention ("báo Tuổi Trẻ" → "Tuổi Trẻ")."""
         found = self.outlets.at(self.toks, m.tok_start, m.tok_end)

@@ -1,0 +1,96 @@
+"""Subjects no lexicon knows: the grammar of a subject noun phrase.
+
+Real news is full of speakers that are neither a known name nor a title:
+descriptions (``Chủ nhà nói …``, ``“…”, nữ phạm nhân 80 tuổi nói.``), brands
+behind a classifier (``hãng xe Toyota cho biết``), a named subject followed by a
+verb phrase or a complement before the cue (``Bà Ngô Thị Lan lên tiếng phủ
+nhận …``, ``Tiến sĩ Maria Lopez từ Đại học Madrid cho biết …``).  A subject
+runs from the clause start up to the cue; it ends before a predicate (an
+aspect, modal or negation word, a copula: ``clause_markers.txt``), holds no
+cue, and does not open with a preposition or subordinator
+(``non_subject_starts.txt``).  Lexicons only add what kind of speaker it is.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..tokens import Token
+from .model import Mention, is_cap
+from .names import holds_cue
+
+if TYPE_CHECKING:
+    from .parser import MentionParser
+
+__all__ = ["described_subject", "leading_subject"]
+
+# a description longer than this is a clause, not a subject ("nữ phạm nhân cao tuổi đang lĩnh án")
+_MAX_DESCRIPTION = 10
+# words between a named subject and its cue: a short verb phrase or complement ("lên tiếng", "từ ĐH X")
+_MAX_PREDICATE_GAP = 6
+_INSIDE = {"(", ")", "%", "&", "-", "/"}
+_LEADING_KINDS = ("person", "title", "organization", "group", "outlet", "coordination")
+# words that continue a noun phrase rather than start a predicate after it
+_NOUN_MODIFIERS = {"năm", "ngày", "tháng", "quý", "sáng", "chiều", "tối", "hôm", "này", "đó", "ấy", "kia", "và", "hoặc"}
+# "người được hỏi", "những người được khảo sát": a passive relative on the head, not a predicate
+_RELATIVE_PASSIVE = {"được", "bị"}
+
+
+def _clause_start(parser: MentionParser, toks: Sequence[Token], a: int, b: int) -> int:
+    """Past a leading connective: "Còn chủ nhà nói", "nhưng người bán cho rằng"."""
+    c = parser.lex.connectives.match(toks, a, b)
+    return a + c[0] if c and a + c[0] < b else a
+
+
+def _is_noun_phrase(parser: MentionParser, toks: Sequence[Token], k: int, b: int) -> bool:
+    """No predicate, no cue, no opening preposition in ``toks[k:b]``."""
+    lex = parser.lex
+    if lex.non_subject_starts.match(toks, k, b) or holds_cue(lex, toks, k, b):
+        return False
+    q = k
+    while q < b:
+        t = toks[q]
+        if not t.is_word and t.text not in _INSIDE:
+            return False
+        if t.key in _RELATIVE_PASSIVE and q > k and q + 1 < b and holds_cue(lex, toks, q + 1, q + 2):
+            q += 2  # "những người được hỏi"
+            continue
+        if not is_cap(t) and (lex.clause_markers.match(toks, q, b) or lex.adverbs.match(toks, q, b)
+                              or lex.cue_after.match(toks, q, b)):
+            return False  # a predicate has begun ("Bổ sung thêm thông tin, …")
+        q += 1
+    return True
+
+
+def described_subject(parser: MentionParser, toks: Sequence[Token], a: int, b: int) -> Mention | None:
+    """``toks[a:b]``, a chunk ending right before a cue, as a subject that no lexicon
+    knows: a ``group`` mention of the description as written, or ``None``."""
+    k = _clause_start(parser, toks, a, b)
+    words = [t for t in toks[k:b] if t.is_word]
+    if not 1 <= len(words) <= _MAX_DESCRIPTION or not toks[k].is_word:
+        return None
+    if toks[k].text[:1].isdigit() and not (k + 1 < b and toks[k + 1].text == "%"):
+        return None  # a date or amount, except a share of people ("56% số người được hỏi")
+    if not _is_noun_phrase(parser, toks, k, b):
+        return None
+    return Mention(toks[k].start, toks[b - 1].end, "group", tok_start=k, tok_end=b)
+
+
+def leading_subject(parser: MentionParser, toks: Sequence[Token], a: int, b: int) -> Mention | None:
+    """A known speaker opening the chunk, then a short verb phrase or complement up to the
+    cue: "Bà Ngô Thị Lan lên tiếng phủ nhận", "ông A thay mặt ban tổ chức thông báo"."""
+    k = _clause_start(parser, toks, a, b)
+    lex = parser.lex
+    for p in range(min(b - 1, k + parser.max_tokens), k, -1):
+        m = parser.parse(toks, k, p)
+        if m is None or m.kind not in _LEADING_KINDS or (m.kind == "person" and not m.certain and m.title is None):
+            continue
+        gap = toks[p:b]
+        if not gap or len(gap) > _MAX_PREDICATE_GAP or any(not t.is_word or t.text[:1].isdigit() for t in gap):
+            return None  # a number or date continues the noun phrase ("CĐ năm 2017"), it is no predicate
+        if gap[0].key in _NOUN_MODIFIERS:
+            return None
+        if holds_cue(lex, toks, p, b) or is_cap(gap[0]):
+            return None
+        return m
+    return None

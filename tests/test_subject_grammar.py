@@ -1,0 +1,70 @@
+"""Speakers found by the grammar of a subject noun phrase, not by word lists.
+
+Synthetic sentences written for these tests; each construction comes with a
+near-miss that must give no record (or not that speaker).
+"""
+from __future__ import annotations
+
+import pytest
+
+from quoteattr import Attributor
+
+
+@pytest.fixture(scope="module")
+def attributor() -> Attributor:
+    return Attributor()
+
+
+def speakers(attributor: Attributor, text: str) -> list[str | None]:
+    return [r.speaker.name if r.speaker else None for r in attributor.extract(text)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a description in quote-first position: only a subject can stand there
+    ("“Tôi không muốn quay lại nơi đó”, nữ phạm nhân 80 tuổi nói.", "nữ phạm nhân 80 tuổi"),
+    ("“Hàng về ít nên giá tăng”, chủ sạp cá ở chợ Bến Thành cho biết.", "chủ sạp cá ở chợ Bến Thành"),
+    # one word of foreign shape opening the sentence before marked content, or after a quote
+    ("Vinamilk cho biết, doanh thu quý ba đã tăng 8%.", "Vinamilk"),
+    ("“Lãi suất sẽ giữ nguyên”, Vietcombank khẳng định.", "Vietcombank"),
+    # a brand behind a classifier
+    ("Theo báo Lao Động, hãng xe Toyota cho biết sẽ thu hồi 5.000 xe.", "Toyota"),
+    # a named subject, then a verb phrase before the cue
+    ("Bà Ngô Thị Lan lên tiếng phủ nhận việc công ty sắp phá sản.", "Ngô Thị Lan"),
+    # a complement "từ ORG" between the name and the cue
+    ("Tiến sĩ Maria Lopez từ Đại học Madrid cho biết giá sẽ tăng mạnh.", "Maria Lopez"),
+    # place lists inside an appositive chain are not the speaker
+    ("Ông Trần Văn Bình, Phó Chủ tịch phường Láng Hạ, quận Đống Đa cho biết, đường sẽ được mở rộng.",
+     "Trần Văn Bình"),
+    ("Anh Nguyễn Văn Cường, thôn Thanh Long, xã Tam Quang (huyện Núi Thành) cho hay nước đã rút.",
+     "Nguyễn Văn Cường"),
+    # a description with no lexicon word between a name and the cue
+    ("“Năm nay khách đông hơn”, ông Lê Văn Hùng, chủ vựa cá lóc, cho biết.", "Lê Văn Hùng"),
+])
+def test_subjects_no_lexicon_predicts(attributor: Attributor, text: str, speaker: str) -> None:
+    assert speakers(attributor, text) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    # a fragment before a cue word that is part of the content is no speaker
+    "Theo kế hoạch, đúng như dự đoán, hội nghị đã kết thúc sớm.",
+    "Doanh thu quý này cao hơn dự kiến của các nhà đầu tư.",
+    # an abstract noun phrase does not speak (GUIDELINES: no non-human subjects)
+    "“Đó là một bước ngoặt”, sự kiện này cho thấy.",
+    # an honorific with a verb is not a description
+    "“Tôi không nhớ rõ”, ông quên mất rồi.",
+    # a clause is not an organisation's name
+    "Bộ Tài chính sẽ không phải là đơn vị kiểm tra và không can thiệp vào kết quả.",
+])
+def test_no_speaker_where_no_subject_stands(attributor: Attributor, text: str) -> None:
+    assert speakers(attributor, text) == []
+
+
+def test_a_description_not_in_subject_position_is_not_a_speaker(attributor: Attributor) -> None:
+    # mid-sentence, after a fronted phrase, the words before the cue are not vouched for
+    text = "Sau nhiều tháng, chủ sạp cá nói giá sẽ tăng."
+    assert "chủ sạp cá" not in speakers(attributor, text)
+
+
+def test_an_adjacent_second_cue_shares_the_subject(attributor: Attributor) -> None:
+    recs = attributor.extract("Ông Lê Văn Nam lên tiếng khẳng định công ty vẫn hoạt động bình thường.")
+    assert [(r.speaker.name, r.quote.text) for r in recs] == [("Lê Văn Nam", "công ty vẫn hoạt động bình thường")]
