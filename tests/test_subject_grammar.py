@@ -39,6 +39,12 @@ def speakers(attributor: Attributor, text: str) -> list[str | None]:
      "Nguyễn Văn Cường"),
     # a description with no lexicon word between a name and the cue
     ("“Năm nay khách đông hơn”, ông Lê Văn Hùng, chủ vựa cá lóc, cho biết.", "Lê Văn Hùng"),
+    # a named person heading a chain of places and organisations, however they are written
+    ("GS.TS Kevin Hart, Bệnh viện Saint Mary, Canada, cho biết thuốc mới đã được thử nghiệm.", "Kevin Hart"),
+    ("Ông Phạm Văn Tài, Giám đốc Ban quản lý dự án cao tốc Cam Lâm - Vĩnh Hảo, cho biết đường sẽ thông xe sớm.",
+     "Phạm Văn Tài"),
+    ("Bà Đỗ Thị Hằng, Chủ tịch công đoàn Công ty Sao Việt, cho biết mỗi công nhân được thưởng một tháng lương.",
+     "Đỗ Thị Hằng"),
 ])
 def test_subjects_no_lexicon_predicts(attributor: Attributor, text: str, speaker: str) -> None:
     assert speakers(attributor, text) == [speaker]
@@ -68,3 +74,45 @@ def test_a_description_not_in_subject_position_is_not_a_speaker(attributor: Attr
 def test_an_adjacent_second_cue_shares_the_subject(attributor: Attributor) -> None:
     recs = attributor.extract("Ông Lê Văn Nam lên tiếng khẳng định công ty vẫn hoạt động bình thường.")
     assert [(r.speaker.name, r.quote.text) for r in recs] == [("Lê Văn Nam", "công ty vẫn hoạt động bình thường")]
+
+def test_a_chain_with_a_clause_in_it_does_not_reach_back(attributor: Attributor) -> None:
+    # "Ông A cho biết, …": the first chunk holds a cue of its own, so it is not an appositive
+    text = "Ông Lê Văn Nam cho biết, Sở Giao thông, Công ty Cầu Đường, khẳng định cầu vẫn an toàn."
+    assert "Lê Văn Nam" in speakers(attributor, text)
+    assert speakers(attributor, text).count("Lê Văn Nam") == 1
+
+
+def test_a_title_chain_ends_at_a_clause(attributor: Attributor) -> None:
+    # "quyền" (acting) is a title word, but "… bằng cách yêu cầu" is a clause, not a title chain
+    text = "Văn phòng Chính phủ cho biết ông đã dùng quyền phủ quyết bằng cách yêu cầu Quốc hội xem xét lại."
+    assert all(s is None or "bằng cách" not in s for s in speakers(attributor, text))
+
+
+def _subject(text: str) -> tuple[str, str] | None:
+    """The mention subject_before finds for the first cue of ``text``: (kind, text)."""
+    from quoteattr.cues import find_cues
+    from quoteattr.lexicon import Lexicon
+    from quoteattr.mentions import MentionParser
+    from quoteattr.tokens import tokenize
+
+    lex = Lexicon.default().compile()
+    toks = tokenize(text, 0, len(text))
+    cue = find_cues(toks, 0, len(toks), lex)[0]
+    m = MentionParser(lex).subject_before(toks, 0, cue.tok_start)
+    return (m.kind, text[m.start:m.end]) if m else None
+
+
+def test_an_organisation_head_in_lower_case_is_no_name() -> None:
+    # "Trung tâm …": the capital "Trung" starts an organisation, it is not a person's name
+    assert _subject("Giám đốc Trung tâm kiểm định Hải Phòng cho hay mẫu nước đã được gửi đi.") == (
+        "title", "Giám đốc Trung tâm kiểm định Hải Phòng")
+
+
+def test_a_fronted_place_phrase_is_not_a_person() -> None:
+    from quoteattr.lexicon import Lexicon
+    from quoteattr.mentions import MentionParser
+    from quoteattr.tokens import tokenize
+
+    text = "Từ TP HCM"
+    toks = tokenize(text, 0, len(text))
+    assert MentionParser(Lexicon.default().compile()).parse(toks, 0, len(toks)) is None

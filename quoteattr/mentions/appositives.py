@@ -15,7 +15,7 @@ import attrs
 from ..tokens import Token
 from .grammar import SEPARATORS
 from .model import Mention, is_cap
-from .names import unit
+from .names import holds_cue, unit
 from .noun_phrase import described_subject, leading_subject
 
 if TYPE_CHECKING:
@@ -63,6 +63,9 @@ def _before_parenthesis(parser: MentionParser, toks: Sequence[Token], lo: int, j
 
 def _read_chain(parser: MentionParser, toks: Sequence[Token], lo: int, j: int) -> Mention | None:
     chunks = _chunks(toks, lo, j)
+    head = _person_heading_chain(parser, toks, chunks, j)
+    if head is not None:
+        return head
     comma_before_cue = len(chunks) > 1 and chunks[-1][0] >= chunks[-1][1]
     first: Mention | None = None
     first_seen = False  # an appositive chunk lies between the cue and the chunk being read
@@ -119,6 +122,39 @@ def _nearest_chunk_mention(parser: MentionParser, toks: Sequence[Token], m: Ment
     if m is not None and before_comma and m.tok_start > a:
         return None  # "Trung Quốc phản đối …, cho rằng": not an appositive, a clause
     return m
+
+
+def _person_heading_chain(parser: MentionParser, toks: Sequence[Token], chunks: list[tuple[int, int]],
+                          j: int) -> Mention | None:
+    """"GS.TS Hans Liu, Bệnh viện Bryn Mawr, Mỹ, cho biết", "Ông A, Giám đốc Ban quản lý dự án
+    cao tốc X - Y, cho biết": a named person opening a chunk, with only appositives (places,
+    organisations, roles, however written) between it and the cue, is the speaker.  The
+    chain stops at a chunk that holds a cue or a predicate: that is a clause of its own."""
+    lex = parser.lex
+    inner = [c for c in chunks if c[0] < c[1]]
+    if len(inner) < 2:
+        return None
+    for a, b in reversed(inner[-6:]):
+        if holds_cue(lex, toks, a, b) or any(toks[q].key in lex.predicate_words for q in range(a, b)):
+            return None
+        k = a
+        c = lex.connectives.match(toks, a, b)
+        if c and a + c[0] < b:
+            k = a + c[0]
+        m = _opening_person(parser, toks, k, b)
+        if m is not None:
+            return attrs.evolve(m, end=toks[j - 1].end, tok_end=j) if (a, b) != inner[-1] else None
+    return None
+
+
+def _opening_person(parser: MentionParser, toks: Sequence[Token], k: int, b: int) -> Mention | None:
+    """The longest named person (with a title or honorific, or a sure name) opening ``toks[k:b]``."""
+    for p in range(min(b, k + parser.max_tokens), k, -1):
+        m = parser.parse(toks, k, p)
+        if m is not None and m.kind == "person" and m.name is not None and (
+                m.certain or m.title is not None or m.name[0] > m.start):
+            return m
+    return None
 
 
 def _named_head(parser: MentionParser, toks: Sequence[Token], m: Mention | None, first: Mention | None,

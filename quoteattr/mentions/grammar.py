@@ -153,6 +153,9 @@ def _capitalised_run(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int
                      max_tokens: int) -> Mention | None:
     """A bare capitalised run: place, acronym organisation, or a name."""
     n = name_run(toks, p, b, max_tokens)
+    if n and p + n == b and n > 1 and lex.non_subject_starts.match(toks, p, p + 1) and (
+            lex.places.match(toks, p + 1, b) or is_acronym(toks[p + 1])):
+        return None  # "Từ TP HCM", "Tại Hà Nội": a sentence-initial preposition and a place
     if n and p + n == b:
         pl = lex.places.match(toks, p, b)
         if pl and pl[0] == b - p:

@@ -96,7 +96,8 @@ class _Chain:
         run = name_run(toks, j, b, self.max_tokens) if is_cap(toks[j]) else 0
         if not run:
             return False
-        org_head = bool(unit(toks, j, j + run, lex.org_heads)) or is_acronym(toks[j])
+        # "Trung tâm pháp y": an organisation's head may run on in lower case past the capitals
+        org_head = bool(unit(toks, j, b, lex.org_heads)) or is_acronym(toks[j])
         complement = self.after_link or org_head or self.in_org
         name = split_name(lex, toks, j, j + run, family_only=complement)
         if complement and name is not None and (name[0] == j and not (
@@ -147,6 +148,9 @@ class _Chain:
         toks, j = self.toks, self.j
         if self.after_person and toks[j].is_word:
             return self._done(None)  # "HLV Chu Đình Nghiêm rất tôn trọng lối chơi của …" is a clause
+        if toks[j].key != "là" and (toks[j].key in self.lex.predicate_words
+                                    or self.lex.non_subject_starts.match(toks, j, j + 1)):
+            return self._done(None)  # "quyền phủ quyết bằng cách …": a clause ("Cố vấn … là Jake Sullivan" is not)
         if toks[j].is_word and self.lowercase_run < (9 if self.in_org else 5) and not (
                 not self.in_org and holds_cue(self.lex, toks, j, j + 1, self.b)):
             self.j += 1
