@@ -39,6 +39,12 @@ def speakers(attributor: Attributor, text: str) -> list[str | None]:
      "Nguyễn Văn Cường"),
     # a description with no lexicon word between a name and the cue
     ("“Năm nay khách đông hơn”, ông Lê Văn Hùng, chủ vựa cá lóc, cho biết.", "Lê Văn Hùng"),
+    # a document's issuer is the speaker (GUIDELINES, 2026-12-01)
+    ("Báo cáo của Bộ Công Thương cho biết, giá xăng sẽ giảm nhẹ trong tuần tới.", "Bộ Công Thương"),
+    ("Số liệu từ Tổng cục Hải quan cho thấy xuất khẩu gạo tăng, Tổng cục Hải quan cho biết thêm.",
+     "Tổng cục Hải quan"),
+    # a relative clause inside an appositive ("người có … được thả") is not a clause of its own
+    ("Ông Lê Văn Hải, người có con trai được thả hôm qua, nói anh phải chăm sóc cháu nhiều hơn.", "Lê Văn Hải"),
     # a named person heading a chain of places and organisations, however they are written
     ("GS.TS Kevin Hart, Bệnh viện Saint Mary, Canada, cho biết thuốc mới đã được thử nghiệm.", "Kevin Hart"),
     ("Ông Phạm Văn Tài, Giám đốc Ban quản lý dự án cao tốc Cam Lâm - Vĩnh Hảo, cho biết đường sẽ thông xe sớm.",

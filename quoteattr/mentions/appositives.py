@@ -111,6 +111,9 @@ def _nearest_chunk_mention(parser: MentionParser, toks: Sequence[Token], m: Ment
         toks[m.tok_start - 1].is_word and not toks[m.tok_start - 1].text[:1].isupper()
         and toks[m.tok_start - 1].key not in _PASSIVE
         and not parser.lex.connectives.match_ending(toks, m.tok_start, a))
+    if tail_of_phrase and m is not None and m.kind in ("organization", "outlet", "group") and _issued_by(
+            parser, toks, a, m):
+        return m  # "Kết quả khảo sát của Tổng cục Thống kê cho biết": the document's issuer speaks
     if tail_of_phrase or m is None:
         # "Bà A lên tiếng phủ nhận", "ông A gửi đơn lên chính quyền TP đề nghị": the subject leads
         lead = None if before_comma else leading_subject(parser, toks, a, b)
@@ -124,6 +127,16 @@ def _nearest_chunk_mention(parser: MentionParser, toks: Sequence[Token], m: Ment
     return m
 
 
+def _issued_by(parser: MentionParser, toks: Sequence[Token], a: int, m: Mention) -> bool:
+    """Is ``m`` the issuer of a statement noun that opens the chunk ("Thông cáo của Bộ Y tế",
+    "Số liệu từ Tổng cục Thống kê")?  GUIDELINES: a document's issuer is the speaker."""
+    lex = parser.lex
+    if toks[m.tok_start - 1].key not in ("của", "từ", "do"):
+        return False
+    k = a + unit(toks, a, m.tok_start, lex.quantifiers)
+    return bool(unit(toks, k, m.tok_start, lex.statement_nouns)) and not holds_cue(lex, toks, k, m.tok_start - 1)
+
+
 def _person_heading_chain(parser: MentionParser, toks: Sequence[Token], chunks: list[tuple[int, int]],
                           j: int) -> Mention | None:
     """"GS.TS Hans Liu, Bệnh viện Bryn Mawr, Mỹ, cho biết", "Ông A, Giám đốc Ban quản lý dự án
@@ -135,7 +148,8 @@ def _person_heading_chain(parser: MentionParser, toks: Sequence[Token], chunks: 
     if len(inner) < 2:
         return None
     for a, b in reversed(inner[-6:]):
-        if holds_cue(lex, toks, a, b) or any(toks[q].key in lex.predicate_words for q in range(a, b)):
+        relative = toks[a].key in _APPOSITIVE_OPENERS  # "người có cháu gái được thả hôm qua": a relative clause
+        if holds_cue(lex, toks, a, b) or (not relative and any(toks[q].key in lex.predicate_words for q in range(a, b))):
             return None
         k = a
         c = lex.connectives.match(toks, a, b)
