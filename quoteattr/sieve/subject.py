@@ -19,6 +19,9 @@ from .view import CLOSE_MARKS, OPEN_MARKS, ArticleView
 
 __all__ = ["cue_subject", "sentence_subject", "is_addressee"]
 
+# tokens looked back from a cue for the start of its clause: bounds the work in one endless sentence
+_CLAUSE_REACH = 200
+
 
 def is_addressee(m: Mention, previous: Cue) -> bool:
     """"đề nghị Bộ Quốc phòng giao đất": a mention right after a request is the
@@ -166,8 +169,8 @@ def sentence_subject(view: ArticleView, si: int, before: int | None = None) -> M
     lo, hi = view.sent_tokens[si]
     toks = view.toks
     if before is not None:
-        # the clause holding the cue: after the last ";" before it
-        for k in range(before - 1, lo, -1):
+        # the clause holding the cue: after the last ";" before it (a subject is never further back)
+        for k in range(before - 1, max(lo, before - _CLAUSE_REACH), -1):
             if toks[k].text == ";":
                 lo = k + 1
                 break

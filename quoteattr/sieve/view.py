@@ -85,6 +85,14 @@ class ArticleView:
             e -= 1
         return s, e
 
+    def next_char(self, pos: int, limit: int) -> str:
+        """The first non-space character in ``text[pos:limit]`` ("" when none); no slice, so a
+        sentence of thousands of clauses is not copied once per cue."""
+        text = self.text
+        while pos < limit and text[pos].isspace():
+            pos += 1
+        return text[pos] if pos < limit else ""
+
     def ends_sentence(self, k: int, hi: int) -> bool:
         """Only punctuation from token ``k`` to ``hi``."""
         # no slice: a sentence of thousands of "theo X," would copy its tail once per cue
