@@ -122,3 +122,9 @@ def test_a_fronted_place_phrase_is_not_a_person() -> None:
     text = "Từ TP HCM"
     toks = tokenize(text, 0, len(text))
     assert MentionParser(Lexicon.default().compile()).parse(toks, 0, len(toks)) is None
+
+
+def test_a_page_title_credit_is_not_a_speaker(attributor: Attributor) -> None:
+    # "' - VnExpress Thể thao" is the page's credit; the headline's speaker stands before the colon
+    recs = attributor.extract("HLV Vũ Văn Thành: 'Đội vẫn đá đẹp dù thua trận' - VnExpress Thể thao")
+    assert [(r.speaker.name, r.quote.text) for r in recs] == [("Vũ Văn Thành", "Đội vẫn đá đẹp dù thua trận")]

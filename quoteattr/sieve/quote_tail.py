@@ -32,6 +32,8 @@ def propose_quote_tails(view: ArticleView, claims: Claims) -> None:
         while end < min(hi, k + 14) and toks[end].text not in (".", "!", "?", "…", ";") and toks[end].key not in (
                 "và", "rồi"):
             end += 1
+        if view.outlets.at(toks, k, end) is not None:
+            continue  # "'…' - VnExpress Thể thao": the page title's credit, not a speaker and a verb
         m = _speaker_at(view, k, end)
         if m is None or m.kind not in _TAIL_SPEAKERS:
             continue
