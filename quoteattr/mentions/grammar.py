@@ -121,7 +121,7 @@ def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
         rest = r + head
         modifiers = toks[rest:body_end]
         if len(modifiers) <= 8 and not any(t.text in SEPARATORS for t in modifiers) and not (
-            lex.clause_markers.find_all(toks, rest, body_end)
+            lex.clause_markers.find_all(toks, rest, body_end) or _holds_predicate(lex, toks, rest, body_end)
         ):
             if demonstrative and len(modifiers) <= 3:
                 return mk("anaphor")
@@ -167,6 +167,7 @@ def _capitalised_run(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int
 
 
 def _holds_predicate(lex: CompiledLexicon, toks: Sequence[Token], i: int, b: int) -> bool:
-    """A lowercase aspect, modal, negation or copula word: "Bộ GDĐT sẽ không phải là …" is a
-    clause, not an organisation's name."""
-    return any(toks[q].key in lex.predicate_words and not is_cap(toks[q]) for q in range(i, b))
+    """A lowercase aspect, modal, negation or copula word, or an adverb: "Bộ GDĐT sẽ không phải
+    là …", "Ngân hàng Nhà nước vừa sửa đổi" are clauses, not an organisation's name."""
+    return any(not is_cap(toks[q]) and (toks[q].key in lex.predicate_words or lex.adverbs.match(toks, q, q + 1))
+               for q in range(i, b))

@@ -62,12 +62,13 @@ def _is_noun_phrase(parser: MentionParser, toks: Sequence[Token], k: int, b: int
     return True
 
 
-def described_subject(parser: MentionParser, toks: Sequence[Token], a: int, b: int) -> Mention | None:
+def described_subject(parser: MentionParser, toks: Sequence[Token], a: int, b: int,
+                      max_words: int = _MAX_DESCRIPTION) -> Mention | None:
     """``toks[a:b]``, a chunk ending right before a cue, as a subject that no lexicon
     knows: a ``group`` mention of the description as written, or ``None``."""
     k = _clause_start(parser, toks, a, b)
     words = [t for t in toks[k:b] if t.is_word]
-    if not 1 <= len(words) <= _MAX_DESCRIPTION or not toks[k].is_word:
+    if not 1 <= len(words) <= max_words or not toks[k].is_word:
         return None
     if toks[k].text[:1].isdigit() and not (k + 1 < b and toks[k + 1].text == "%"):
         return None  # a date or amount, except a share of people ("56% số người được hỏi")

@@ -21,6 +21,8 @@ __all__ = ["cue_subject", "sentence_subject", "is_addressee"]
 
 # tokens looked back from a cue for the start of its clause: bounds the work in one endless sentence
 _CLAUSE_REACH = 200
+# words of a description no lexicon knows that may open a sentence as its subject
+_OPENING_DESCRIPTION = 6
 
 
 def is_addressee(m: Mention, previous: Cue) -> bool:
@@ -100,7 +102,11 @@ def _described_subject(view: ArticleView, si: int, cue: Cue) -> Mention | None:
     slot = _subject_slot(view, si, cue)
     if slot is None or view.parser.parse(view.toks, *slot) is not None:
         return None  # the lexicons had their say on it (subject_before turned it down)
-    return described_subject(view.parser, view.toks, *slot)
+    toks = view.toks
+    after_quote = toks[slot[0] - 1].text in (",", "-", "–", "—") if slot[0] > 0 else False
+    # a sentence's opening words before a cue are a shorter description than one after a quote,
+    # where nothing else can stand ("Tầng trệt của căn nhà cháy treo nhiều bằng| khen, …")
+    return described_subject(view.parser, toks, *slot, max_words=10 if after_quote else _OPENING_DESCRIPTION)
 
 
 def _marked_content(view: ArticleView, cue: Cue, hi: int) -> bool:
