@@ -14,6 +14,7 @@ import attrs
 
 from ..cues import Cue
 from ..mentions import Mention, looks_foreign
+from ..mentions.names import holds_cue
 from ..mentions.noun_phrase import described_subject
 from .view import CLOSE_MARKS, OPEN_MARKS, ArticleView
 
@@ -21,6 +22,8 @@ __all__ = ["cue_subject", "sentence_subject", "is_addressee"]
 
 # tokens looked back from a cue for the start of its clause: bounds the work in one endless sentence
 _CLAUSE_REACH = 200
+# tokens between a closed quote and the cue of its speaker: a description and its appositives
+_QUOTE_TAIL_REACH = 30
 # words of a description no lexicon knows that may open a sentence as its subject
 _OPENING_DESCRIPTION = 6
 
@@ -58,17 +61,37 @@ def _subject_slot(view: ArticleView, si: int, cue: Cue, after_fronted: bool = Fa
     lo, hi = view.sent_tokens[si]
     toks = view.toks
     j = view.parser.skip_adverbs_back(toks, lo, cue.tok_start)
+    quoted = _after_quote(view, lo, j)
+    if quoted is not None:
+        return quoted if view.only_tail(cue.tok_end, hi) else None
     a = j
     while a > lo and toks[a - 1].is_word:
         a -= 1
     if a >= j or view.lex.honorifics.match(toks, a, j):
         return None  # nothing, or an honorific with a verb ("ông quên")
-    after_quote = a - 2 >= lo and toks[a - 1].text in (",", "-", "–", "—") and toks[a - 2].text in CLOSE_MARKS
-    if after_quote:
-        return (a, j) if view.only_tail(cue.tok_end, hi) else None
     clause_start = a == lo or (after_fronted and toks[a - 1].text == "," and (
         view.lex.non_subject_starts.match(toks, lo, a) or view.lex.fronted.match(toks, lo, a)))
     return (a, j) if clause_start and (not marked or _marked_content(view, cue, hi)) else None
+
+
+def _after_quote(view: ArticleView, lo: int, j: int) -> tuple[int, int] | None:
+    """``“…”, DESCRIPTION (, APPOSITIVE)* ,? CUE``: the words right after a closed quote and its
+    separator, up to the first comma ("“…”, nữ sinh ngụ gần trường, chia sẻ."), when what
+    follows them up to the cue holds no cue of its own."""
+    toks = view.toks
+    k = j
+    while k > lo and k > j - _QUOTE_TAIL_REACH and not (
+            toks[k - 1].text in (",", "-", "–", "—") and k - 2 >= lo and toks[k - 2].text in CLOSE_MARKS):
+        k -= 1
+    if k <= lo or k <= j - _QUOTE_TAIL_REACH or k >= j:
+        return None
+    b = k
+    while b < j and toks[b].is_word:
+        b += 1
+    if b == k or view.lex.honorifics.match(toks, k, b) or not all(
+            t.is_word or t.text == "," for t in toks[b:j]) or holds_cue(view.lex, toks, b, j):
+        return None  # nothing, an honorific with a verb ("ông quên"), or a clause of its own
+    return (k, b)
 
 
 def _vouched_name(view: ArticleView, si: int, cue: Cue, m: Mention) -> Mention:
