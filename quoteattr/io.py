@@ -24,7 +24,7 @@ from typing import IO, Any
 import attrs
 
 from .model import RECORD_FIELDS, Attribution
-from .textfiles import DecodeProblem, decode, name_matches, open_binary
+from .textfiles import DecodeProblem, decode, name_matches, read_bytes
 
 __all__ = [
     "ReadError", "FORMATS", "DEFAULT_GLOB", "iter_paths", "read_text", "decode_text", "read_documents",
@@ -98,8 +98,7 @@ def read_text(path: Path, encoding: str | None = None) -> str | ReadError:
     """A text file (compressed or not, UTF-8 unless a byte-order mark or ``encoding`` says
     otherwise), or why it is not one."""
     try:
-        with open_binary(path) as fh:
-            data = fh.read()
+        data = read_bytes(path)
     except FileNotFoundError:
         return ReadError("no such file (or it vanished before it was read)")
     except IsADirectoryError:

@@ -14,7 +14,7 @@ import lzma
 from pathlib import Path
 from typing import IO, Any, Callable
 
-__all__ = ["COMPRESSED_SUFFIXES", "DecodeProblem", "check_encoding", "decode", "open_binary",
+__all__ = ["COMPRESSED_SUFFIXES", "DecodeProblem", "check_encoding", "decode", "open_binary", "read_bytes",
            "plain_name", "name_matches"]
 
 _OPENERS: dict[str, Callable[..., Any]] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
@@ -53,6 +53,15 @@ def open_binary(path: Path) -> IO[bytes]:
     return opener(path, "rb") if opener is not None else path.open("rb")
 
 
+def read_bytes(path: Path) -> bytes:
+    """The whole content of ``path``, decompressed when its suffix says so."""
+    opener = _compression(path)
+    if opener is None:
+        return path.read_bytes()
+    with opener(path, "rb") as fh:
+        return fh.read()
+
+
 def plain_name(name: str) -> str:
     """The file name without a compression suffix: ``a.txt.gz`` → ``a.txt``."""
     lower = name.lower()
@@ -81,12 +90,28 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     if encoding is None:
         for bom, codec in _BOMS:
             if data.startswith(bom):
-                return _decode(data, codec, f"{codec.upper()} (by its byte-order mark)", _ENCODING_HINT)
+                text = _wide_text(data, codec)
+                if text is not None:
+                    return text
+                break  # bytes that merely start like a mark (Latin-1 "ÿþ"…): judged as UTF-8 below
         if b"\x00" in data:
             raise DecodeProblem("binary file (holds NUL bytes), not text; if it is UTF-16 without a "
                                 "byte-order mark, give --encoding utf-16-le")
         return _decode(data, "utf-8", "UTF-8", _ENCODING_HINT)
     return _decode(data, encoding, encoding, "is --encoding right?")
+
+
+def _wide_text(data: bytes, codec: str) -> str | None:
+    """UTF-16/32 text after its byte-order mark, or ``None`` when the bytes only look marked:
+    they must decode, and most letters must be Latin (Vietnamese is), not the CJK-looking
+    letters that 8-bit bytes read two at a time turn into."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if c < "\u0250" or "\u1e00" <= c <= "\u1eff")
+    return text if 2 * latin >= len(letters) else None
 
 
 def _decode(data: bytes, codec: str, label: str, hint: str) -> str:
