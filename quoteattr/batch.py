@@ -22,7 +22,7 @@ from .io import ReadError
 from .model import Attribution
 from .pipeline import Attributor
 
-__all__ = ["DocResult", "extract_many"]
+__all__ = ["DocResult", "WorkerStartError", "extract_many"]
 
 #: A text, or ``(doc_id, text)``; ``text`` may be a :class:`~quoteattr.io.ReadError`
 #: standing for a document that could not be read (it is reported, in order).
@@ -67,21 +67,35 @@ def _run_one(att: Attributor, index: int, item: Any) -> DocResult:
                          f"{type(exc).__name__}: {exc}")
 
 
-# one Attributor per worker process, built once by the pool initializer
+class WorkerStartError(RuntimeError):
+    """The worker processes could not build their Attributor (e.g. a model that will not
+    load there): the same for every document, so it stops the batch with its real cause."""
+
+
+# one Attributor per worker process, built once by the pool initializer; or why it could not be
 _WORKER: Attributor | None = None
+_WORKER_FAILURE: str | None = None
 
 
 def _init_worker(config: dict[str, Any]) -> None:
-    global _WORKER
+    global _WORKER, _WORKER_FAILURE
     # Ctrl-C reaches the whole process group: only the parent handles it (and
     # terminates the pool); a worker dying of it prints a traceback per process
     # and can leave the parent waiting for results that never come
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER = Attributor(**config)
+    # a forked worker inherits the CLI's SIGTERM/SIGHUP handlers: it should just end
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    try:
+        _WORKER = Attributor(**config)
+    except Exception as exc:  # raising here would break the pool and hide the cause
+        _WORKER_FAILURE = f"{type(exc).__name__}: {exc}"
 
 
 def _work(job: tuple[int, Any]) -> DocResult:
-    assert _WORKER is not None
+    if _WORKER is None:
+        raise WorkerStartError(f"worker process could not start: {_WORKER_FAILURE}")
     return _run_one(_WORKER, *job)
 
 
@@ -190,6 +204,8 @@ def _parallel(att: Attributor, items: Iterable[Item], jobs: int, chunksize: int,
                     results = head.result()
                 except BrokenProcessPool:
                     salvage()
+                except WorkerStartError:
+                    raise
                 except Exception:  # e.g. an item that cannot be pickled: sort it out one by one
                     results = None
             if results is not None:
@@ -197,19 +213,38 @@ def _parallel(att: Attributor, items: Iterable[Item], jobs: int, chunksize: int,
             else:
                 for job in chunk:
                     yield _isolated(att, job, ctx)
+        pool.shutdown(wait=True)  # a pool left running at exit races the interpreter's teardown
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        _stop(pool)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End a pool now (interrupted, a signal, an error, a consumer that stopped early):
+    queued work is dropped, the workers are killed and waited for, none is left orphaned."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in processes:
+        if proc.is_alive():
+            proc.terminate()
+    for proc in processes:
+        proc.join(5)
+    pool.shutdown(wait=True)
 
 
 def _isolated(att: Attributor, job: tuple[int, Any], ctx: Any) -> DocResult:
     """One document in a process of its own (after a worker died)."""
-    with ProcessPoolExecutor(1, mp_context=ctx, initializer=_init_worker, initargs=(att.config,)) as one:
-        index, item = job
-        doc_id = item[0] if isinstance(item, tuple) and item else None
-        doc_id = doc_id if isinstance(doc_id, str) else None
-        try:
-            return one.submit(_work, job).result()
-        except BrokenProcessPool:
-            return DocResult(index, doc_id, (), WORKER_DIED)
-        except Exception as exc:
-            return DocResult(index, doc_id, (), f"{type(exc).__name__}: {exc}")
+    one = ProcessPoolExecutor(1, mp_context=ctx, initializer=_init_worker, initargs=(att.config,))
+    index, item = job
+    doc_id = item[0] if isinstance(item, tuple) and item else None
+    doc_id = doc_id if isinstance(doc_id, str) else None
+    try:
+        result = one.submit(_work, job).result()
+    except WorkerStartError:
+        raise
+    except BrokenProcessPool:
+        result = DocResult(index, doc_id, (), WORKER_DIED)
+    except Exception as exc:
+        result = DocResult(index, doc_id, (), f"{type(exc).__name__}: {exc}")
+    finally:
+        _stop(one)
+    return result

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import lzma
 import os
 import secrets
 import stat
@@ -23,9 +24,11 @@ from typing import IO, Any
 import attrs
 
 from .model import RECORD_FIELDS, Attribution
+from .textfiles import DecodeProblem, decode, name_matches, read_bytes
 
 __all__ = [
-    "ReadError", "FORMATS", "iter_paths", "read_documents", "RecordWriter", "open_writer", "AtomicOutput",
+    "ReadError", "FORMATS", "DEFAULT_GLOB", "iter_paths", "read_text", "decode_text", "read_documents",
+    "RecordWriter", "open_writer", "AtomicOutput",
 ]
 
 FORMATS = ("jsonl", "json", "csv", "table", "parquet")
@@ -38,8 +41,42 @@ class ReadError:
     message: str
 
 
-def iter_paths(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
-    """Expand CLI arguments: a file, a folder (its ``*.txt``, recursively, sorted) or ``-`` (stdin)."""
+#: The files a folder contributes unless told otherwise (matched case-insensitively).
+DEFAULT_GLOB = "*.txt"
+
+
+def _folder_files(folder: Path, pattern: str) -> Iterator[tuple[str, Path | ReadError]]:
+    """The files under ``folder`` matching ``pattern``, sorted; what is not a regular file
+    (a FIFO, a socket, a device) would block or make no sense to read: it is named, not read."""
+    for f in sorted(folder.rglob("*")):
+        if not name_matches(f.relative_to(folder), pattern):
+            continue
+        try:
+            mode = f.stat().st_mode
+        except OSError:
+            # vanished since the listing, or a dangling link: read_text reports it, never dropped
+            yield str(f), f
+            continue
+        if stat.S_ISDIR(mode):
+            continue
+        if stat.S_ISREG(mode):
+            yield str(f), f
+        else:
+            yield str(f), ReadError(f"not a regular file ({_file_kind(mode)}); skipped")
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return kind
+    return "not a file"
+
+
+def iter_paths(paths: Iterable[str], pattern: str = DEFAULT_GLOB) -> Iterator[tuple[str, Path | ReadError | None]]:
+    """Expand CLI arguments: a file, a folder (its files matching ``pattern``, recursively,
+    sorted) or ``-`` (stdin, given as ``None``).  A folder entry that cannot be read as a
+    file comes as a :class:`ReadError`; a path named on its own (``<(cmd)`` is a pipe) is read."""
     for p in paths:
         if p == "-":
             yield "-", None
@@ -47,52 +84,72 @@ def iter_paths(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
         path = Path(p)
         if path.is_dir():
             found = False
-            for f in sorted(path.rglob("*.txt")):
-                # skip only folders: a file that vanished since the listing (or a
-                # dangling link) is yielded and reported by read_text, never dropped
-                if not f.is_dir():
-                    found = True
-                    yield str(f), f
+            for item in _folder_files(path, pattern):
+                found = True
+                yield item
             if not found:
-                yield p, path  # reported as "no .txt files" by read_documents
+                wanted = ".txt" if pattern == DEFAULT_GLOB else f"{pattern!r}"
+                yield p, ReadError(f"folder holds no {wanted} files")
         else:
             yield p, path
 
 
-def read_text(path: Path) -> str | ReadError:
-    """A UTF-8 text file, or why it is not one."""
+def read_text(path: Path, encoding: str | None = None) -> str | ReadError:
+    """A text file (compressed or not, UTF-8 unless a byte-order mark or ``encoding`` says
+    otherwise), or why it is not one."""
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except FileNotFoundError:
         return ReadError("no such file (or it vanished before it was read)")
     except IsADirectoryError:
         return ReadError("is a directory")
     except PermissionError:
         return ReadError("permission denied")
-    except OSError as exc:
-        return ReadError(f"cannot read: {exc.strerror or exc}")
-    if b"\x00" in data:
-        return ReadError("binary file (holds NUL bytes), not text")
+    except (OSError, EOFError, lzma.LZMAError) as exc:  # includes a corrupt .gz/.bz2/.xz
+        return ReadError(f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+    return decode_text(data, encoding)
+
+
+def decode_text(data: bytes, encoding: str | None = None) -> str | ReadError:
+    """:func:`~quoteattr.textfiles.decode`, with its problem as a :class:`ReadError`."""
     try:
-        return data.decode("utf-8")
+        return decode(data, encoding)
+    except DecodeProblem as exc:
+        return ReadError(str(exc))
+
+
+def _read_stdin(stdin: IO[Any] | None, encoding: str | None) -> str | ReadError:
+    """stdin as bytes, decoded like a file: a text-mode read would smuggle a stray byte
+    through as a surrogate (Python's ``surrogateescape`` under the C locales)."""
+    stream = stdin if stdin is not None else sys.stdin
+    raw = getattr(stream, "buffer", stream)
+    try:
+        data = raw.read()
+    except OSError as exc:
+        return ReadError(f"cannot read stdin: {exc.strerror or exc}")
     except UnicodeDecodeError as exc:
-        return ReadError(f"not UTF-8 text (invalid byte at offset {exc.start})")
+        return ReadError(f"stdin is not UTF-8 text (invalid byte at offset {exc.start})")
+    if isinstance(data, str):  # a text stream without a buffer (e.g. io.StringIO)
+        try:
+            data = data.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return ReadError(f"stdin is not UTF-8 text (invalid character at offset {exc.start})")
+    text = decode_text(data, encoding)
+    if isinstance(text, ReadError):
+        return ReadError(("stdin is " if text.message.startswith("not ") else "stdin: ") + text.message)
+    return text
 
 
-def read_documents(paths: Iterable[str], stdin: IO[str] | None = None) -> Iterator[tuple[str, str | ReadError]]:
+def read_documents(paths: Iterable[str], stdin: IO[Any] | None = None, *, encoding: str | None = None,
+                   pattern: str = DEFAULT_GLOB) -> Iterator[tuple[str, str | ReadError]]:
     """``(doc_id, text)`` for every input; unreadable ones carry a :class:`ReadError`."""
-    for name, path in iter_paths(paths):
+    for name, path in iter_paths(paths, pattern):
         if path is None:
-            stream = stdin if stdin is not None else sys.stdin
-            try:
-                yield name, stream.read()
-            except UnicodeDecodeError as exc:
-                yield name, ReadError(f"stdin is not UTF-8 text (invalid byte at offset {exc.start})")
-            continue
-        if path.is_dir():
-            yield name, ReadError("folder holds no .txt files")
-            continue
-        yield name, read_text(path)
+            yield name, _read_stdin(stdin, encoding)
+        elif isinstance(path, ReadError):
+            yield name, path
+        else:
+            yield name, read_text(path, encoding)
 
 
 def output_folder(target: Path) -> Path:

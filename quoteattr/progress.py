@@ -1,10 +1,12 @@
-"""A one-line progress display on a terminal (files done, rate, ETA); silent elsewhere.
+"""A one-line progress display on a terminal (files done, rate, ETA); a summary elsewhere.
 
 Shown only when its stream (stderr) is a terminal and, when the caller says
 where records go (``output``), they are not printed to that same terminal:
 interleaved with record lines the redrawn line would glue itself to the next
 record, and records scrolling by are progress enough.  ``enabled=True`` or
-``False`` overrides the check.
+``False`` overrides the check.  Where it is not drawn (stderr redirected to
+a log, a cron job), ``summary=True`` writes one line at the end instead —
+documents, records, failures, time — so a log still says what a run did.
 """
 from __future__ import annotations
 
@@ -46,11 +48,12 @@ class Progress:
     """
 
     def __init__(self, total: int | None, *, stream: IO[str] | None = None, enabled: bool | None = None,
-                 interval: float = 0.2, output: IO[str] | None = None) -> None:
+                 interval: float = 0.2, output: IO[str] | None = None, summary: bool = False) -> None:
         self.stream = stream if stream is not None else sys.stderr
         if enabled is None:
             enabled = _isatty(self.stream) and not (output is not None and _same_terminal(self.stream, output))
         self.enabled = enabled
+        self.summary = summary
         self.total = total
         self.done = 0
         self.records = 0
@@ -98,10 +101,15 @@ class Progress:
         self.stream.flush()
 
     def close(self) -> None:
-        """Draw the final line (with the elapsed time) and end it."""
+        """Draw the final line (with the elapsed time) and end it; or write the summary."""
         if self.enabled and self.done:
             self._draw(time.monotonic(), final=True)
             self.stream.write("\n")
+            self.stream.flush()
+        elif not self.enabled and self.summary:
+            elapsed = time.monotonic() - self._start
+            self.stream.write(f"quoteattr: {self.done} documents, {self.records} records, "
+                              f"{self.errors} failed, {elapsed:.1f} s\n")
             self.stream.flush()
 
 

@@ -19,7 +19,9 @@ input works without it.
 from __future__ import annotations
 
 import json
+import lzma
 import os
+import re
 import sys
 import weakref
 from collections.abc import Iterable, Iterator, Mapping
@@ -27,10 +29,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from .io import ReadError, create_part_file, discard_part_file, output_folder
+from .textfiles import open_binary, plain_name
 from .model import RECORD_FIELDS, Attribution
 
-__all__ = ["FIELD_TYPES", "REQUIRED_FIELDS", "INPUT_FORMATS", "read_table_documents", "record_schema",
-           "ParquetWriter"]
+__all__ = ["FIELD_TYPES", "FOLDER_MODES", "REQUIRED_FIELDS", "INPUT_FORMATS", "read_table_documents",
+           "record_schema", "ParquetWriter"]
 
 #: Input formats :func:`read_table_documents` understands.
 INPUT_FORMATS = ("jsonl", "parquet")
@@ -68,7 +71,8 @@ def _expand(paths: Iterable[str], fmt: str) -> Iterator[tuple[str, Path | None, 
         path = Path(p)
         if path.is_dir():
             found = sorted(f for f in path.rglob("*")
-                           if f.is_file() and f.name.endswith(suffixes) and not f.name.startswith((".", "_")))
+                           if f.is_file() and plain_name(f.name).lower().endswith(suffixes)
+                           and not f.name.startswith((".", "_")))
             if not found:
                 yield p, path, ReadError(f"folder holds no {'/'.join(suffixes)} files")
             for f in found:
@@ -115,8 +119,19 @@ def _row(values: Mapping[str, Any], where: str, id_column: str,
     return doc_id, _text(values[text_column], text_column)
 
 
+def _missing_columns(present: Iterable[str], id_column: str, text_column: str) -> ReadError | None:
+    """A file whose first row lacks the id or text column: the options are wrong, not the rows."""
+    present = list(present)
+    for column, option in ((id_column, "--id-column"), (text_column, "--text-column")):
+        if column not in present:
+            listed = ", ".join(repr(c) for c in present) or "none"
+            return ReadError(f"no column {column!r} (see {option}); its columns: {listed}")
+    return None
+
+
 def _jsonl_rows(stream: IO[bytes], name: str, id_column: str,
                 text_column: str) -> Iterator[tuple[str, str | ReadError]]:
+    first = True
     for lineno, raw in enumerate(stream, 1):
         if not raw.strip():
             continue
@@ -134,6 +149,10 @@ def _jsonl_rows(stream: IO[bytes], name: str, id_column: str,
         if not isinstance(obj, dict):
             yield where, ReadError(f"expected a JSON object, got {type(obj).__name__}")
             continue
+        if first and (problem := _missing_columns(obj, id_column, text_column)) is not None:
+            yield name, ReadError(f"{problem.message} (first row, line {lineno}); file skipped")
+            return
+        first = False
         yield _row(obj, where, id_column, text_column)
 
 
@@ -143,15 +162,15 @@ def _read_jsonl(path: Path | None, name: str, id_column: str,
         yield from _jsonl_rows(sys.stdin.buffer, name, id_column, text_column)
         return
     try:
-        stream = path.open("rb")
+        stream = open_binary(path)
     except OSError as exc:
         yield name, ReadError(f"cannot read: {exc.strerror or exc}")
         return
     with stream:
         try:
             yield from _jsonl_rows(stream, name, id_column, text_column)
-        except OSError as exc:  # the file went bad part-way: the rest of it is one error
-            yield f"{name} (rest)", ReadError(f"cannot read: {exc.strerror or exc}")
+        except (OSError, EOFError, lzma.LZMAError) as exc:  # bad part-way (or a corrupt .gz): one error
+            yield f"{name} (rest)", ReadError(f"cannot read: {getattr(exc, 'strerror', None) or exc}")
 
 
 def _read_parquet(path: Path | None, name: str, id_column: str, text_column: str,
@@ -168,15 +187,13 @@ def _read_parquet(path: Path | None, name: str, id_column: str, text_column: str
         yield name, ReadError(f"not a readable Parquet file: {exc}")
         return
     with pf:
-        present = set(pf.schema_arrow.names)
-        columns = [c for c in dict.fromkeys((id_column, text_column)) if c in present]
+        problem = _missing_columns(pf.schema_arrow.names, id_column, text_column)
+        if problem is not None:
+            yield name, ReadError(f"{problem.message}; file of {pf.metadata.num_rows} rows skipped")
+            return
+        columns = list(dict.fromkeys((id_column, text_column)))
         row = 0
         try:
-            if not columns:  # nothing to read but the row count: each row is an error of its own
-                for _ in range(pf.metadata.num_rows):
-                    yield _row({}, f"{name}[{row}]", id_column, text_column)
-                    row += 1
-                return
             for batch in pf.iter_batches(batch_size=batch_size, columns=columns):
                 cols = {c: batch.column(c).to_pylist() for c in columns}
                 for i in range(batch.num_rows):
@@ -222,12 +239,60 @@ def record_schema() -> Any:
                       for name, kind in FIELD_TYPES.items()])
 
 
+#: What a folder output does when it already holds files: refuse, replace its
+#: ``*.parquet`` files, or add a part of a new name beside them.
+FOLDER_MODES = ("error", "overwrite", "append")
+
+_PART = re.compile(r"part-(\d+)\.parquet")
+
+
+def _visible(folder: Path) -> list[Path]:
+    """The folder's entries a reader sees (dot files are other writers' unfinished parts)."""
+    return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def _prepare_folder(folder: Path, mode: str) -> None:
+    if mode not in FOLDER_MODES:
+        raise ValueError(f"unknown folder mode {mode!r}; expected one of: {', '.join(FOLDER_MODES)}")
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(f"output {folder} exists and is not a folder (name a .parquet file?)")
+    folder.mkdir(parents=True, exist_ok=True)
+    if mode == "error" and _visible(folder):
+        raise FileExistsError(f"output folder {folder} is not empty: add --overwrite to replace its "
+                              "Parquet files, or --append to add a new part beside them")
+
+
+def _place_new_part(tmp: str, folder: Path) -> Path:
+    """Move ``tmp`` in as the folder's next ``part-NNNNN.parquet``, never over an existing file."""
+    taken = [int(m.group(1)) for p in _visible(folder) if (m := _PART.fullmatch(p.name))]
+    n = max(taken, default=-1) + 1
+    while True:
+        target = folder / f"part-{n:05d}.parquet"
+        try:
+            os.link(tmp, target)  # fails if the name is taken, unlike a rename
+        except FileExistsError:
+            n += 1
+            continue
+        except OSError:  # no hard links here: a rename, after checking
+            if target.exists():
+                n += 1
+                continue
+            os.replace(tmp, target)
+            return target
+        os.unlink(tmp)
+        return target
+
+
 class ParquetWriter:
     """Streams records into one Parquet file, atomically.
 
     ``target`` ending in ``.parquet`` is the file itself; anything else is a
     folder (created if missing) that receives ``part-00000.parquet``, the
-    layout Dask, Spark and ``pyarrow.dataset`` read as one table.  Rows are
+    layout Dask, Spark and ``pyarrow.dataset`` read as one table.  A folder
+    that already holds files is refused unless ``folder_mode`` is
+    ``"overwrite"`` (its ``*.parquet`` files are replaced when this one is
+    complete) or ``"append"`` (this file becomes a new, unused part name).
+    ``metadata`` (str → str) goes into the file's key-value metadata.  Rows are
     buffered and written ``row_group_size`` at a time into a hidden temporary
     file beside the target (readers of the folder skip dot files), which
     :meth:`close` renames over the target; :meth:`abort` removes it, and so
@@ -237,22 +302,25 @@ class ParquetWriter:
     """
 
     def __init__(self, target: str | os.PathLike[str], *, row_group_size: int = 50_000,
-                 compression: str = "zstd") -> None:
+                 compression: str = "zstd", folder_mode: str = "error",
+                 metadata: Mapping[str, str] | None = None) -> None:
         import pyarrow.parquet as pq
 
         if row_group_size < 1:
             raise ValueError(f"row_group_size must be positive, got {row_group_size}")
         target = Path(target)
+        self._folder_mode: str | None = None
         if target.name.endswith(".parquet"):
             folder = output_folder(target)
         else:
-            if target.exists() and not target.is_dir():
-                raise NotADirectoryError(f"output {target} exists and is not a folder (name a .parquet file?)")
-            target.mkdir(parents=True, exist_ok=True)
+            _prepare_folder(target, folder_mode)
             folder, target = target, target / "part-00000.parquet"
+            self._folder_mode = folder_mode
         self.target = target
         self.count = 0
         self.schema = record_schema()
+        if metadata:
+            self.schema = self.schema.with_metadata({str(k): str(v) for k, v in metadata.items()})
         self._row_group_size = row_group_size
         self._buffer: list[dict[str, Any]] = []
         self._done = False
@@ -292,12 +360,23 @@ class ParquetWriter:
             self._writer.close()
             with open(self._tmp, "rb") as fh:
                 os.fsync(fh.fileno())
-            os.replace(self._tmp, self.target)
+            self._place()
         except BaseException:
             self.abort()
             raise
         self._discard.detach()
         self._done = True
+
+    def _place(self) -> None:
+        folder = self.target.parent
+        if self._folder_mode == "append":
+            self.target = _place_new_part(self._tmp, folder)
+            return
+        old = [p for p in _visible(folder) if p.suffix == ".parquet"] if self._folder_mode == "overwrite" else []
+        os.replace(self._tmp, self.target)
+        for p in old:  # only once the new part is in place: a failed run keeps the old ones
+            if p != self.target:
+                p.unlink(missing_ok=True)
 
     #: AtomicOutput's name for :meth:`close`: the CLI commits its sink after closing the writer.
     commit = close

@@ -444,7 +444,9 @@ def test_pools_equal_score_py(tmp_path, pool):
 def test_cli_eval_json():
     status, out, err = _run("eval", str(DOCS), "--gold", str(GOLD), "--pred", str(PRED), "--json")
     assert status == 0, err
-    assert json.loads(out) == {"scores": EXPECTED, "errors": []}
+    result = json.loads(out)
+    assert {k: result[k] for k in ("scores", "errors")} == {"scores": EXPECTED, "errors": []}
+    assert set(result) == {"scores", "errors", "documents", "provenance"}  # what made it, beside the scores
 
 
 def test_cli_eval_errors_json():

@@ -456,7 +456,8 @@ def test_cli_ctrl_c_on_stdout_leaves_whole_lines(docs, monkeypatch):
 
 
 def test_cli_stdin_not_utf8(monkeypatch):
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\xff\xfe\x00bad"), encoding="utf-8"))
+    # (not b"\xff\xfe…": that is UTF-16's byte-order mark, which is read as such)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"bad \xc3\x28 bytes"), encoding="utf-8"))
     rc, _out, err = run_cli("-")
     assert rc == 1 and "stdin is not UTF-8" in err
 

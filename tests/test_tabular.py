@@ -118,16 +118,16 @@ def test_parquet_rows_in_batches(tmp_path):
     assert _errors(items) == [("2", "text column 'text' is null"), (f"{path}[3]", "id column 'id' is null")]
 
 
-def test_parquet_missing_columns_are_row_errors(tmp_path):
+def test_parquet_missing_columns_are_one_error_per_file_naming_its_columns(tmp_path):
     no_text = tmp_path / "no_text.parquet"
     pq.write_table(pa.table({"id": ["a", "b"], "body": ["x", "y"]}), no_text)
     neither = tmp_path / "neither.parquet"
     pq.write_table(pa.table({"other": [1, 2, 3]}), neither)
     items = list(read_table_documents([str(no_text), str(neither)], fmt="parquet"))
-    assert len(items) == 5  # one error per row, so failure counts stay exact
-    assert _errors(items)[:2] == [("a", "no text column 'text' (see --text-column)"),
-                                  ("b", "no text column 'text' (see --text-column)")]
-    assert [n for n, _ in _errors(items)[2:]] == [f"{neither}[0]", f"{neither}[1]", f"{neither}[2]"]
+    assert _errors(items) == [
+        (str(no_text), "no column 'text' (see --text-column); its columns: 'id', 'body'; file of 2 rows skipped"),
+        (str(neither), "no column 'id' (see --id-column); its columns: 'other'; file of 3 rows skipped"),
+    ]
 
 
 def test_parquet_binary_text_and_broken_files(tmp_path):

@@ -7,6 +7,8 @@ structures the pipeline uses.  Users extend it with their own files
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
@@ -172,6 +174,13 @@ class Lexicon:
             kept = [r for r in tables.get(name, ()) if r[0].casefold() not in drop]
             tables[name] = tuple(kept) + tuple(additions.get(name, ()))
         return Lexicon(tables)
+
+    def checksum(self) -> str:
+        """SHA-256 of the entries (hex), the same wherever they were loaded from: names a
+        lexicon in an output's provenance, so that a result can be reproduced."""
+        canonical = json.dumps({name: [list(r) for r in rows] for name, rows in sorted(self.tables.items())},
+                               ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
     def words(self, name: str) -> tuple[str, ...]:
         """First column of a lexicon."""
