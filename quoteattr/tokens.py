@@ -16,9 +16,12 @@ __all__ = ["Token", "tokenize", "token_keys"]
 # A word: letters/digits, joined by inner hyphens, ampersands, apostrophes or
 # slashes (Jong-ho, GD&ĐT, O'Brien, 2012-2014); dots join only abbreviation
 # parts and numbers (GS.TS, TP.HCM, 1.500) — "nhau.Trong" stays two words.
+# A site name's label starts with a letter or digit and has at most 63
+# characters (the DNS rules): unbounded, the first alternative scanned a run of
+# hyphens to its end from every position of the run, quadratic in its length.
 _TOKEN = regex.compile(
     r"""
-    [\p{L}\p{N}-]+(?:\.(?:com|net|org|gov|edu|info|vn|au|uk|us|tv|co))+\b  # news.com.au, Baoquocte.vn
+    [\p{L}\p{N}][\p{L}\p{N}-]{0,62}+(?:\.(?:com|net|org|gov|edu|info|vn|au|uk|us|tv|co))+\b  # news.com.au, Baoquocte.vn
   | (?:\p{Lu}[\p{Lu}\p{Ll}]{0,3}\.)+\p{Lu}[\p{L}\p{M}]*   # GS.TS, TP.HCM, Th.S, PGS.TS
   | \p{N}+(?:[.,]\p{N}+)+                                # 1.500  2,5  7.4.2
   | [\p{L}\p{M}\p{N}]+(?:[-&'’/_][\p{L}\p{M}\p{N}]+)*     # words, Il-ho, GD&ĐT

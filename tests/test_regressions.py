@@ -212,3 +212,26 @@ def test_min_confidence_keeps_records_reported_at_the_threshold():
     assert [r.confidence for r in everything] == [0.65]
     kept = Attributor(min_confidence=0.65).extract(text)
     assert [r.to_dict() for r in kept] == [r.to_dict() for r in everything]
+
+
+# --- tokens.py: a run of hyphens took quadratic time ----------------------------
+def test_a_run_of_hyphens_takes_linear_time():
+    """The tokeniser's site-name alternative ([letters/digits/-]+ then .com/.vn…)
+    scanned a hyphen run to its end from every position of the run: 20 KB of
+    '-' took 6 s, 200 KB would take about ten minutes; linear, 200 KB takes
+    about 2 s.  A scraped page's rule line must not stall a batch."""
+    with time_limit(30):
+        assert extract("-" * 200_000) == []
+        assert extract("Ông Nam nói: “Tốt lắm.” " + "a--" * 60_000) != []
+
+
+@pytest.mark.parametrize("text, words", [
+    ("phóng viên news.com.au rằng", ["phóng", "viên", "news.com.au", "rằng"]),
+    ("Theo Baoquocte.vn, giá tăng", ["Theo", "Baoquocte.vn", ",", "giá", "tăng"]),
+    ("trang vn-express.net và 24h.com.vn", ["trang", "vn-express.net", "và", "24h.com.vn"]),
+    ("ghi chú --- hết", ["ghi", "chú", "-", "-", "-", "hết"]),
+])
+def test_site_names_stay_one_token(text, words):
+    from quoteattr.tokens import tokenize
+
+    assert [t.text for t in tokenize(text)] == words
