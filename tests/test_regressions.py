@@ -11,6 +11,7 @@ import signal
 import stat
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from quoteattr.cli import main
 from quoteattr.segment import find_articles, find_paragraphs, find_sentences
 from quoteattr.text import NormalizedText
 
-from .strategies import time_limit
+from .strategies import check_offsets, signature, time_limit
 
 ATT = Attributor()
 ROOT = Path(__file__).resolve().parent.parent
@@ -235,3 +236,28 @@ def test_site_names_stay_one_token(text, words):
     from quoteattr.tokens import tokenize
 
     assert [t.text for t in tokenize(text)] == words
+
+
+# --- text.py: invisible characters survived as references, in NFD, in tags ------
+_CLEAN = ("Ông Nguyễn Văn Hùng cho biết, xã sẽ sửa xong con đường liên thôn trước mùa mưa.\n"
+          "Bà Lan nói: “Chúng tôi đã chờ việc này rất lâu rồi.”\n(theo Reuters)")
+
+
+@pytest.mark.parametrize("variant", [
+    _CLEAN.replace("biết", "bi&shy;ết"),                      # in a cue: the record was lost
+    _CLEAN.replace("Hùng", "Hù&#173;ng"),                     # in a name: the record was lost
+    _CLEAN.replace("(theo", "&lrm;(theo"),                    # before a credit: the source was lost
+    _CLEAN.replace("Lan", "L&#8203;an").replace("nói", "n&zwnj;ói").replace("Ông", "&#xFEFF;Ông"),
+    unicodedata.normalize("NFD", _CLEAN).replace("e\u0302\u0301", "e\u00ad\u0302\u0301"),  # biết split
+    _CLEAN.replace("rồi.”", "rồi.<b\u200br>”"),               # the tag ended up in the quote
+    _CLEAN.replace("\nBà", "<b\u200dr>\nBà"),
+])
+def test_invisible_characters_change_no_record(variant):
+    """text.py removed invisible characters only when written as themselves in
+    NFC text: a reference (&shy;, &#8203;, &lrm;) was decoded and kept, a soft
+    hyphen between a letter and its combining mark stopped NFC composition, and
+    a zero-width space inside a leftover tag kept the tag from being blanked."""
+    recs = ATT.extract(variant)
+    check_offsets(variant, recs)
+    assert signature(recs) == signature(ATT.extract(_CLEAN))
+    assert len(recs) == 2
