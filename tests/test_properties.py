@@ -165,6 +165,33 @@ def same_marks(records):
     return [{k: v.translate(_ONE_MARK) if isinstance(v, str) else v for k, v in d.items()} for d in records]
 
 
+_OPENING_SIDE = set(" \n\t([{—–-/:;,")  # what may stand before a mark that opens
+_CLOSING_SIDE = set(" \n\t)]}.,;:!?…—–-/")  # what may follow a mark that closes
+
+
+def _position_decides(text: str, i: int) -> bool:
+    """Is the mark at ``text[i]`` an opener or a closer by where it stands alone:
+    space (or an opening bracket, a colon …) on one side, a word on the other?"""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    opens = prev in _OPENING_SIDE and nxt.isalnum()
+    closes = (prev.isalnum() or prev in ".,!?…") and nxt in _CLOSING_SIDE
+    return opens != closes
+
+
+@given(st.one_of(templates().map(render), real_documents(), noisy_documents()))
+def test_straight_marks_equal_curly_where_position_decides(text):
+    """Guards the rule for straight quote marks (docs/how-it-works.md): where its
+    position alone says whether a mark opens or closes, a straight " gives the
+    same records as a curly “ or ” (either one, even the wrong one for the
+    place).  Only a mark with a word on both sides (n"ông) is left as it is:
+    there a curly mark's shape is information a straight one lacks."""
+    straight = "".join('"' if ch in "“”" and _position_decides(text, i) else ch for i, ch in enumerate(text))
+    a, b = ATT.extract(text), ATT.extract(straight)
+    check_offsets(straight, b)
+    assert same_marks(dicts(a)) == same_marks(dicts(b))
+
+
 @given(templates(), st.sampled_from([("&quot;", "&quot;"), ("&#8220;", "&#8221;"), ("&#x201C;", "&#x201D;"),
                                       ("&laquo;", "&raquo;"), ("&ldquo;", "&rdquo;")]))
 def test_html_entity_quotes_invariance(template, marks):
