@@ -261,3 +261,28 @@ def test_invisible_characters_change_no_record(variant):
     check_offsets(variant, recs)
     assert signature(recs) == signature(ATT.extract(_CLEAN))
     assert len(recs) == 2
+
+
+# --- tokens.py: every token held two strings of its own ---------------------------
+def test_tokens_of_a_long_article_share_their_strings():
+    """One 20 MB article peaked at 1.45 GiB, most of it token strings: each of
+    the ~3.7 million tokens held its own text and its own case-folded key
+    (~290 bytes a token with the tuple).  Tokens of one spelling now share one
+    string, and the key is the text itself when folding changes nothing."""
+    import tracemalloc
+
+    from quoteattr.tokens import tokenize
+
+    para = ("Ông Nguyễn Văn Hùng, Chủ tịch UBND xã, cho biết xã sẽ sửa xong con đường liên thôn "
+            "trước mùa mưa. Bà Lan nói: “Chúng tôi đã chờ việc này rất lâu rồi.” Theo TTXVN, "
+            "năm 2024 tỉnh chi 1.500 tỷ đồng cho giao thông nông thôn.\n")
+    text = para * 500
+    tracemalloc.start()
+    try:
+        toks = tokenize(text)
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert len({t.text for t in toks}) == len({id(t.text) for t in toks}) < 100
+    assert all(t.key is t.text for t in toks if t.key == t.text)
+    assert held / len(toks) < 200, f"{held / len(toks):.0f} bytes a token"
