@@ -11,7 +11,8 @@ the sizes from 16 KB up (smaller inputs measure fixed costs).  A slope near 1
 is linear time; near 2 is quadratic.  A kind whose next size is predicted to
 run past ``--budget`` seconds is stopped there (shown as ``-``), so a
 quadratic kind does not hold the run for hours; its slope is fitted over the
-sizes it reached.
+sizes it reached.  The slope is given twice: of wall time and of the
+process's CPU time, which other work on a shared machine disturbs less.
 
 Kinds:
   normal           the seed and dev articles concatenated into one long article
@@ -23,6 +24,9 @@ Kinds:
   theo_cues        thousands of "theo X," in one sentence
   quote_marks      quote marks only (100 000 of them at 100 KB)
   titles           long chains of titles and honorifics before names
+  hyphen_runs      one run of '-' (a scraped page's rule line), the whole input long
+  clause_chain     one sentence of comma-separated clauses and chained cues
+                   ("…, nói rằng …, cho biết …,"), never a full stop
 """
 from __future__ import annotations
 
@@ -77,12 +81,14 @@ def make_text(kind: str, size: int, corpus: list[str]) -> str:
         "theo_cues": "theo ông Minh, ",
         "quote_marks": "“”\"«»„‘’'‹›",
         "titles": "Giáo sư Tiến sĩ Bộ trưởng Bộ Y tế ông Nguyễn Văn An ",
+        "hyphen_runs": "-",
+        "clause_chain": "Trung Quốc phản đối kế hoạch mới, nói rằng chi phí quá cao, cho biết sẽ xem xét lại, ",
     }[kind]
     return _repeat(unit, size)
 
 
 KINDS = ("normal", "articles", "one_line", "capitalised_run", "nested_unclosed", "cues_no_quote", "theo_cues",
-         "quote_marks", "titles")
+         "quote_marks", "titles", "hyphen_runs", "clause_chain")
 
 
 class _Timeout(Exception):
@@ -93,16 +99,17 @@ def _alarm(signum, frame):
     raise _Timeout
 
 
-def measure(att: quoteattr.Attributor, text: str, limit: float) -> tuple[float, int] | None:
-    """Best time of a few runs (one for large inputs), records; None past ``limit`` seconds."""
+def measure(att: quoteattr.Attributor, text: str, limit: float) -> tuple[float, int, float] | None:
+    """Best wall time of a few runs (one for large inputs), records, best CPU time;
+    None past ``limit`` seconds."""
     repeats = 3 if len(text) <= 64 * KB else 1
-    best, n = math.inf, 0
+    best, n, best_cpu = math.inf, 0, math.inf
     old = signal.signal(signal.SIGALRM, _alarm) if hasattr(signal, "SIGALRM") else None
     try:
         for _ in range(repeats):
             if old is not None:
                 signal.setitimer(signal.ITIMER_REAL, limit)
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             try:
                 n = len(att.extract(text))
             except _Timeout:
@@ -111,10 +118,11 @@ def measure(att: quoteattr.Attributor, text: str, limit: float) -> tuple[float, 
                 if old is not None:
                     signal.setitimer(signal.ITIMER_REAL, 0)
             best = min(best, time.perf_counter() - t0)
+            best_cpu = min(best_cpu, time.process_time() - c0)
     finally:
         if old is not None:
             signal.signal(signal.SIGALRM, old)
-    return best, n
+    return best, n, best_cpu
 
 
 def slope(points: list[tuple[int, float]]) -> float | None:
@@ -149,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     att = quoteattr.Attributor()
     att.extract("Ông Nguyễn Văn An cho biết: “Khởi động”.")  # warm-up: lexicon tries, regex caches
 
-    results: dict[str, dict[int, tuple[float, int] | None]] = {}
+    results: dict[str, dict[int, tuple[float, int, float] | None]] = {}
     for kind in kinds:
         results[kind] = {}
         prev: tuple[int, float] | None = None
@@ -188,20 +196,25 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'slope':>8} " + "".join(
         f"{(f'{s:.2f}' if (s := slope([(sz, r[0]) for sz, r in results[k].items() if r])) is not None else '?'):>{width}}"
         for k in kinds))
-    print(f"\nseconds per input; slope = d log(time) / d log(size) over sizes >= {human(FIT_FROM)} "
-          "(1 = linear, 2 = quadratic); '-' = stopped at the time budget")
+    print(f"{'(cpu)':>8} " + "".join(
+        f"{(f'{s:.2f}' if (s := slope([(sz, r[2]) for sz, r in results[k].items() if r])) is not None else '?'):>{width}}"
+        for k in kinds))
+    print(f"\nwall seconds per input; slope = d log(time) / d log(size) over sizes >= {human(FIT_FROM)} "
+          "(1 = linear, 2 = quadratic), of wall time and of CPU time (the process's own, which other work "
+          "on a busy machine disturbs less); '-' = stopped at the time budget")
     verdict = []
     for k in kinds:
-        s = slope([(sz, r[0]) for sz, r in results[k].items() if r])
+        s = slope([(sz, r[2]) for sz, r in results[k].items() if r])
         if s is not None and s > 1.25:
             verdict.append(f"{k} ({s:.2f})")
-    print("superlinear: " + (", ".join(verdict) if verdict else "none"))
+    print("superlinear (CPU time): " + (", ".join(verdict) if verdict else "none"))
     if args.json:
         Path(args.json).write_text(json.dumps({
             "sizes": sizes,
-            "results": {k: {str(s): (None if r is None else {"seconds": r[0], "records": r[1]})
+            "results": {k: {str(s): (None if r is None else {"seconds": r[0], "records": r[1], "cpu_seconds": r[2]})
                             for s, r in v.items()} for k, v in results.items()},
             "slopes": {k: slope([(sz, r[0]) for sz, r in v.items() if r]) for k, v in results.items()},
+            "cpu_slopes": {k: slope([(sz, r[2]) for sz, r in v.items() if r]) for k, v in results.items()},
         }, indent=2), encoding="utf-8")
     return 0
 

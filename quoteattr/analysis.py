@@ -14,6 +14,7 @@ place where rules alone are weak:
 """
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -46,20 +47,33 @@ class Analysis:
 
     words: tuple[Word, ...] = ()
     _start_index: list[int] = attrs.field(init=False, repr=False, eq=False)
-    _children: list[list[int]] = attrs.field(init=False, repr=False, eq=False)
+    # children of word i: _kids[_first_kid[i]:_first_kid[i + 1]], in order; two flat
+    # arrays rather than a list per word (most words have none), for long texts
+    _first_kid: array = attrs.field(init=False, repr=False, eq=False)
+    _kids: array = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         starts = [w.start for w in self.words]
         if starts != sorted(starts):
             raise ValueError("analysis words must be ordered by start offset")
         object.__setattr__(self, "_start_index", starts)
-        children: list[list[int]] = [[] for _ in self.words]
+        n = len(self.words)
+        first = array("q", bytes(8 * (n + 1)))
         for i, w in enumerate(self.words):
-            if not -1 <= w.head < len(self.words):
+            if not -1 <= w.head < n:
                 raise ValueError(f"word {i} has head {w.head} outside the analysis")
             if w.head >= 0:
-                children[w.head].append(i)
-        object.__setattr__(self, "_children", children)
+                first[w.head + 1] += 1
+        for i in range(n):
+            first[i + 1] += first[i]
+        kids = array("q", bytes(8 * first[n]))
+        filled = array("q", first)
+        for i, w in enumerate(self.words):
+            if w.head >= 0:
+                kids[filled[w.head]] = i
+                filled[w.head] += 1
+        object.__setattr__(self, "_first_kid", first)
+        object.__setattr__(self, "_kids", kids)
 
     def words_in(self, start: int, end: int) -> list[int]:
         """Indexes of the words overlapping ``[start, end)``."""
@@ -72,8 +86,8 @@ class Analysis:
             k += 1
         return out
 
-    def children(self, i: int) -> list[int]:
-        return self._children[i]
+    def children(self, i: int) -> Sequence[int]:
+        return self._kids[self._first_kid[i]:self._first_kid[i + 1]]
 
     def subtree_span(self, i: int) -> tuple[int, int]:
         """Character span of word ``i`` and everything that depends on it."""

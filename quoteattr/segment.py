@@ -3,7 +3,10 @@
 Quote marks arrive curly, straight, German (``„…“``), French (``«…»``),
 single or double, nested, unclosed or never opened.  :func:`find_quotes`
 pairs them by position (a mark after a space opens, a mark before a space
-or punctuation closes) before identity, so sloppy marks still pair; a quote
+or punctuation closes) before identity, so sloppy marks still pair; where
+the position does not decide (a word on both sides: ``n"ông``), a curly mark
+follows its shape and a straight one toggles — it closes the open quote of
+its family, or opens one (docs/how-it-works.md states the rule); a quote
 left open at a paragraph end either continues into a later paragraph that
 closes it, or ends with its paragraph.  Nothing here raises on messy input.
 """

@@ -2,11 +2,14 @@
 
 The pipeline reads one canonical form of Vietnamese: NFC, one tone-mark
 placement (``hòa``, ``thủy``, ``quyền``), ``\\n`` line ends, ordinary spaces,
-no zero-width or bidi characters, HTML character references decoded, HTML
-tags left over from scraping blanked out (block tags such as ``<p>`` and
-``<br>`` end a line).  Every offset the pipeline computes is on that working
-copy; :class:`NormalizedText` maps spans back to the exact string the caller
-passed, so reported spans satisfy ``original[start:end] == span.text``.
+no zero-width or bidi characters or soft hyphens, HTML character references
+decoded, HTML tags left over from scraping blanked out (block tags such as
+``<p>`` and ``<br>`` end a line).  Invisible characters go first, whether
+written as themselves or as references (``&shy;``, ``&#8203;``, ``&lrm;``),
+so that none keeps an entity, a tag or a letter and its combining mark
+apart.  Every offset the pipeline computes is on that working copy;
+:class:`NormalizedText` maps spans back to the exact string the caller passed,
+so reported spans satisfy ``original[start:end] == span.text``.
 """
 from __future__ import annotations
 
@@ -23,10 +26,16 @@ __all__ = ["NormalizedText", "fold", "retone", "retone_word"]
 # Characters removed outright: zero-width, BOM, soft hyphen, bidi controls.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069\u180e"
 
+_INVISIBLE_RUN = regex.compile(f"[{_INVISIBLE}]+")
+_ENTITY = r"&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+# First pass: invisible characters, written as themselves or as a reference
+# (&shy; &#8203; &lrm; …), go before anything else reads the text, so that
+# none splits an entity, a tag or a letter from its combining mark.
+_INVISIBLE_OR_ENTITY = regex.compile(f"(?P<invisible>[{_INVISIBLE}]+)|(?P<entity>{_ENTITY})")
+
 _SPECIAL = regex.compile(
     r"(?P<crlf>\r\n)"
-    rf"|(?P<invisible>[{_INVISIBLE}]+)"
-    r"|(?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+    rf"|(?P<entity>{_ENTITY})"
     # an HTML tag left over from scraping: blanked out (block tags end a line)
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,1000})?/?>)"
     # a word holding a combining mark: NFC may change its length
@@ -168,12 +177,84 @@ def _replacement(kind: str | None, match: str) -> str:
         return "\n"
     if kind == "tag":  # same length: offsets stay one to one
         return ("\n" if _BLOCK_TAG.match(match) else " ").ljust(len(match))
-    if kind == "invisible":
-        return ""
     if kind == "entity":
         decoded = html.unescape(match)
-        return decoded.translate(_ONE_TO_ONE) if decoded else match
+        if not decoded:  # a reference to a code point HTML forbids stays as written
+            return match
+        return _INVISIBLE_RUN.sub("", decoded).translate(_ONE_TO_ONE)
     return unicodedata.normalize("NFC", match).translate(_ONE_TO_ONE)
+
+
+def _visible(kind: str | None, match: str) -> str:
+    """First pass: an invisible character, or a reference to one, goes; the rest stays."""
+    if kind == "invisible":
+        return ""
+    decoded = html.unescape(match)
+    return "" if decoded and not _INVISIBLE_RUN.sub("", decoded) else match
+
+
+class _OffsetMap:
+    """Offsets in a rewritten string back to the string it was rewritten from.
+
+    ``segs`` lists the rewrites that changed length, in order, as
+    ``(new_start, new_end, old_start, old_end)``; between them the two strings
+    run in step.
+    """
+
+    __slots__ = ("_segs", "_starts")
+
+    def __init__(self, segs: list[tuple[int, int, int, int]]) -> None:
+        self._segs = segs
+        self._starts = [s[0] for s in segs]
+
+    def start(self, pos: int) -> int:
+        """Where a span starting at ``pos`` starts: after what was deleted there."""
+        k = bisect_right(self._starts, pos) - 1
+        if k < 0:
+            return pos
+        ns, ne, os_, oe = self._segs[k]
+        if pos < ne or (ns == ne == pos):
+            return oe if ns == ne else os_
+        return oe + (pos - ne)
+
+    def end(self, pos: int) -> int:
+        """Where a span ending at ``pos`` ends: before what was deleted there."""
+        k = bisect_left(self._starts, pos) - 1
+        if k < 0:
+            return pos
+        ns, ne, os_, oe = self._segs[k]
+        if pos <= ne:
+            return oe
+        return oe + (pos - ne)
+
+
+def _rewrite(text: str, pattern: regex.Pattern, replace, between=None) -> tuple[str, _OffsetMap | None]:
+    """``text`` with every match of ``pattern`` replaced by ``replace(kind, match)``
+    and the stretches between matches passed through ``between``; the map back,
+    or ``None`` when no length changed."""
+    pieces: list[str] = []
+    segs: list[tuple[int, int, int, int]] = []
+    pos = npos = 0
+    for m in pattern.finditer(text):
+        if m.start() > pos:
+            chunk = text[pos:m.start()]
+            pieces.append(between(chunk) if between else chunk)
+            npos += m.start() - pos
+        rep = replace(m.lastgroup, m.group())
+        if len(rep) != m.end() - m.start():  # same length: offsets line up one to one
+            segs.append((npos, npos + len(rep), m.start(), m.end()))
+        pieces.append(rep)
+        npos += len(rep)
+        pos = m.end()
+    if not pieces and between is None:
+        return text, None
+    if pos < len(text):
+        pieces.append(between(text[pos:]) if between else text[pos:])
+    return "".join(pieces), (_OffsetMap(segs) if segs else None)
+
+
+def _one_to_one(chunk: str) -> str:
+    return chunk.translate(_ONE_TO_ONE)
 
 
 class NormalizedText:
@@ -184,33 +265,17 @@ class NormalizedText:
     where the author put them), for names reported back to the caller.
     """
 
-    __slots__ = ("original", "text", "_spelled", "_nstarts", "_segs")
+    __slots__ = ("original", "text", "_spelled", "_maps")
 
     def __init__(self, original: str) -> None:
         if not isinstance(original, str):
             raise TypeError(f"text must be str, not {type(original).__name__}")
         self.original = original
-        pieces: list[str] = []
-        # replacement segments: (norm_start, norm_end, orig_start, orig_end)
-        segs: list[tuple[int, int, int, int]] = []
-        pos = npos = 0
-        for m in _SPECIAL.finditer(original):
-            if m.start() > pos:
-                chunk = original[pos:m.start()].translate(_ONE_TO_ONE)
-                pieces.append(chunk)
-                npos += len(chunk)
-            rep = _replacement(m.lastgroup, m.group())
-            if len(rep) != len(m.group()):  # same length: offsets line up one to one
-                segs.append((npos, npos + len(rep), m.start(), m.end()))
-            pieces.append(rep)
-            npos += len(rep)
-            pos = m.end()
-        if pos < len(original):
-            pieces.append(original[pos:].translate(_ONE_TO_ONE))
-        self._spelled = "".join(pieces)
+        visible, first = _rewrite(original, _INVISIBLE_OR_ENTITY, _visible)
+        self._spelled, second = _rewrite(visible, _SPECIAL, _replacement, _one_to_one)
         self.text = retone(self._spelled)
-        self._segs = segs
-        self._nstarts = [s[0] for s in segs]
+        # working copy → visible text → original, applied in that order
+        self._maps = tuple(m for m in (second, first) if m is not None)
 
     def __len__(self) -> int:
         return len(self.text)
@@ -220,23 +285,15 @@ class NormalizedText:
 
     def start_to_original(self, pos: int) -> int:
         """Map a working-copy start offset to the original string."""
-        k = bisect_right(self._nstarts, pos) - 1
-        if k < 0:
-            return pos
-        ns, ne, os_, oe = self._segs[k]
-        if pos < ne or (ns == ne == pos):
-            return oe if ns == ne else os_
-        return oe + (pos - ne)
+        for m in self._maps:
+            pos = m.start(pos)
+        return pos
 
     def end_to_original(self, pos: int) -> int:
         """Map a working-copy end offset to the original string."""
-        k = bisect_left(self._nstarts, pos) - 1
-        if k < 0:
-            return pos
-        ns, ne, os_, oe = self._segs[k]
-        if pos <= ne:
-            return oe
-        return oe + (pos - ne)
+        for m in self._maps:
+            pos = m.end(pos)
+        return pos
 
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` of the original text for a working-copy stretch."""

@@ -165,6 +165,33 @@ def same_marks(records):
     return [{k: v.translate(_ONE_MARK) if isinstance(v, str) else v for k, v in d.items()} for d in records]
 
 
+_OPENING_SIDE = set(" \n\t([{—–-/:;,")  # what may stand before a mark that opens
+_CLOSING_SIDE = set(" \n\t)]}.,;:!?…—–-/")  # what may follow a mark that closes
+
+
+def _position_decides(text: str, i: int) -> bool:
+    """Is the mark at ``text[i]`` an opener or a closer by where it stands alone:
+    space (or an opening bracket, a colon …) on one side, a word on the other?"""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    opens = prev in _OPENING_SIDE and nxt.isalnum()
+    closes = (prev.isalnum() or prev in ".,!?…") and nxt in _CLOSING_SIDE
+    return opens != closes
+
+
+@given(st.one_of(templates().map(render), real_documents(), noisy_documents()))
+def test_straight_marks_equal_curly_where_position_decides(text):
+    """Guards the rule for straight quote marks (docs/how-it-works.md): where its
+    position alone says whether a mark opens or closes, a straight " gives the
+    same records as a curly “ or ” (either one, even the wrong one for the
+    place).  Only a mark with a word on both sides (n"ông) is left as it is:
+    there a curly mark's shape is information a straight one lacks."""
+    straight = "".join('"' if ch in "“”" and _position_decides(text, i) else ch for i, ch in enumerate(text))
+    a, b = ATT.extract(text), ATT.extract(straight)
+    check_offsets(straight, b)
+    assert same_marks(dicts(a)) == same_marks(dicts(b))
+
+
 @given(templates(), st.sampled_from([("&quot;", "&quot;"), ("&#8220;", "&#8221;"), ("&#x201C;", "&#x201D;"),
                                       ("&laquo;", "&raquo;"), ("&ldquo;", "&rdquo;")]))
 def test_html_entity_quotes_invariance(template, marks):
@@ -221,6 +248,64 @@ def test_invisible_characters_invariance(text, data):
         variant = variant[:pos] + ch + variant[pos:]
     a, b = ATT.extract(text), ATT.extract(variant)
     check_offsets(variant, b)
+    assert signature(a) == signature(b)
+
+
+_INVISIBLE_CHARS = ["\ufeff", "\u200b", "\u200c", "\u200d", "\u2060", "\u200e", "\u200f", "\u202b", "\u202c",
+                    "\u00ad"]
+_INVISIBLE_REFERENCES = ["&shy;", "&#173;", "&#xAD;", "&#8203;", "&#x200B;", "&ZeroWidthSpace;", "&zwnj;", "&zwj;",
+                         "&lrm;", "&rlm;", "&#xFEFF;", "&#8206;", "&NoBreak;"]
+
+
+def _insert(text: str, inserts: list[tuple[int, str]]) -> str:
+    for pos, ch in sorted(inserts, key=lambda x: x[0], reverse=True):
+        text = text[:pos] + ch + text[pos:]
+    return text
+
+
+@given(text_documents, st.data())
+def test_invisible_references_invariance(text, data):
+    """Guards invisible characters written as HTML references: &shy;, &#8203;,
+    &lrm;, &#xFEFF; … inserted anywhere (inside a cue, a name, before a credit)
+    change no record, and offsets index the reference-laden input."""
+    inserts = data.draw(st.lists(st.tuples(st.integers(0, len(text)), st.sampled_from(_INVISIBLE_REFERENCES)),
+                                 max_size=10))
+    variant = _insert(text, inserts)
+    a, b = ATT.extract(text), ATT.extract(variant)
+    check_offsets(variant, b)
+    assert signature(a) == signature(b)
+
+
+@given(text_documents, st.data())
+def test_invisible_characters_in_nfd_invariance(text, data):
+    """Guards composition: in NFD text, invisible characters (or references to
+    them) between a base letter and its combining marks change no record."""
+    decomposed = nfd(text)
+    marks = [i for i, ch in enumerate(decomposed) if unicodedata.combining(ch)] or [0]
+    inserts = data.draw(st.lists(st.tuples(st.one_of(st.sampled_from(marks), st.integers(0, len(decomposed))),
+                                           st.sampled_from(_INVISIBLE_CHARS + _INVISIBLE_REFERENCES)), max_size=10))
+    variant = _insert(decomposed, inserts)
+    a, b = ATT.extract(decomposed), ATT.extract(variant)
+    check_offsets(variant, b)
+    assert signature(a) == signature(b)
+
+
+@given(text_documents, st.data())
+def test_invisible_characters_inside_tags_invariance(text, data):
+    """Guards leftover tags: a tag with invisible characters inside it (<b\u200br>)
+    is blanked like the clean tag and ends up in no record."""
+    tags = ["<b>", "</b>", "<i>", "</span>", '<span class="x">', "<br>", "</p>", "<strong>", "</em>"]
+    words = text.split(" ")
+    picks = data.draw(st.lists(st.tuples(st.integers(0, max(0, len(words) - 1)), st.sampled_from(tags)),
+                               min_size=1, max_size=6))
+    clean, dirty = list(words), list(words)
+    for i, tag in sorted(picks, reverse=True):
+        at = data.draw(st.lists(st.tuples(st.integers(1, len(tag) - 1), st.sampled_from(_INVISIBLE_CHARS)),
+                                min_size=1, max_size=3))
+        clean.insert(i, tag)
+        dirty.insert(i, _insert(tag, at))
+    a, b = ATT.extract(" ".join(clean)), ATT.extract(" ".join(dirty))
+    check_offsets(" ".join(dirty), b)
     assert signature(a) == signature(b)
 
 

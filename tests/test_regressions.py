@@ -11,6 +11,7 @@ import signal
 import stat
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from quoteattr.cli import main
 from quoteattr.segment import find_articles, find_paragraphs, find_sentences
 from quoteattr.text import NormalizedText
 
-from .strategies import time_limit
+from .strategies import check_offsets, signature, time_limit
 
 ATT = Attributor()
 ROOT = Path(__file__).resolve().parent.parent
@@ -212,3 +213,76 @@ def test_min_confidence_keeps_records_reported_at_the_threshold():
     assert [r.confidence for r in everything] == [0.65]
     kept = Attributor(min_confidence=0.65).extract(text)
     assert [r.to_dict() for r in kept] == [r.to_dict() for r in everything]
+
+
+# --- tokens.py: a run of hyphens took quadratic time ----------------------------
+def test_a_run_of_hyphens_takes_linear_time():
+    """The tokeniser's site-name alternative ([letters/digits/-]+ then .com/.vn…)
+    scanned a hyphen run to its end from every position of the run: 20 KB of
+    '-' took 6 s, 200 KB would take about ten minutes; linear, 200 KB takes
+    about 2 s.  A scraped page's rule line must not stall a batch."""
+    with time_limit(30):
+        assert extract("-" * 200_000) == []
+        assert extract("Ông Nam nói: “Tốt lắm.” " + "a--" * 60_000) != []
+
+
+@pytest.mark.parametrize("text, words", [
+    ("phóng viên news.com.au rằng", ["phóng", "viên", "news.com.au", "rằng"]),
+    ("Theo Baoquocte.vn, giá tăng", ["Theo", "Baoquocte.vn", ",", "giá", "tăng"]),
+    ("trang vn-express.net và 24h.com.vn", ["trang", "vn-express.net", "và", "24h.com.vn"]),
+    ("ghi chú --- hết", ["ghi", "chú", "-", "-", "-", "hết"]),
+])
+def test_site_names_stay_one_token(text, words):
+    from quoteattr.tokens import tokenize
+
+    assert [t.text for t in tokenize(text)] == words
+
+
+# --- text.py: invisible characters survived as references, in NFD, in tags ------
+_CLEAN = ("Ông Nguyễn Văn Hùng cho biết, xã sẽ sửa xong con đường liên thôn trước mùa mưa.\n"
+          "Bà Lan nói: “Chúng tôi đã chờ việc này rất lâu rồi.”\n(theo Reuters)")
+
+
+@pytest.mark.parametrize("variant", [
+    _CLEAN.replace("biết", "bi&shy;ết"),                      # in a cue: the record was lost
+    _CLEAN.replace("Hùng", "Hù&#173;ng"),                     # in a name: the record was lost
+    _CLEAN.replace("(theo", "&lrm;(theo"),                    # before a credit: the source was lost
+    _CLEAN.replace("Lan", "L&#8203;an").replace("nói", "n&zwnj;ói").replace("Ông", "&#xFEFF;Ông"),
+    unicodedata.normalize("NFD", _CLEAN).replace("e\u0302\u0301", "e\u00ad\u0302\u0301"),  # biết split
+    _CLEAN.replace("rồi.”", "rồi.<b\u200br>”"),               # the tag ended up in the quote
+    _CLEAN.replace("\nBà", "<b\u200dr>\nBà"),
+])
+def test_invisible_characters_change_no_record(variant):
+    """text.py removed invisible characters only when written as themselves in
+    NFC text: a reference (&shy;, &#8203;, &lrm;) was decoded and kept, a soft
+    hyphen between a letter and its combining mark stopped NFC composition, and
+    a zero-width space inside a leftover tag kept the tag from being blanked."""
+    recs = ATT.extract(variant)
+    check_offsets(variant, recs)
+    assert signature(recs) == signature(ATT.extract(_CLEAN))
+    assert len(recs) == 2
+
+
+# --- tokens.py: every token held two strings of its own ---------------------------
+def test_tokens_of_a_long_article_share_their_strings():
+    """One 20 MB article peaked at 1.45 GiB, most of it token strings: each of
+    the ~3.7 million tokens held its own text and its own case-folded key
+    (~290 bytes a token with the tuple).  Tokens of one spelling now share one
+    string, and the key is the text itself when folding changes nothing."""
+    import tracemalloc
+
+    from quoteattr.tokens import tokenize
+
+    para = ("Ông Nguyễn Văn Hùng, Chủ tịch UBND xã, cho biết xã sẽ sửa xong con đường liên thôn "
+            "trước mùa mưa. Bà Lan nói: “Chúng tôi đã chờ việc này rất lâu rồi.” Theo TTXVN, "
+            "năm 2024 tỉnh chi 1.500 tỷ đồng cho giao thông nông thôn.\n")
+    text = para * 500
+    tracemalloc.start()
+    try:
+        toks = tokenize(text)
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert len({t.text for t in toks}) == len({id(t.text) for t in toks}) < 100
+    assert all(t.key is t.text for t in toks if t.key == t.text)
+    assert held / len(toks) < 200, f"{held / len(toks):.0f} bytes a token"

@@ -1,7 +1,10 @@
 """Paragraphs, sentences and quote pairing on messy marks."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import regex
 
 from quoteattr.lexicon import Lexicon
 from quoteattr.segment import find_articles, find_paragraphs, find_quotes, find_sentences
@@ -57,3 +60,21 @@ def test_articles_split_at_form_feed():
 
 def test_hundred_thousand_quote_marks_finish():
     assert isinstance(quotes("“" * 100_000), list)
+
+
+def _documented_examples() -> list[tuple[str, list[str]]]:
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "how-it-works.md").read_text(encoding="utf-8")
+    section = doc.split("#### Which way a quote mark faces", 1)[1].split("\n#", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    return [(cells[0], cells[1:]) for cells in
+            ([c[1:-1] for c in regex.findall(r"`[^`]+`", row)] for row in rows)]
+
+
+def test_the_documented_quote_mark_rule_holds():
+    """docs/how-it-works.md states how a mark's direction is decided (position,
+    then shape, a straight mark between two letters toggles); its examples
+    must be what find_quotes does."""
+    examples = _documented_examples()
+    assert len(examples) >= 5
+    for text, expected in examples:
+        assert quotes(text) == expected, text
