@@ -3,6 +3,7 @@
 ``quoteattr extract PATH… [-o FILE] [--format jsonl|json|csv|table|parquet]``
 ``quoteattr eval --gold GOLD.jsonl DOCS_DIR [--pred PRED.jsonl] [--errors] [--json]``
 ``quoteattr render ARTICLE.txt -o article.html``
+``quoteattr report PATH… -o DIR`` (in cli_report.py)
 
 Exit status: 0 success, 1 some inputs could not be read or failed, 2 a usage
 or output error, 130 interrupted.
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from . import __version__
+from .cli_report import add_report_parser, cmd_report
 from .io import FORMATS, AtomicOutput, ReadError, iter_paths, read_documents, text_stdout
 from .pipeline import ENGINES, STANZA_DIR_ENV
 
@@ -95,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     rd.add_argument("-o", "--output", required=True, metavar="FILE.html")
     rd.add_argument("--title", help="page title (default: the file name)")
     _add_engine_options(rd)
+    add_report_parser(sub, _add_engine_options)
     return ap
 
 
@@ -235,7 +238,7 @@ def cmd_render(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"extract": cmd_extract, "eval": cmd_eval, "render": cmd_render}
+COMMANDS = {"extract": cmd_extract, "eval": cmd_eval, "render": cmd_render, "report": cmd_report}
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
