@@ -127,7 +127,9 @@ class Collection:
         """The JSON-ready report: ``docs``, ``sources``, ranked ``speakers`` and their ``statements``.
 
         Statements come in speaker rank order; each occurrence is
-        ``[doc, kind index, confidence, source index or -1, anchor, variant text or null]``.
+        ``[doc, kind index, confidence, source index or -1, anchor, variant]``, where the
+        variant is the article's own wording when it differs from the one shown by more
+        than case, punctuation and spacing (else null).
         """
         sources = Counter(rec["source"] for said in self._said.values() for _, rec, _ in said if rec["source"])
         source_ids = {name: i for i, (name, _) in enumerate(sources.most_common())}
@@ -170,14 +172,15 @@ class Collection:
     def _statement(rank: int, said: Sequence[tuple[int, Mapping[str, Any], str | None]], speaker: str | None,
                    source_ids: Mapping[str, int]) -> dict[str, Any]:
         texts = [str(rec["quote"] or "") for _, rec, _ in said]
-        shown = max(texts, key=len)  # the fullest wording; shorter cuts are listed as variants
+        shown = max(texts, key=len)  # the fullest wording; other wordings are listed as variants
+        plain = fold_quote(shown)
         occurrences = []
         for (doc, rec, anchor), text in zip(said, texts):
             conf = rec["confidence"]
             occurrences.append([
                 doc, KINDS.index(rec["kind"]), round(float(conf), 4) if conf is not None else 0.0,
                 source_ids.get(rec["source"], -1) if rec["source"] else -1,
-                anchor or "", None if text == shown else text,
+                anchor or "", None if text == shown or fold_quote(text) == plain else text,
             ])
         hay = " ".join(dict.fromkeys([speaker or "", *texts]))
         return {"p": rank, "q": shown, "k": search_key(hay), "o": occurrences}

@@ -49,16 +49,19 @@
   }
   // every word must start a word somewhere in the statement, its speaker, article or outlet;
   // a query in double quotes must occur as one phrase
+  function padded(x) { return x._h || (x._h = " " + x.k); }  // cached: a search scans every report
   function found(words, st, o) {
-    if (!words.length) return true;
-    var hay = " " + st.k + " " + D.docs[o[0]].k + (o[3] >= 0 ? " " + D.sources[o[3]].k : "");
-    for (var i = 0; i < words.length; i++) if (hay.indexOf(" " + words[i]) < 0) return false;
+    for (var i = 0; i < words.length; i++) {
+      var w = words[i];
+      if (padded(st).indexOf(w) < 0 && padded(D.docs[o[0]]).indexOf(w) < 0 &&
+          !(o[3] >= 0 && padded(D.sources[o[3]]).indexOf(w) >= 0)) return false;
+    }
     return true;
   }
   function queryWords() {
     var raw = qIn.value.trim(), phrase = /^".*"$/.test(raw) && raw.length > 1, q = fold(raw);
     if (!q) return [];
-    return phrase ? [q] : q.split(" ");
+    return (phrase ? [q] : q.split(" ")).map(function (w) { return " " + w; });
   }
   // filters apply to each report of a statement; a statement stays while one report does
   function select(f) {
