@@ -151,7 +151,7 @@ def write_report(folder: str | os.PathLike[str], articles: Iterable[Article], *,
     progress or error display).  Raises :class:`OSError` subclasses, with a
     message fit for a user, when ``folder`` cannot be (re)placed.
     """
-    target = Path(folder)
+    target = Path(os.path.abspath(folder))  # "." and "dir/.." have no name to build beside
     _check_target(target)
     part = _new_part_folder(target)
     try:
@@ -171,5 +171,5 @@ def write_report(folder: str | os.PathLike[str], articles: Iterable[Article], *,
     except BaseException:
         shutil.rmtree(part, ignore_errors=True)
         raise
-    return ReportSummary(target, len(collection.docs) + len(collection.failed), len(collection.failed), records,
+    return ReportSummary(Path(folder), len(collection.docs) + len(collection.failed), len(collection.failed), records,
                          sum(1 for sp in data["speakers"] if sp["n"] is not None), len(data["statements"]))

@@ -32,7 +32,7 @@ def inert_json(data: Any) -> str:
 
 @lru_cache(maxsize=None)
 def _asset(name: str) -> str:
-    return resources.files("quoteattr").joinpath("report_assets", name).read_text(encoding="utf-8")
+    return resources.files("quoteattr").joinpath("report_assets").joinpath(name).read_text(encoding="utf-8")
 
 
 def _csp_hash(source: str) -> str:

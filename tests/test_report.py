@@ -290,3 +290,31 @@ def test_cli_report_needs_an_output_folder_and_refuses_a_busy_one(tmp_path, caps
     assert (busy / "keep.txt").read_text(encoding="utf-8") == "x"
     status, _, err = run("report", str(ARTICLES), "-o", str(tmp_path / "no" / "such" / "dir"))
     assert status == 2 and "does not exist" in err
+
+
+def test_cli_report_from_parquet_rows_and_stdin(tmp_path, monkeypatch):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("thuoc-*.txt"))}
+    pq.write_table(pa.table({"id": list(texts), "text": list(texts.values())}), tmp_path / "rows.parquet")
+    status, _, err = run("report", str(tmp_path / "rows.parquet"), "--input-format", "parquet",
+                         "-o", str(tmp_path / "rep"), "-q")
+    assert status == 0, err
+    data = report_data(tmp_path / "rep")
+    assert [d["n"] for d in data["docs"]] == list(texts)
+    hoa = next(st for st in data["statements"] if st["q"].startswith("Chúng tôi đã chuẩn bị"))
+    assert len(hoa["o"]) == 2
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(texts["thuoc-tet-dantri"]))
+    status, _, err = run("report", "-", "-o", str(tmp_path / "rep"), "-q")  # replaces the earlier report
+    assert status == 0, err
+    assert [d["n"] for d in report_data(tmp_path / "rep")["docs"]] == ["-"]
+
+
+def test_report_into_the_current_folder_when_it_is_an_earlier_report(tmp_path, monkeypatch):
+    text = (ARTICLES / "thuoc-tet-dantri.txt").read_text(encoding="utf-8")
+    write_report(tmp_path / "rep", attribute_documents([("a.txt", text)]), title="first")
+    monkeypatch.chdir(tmp_path / "rep")
+    write_report(".", attribute_documents([("b.txt", text)]), title="again")
+    assert report_data(tmp_path / "rep")["title"] == "again"
