@@ -3,7 +3,7 @@
   // The report's data is one JSON block; everything below draws it with
   // createElement/textContent only, so no text from an article becomes markup.
   var D = JSON.parse(document.getElementById("rp-data").textContent);
-  var CHUNK = 60;        // statements drawn at once; more as the reader scrolls
+  var CHUNK = 30;        // statements drawn at once (a few screens); more as the reader scrolls
   var FIRST_REPORTS = 5; // reports listed per statement before a "show more" button
   function $(id) { return document.getElementById(id); }
   var qIn = $("rp-q"), spSel = $("rp-speaker"), kindSel = $("rp-kind"), srcSel = $("rp-source"),
@@ -196,7 +196,11 @@
     status.setAttribute("data-reports", String(reps));
     if (!view.length) list.appendChild(el("p", "rp-none", "No statement matches these filters."));
     drawMore();
-    if (fromUser) { writeHash(); if (nearBottom()) requestAnimationFrame(fillScreen); }
+    if (fromUser) {
+      writeHash();
+      // after the frame, not now: measuring would force a layout inside the keystroke
+      requestAnimationFrame(function () { if (nearBottom()) fillScreen(); });
+    }
   }
   function later() { clearTimeout(timer); timer = setTimeout(function () { update(true); }, 120); }
 
