@@ -3,6 +3,7 @@
 ``quoteattr extract PATH… [-o FILE] [--format jsonl|json|csv|table|parquet]``
 ``quoteattr eval --gold GOLD.jsonl DOCS_DIR [--pred PRED.jsonl] [--errors] [--json]``
 ``quoteattr render ARTICLE.txt -o article.html``
+``quoteattr report PATH… -o DIR`` (in cli_report.py)
 
 Exit status: 0 success, 1 some inputs could not be read or failed (or eval
 found no document to score), 2 a usage, set-up or output error, 130
@@ -18,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from .cli_report import add_report_parser, cmd_report
 from .extras import MissingExtra, require
 from .interrupt import Terminated, signals_as_interrupts
 from .io import DEFAULT_GLOB, FORMATS, AtomicOutput, ReadError, iter_paths, read_documents, text_stdout
@@ -148,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     rd.add_argument("--title", help="page title (default: the file name)")
     _add_verbosity_options(rd)
     _add_engine_options(rd)
+    add_report_parser(sub, _add_engine_options, _add_input_options, _add_verbosity_options)
     return ap
 
 
@@ -340,7 +343,7 @@ def cmd_render(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"extract": cmd_extract, "eval": cmd_eval, "render": cmd_render}
+COMMANDS = {"extract": cmd_extract, "eval": cmd_eval, "render": cmd_render, "report": cmd_report}
 
 
 def _set_up_logging(args: argparse.Namespace, err: IO[str]) -> tuple[logging.Handler, int] | None:
