@@ -43,6 +43,13 @@ def speakers(attributor: Attributor, text: str) -> list[str | None]:
     ("Báo cáo của Bộ Công Thương cho biết, giá xăng sẽ giảm nhẹ trong tuần tới.", "Bộ Công Thương"),
     ("Số liệu từ Tổng cục Hải quan cho thấy xuất khẩu gạo tăng, Tổng cục Hải quan cho biết thêm.",
      "Tổng cục Hải quan"),
+    # a bare foreign name inside a chain is a place or an organisation, not the head
+    ("GS Nguyễn Thị Hoa, Đại học California, Santa Cruz (Mỹ) cũng nhấn mạnh cần đầu tư mạnh hơn.",
+     "Nguyễn Thị Hoa"),
+    ("“Họ thấy đây như là nhà”, Anna Berg, giám thị nhà tù Malmö, cho biết.", "Anna Berg"),
+    # an object after a transfer verb is never the subject
+    ("Hôm qua, ông Lê Văn Bình (40 tuổi, phụ huynh) đã gửi đơn lên chính quyền quận đề nghị xem xét lại khoản thu.",
+     "Lê Văn Bình"),
     # a relative clause inside an appositive ("người có … được thả") is not a clause of its own
     ("Ông Lê Văn Hải, người có con trai được thả hôm qua, nói anh phải chăm sóc cháu nhiều hơn.", "Lê Văn Hải"),
     # a named person heading a chain of places and organisations, however they are written

@@ -27,6 +27,11 @@ __all__ = ["subject_before"]
 _PASSIVE = {"được", "bị", "do", "bởi"}
 _APPOSITIVE_OPENERS = {"đồng", "nguyên", "cựu", "là", "người", "một", "hiện", "từng", "vốn", "ở", "trú", "ngụ", "quê",
                        "sinh"}
+_CLOSING_MARKS = frozenset("”’»›」』\"'")
+# a noun phrase right after one of these is an object or a complement, never the subject
+_OBJECT_MARKERS = {"lên", "cho", "tới", "đến", "với", "vào", "ra", "về", "gặp", "gửi"}
+# words between a subject and its cue when an object stands before the cue ("gửi đơn lên X")
+_OBJECT_GAP = 16
 # a person right after one of these is not the subject: "Theo ông A, Bộ Y tế cho biết"
 _NOT_BEFORE_SUBJECT = {"theo", "với", "của", "từ", "cho", "về", "tại", "gặp", "và", "lẫn", "cùng"}
 
@@ -114,8 +119,11 @@ def _nearest_chunk_mention(parser: MentionParser, toks: Sequence[Token], m: Ment
     if tail_of_phrase and m is not None and m.kind in ("organization", "outlet", "group") and _issued_by(
             parser, toks, a, m):
         return m  # "Kết quả khảo sát của Tổng cục Thống kê cho biết": the document's issuer speaks
+    if tail_of_phrase and m is not None and toks[m.tok_start - 1].key in _OBJECT_MARKERS:
+        # "ông A (40 tuổi) đã gửi đơn lên chính quyền TP đề nghị": an object is never the subject
+        return None if before_comma else leading_subject(parser, toks, a, b, max_gap=_OBJECT_GAP)
     if tail_of_phrase or m is None:
-        # "Bà A lên tiếng phủ nhận", "ông A gửi đơn lên chính quyền TP đề nghị": the subject leads
+        # "Bà A lên tiếng phủ nhận", "ông A thay mặt ban tổ chức thông báo": the subject leads
         lead = None if before_comma else leading_subject(parser, toks, a, b)
         if lead is not None:
             return lead
@@ -156,8 +164,13 @@ def _person_heading_chain(parser: MentionParser, toks: Sequence[Token], chunks: 
         if c and a + c[0] < b:
             k = a + c[0]
         m = _opening_person(parser, toks, k, b)
-        if m is not None:
-            return attrs.evolve(m, end=toks[j - 1].end, tok_end=j) if (a, b) != inner[-1] else None
+        if m is None:
+            continue
+        introduced = m.title is not None or (m.name is not None and m.name[0] > m.start)
+        after_quote = a >= 2 and toks[a - 2].text in _CLOSING_MARKS
+        if not introduced and (a, b) != inner[0] and not after_quote:
+            continue  # "…, Đại học California, Santa Barbara cho biết": a bare name inside a chain is no head
+        return attrs.evolve(m, end=toks[j - 1].end, tok_end=j) if (a, b) != inner[-1] else None
     return None
 
 

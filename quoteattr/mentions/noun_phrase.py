@@ -77,17 +77,20 @@ def described_subject(parser: MentionParser, toks: Sequence[Token], a: int, b: i
     return Mention(toks[k].start, toks[b - 1].end, "group", tok_start=k, tok_end=b)
 
 
-def leading_subject(parser: MentionParser, toks: Sequence[Token], a: int, b: int) -> Mention | None:
+def leading_subject(parser: MentionParser, toks: Sequence[Token], a: int, b: int,
+                    max_gap: int = _MAX_PREDICATE_GAP) -> Mention | None:
     """A known speaker opening the chunk, then a short verb phrase or complement up to the
-    cue: "Bà Ngô Thị Lan lên tiếng phủ nhận", "ông A thay mặt ban tổ chức thông báo"."""
+    cue: "Bà Ngô Thị Lan lên tiếng phủ nhận", "ông A thay mặt ban tổ chức thông báo";
+    a parenthesis right after the speaker is skipped ("ông A (40 tuổi) đã gửi đơn …")."""
     k = _clause_start(parser, toks, a, b)
     lex = parser.lex
     for p in range(min(b - 1, k + parser.max_tokens), k, -1):
         m = parser.parse(toks, k, p)
         if m is None or m.kind not in _LEADING_KINDS or (m.kind == "person" and not m.certain and m.title is None):
             continue
+        p = _past_parenthesis(toks, p, b)
         gap = toks[p:b]
-        if not gap or len(gap) > _MAX_PREDICATE_GAP or any(not t.is_word or t.text[:1].isdigit() for t in gap):
+        if not gap or len(gap) > max_gap or any(not t.is_word or t.text[:1].isdigit() for t in gap):
             return None  # a number or date continues the noun phrase ("CĐ năm 2017"), it is no predicate
         if gap[0].key in _NOUN_MODIFIERS:
             return None
@@ -95,3 +98,13 @@ def leading_subject(parser: MentionParser, toks: Sequence[Token], a: int, b: int
             return None
         return m
     return None
+
+
+def _past_parenthesis(toks: Sequence[Token], p: int, b: int) -> int:
+    """Past a parenthesis opening at ``p`` and closing before ``b`` (else ``p``)."""
+    if p >= b or toks[p].text != "(":
+        return p
+    for q in range(p + 1, b):
+        if toks[q].text == ")":
+            return q + 1
+    return p
