@@ -47,6 +47,8 @@ def speakers(attributor: Attributor, text: str) -> list[str | None]:
     ("GS Nguyễn Thị Hoa, Đại học California, Santa Cruz (Mỹ) cũng nhấn mạnh cần đầu tư mạnh hơn.",
      "Nguyễn Thị Hoa"),
     ("“Họ thấy đây như là nhà”, Anna Berg, giám thị nhà tù Malmö, cho biết.", "Anna Berg"),
+    # a given name alone, vouched for by the description after it
+    ("Thu Trang, một sinh viên người Việt, cho biết cô vẫn đi học bình thường.", "Thu Trang"),
     # an object after a transfer verb is never the subject
     ("Hôm qua, ông Lê Văn Bình (40 tuổi, phụ huynh) đã gửi đơn lên chính quyền quận đề nghị xem xét lại khoản thu.",
      "Lê Văn Bình"),

@@ -99,7 +99,9 @@ def _read_chain(parser: MentionParser, toks: Sequence[Token], lo: int, j: int) -
             continue
         if _named_head(parser, toks, m, first, a):
             assert m is not None
-            return attrs.evolve(m, end=toks[j - 1].end, tok_end=j)
+            # "Trâm Anh, một sinh viên người Việt, cho biết": a description after it vouches for a name
+            certain = m.certain or (first is not None and first.kind in ("group", "title") and 2 <= m.tok_end - m.tok_start <= 3)
+            return attrs.evolve(m, end=toks[j - 1].end, tok_end=j, certain=certain)
         if first is not None and first.kind == "organization" and not comma_before_cue and not (
                 (m is not None and m.kind == "title") or _starts_with_title(parser, toks, a, b)):
             break
