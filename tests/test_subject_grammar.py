@@ -49,6 +49,9 @@ def speakers(attributor: Attributor, text: str) -> list[str | None]:
     ("“Họ thấy đây như là nhà”, Anna Berg, giám thị nhà tù Malmö, cho biết.", "Anna Berg"),
     # a given name alone, vouched for by the description after it
     ("Thu Trang, một sinh viên người Việt, cho biết cô vẫn đi học bình thường.", "Thu Trang"),
+    # a description heading a chain of places
+    ("Một người hàng xóm tại thôn Đông, xã Tây Hà (huyện Tân Sơn) cho biết cháu bé rất ngoan.",
+     "Một người hàng xóm tại thôn Đông"),
     # an object after a transfer verb is never the subject
     ("Hôm qua, ông Lê Văn Bình (40 tuổi, phụ huynh) đã gửi đơn lên chính quyền quận đề nghị xem xét lại khoản thu.",
      "Lê Văn Bình"),

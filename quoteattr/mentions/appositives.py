@@ -27,6 +27,8 @@ __all__ = ["subject_before"]
 _PASSIVE = {"được", "bị", "do", "bởi"}
 _APPOSITIVE_OPENERS = {"đồng", "nguyên", "cựu", "là", "người", "một", "hiện", "từng", "vốn", "ở", "trú", "ngụ", "quê",
                        "sinh"}
+# a description opening with one of these is someone's ("Một người hàng xóm …", "Nhiều cán bộ …")
+_QUANTIFIED_OPENERS = {"một", "nhiều", "các", "những", "hai", "ba", "mấy"}
 _CLOSING_MARKS = frozenset("”’»›」』\"'")
 # a noun phrase right after one of these is an object or a complement, never the subject
 _OBJECT_MARKERS = {"lên", "cho", "tới", "đến", "với", "vào", "ra", "về", "gặp", "gửi"}
@@ -173,7 +175,21 @@ def _person_heading_chain(parser: MentionParser, toks: Sequence[Token], chunks: 
         if not introduced and (a, b) != inner[0] and not after_quote:
             continue  # "…, Đại học California, Santa Barbara cho biết": a bare name inside a chain is no head
         return attrs.evolve(m, end=toks[j - 1].end, tok_end=j) if (a, b) != inner[-1] else None
-    return None
+    return _description_heading_chain(parser, toks, inner)
+
+
+def _description_heading_chain(parser: MentionParser, toks: Sequence[Token],
+                               inner: list[tuple[int, int]]) -> Mention | None:
+    """"Một người hàng xóm tại thôn A, xã B (huyện C) cho biết": a description opening the
+    sentence, then only places, organisations and roles up to the cue, is the speaker."""
+    if len(inner) > 6 or toks[inner[0][0]].key not in _QUANTIFIED_OPENERS:
+        return None
+    for a, b in inner[1:]:
+        m = parser.best_suffix(toks, a, b)
+        if not (appositive_like(parser, toks, a, b) or (m is not None and m.tok_start == a and m.kind in (
+                "place", "organization"))):
+            return None
+    return described_subject(parser, toks, *inner[0])  # the description as written names the speaker
 
 
 def _opening_person(parser: MentionParser, toks: Sequence[Token], k: int, b: int) -> Mention | None:
