@@ -62,9 +62,9 @@ def _before_parenthesis(parser: MentionParser, toks: Sequence[Token], lo: int, j
         k -= 1
     if k > lo:
         found = subject_before(parser, toks, lo, k)
-        if found is not None:
+        if found is not None and found.tok_end == k:
             return attrs.evolve(found, end=toks[j - 1].end, tok_end=j)
-        return None
+        return found  # a head further back keeps its own span
     return _read_chain(parser, toks, lo, j)
 
 
