@@ -33,6 +33,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -308,6 +309,9 @@ def _trimmed(start: int, end: int, text: str | None) -> tuple[int, int]:
     return start, end
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _norm_name(name: str | None) -> str | None:
     if name is None:
         return None
@@ -323,7 +327,8 @@ def _speaker_match(gold: str | None, pred: str | None, strict: bool) -> bool:
         return True
     if strict:
         return False
-    gw, pw = set(g.split()), set(p.split())
+    # words without their punctuation, as score.py compares them: "A, B và C" holds "B"
+    gw, pw = set(_WORD.findall(g)), set(_WORD.findall(p))
     return gw <= pw or pw <= gw
 
 

@@ -91,6 +91,7 @@ DOCS, GOLD, PRED = FIX / "docs", FIX / "gold.jsonl", FIX / "pred.jsonl"
 SHARED = ROOT.parent / "shared" / "eval"
 SCORE_PY = SHARED / "score.py"
 DEV_DOCS, DEV_GOLD = SHARED / "dev" / "docs", SHARED / "dev" / "gold.jsonl"
+DEV2_DOCS, DEV2_GOLD = SHARED / "dev2" / "docs", SHARED / "dev2" / "gold.jsonl"
 SEEDS = ROOT / "seeds"
 
 EXPECTED = {
@@ -411,14 +412,15 @@ def test_crlf_document_trimmed_as_score_py_does(tmp_path):
 
 
 @needs_shared
-@pytest.mark.parametrize("pool", ["seeds", "dev"])
+@pytest.mark.parametrize("pool", ["seeds", "dev", "dev2"])
 def test_pools_equal_score_py(tmp_path, pool):
+    """quoteattr eval gives score.py's numbers to the fourth decimal on every pool."""
     if pool == "seeds":
         docs, gold = SEEDS, SEEDS / "gold.jsonl"
     else:
-        if not DEV_GOLD.is_file():
-            pytest.skip(f"no dev pool at {DEV_GOLD}")
-        docs, gold = DEV_DOCS, DEV_GOLD
+        docs, gold = {"dev": (DEV_DOCS, DEV_GOLD), "dev2": (DEV2_DOCS, DEV2_GOLD)}[pool]
+        if not gold.is_file():
+            pytest.skip(f"no {pool} pool at {gold}")
     pred = tmp_path / "pred.jsonl"
     status, _, err = _run("extract", str(docs), "--format", "jsonl", "-q", "-o", str(pred))
     assert status == 0, err
