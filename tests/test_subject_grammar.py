@@ -49,6 +49,8 @@ def speakers(attributor: Attributor, text: str) -> list[str | None]:
     ("“Họ thấy đây như là nhà”, Anna Berg, giám thị nhà tù Malmö, cho biết.", "Anna Berg"),
     # a given name alone, vouched for by the description after it
     ("Thu Trang, một sinh viên người Việt, cho biết cô vẫn đi học bình thường.", "Thu Trang"),
+    # the agent of a passive in a case noun's clause speaks
+    ("Nguyên nhân thứ hai được ông Lê Văn Long chỉ ra đó là chi phí vận chuyển tăng.", "Lê Văn Long"),
     # a description heading a chain of places
     ("Một người hàng xóm tại thôn Đông, xã Tây Hà (huyện Tân Sơn) cho biết cháu bé rất ngoan.",
      "Một người hàng xóm tại thôn Đông"),
@@ -78,6 +80,8 @@ def test_subjects_no_lexicon_predicts(attributor: Attributor, text: str, speaker
     "“Tôi không nhớ rõ”, ông quên mất rồi.",
     # a clause is not an organisation's name
     "Bộ Tài chính sẽ không phải là đơn vị kiểm tra và không can thiệp vào kết quả.",
+    # a case or a condition has no speaker
+    "Trường hợp người mua đánh giá sản phẩm kém thì cửa hàng sẽ đổi hàng mới.",
 ])
 def test_no_speaker_where_no_subject_stands(attributor: Attributor, text: str) -> None:
     assert speakers(attributor, text) == []

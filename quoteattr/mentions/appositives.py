@@ -27,6 +27,8 @@ __all__ = ["subject_before"]
 _PASSIVE = {"được", "bị", "do", "bởi"}
 _APPOSITIVE_OPENERS = {"đồng", "nguyên", "cựu", "là", "người", "một", "hiện", "từng", "vốn", "ở", "trú", "ngụ", "quê",
                        "sinh"}
+# a chunk opening with one of these is a condition or a case, not a clause with a speaker
+_CASE_OPENERS = {"trường hợp", "nguyên nhân", "lý do", "nếu", "việc", "điều", "sự"}
 # a description opening with one of these is someone's ("Một người hàng xóm …", "Nhiều cán bộ …")
 _QUANTIFIED_OPENERS = {"một", "nhiều", "các", "những", "hai", "ba", "mấy"}
 _CLOSING_MARKS = frozenset("”’»›」』\"'")
@@ -116,6 +118,10 @@ def _read_chain(parser: MentionParser, toks: Sequence[Token], lo: int, j: int) -
 def _nearest_chunk_mention(parser: MentionParser, toks: Sequence[Token], m: Mention | None, a: int, b: int,
                            before_comma: bool) -> Mention | None:
     """The subject in the chunk right before the cue, given its longest mention tail ``m``."""
+    opener = parser.lex.non_subject_starts.match(toks, a, m.tok_start) if m is not None and m.tok_start > a and (
+        toks[m.tok_start - 1].key not in _PASSIVE) else None  # "Nguyên nhân được ông A chỉ ra": the agent speaks
+    if opener is not None and " ".join(t.key for t in toks[a:a + opener[0]]) in _CASE_OPENERS:
+        return None  # "Trường hợp khách hàng đánh giá …", "Nếu người dân phản ánh …": a condition has no speaker
     tail_of_phrase = m is not None and m.tok_start > a and (
         toks[m.tok_start - 1].is_word and not toks[m.tok_start - 1].text[:1].isupper()
         and toks[m.tok_start - 1].key not in _PASSIVE

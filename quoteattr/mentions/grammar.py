@@ -47,6 +47,9 @@ def _coordination(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, m
 
 
 def _single(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tokens: int) -> Mention | None:
+    opener = lex.non_subject_starts.match(toks, k, b)
+    if opener and (not is_cap(toks[k]) or opener[0] > 1 or toks[k].key in ("việc", "sự", "điều")):
+        return None  # "Trường hợp khách hàng …", "việc …": a case, a reason or a deed is nobody
     mk = MentionBuilder(toks, k, b)
     demonstrative_end = lex.demonstratives.match_ending(toks, b, k)
     body_end = b - demonstrative_end[0] if demonstrative_end else b
@@ -142,7 +145,7 @@ def _organisation(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, m
         acronym_org = False  # "CĐ năm 2017": an acronym followed by ordinary words is no name
     if (o and is_cap(toks[p])) or acronym_org:
         if b - p <= 14 and not any(t.text in (",", ";", ":") for t in toks[p:b]) and not _holds_predicate(
-                lex, toks, p + 1, b) and not any(
+                lex, toks, p + 1, b) and not _holds_preposition(lex, toks, p + 1, b) and not any(
                 lex.honorifics.match(toks, q, b) and q + 1 < b and is_cap(toks[q + 1])
                 for q in range(p + 1, b)) and not holds_cue(lex, toks, p + 1, b):
             return mk("organization", name=(p, b))
@@ -171,3 +174,10 @@ def _holds_predicate(lex: CompiledLexicon, toks: Sequence[Token], i: int, b: int
     là …", "Ngân hàng Nhà nước vừa sửa đổi" are clauses, not an organisation's name."""
     return any(not is_cap(toks[q]) and (toks[q].key in lex.predicate_words or lex.adverbs.match(toks, q, q + 1))
                for q in range(i, b))
+
+
+def _holds_preposition(lex: CompiledLexicon, toks: Sequence[Token], i: int, b: int) -> bool:
+    """A lowercase preposition or nominaliser: "Vụ kiện bắt nguồn từ sự …" is a clause."""
+    return any(not is_cap(toks[q]) and (toks[q].key in ("sự", "việc") or (
+        lex.non_subject_starts.match(toks, q, q + 1) and toks[q].key not in ("của", "và")))
+        for q in range(i, b))
