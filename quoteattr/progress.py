@@ -106,7 +106,7 @@ class Progress:
             self._draw(time.monotonic(), final=True)
             self.stream.write("\n")
             self.stream.flush()
-        elif not self.enabled and self.summary:
+        elif self.summary and not self.enabled and not _isatty(self.stream):
             elapsed = time.monotonic() - self._start
             self.stream.write(f"quoteattr: {self.done} documents, {self.records} records, "
                               f"{self.errors} failed, {elapsed:.1f} s\n")
