@@ -29,6 +29,12 @@ from .tokens import Token, tokenize
 __all__ = ["SourceMention", "OutletFinder", "SourceScopes", "find_article_credit", "body_end"]
 
 _SEP = {",", ";", ":", ".", "(", ")", "–", "—", "-", "!", "?", "…", "“", "”", '"'}
+# verbs of posting before "trên X" ("chia sẻ trên Wall Street Journal"): X is where it was posted
+_POSTING_VERBS = (("viết",), ("đăng",), ("đăng", "tải"), ("chia", "sẻ"))
+# channels a statement can stand in: "trong bài báo", "trong video"
+_WRITTEN_CHANNELS = frozenset(("bài", "video", "clip"))
+# a domain-form outlet name: "Zing.vn", "news.com.au"
+_DOMAIN = regex.compile(r"\p{L}[\p{L}\p{N}-]*(?:\.\p{L}[\p{L}\p{N}-]*)*\.(?:vn|com|net|org|info|au|uk)", regex.I)
 
 
 @attrs.frozen(slots=True)
@@ -67,11 +73,11 @@ class OutletFinder:
                 return (k + place[0] + known_after[0] - i, known_after[1])
         known = lex.outlets.match(toks, j, stop)
         if known:
-            return (j + known[0] - i, known[1])
+            return (j + known[0] - i, self._canonical(toks, j, known))
         if prefixed and j < stop:
             known_ci = lex.outlets_ci.match(toks, j, stop)
             if known_ci:
-                return (j + known_ci[0] - i, known_ci[1])
+                return (j + known_ci[0] - i, self._canonical(toks, j, known_ci))
             n = 0
             while j + n < stop and toks[j + n].text[:1].isupper() and toks[j + n].text not in _SEP and n < 5:
                 n += 1
@@ -80,6 +86,9 @@ class OutletFinder:
         ch = lex.channels.match(toks, i, stop)
         if ch:
             n = ch[0]
+            named = self._name_after_channel(toks, i + n, stop)
+            if named:
+                return (n + named[0], named[1])
             while i + n < stop and n < 6 and toks[i + n].text not in _SEP and (
                 toks[i + n].text[:1].isupper() or lex.places.match(toks, i + n, stop)
                 or toks[i + n].key in ("nhà", "nước", "quốc", "tế", "chính", "thống")
@@ -94,44 +103,120 @@ class OutletFinder:
                 return (n, self.nt.spelling(toks[i].start, toks[i + n - 1].end))
         return None
 
+    def _canonical(self, toks: Sequence[Token], j: int, known: tuple[int, str]) -> str:
+        """A known outlet's canonical name; a domain form stays as written ("Zing.vn", "news.com.au"),
+        since outlet names drop generic words only."""
+        n, name = known
+        if n == 1 and _DOMAIN.fullmatch(toks[j].text):
+            return toks[j].text
+        return name
+
+    def _name_after_channel(self, toks: Sequence[Token], k: int, stop: int) -> tuple[int, str] | None:
+        """"mạng xã hội Truth Social" → Truth Social: a generic channel word before a name is dropped
+        (a place alone is not a name: "truyền thông Mỹ" stays as written; "Jakarta Post" is one)."""
+        if k >= stop or not toks[k].text[:1].isupper():
+            return None
+        place = self.lex.places.match(toks, k, stop)
+        if place and not (k + place[0] < stop and toks[k + place[0]].text[:1].isupper()
+                          and toks[k + place[0]].text not in _SEP):
+            return None
+        known = self.lex.outlets.match(toks, k, stop)
+        if known:
+            return (known[0], self._canonical(toks, k, known))
+        n = 0
+        while k + n < stop and n < 4 and toks[k + n].text[:1].isupper() and toks[k + n].text not in _SEP:
+            n += 1
+        return (n, self.nt.spelling(toks[k].start, toks[k + n - 1].end))
+
     def statement_source(self, toks: Sequence[Token], lo: int, hi: int) -> SourceMention | None:
-        """``với X`` / ``phỏng vấn (của) X`` / ``câu hỏi của X`` / ``trên X`` naming an outlet in a sentence."""
+        """The channel a sentence names for its statement: ``với X`` / ``phỏng vấn (của) X`` /
+        ``câu hỏi của X`` / ``nguồn tin của X`` / ``trên X`` / ``trong bài báo``."""
+        generic = None  # "Trong một bài viết … trên trang Shape": the named channel wins
         for i in range(lo, hi):
             key = toks[i].key
-            if key not in ("với", "vấn", "trên", "của", "lời"):
+            if key in ("với", "vấn", "của", "lời"):
+                found = self._told_to(toks, lo, hi, i)
+            elif key in ("trên", "lên"):
+                found = self._posted_on(toks, lo, hi, i)
+            elif key == "trong" and generic is None:
+                generic = self._posted_in(toks, hi, i)
                 continue
-            if key == "lời" and not (i > lo and toks[i - 1].key == "trả"):
+            else:
                 continue
-            if key == "của" and not (i > lo and (toks[i - 1].key == "vấn" or (
-                    toks[i - 1].key == "hỏi" and i - 1 > lo and toks[i - 2].key == "câu"))):
-                continue  # "phỏng vấn của X", "(trả lời) câu hỏi của (phóng viên) X"
-            if key == "vấn" and not (i > lo and toks[i - 1].key == "phỏng"):
-                continue
-            j = i + 1
-            if j < hi and toks[j].key in ("phóng", "pv"):
-                j += 2 if toks[j].key == "phóng" else 1
-                if j < hi and toks[j].key == "của":
-                    j += 1
-            if j + 1 < hi and toks[j].key == "nhà" and toks[j + 1].key == "báo":
-                # a journalist the statement was made to: "nói với nhà báo Matt Taibbi"
-                k = j + 2
-                place = self.lex.places.match(toks, k, hi)
-                if place and k + place[0] < hi and toks[k + place[0]].text[:1].isupper():
-                    k += place[0]
-                n = 0
-                while k + n < hi and toks[k + n].text[:1].isupper() and n < 4:
-                    n += 1
-                if n:
-                    return SourceMention(self.nt.spelling(toks[k].start, toks[k + n - 1].end),
-                                         toks[k].start, toks[k + n - 1].end, "statement")
-                continue
-            if key == "trên" and not (j < hi and self.lex.outlets.match(toks, j, hi)):
-                continue
-            found = self.at(toks, j, hi)
             if found:
-                n, name = found
-                return SourceMention(name, toks[j].start, toks[j + n - 1].end, "statement")
+                return found
+        return generic
+
+    def _told_to(self, toks: Sequence[Token], lo: int, hi: int, i: int) -> SourceMention | None:
+        """"nói với Fox News", "trả lời phỏng vấn (của) CNN", "nguồn tin của Zing.vn"."""
+        key = toks[i].key
+        prev = toks[i - 1].key if i > lo else ""
+        if key == "lời" and prev != "trả":
+            return None
+        if key == "của" and not (prev == "vấn" or (prev in ("hỏi", "tin") and i - 1 > lo and (
+                toks[i - 2].key, prev) in (("câu", "hỏi"), ("nguồn", "tin")))):
+            return None  # "phỏng vấn của X", "(trả lời) câu hỏi của (phóng viên) X", "nguồn tin của X"
+        if key == "vấn" and prev != "phỏng":
+            return None
+        j = i + 1
+        if j < hi and toks[j].key in ("phóng", "pv"):
+            j += 2 if toks[j].key == "phóng" else 1
+            if j < hi and toks[j].key == "của":
+                j += 1
+        if j + 1 < hi and toks[j].key == "nhà" and toks[j + 1].key == "báo":
+            return self._journalist(toks, j + 2, hi)
+        found = self.at(toks, j, hi)
+        if found:
+            n, name = found
+            return SourceMention(name, toks[j].start, toks[j + n - 1].end, "statement")
         return None
+
+    def _journalist(self, toks: Sequence[Token], k: int, hi: int) -> SourceMention | None:
+        """A journalist the statement was made to: "nói với nhà báo (Mỹ) Matt Taibbi"."""
+        place = self.lex.places.match(toks, k, hi)
+        if place and k + place[0] < hi and toks[k + place[0]].text[:1].isupper():
+            k += place[0]
+        n = 0
+        while k + n < hi and toks[k + n].text[:1].isupper() and n < 4:
+            n += 1
+        if not n:
+            return None
+        return SourceMention(self.nt.spelling(toks[k].start, toks[k + n - 1].end),
+                             toks[k].start, toks[k + n - 1].end, "statement")
+
+    def _posted_on(self, toks: Sequence[Token], lo: int, hi: int, i: int) -> SourceMention | None:
+        """"viết trên mạng xã hội Twitter", "chia sẻ lên mạng xã hội", "trên trang Shape", "trên CNN";
+        an unknown name after a bare ``trên`` only right after a verb of posting ("chia sẻ trên X")."""
+        j = i + 1
+        if toks[i].key == "lên" and not (j < hi and self.lex.channels.match(toks, j, hi)):
+            return None
+        lex = self.lex
+        posted = any(i - len(v) >= lo and tuple(t.key for t in toks[i - len(v):i]) == v for v in _POSTING_VERBS)
+        found = None
+        if j >= hi:
+            return None
+        if lex.channels.match(toks, j, hi):
+            # a generic channel only after a verb of posting: "sự việc trên báo chí" is a topic
+            found = self.at(toks, j, hi) if posted else None
+        elif lex.outlets.match(toks, j, hi) or lex.outlet_prefixes.match(toks, j, hi):
+            found = self.at(toks, j, hi)
+        elif posted:
+            found = self._name_after_channel(toks, j, hi)
+        if not found:
+            return None
+        n, name = found
+        return SourceMention(name, toks[j].start, toks[j + n - 1].end, "statement")
+
+    def _posted_in(self, toks: Sequence[Token], hi: int, i: int) -> SourceMention | None:
+        """"Trong bài báo, ông nhận định …", "trong video": a generic channel, as written."""
+        j = i + 1
+        if j < hi and toks[j].key in ("một", "cuộc"):
+            j += 1
+        ch = self.lex.channels.match(toks, j, hi)
+        if not ch or toks[j].key not in _WRITTEN_CHANNELS:
+            return None
+        return SourceMention(self.nt.spelling(toks[j].start, toks[j + ch[0] - 1].end),
+                             toks[j].start, toks[j + ch[0] - 1].end, "statement")
 
 
 # The shapes of a credit line, tried in turn: one line can fit several ("Theo Phương Dung

@@ -55,7 +55,7 @@ def propose_theo(view: ArticleView, claims: Claims, scopes: SourceScopes, si: in
             subj = view.subject_of(lo, c.tok_start)
             if subj is not None and subj.tok_start < m.tok_end and subj.tok_end > i:
                 return  # "Theo thông tin từ X cho biết, …": X's own verb is the cue
-    _theo_record(view, claims, si, cue, m.tok_end, m)
+    _theo_record(view, claims, si, cue, m.tok_end, m, src=view.statement_source(si))
 
 
 def _after_statement_noun(view: ArticleView, i: int, hi: int) -> int | None:
