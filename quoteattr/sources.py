@@ -279,6 +279,12 @@ class SourceScopes:
     follows it), the one carried by the same speaker's preceding statements,
     and the article credit within the body.  Statements are assigned in reading
     order, since the carried source depends on who spoke just before.
+
+    A channel named for a speaker (``trả lời phỏng vấn CNN``) is carried by that
+    speaker's statements from there on until another speaker comes in, even when
+    the sentence naming it gave no record (``add_channel``); the interviewer's own
+    questions (``Carlson hỏi …`` in an interview with Carlson) belong to the
+    interview and do not end it.
     """
 
     def __init__(self, credit: SourceMention | None, body_end: int) -> None:
@@ -287,6 +293,9 @@ class SourceScopes:
         self.by_sentence: dict[int, SourceMention] = {}
         self.by_paragraph: dict[int, list[tuple[int, SourceMention]]] = {}
         self._carried: tuple[object, SourceMention] | None = None
+        self._channels: list[tuple[int, tuple[str, ...], bool, SourceMention]] = []
+        self._pending: tuple[int, tuple[str, ...], bool, SourceMention] | None = None
+        self._last_key: object = None
 
     def set_sentence(self, sentence: int, src: SourceMention) -> None:
         self.by_sentence[sentence] = src
@@ -295,8 +304,13 @@ class SourceScopes:
         """``src`` covers the statements of ``paragraph`` that start after ``pos``."""
         self.by_paragraph.setdefault(paragraph, []).append((pos, src))
 
+    def add_channel(self, sentence: int, words: tuple[str, ...], named: bool, src: SourceMention) -> None:
+        """``sentence`` names ``src`` as the channel of its speaker, whose mention has the capitalised
+        words ``words`` (``named``: a name, not a title, pronoun or description); add in reading order."""
+        self._channels.append((sentence, words, named, src))
+
     def assign(self, start: int, sentence: int, paragraph: int, speaker_key: object,
-               own: SourceMention | None) -> SourceMention | None:
+               own: SourceMention | None, speaker_name: str | None = None) -> SourceMention | None:
         src = own
         if src is None:
             src = self.by_sentence.get(sentence)
@@ -304,7 +318,12 @@ class SourceScopes:
             frames = [s for pos, s in self.by_paragraph.get(paragraph, []) if pos < start]
             if frames:
                 src = frames[-1]
-        if self._carried is not None and self._carried[0] != speaker_key:
+        self._take_up_channel(sentence, speaker_key, speaker_name)
+        carried = self._carried
+        if carried is not None and carried[0] != speaker_key:
+            if speaker_name is not None and fold(speaker_name) == fold(carried[1].name):
+                # the interviewer's question, inside the interview
+                return src or attrs.evolve(carried[1], scope="speaker")
             self._carried = None  # another speaker took the floor: the carried source ends
         if src is not None and src.scope != "article" and speaker_key is not None:
             self._carried = (speaker_key, src)
@@ -313,3 +332,23 @@ class SourceScopes:
         if src is None and self.credit is not None and start < self.body_end:
             src = self.credit
         return src
+
+    def _take_up_channel(self, sentence: int, speaker_key: object, speaker_name: str | None) -> None:
+        """The first statement after a sentence that named a channel takes it up when it is by that
+        sentence's speaker: the same name; for a title, pronoun or description the name's last word
+        ("Tổng thống Putin") or, failing that, the speaker who spoke last ("ông nói với CNN")."""
+        while self._channels and self._channels[0][0] < sentence:
+            self._pending = self._channels.pop(0)
+        last, self._last_key = self._last_key, speaker_key
+        if self._pending is None or speaker_key is None:
+            return
+        _, words, named, src = self._pending
+        self._pending = None
+        name = fold(speaker_name or "").split()
+        said, own = set(name), set(words)
+        if named:
+            same = bool(said and own) and (own <= said or said <= own)
+        else:  # "Tổng thống Putin": the word a short reference keeps, the name's last
+            same = bool(name) and name[-1] in own or speaker_key == last
+        if same:
+            self._carried = (speaker_key, src)

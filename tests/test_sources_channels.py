@@ -61,3 +61,43 @@ def test_domain_form_outlet_kept_as_written() -> None:
     """Outlet names drop generic words only: ``Zing.vn`` stays ``Zing.vn`` (``báo Zing`` is ``Zing``)."""
     assert _source_of("Trao đổi với Zing.vn, ông Lê Văn Minh cho biết công ty đã trả nợ.", "công ty") == "Zing.vn"
     assert _source_of("Trao đổi với báo Zing, ông Lê Văn Minh cho biết công ty đã trả nợ.", "công ty") == "Zing"
+
+
+# --- an interview channel runs on with its speaker -----------------------------------------------
+
+_INTERVIEW = ("Ông Lê Văn Tâm cho biết nhà máy đã đóng cửa từ tháng trước. "
+              "Trả lời phỏng vấn của phóng viên Tuổi Trẻ, ông Tâm khẳng định công ty sẽ trả lương đầy đủ. "
+              "Ông cho biết thêm công nhân sẽ được học nghề miễn phí.\n"
+              "“Chúng tôi không bỏ rơi ai”, ông nói.\n"
+              "Bà Trần Thị Hoa, một công nhân, cho biết bà vẫn chưa nhận được lương. "
+              "Ông Tâm nói công ty đã chuyển khoản hôm qua.")
+
+
+def test_interview_channel_runs_on_until_another_speaker() -> None:
+    assert _source_of(_INTERVIEW, "nhà máy") is None  # never reaching back to the sentence before it
+    assert _source_of(_INTERVIEW, "công ty sẽ") == "Tuổi Trẻ"  # its own sentence
+    assert _source_of(_INTERVIEW, "công nhân") == "Tuổi Trẻ"  # the same speaker's later statements
+    assert _source_of(_INTERVIEW, "Chúng tôi") == "Tuổi Trẻ"
+    assert _source_of(_INTERVIEW, "bà vẫn") is None  # another speaker came in
+    assert _source_of(_INTERVIEW, "công ty đã chuyển") is None  # and it has ended
+
+
+def test_channel_of_a_sentence_without_record_is_taken_up_by_its_speaker() -> None:
+    """The sentence naming the channel gave no record of its own: its speaker's next statement takes it."""
+    text = ("Chị Phạm Thị Lan mất một chân năm 19 tuổi. Chị Lan nhớ lại những ngày ấy khi trò chuyện với đài BBC. "
+            "“Tôi đã nghĩ mình không thể chạy được nữa”, chị nói.")
+    assert _source_of(text, "Tôi đã nghĩ") == "BBC"
+
+
+def test_channel_without_record_is_not_given_to_another_speaker() -> None:
+    text = ("Chị Phạm Thị Lan nhớ lại những ngày ấy khi trò chuyện với đài BBC. "
+            "“Cô ấy rất kiên cường”, bác sĩ Trần Văn Nam nói.")
+    assert _source_of(text, "Cô ấy") is None
+
+
+def test_interviewer_question_does_not_end_the_interview() -> None:
+    text = ("“Chúng tôi sẵn sàng đàm phán”, Thủ tướng Lê Văn Bình nói trong cuộc phỏng vấn với nhà báo "
+            "John Miller. Ông Bình cũng bác bỏ khả năng tấn công nước láng giềng khi Miller hỏi rằng chính phủ "
+            "có cân nhắc điều đó không. “Chúng tôi không có hứng thú với chiến tranh”, ông Bình nói.")
+    assert _source_of(text, "Chúng tôi sẵn sàng") == "John Miller"
+    assert _source_of(text, "Chúng tôi không có") == "John Miller"

@@ -25,7 +25,7 @@ from ..segment import Paragraph, Quote, Sentence
 from ..sources import SourceMention, SourceScopes, body_end, find_article_credit
 from ..text import NormalizedText
 from ..tokens import Token
-from .assign_sources import assign_sources
+from .assign_sources import assign_sources, register_channels
 from .candidate import Candidate, Record
 from .claims import Claims
 from .colon import propose_colon_quotes
@@ -55,6 +55,7 @@ def attribute_article(nt: NormalizedText, tokens: Sequence[Token], paragraphs: S
     scopes = SourceScopes(find_article_credit(nt, paragraphs, lex, view.outlets), body_end(nt.text, paragraphs, lex))
     claims = Claims()
     cue_subjects = _sentence_passes(view, claims, scopes)
+    register_channels(view, scopes, cue_subjects)
     propose_quote_tails(view, claims)
     propose_colon_quotes(view, claims, cue_subjects)
     propose_headlines(view, claims)
