@@ -101,3 +101,37 @@ def test_interviewer_question_does_not_end_the_interview() -> None:
             "có cân nhắc điều đó không. “Chúng tôi không có hứng thú với chiến tranh”, ông Bình nói.")
     assert _source_of(text, "Chúng tôi sẵn sàng") == "John Miller"
     assert _source_of(text, "Chúng tôi không có") == "John Miller"
+
+
+# --- an outlet's own claim; a closing "theo X" frame ---------------------------------------------
+
+@pytest.mark.parametrize("text, quote, outlet", [
+    ("Trong số những người bị thương có cả hai trẻ em, theo Reuters.", "Trong số", "Reuters"),
+    ("Doanh thu của hãng đã tăng 20% trong năm qua, theo số liệu của Bloomberg.", "Doanh thu", "Bloomberg"),
+])
+def test_sentence_final_theo_outlet_is_the_outlets_own_claim(text: str, quote: str, outlet: str) -> None:
+    rows = [r for r in _rows(text) if r[0].startswith(quote)]
+    assert rows and rows[0][1:] == (outlet, outlet)
+
+
+def test_sentence_final_theo_outlet_with_a_speaker_is_only_the_source() -> None:
+    rows = _rows("Ông Lê Văn Nam cho biết nhà máy đã đóng cửa từ tháng trước, theo Reuters.")
+    assert [(sp, src) for _, sp, src in rows] == [("Lê Văn Nam", "Reuters")]
+
+
+def _one_line_body(n: int) -> str:
+    """A scraped body on one line: ``n`` statements by two experts, then a closing ``theo X``."""
+    said = [f"Ông Trần Văn Hải cho rằng chi phí năm {2000 + k} sẽ giảm." if k % 2 else
+            f"Bà Lê Thị Thu cho biết sản lượng năm {2000 + k} sẽ tăng." for k in range(n)]
+    return "Tọa đàm về năng lượng\n\n" + " ".join(said) + " Giá điện đã tăng 5% trong quý, theo Bloomberg.\n"
+
+
+def test_closing_theo_frame_covers_a_real_paragraph() -> None:
+    rows = _rows(_one_line_body(3))
+    assert all(src == "Bloomberg" for _, _, src in rows)
+
+
+def test_closing_theo_frame_does_not_cover_a_one_line_body() -> None:
+    rows = _rows(_one_line_body(10))
+    assert [src for q, _, src in rows if q.startswith("Giá điện")] == ["Bloomberg"]
+    assert all(src is None for q, _, src in rows if not q.startswith("Giá điện"))
