@@ -33,6 +33,8 @@ _SEP = {",", ";", ":", ".", "(", ")", "–", "—", "-", "!", "?", "…", "“",
 _POSTING_VERBS = (("viết",), ("đăng",), ("đăng", "tải"), ("chia", "sẻ"))
 # channels a statement can stand in: "trong bài báo", "trong video"
 _WRITTEN_CHANNELS = frozenset(("bài", "video", "clip"))
+# after a generic channel, pointing back at one named before ("bài báo này")
+_DEMONSTRATIVES = frozenset(("này", "đó", "trên", "ấy"))
 # a domain-form outlet name: "Zing.vn", "news.com.au"
 _DOMAIN = regex.compile(r"\p{L}[\p{L}\p{N}-]*(?:\.\p{L}[\p{L}\p{N}-]*)*\.(?:vn|com|net|org|info|au|uk)", regex.I)
 
@@ -94,7 +96,10 @@ class OutletFinder:
                 or toks[i + n].key in ("nhà", "nước", "quốc", "tế", "chính", "thống")
             ):
                 n += 1
-            return (n, self.nt.spelling(toks[i].start, toks[i + n - 1].end))
+            name = self.nt.spelling(toks[i].start, toks[i + n - 1].end)
+            if i + n < stop and toks[i + n].key in _DEMONSTRATIVES:
+                n += 1  # "Cũng theo bài báo này, …": the channel named before
+            return (n, name)
         if not need_prefix_or_known:
             n = 0
             while i + n < stop and toks[i + n].text[:1].isupper() and n < 5:

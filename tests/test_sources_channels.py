@@ -40,6 +40,8 @@ def _source_of(text: str, quote_start: str) -> str | None:
     ("Ông Trần Văn Minh chia sẻ trên Bangkok Insider rằng công ty sẽ mở thêm nhà máy.", "công ty", "Bangkok Insider"),
     ("Trong bài báo, ông Trần Văn Minh nhận định robot sẽ thay đổi xã hội loài người.", "robot", "bài báo"),
     ("Nguồn tin của Tiền Phong cho biết công ty đã trả hết nợ cho khách hàng.", "công ty", "Tiền Phong"),
+    # a generic channel pointed back at
+    ("Cũng theo bài báo này, ông Lê Văn Thanh chia sẻ rằng thành phố sẽ mở thêm trường.", "thành phố", "bài báo"),
 ])
 def test_channel_named_in_the_sentence(text: str, quote: str, source: str) -> None:
     assert _source_of(text, quote) == source
