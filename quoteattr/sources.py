@@ -315,7 +315,11 @@ class SourceScopes:
         self._channels.append((sentence, words, named, src))
 
     def assign(self, start: int, sentence: int, paragraph: int, speaker_key: object,
-               own: SourceMention | None, speaker_name: str | None = None) -> SourceMention | None:
+               own: SourceMention | None, speaker_name: str | None = None,
+               relayed: bool = False) -> SourceMention | None:
+        """The source of one statement; ``relayed``: ``own`` passed its words on ("Bà Hoa kể …")."""
+        if relayed and own is not None:
+            return own  # told within someone's account: that account's channel runs on
         src = own
         if src is None:
             src = self.by_sentence.get(sentence)

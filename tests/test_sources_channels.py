@@ -137,3 +137,29 @@ def test_closing_theo_frame_does_not_cover_a_one_line_body() -> None:
     rows = _rows(_one_line_body(10))
     assert [src for q, _, src in rows if q.startswith("Giá điện")] == ["Bloomberg"]
     assert all(src is None for q, _, src in rows if not q.startswith("Giá điện"))
+
+
+# --- words passed on by someone else (2026-12-01) ------------------------------------------------
+
+def test_relayed_words_have_their_origin_as_speaker_and_the_relayer_as_source() -> None:
+    rows = _rows("Bà Lê Thị Hoa kể những người lính nói rằng họ không có đủ thức ăn.")
+    assert rows == [("họ không có đủ thức ăn", "những người lính", "Lê Thị Hoa")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the speaker speaking of himself: a pronoun is no new origin
+    ("Ông Lê Văn Nam cho biết ông chưa từng đề nghị tăng giá điện.", "Lê Văn Nam"),
+    # a clause of his own before the inner one: the outer content is no relayed statement
+    ("Ông Lê Văn Nam cho biết sau cuộc họp, Bộ Công Thương đã yêu cầu các nhà máy báo cáo.", "Lê Văn Nam"),
+])
+def test_not_relayed(text: str, speaker: str) -> None:
+    rows = _rows(text)
+    assert rows and rows[0][1] == speaker and rows[0][2] is None
+
+
+def test_relayed_words_do_not_end_the_relayers_interview() -> None:
+    text = ("“Tôi từng nghĩ mình không qua khỏi”, chị Phạm Thị Lan nói với đài BBC. "
+            "Chị kể các bác sĩ nói rằng chị chỉ còn vài tháng. "
+            "“Giờ tôi đã chạy được 10 km”, chị nói.")
+    assert _source_of(text, "chị chỉ còn") == "Phạm Thị Lan"
+    assert _source_of(text, "Giờ tôi") == "BBC"

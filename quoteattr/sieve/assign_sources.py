@@ -56,7 +56,8 @@ def assign_sources(scopes: SourceScopes, resolved: Iterable[Candidate]) -> list[
     out = []
     for c in sorted(resolved, key=lambda c: c.start):
         out.append((c, scopes.assign(c.start, c.sentence, c.paragraph, _speaker_key(c), _own_source(c),
-                                     c.speaker.name if c.speaker is not None else None)))
+                                     c.speaker.name if c.speaker is not None else None,
+                                     relayed=c.relay is not None)))
     return out
 
 

@@ -6,7 +6,8 @@
    every other cue → its subject (:mod:`.subject`) and :mod:`.cue` (which
    asks :mod:`.quote_first` when the content came before the speaker).
 2. :mod:`.quote_tail`, :mod:`.colon`, :mod:`.headline`: quotes nobody claimed.
-3. :mod:`.settle`: overlapping proposals, most confident first.
+3. :mod:`.relay`: words passed on by someone else keep their origin as speaker;
+   :mod:`.settle`: overlapping proposals, most confident first.
 4. :mod:`.follow_on`: cue-less quotes right after a settled statement.
 5. :mod:`.resolve`: speakers in reading order (pronouns look back).
 6. :mod:`.assign_sources`: sources by scope, in reading order.
@@ -34,6 +35,7 @@ from .follow_on import follow_on_candidates
 from .headline import propose_headlines
 from .quote_tail import propose_quote_tails
 from .quoting import propose_quoting
+from .relay import relayed
 from .repeat import repeat_candidates
 from .resolve import resolve_speakers
 from .settle import dedupe, settle
@@ -59,7 +61,7 @@ def attribute_article(nt: NormalizedText, tokens: Sequence[Token], paragraphs: S
     propose_quote_tails(view, claims)
     propose_colon_quotes(view, claims, cue_subjects)
     propose_headlines(view, claims)
-    kept = settle(claims.candidates)
+    kept = settle(relayed(nt.text, claims.candidates))
     registry = EntityRegistry(nt, tokens, view.sent_tokens, parser, lex)
     resolver = SpeakerResolver(nt, tokens, sentences, view.sent_tokens, registry, lex, parser,
                                view.outlet_name, analysis)
