@@ -33,6 +33,8 @@ _SEP = {",", ";", ":", ".", "(", ")", "–", "—", "-", "!", "?", "…", "“",
 _POSTING_VERBS = (("viết",), ("đăng",), ("đăng", "tải"), ("chia", "sẻ"))
 # channels a statement can stand in: "trong bài báo", "trong video"
 _WRITTEN_CHANNELS = frozenset(("bài", "video", "clip"))
+# how far before "với X" a "phỏng vấn" makes X the interviewer: "phỏng vấn kéo dài hai tiếng với X"
+_INTERVIEW_REACH = 6
 # after a generic channel, pointing back at one named before ("bài báo này")
 _DEMONSTRATIVES = frozenset(("này", "đó", "trên", "ấy"))
 # a domain-form outlet name: "Zing.vn", "news.com.au"
@@ -141,6 +143,8 @@ class OutletFinder:
             key = toks[i].key
             if key in ("với", "vấn", "của", "lời"):
                 found = self._told_to(toks, lo, hi, i)
+            elif key in ("đến", "tới"):
+                found = self._sent_to(toks, hi, i)
             elif key in ("trên", "lên"):
                 found = self._posted_on(toks, lo, hi, i)
             elif key == "trong" and generic is None:
@@ -174,7 +178,22 @@ class OutletFinder:
         if found:
             n, name = found
             return SourceMention(name, toks[j].start, toks[j + n - 1].end, "statement")
+        if key == "với" and any(toks[k].key == "vấn" and toks[k - 1].key == "phỏng"
+                                for k in range(max(lo + 1, i - _INTERVIEW_REACH), i)):
+            return self._journalist(toks, j, hi)  # "trong cuộc phỏng vấn (kéo dài …) với Tucker Carlson"
         return None
+
+    def _sent_to(self, toks: Sequence[Token], hi: int, i: int) -> SourceMention | None:
+        """"Phản ánh đến báo Lao Động, …": a known or prefixed outlet the statement was sent to."""
+        j = i + 1
+        if j >= hi or self.lex.channels.match(toks, j, hi) or not (
+                self.lex.outlets.match(toks, j, hi) or self.lex.outlet_prefixes.match(toks, j, hi)):
+            return None  # "chú ý đến mạng xã hội" is a topic
+        found = self.at(toks, j, hi)
+        if not found:
+            return None
+        n, name = found
+        return SourceMention(name, toks[j].start, toks[j + n - 1].end, "statement")
 
     def _journalist(self, toks: Sequence[Token], k: int, hi: int) -> SourceMention | None:
         """A journalist the statement was made to: "nói với nhà báo (Mỹ) Matt Taibbi"."""

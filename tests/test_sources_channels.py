@@ -40,6 +40,12 @@ def _source_of(text: str, quote_start: str) -> str | None:
     ("Ông Trần Văn Minh chia sẻ trên Bangkok Insider rằng công ty sẽ mở thêm nhà máy.", "công ty", "Bangkok Insider"),
     ("Trong bài báo, ông Trần Văn Minh nhận định robot sẽ thay đổi xã hội loài người.", "robot", "bài báo"),
     ("Nguồn tin của Tiền Phong cho biết công ty đã trả hết nợ cho khách hàng.", "công ty", "Tiền Phong"),
+    # an interviewer named without "nhà báo", some words after "phỏng vấn"
+    ("Trong cuộc phỏng vấn kéo dài hai tiếng với Peter Hanley, ông Lê Văn Tâm nói công ty không phá sản.",
+     "công ty", "Peter Hanley"),
+    # a complaint sent to an outlet
+    ("Phản ánh đến báo Người Lao Động, nhiều người dân cho biết nước sinh hoạt bị đục suốt một tuần.",
+     "nước", "Người Lao Động"),
     # a generic channel pointed back at
     ("Cũng theo bài báo này, ông Lê Văn Thanh chia sẻ rằng thành phố sẽ mở thêm trường.", "thành phố", "bài báo"),
 ])
@@ -52,6 +58,10 @@ def test_channel_named_in_the_sentence(text: str, quote: str, source: str) -> No
     ("Theo ông Trần Văn Minh, sự việc trên báo chí đã được phản ánh đầy đủ.", "sự việc"),
     # a place after "trên" is no channel
     ("Ông Trần Văn Minh phát biểu trên Biển Đông rằng tàu cá đã an toàn.", "tàu cá"),
+    # a person told, with no interview: no channel
+    ("Ông Lê Văn Nam nói với Bộ trưởng Trần Hùng rằng nhà máy sẽ mở lại vào tháng sau.", "nhà máy"),
+    # "đến" a generic channel is a topic
+    ("Ông Lê Văn Nam cho biết ông đã chú ý đến mạng xã hội từ năm 2014.", "ông đã"),
     # an unknown name after a bare "trên" that no posting verb precedes
     ("Ông Trần Văn Minh cho rằng hàng hóa trên Amazon Basics đang rẻ hơn.", "hàng hóa"),
 ])
