@@ -23,7 +23,8 @@ from ..speakers import SpeakerResolver
 from ..lexicon import CompiledLexicon
 from ..mentions import Mention, MentionParser
 from ..segment import Paragraph, Quote, Sentence
-from ..sources import SourceMention, SourceScopes, body_end, find_article_credit
+from ..credits import body_end, find_article_credit
+from ..sources import SourceMention, SourceScopes
 from ..text import NormalizedText
 from ..tokens import Token
 from .assign_sources import assign_sources, register_channels
