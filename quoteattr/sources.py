@@ -134,9 +134,31 @@ class OutletFinder:
             n += 1
         return (n, self.nt.spelling(toks[k].start, toks[k + n - 1].end))
 
-    def statement_source(self, toks: Sequence[Token], lo: int, hi: int) -> SourceMention | None:
+    def statement_source(self, toks: Sequence[Token], lo: int, hi: int, back: int | None = None) -> SourceMention | None:
         """The channel a sentence names for its statement: ``với X`` / ``phỏng vấn (của) X`` /
-        ``câu hỏi của X`` / ``nguồn tin của X`` / ``trên X`` / ``trong bài báo``."""
+        ``câu hỏi của X`` / ``nguồn tin của X`` / ``trên X`` / ``trong bài báo``; ``Trả lời câu hỏi
+        trên, …``: the outlet whose reporter asked, named from token ``back`` on."""
+        found = self._question_asked(toks, lo, hi, back) if back is not None else None
+        return found or self._named_in(toks, lo, hi)
+
+    def _question_asked(self, toks: Sequence[Token], lo: int, hi: int, back: int) -> SourceMention | None:
+        """"Phóng viên báo X đã hỏi … . Trả lời câu hỏi trên, …": the question's outlet, named before."""
+        asked = any(toks[k].key == "câu" and toks[k + 1].key == "hỏi" and (
+            toks[k + 2].key in _DEMONSTRATIVES or (toks[k + 2].key == "của" and toks[k + 3].key in ("phóng", "pv")
+                                                   and not self.at(toks, k + (5 if toks[k + 3].key == "phóng" else 4), hi)))
+            for k in range(lo, hi - 3))
+        if not asked:
+            return None
+        for k in range(lo - 1, back - 1, -1):
+            if toks[k].key == "pv" or (toks[k].key == "phóng" and toks[k + 1].key == "viên"):
+                j = k + (1 if toks[k].key == "pv" else 2)
+                found = self.at(toks, j, lo)
+                if found:
+                    n, name = found
+                    return SourceMention(name, toks[j].start, toks[j + n - 1].end, "statement")
+        return None
+
+    def _named_in(self, toks: Sequence[Token], lo: int, hi: int) -> SourceMention | None:
         generic = None  # "Trong một bài viết … trên trang Shape": the named channel wins
         for i in range(lo, hi):
             key = toks[i].key

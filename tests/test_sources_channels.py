@@ -69,6 +69,14 @@ def test_no_channel(text: str, quote: str) -> None:
     assert _source_of(text, quote) is None
 
 
+def test_answer_to_a_question_asked_by_a_named_outlets_reporter() -> None:
+    """``Trả lời câu hỏi trên, …``: the channel is the outlet whose reporter asked, just before."""
+    asked = "Phóng viên báo Tiền Phong đã hỏi Bộ Công Thương về giá điện. "
+    answer = "Trả lời câu hỏi trên, ông Nguyễn Văn Hùng cho biết giá sẽ được giữ nguyên."
+    assert _source_of(asked + answer, "giá sẽ") == "Tiền Phong"
+    assert _source_of(answer, "giá sẽ") is None  # nobody asked before
+
+
 def test_domain_form_outlet_kept_as_written() -> None:
     """Outlet names drop generic words only: ``Zing.vn`` stays ``Zing.vn`` (``báo Zing`` is ``Zing``)."""
     assert _source_of("Trao đổi với Zing.vn, ông Lê Văn Minh cho biết công ty đã trả nợ.", "công ty") == "Zing.vn"
