@@ -8,12 +8,14 @@ reaches past the statement noun to its issuer.  Documents and rules
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 import attrs
 
 from ..cues import Cue
 from ..mentions import Mention
+from ..segment import Sentence
 from ..sources import SourceMention, SourceScopes
 from .candidate import Candidate
 from .claims import Claims
@@ -103,7 +105,9 @@ def _theo_outlet_final(view: ArticleView, claims: Claims, scopes: SourceScopes, 
     ("Trong số người thiệt mạng có cả trẻ em, theo Reuters.")."""
     lo, _ = view.sent_tokens[si]
     para = view.paragraph_of(si)
-    if sum(1 for s in view.sentences if s.paragraph == para) > _FRAME_SENTENCES:
+    size = (bisect_right(view.sentences, para, key=_paragraph_of)
+            - bisect_left(view.sentences, para, key=_paragraph_of))
+    if size > _FRAME_SENTENCES:
         scopes.set_sentence(si, src)
     else:
         scopes.add_frame(para, -1, attrs.evolve(src, scope="paragraph"))
@@ -113,6 +117,10 @@ def _theo_outlet_final(view: ArticleView, claims: Claims, scopes: SourceScopes, 
     n, name = outlet
     m = view.parser.parse(view.toks, i, i + n) or None
     _theo_record(view, claims, si, cue, i + n, m, outlet_name=name, src=src)
+
+
+def _paragraph_of(s: Sentence) -> int:
+    return s.paragraph
 
 
 def _theo_record(view: ArticleView, claims: Claims, si: int, cue: Cue, after: int, m: Mention | None,
