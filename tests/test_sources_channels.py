@@ -181,3 +181,20 @@ def test_relayed_words_do_not_end_the_relayers_interview() -> None:
             "“Giờ tôi đã chạy được 10 km”, chị nói.")
     assert _source_of(text, "chị chỉ còn") == "Phạm Thị Lan"
     assert _source_of(text, "Giờ tôi") == "BBC"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Như thông tin báo Người Lao Động đã đưa, nhà máy đã ngừng hoạt động từ tháng trước.",
+     [("nhà máy đã ngừng hoạt động từ tháng trước", "Người Lao Động", "Người Lao Động")]),
+    ("Như báo Tiền Phong đã đưa trước đó, hai công nhân đã bị thương trong vụ cháy.",
+     [("hai công nhân đã bị thương trong vụ cháy", "Tiền Phong", "Tiền Phong")]),
+    # a speaker of its own in the clause: the outlet is only the source
+    ("Như báo Tiền Phong đã phản ánh, ông Lê Văn Nam cho biết nhà máy đã ngừng hoạt động.",
+     [("nhà máy đã ngừng hoạt động", "Lê Văn Nam", "Tiền Phong")]),
+    # no outlet named: the writer's own back-reference, no record
+    ("Như đã đưa tin, nhà máy đã ngừng hoạt động từ tháng trước.", []),
+    # "như" in another sense
+    ("Như mọi năm, nhà máy đã ngừng hoạt động vào dịp Tết.", []),
+])
+def test_as_reported_by_an_outlet(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _rows(text) == expected

@@ -5,7 +5,8 @@
    ``according`` cues → :mod:`.theo`, ``quoting`` cues → :mod:`.quoting`,
    every other cue → its subject (:mod:`.subject`) and :mod:`.cue` (which
    asks :mod:`.quote_first` when the content came before the speaker).
-2. :mod:`.quote_tail`, :mod:`.colon`, :mod:`.headline`: quotes nobody claimed.
+2. :mod:`.as_reported` (``Như báo X đã đưa, …``), :mod:`.quote_tail`, :mod:`.colon`,
+   :mod:`.headline`: frames and quotes nobody claimed.
 3. :mod:`.relay`: words passed on by someone else keep their origin as speaker;
    :mod:`.settle`: overlapping proposals, most confident first.
 4. :mod:`.follow_on`: cue-less quotes right after a settled statement.
@@ -27,6 +28,7 @@ from ..credits import body_end, find_article_credit
 from ..sources import SourceMention, SourceScopes
 from ..text import NormalizedText
 from ..tokens import Token
+from .as_reported import propose_as_reported
 from .assign_sources import assign_sources, register_channels
 from .candidate import Candidate, Record
 from .claims import Claims
@@ -59,6 +61,7 @@ def attribute_article(nt: NormalizedText, tokens: Sequence[Token], paragraphs: S
     claims = Claims()
     cue_subjects = _sentence_passes(view, claims, scopes)
     register_channels(view, scopes, cue_subjects)
+    propose_as_reported(view, claims, scopes)
     propose_quote_tails(view, claims)
     propose_colon_quotes(view, claims, cue_subjects)
     propose_headlines(view, claims)
