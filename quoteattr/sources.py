@@ -290,6 +290,7 @@ class SourceScopes:
         self._channels: list[tuple[int, tuple[str, ...], bool, SourceMention]] = []
         self._pending: tuple[int, tuple[str, ...], bool, SourceMention] | None = None
         self._last_key: object = None
+        self._next = 0  # the first channel not yet passed in reading order
 
     def set_sentence(self, sentence: int, src: SourceMention) -> None:
         self.by_sentence[sentence] = src
@@ -335,8 +336,10 @@ class SourceScopes:
         """The first statement after a sentence that named a channel takes it up when it is by that
         sentence's speaker: the same name; for a title, pronoun or description the name's last word
         ("Tổng thống Putin") or, failing that, the speaker who spoke last ("ông nói với CNN")."""
-        while self._channels and self._channels[0][0] < sentence:
-            self._pending = self._channels.pop(0)
+        channels = self._channels
+        while self._next < len(channels) and channels[self._next][0] < sentence:
+            self._pending = channels[self._next]
+            self._next += 1
         last, self._last_key = self._last_key, speaker_key
         if self._pending is None or speaker_key is None:
             return
