@@ -350,6 +350,6 @@ class SourceScopes:
         if named:
             same = bool(said and own) and (own <= said or said <= own)
         else:  # "Tổng thống Putin": the word a short reference keeps, the name's last
-            same = bool(name) and name[-1] in own or speaker_key == last
+            same = (bool(name) and name[-1] in own) or speaker_key == last
         if same:
             self._carried = (speaker_key, src)
