@@ -9,7 +9,7 @@ Scopes, nearest first (GUIDELINES.md, "Source scope"):
   ``Thông tin trên Vnexpress cho hay, …`` for the rest of its paragraph;
 * article – a credit line ``(theo Sputnik)``, ``Vũ Hoàng (Theo Reuters)``,
   ``Nguồn: VnEconomy``; it covers the article body, not the teasers after a
-  ``TIN LIÊN QUAN`` heading.
+  ``TIN LIÊN QUAN`` heading (:mod:`.credits`).
 
 Outlet names drop generic words (``Đài NHK`` → NHK); known outlets take their
 canonical spelling from ``outlets.tsv``; a generic channel stays as written.
@@ -22,13 +22,22 @@ import attrs
 import regex
 
 from .lexicon import CompiledLexicon
-from .segment import Paragraph
 from .text import NormalizedText, fold
-from .tokens import Token, tokenize
+from .tokens import Token
 
-__all__ = ["SourceMention", "OutletFinder", "SourceScopes", "find_article_credit", "body_end"]
+__all__ = ["SourceMention", "OutletFinder", "SourceScopes"]
 
 _SEP = {",", ";", ":", ".", "(", ")", "–", "—", "-", "!", "?", "…", "“", "”", '"'}
+# verbs of posting before "trên X" ("chia sẻ trên Wall Street Journal"): X is where it was posted
+_POSTING_VERBS = (("viết",), ("đăng",), ("đăng", "tải"), ("chia", "sẻ"))
+# channels a statement can stand in: "trong bài báo", "trong video"
+_WRITTEN_CHANNELS = frozenset(("bài", "video", "clip"))
+# how far before "với X" a "phỏng vấn" makes X the interviewer: "phỏng vấn kéo dài hai tiếng với X"
+_INTERVIEW_REACH = 6
+# after a generic channel, pointing back at one named before ("bài báo này")
+_DEMONSTRATIVES = frozenset(("này", "đó", "trên", "ấy"))
+# a domain-form outlet name: "Zing.vn", "news.com.au"
+_DOMAIN = regex.compile(r"\p{L}[\p{L}\p{N}-]*(?:\.\p{L}[\p{L}\p{N}-]*)*\.(?:vn|com|net|org|info|au|uk)", regex.I)
 
 
 @attrs.frozen(slots=True)
@@ -67,11 +76,11 @@ class OutletFinder:
                 return (k + place[0] + known_after[0] - i, known_after[1])
         known = lex.outlets.match(toks, j, stop)
         if known:
-            return (j + known[0] - i, known[1])
+            return (j + known[0] - i, self._canonical(toks, j, known))
         if prefixed and j < stop:
             known_ci = lex.outlets_ci.match(toks, j, stop)
             if known_ci:
-                return (j + known_ci[0] - i, known_ci[1])
+                return (j + known_ci[0] - i, self._canonical(toks, j, known_ci))
             n = 0
             while j + n < stop and toks[j + n].text[:1].isupper() and toks[j + n].text not in _SEP and n < 5:
                 n += 1
@@ -80,12 +89,18 @@ class OutletFinder:
         ch = lex.channels.match(toks, i, stop)
         if ch:
             n = ch[0]
+            named = self._name_after_channel(toks, i + n, stop)
+            if named:
+                return (n + named[0], named[1])
             while i + n < stop and n < 6 and toks[i + n].text not in _SEP and (
                 toks[i + n].text[:1].isupper() or lex.places.match(toks, i + n, stop)
                 or toks[i + n].key in ("nhà", "nước", "quốc", "tế", "chính", "thống")
             ):
                 n += 1
-            return (n, self.nt.spelling(toks[i].start, toks[i + n - 1].end))
+            name = self.nt.spelling(toks[i].start, toks[i + n - 1].end)
+            if i + n < stop and toks[i + n].key in _DEMONSTRATIVES:
+                n += 1  # "Cũng theo bài báo này, …": the channel named before
+            return (n, name)
         if not need_prefix_or_known:
             n = 0
             while i + n < stop and toks[i + n].text[:1].isupper() and n < 5:
@@ -94,95 +109,159 @@ class OutletFinder:
                 return (n, self.nt.spelling(toks[i].start, toks[i + n - 1].end))
         return None
 
-    def statement_source(self, toks: Sequence[Token], lo: int, hi: int) -> SourceMention | None:
-        """``với X`` / ``phỏng vấn (của) X`` / ``câu hỏi của X`` / ``trên X`` naming an outlet in a sentence."""
-        for i in range(lo, hi):
-            key = toks[i].key
-            if key not in ("với", "vấn", "trên", "của", "lời"):
-                continue
-            if key == "lời" and not (i > lo and toks[i - 1].key == "trả"):
-                continue
-            if key == "của" and not (i > lo and (toks[i - 1].key == "vấn" or (
-                    toks[i - 1].key == "hỏi" and i - 1 > lo and toks[i - 2].key == "câu"))):
-                continue  # "phỏng vấn của X", "(trả lời) câu hỏi của (phóng viên) X"
-            if key == "vấn" and not (i > lo and toks[i - 1].key == "phỏng"):
-                continue
-            j = i + 1
-            if j < hi and toks[j].key in ("phóng", "pv"):
-                j += 2 if toks[j].key == "phóng" else 1
-                if j < hi and toks[j].key == "của":
-                    j += 1
-            if j + 1 < hi and toks[j].key == "nhà" and toks[j + 1].key == "báo":
-                # a journalist the statement was made to: "nói với nhà báo Matt Taibbi"
-                k = j + 2
-                place = self.lex.places.match(toks, k, hi)
-                if place and k + place[0] < hi and toks[k + place[0]].text[:1].isupper():
-                    k += place[0]
-                n = 0
-                while k + n < hi and toks[k + n].text[:1].isupper() and n < 4:
-                    n += 1
-                if n:
-                    return SourceMention(self.nt.spelling(toks[k].start, toks[k + n - 1].end),
-                                         toks[k].start, toks[k + n - 1].end, "statement")
-                continue
-            if key == "trên" and not (j < hi and self.lex.outlets.match(toks, j, hi)):
-                continue
-            found = self.at(toks, j, hi)
-            if found:
-                n, name = found
-                return SourceMention(name, toks[j].start, toks[j + n - 1].end, "statement")
+    def _canonical(self, toks: Sequence[Token], j: int, known: tuple[int, str]) -> str:
+        """A known outlet's canonical name; a domain form stays as written ("Zing.vn", "news.com.au"),
+        since outlet names drop generic words only."""
+        n, name = known
+        if n == 1 and _DOMAIN.fullmatch(toks[j].text):
+            return toks[j].text
+        return name
+
+    def _name_after_channel(self, toks: Sequence[Token], k: int, stop: int) -> tuple[int, str] | None:
+        """"mạng xã hội Truth Social" → Truth Social: a generic channel word before a name is dropped
+        (a place alone is not a name: "truyền thông Mỹ" stays as written; "Jakarta Post" is one)."""
+        if k >= stop or not toks[k].text[:1].isupper():
+            return None
+        place = self.lex.places.match(toks, k, stop)
+        if place and not (k + place[0] < stop and toks[k + place[0]].text[:1].isupper()
+                          and toks[k + place[0]].text not in _SEP):
+            return None
+        known = self.lex.outlets.match(toks, k, stop)
+        if known:
+            return (known[0], self._canonical(toks, k, known))
+        n = 0
+        while k + n < stop and n < 4 and toks[k + n].text[:1].isupper() and toks[k + n].text not in _SEP:
+            n += 1
+        return (n, self.nt.spelling(toks[k].start, toks[k + n - 1].end))
+
+    def statement_source(self, toks: Sequence[Token], lo: int, hi: int, back: int | None = None) -> SourceMention | None:
+        """The channel a sentence names for its statement: ``với X`` / ``phỏng vấn (của) X`` /
+        ``câu hỏi của X`` / ``nguồn tin của X`` / ``trên X`` / ``trong bài báo``; ``Trả lời câu hỏi
+        trên, …``: the outlet whose reporter asked, named from token ``back`` on."""
+        found = self._question_asked(toks, lo, hi, back) if back is not None else None
+        return found or self._named_in(toks, lo, hi)
+
+    def _question_asked(self, toks: Sequence[Token], lo: int, hi: int, back: int) -> SourceMention | None:
+        """"Phóng viên báo X đã hỏi … . Trả lời câu hỏi trên, …": the question's outlet, named before."""
+        asked = any(toks[k].key == "câu" and toks[k + 1].key == "hỏi" and (
+            toks[k + 2].key in _DEMONSTRATIVES or (toks[k + 2].key == "của" and toks[k + 3].key in ("phóng", "pv")
+                                                   and not self.at(toks, k + (5 if toks[k + 3].key == "phóng" else 4), hi)))
+            for k in range(lo, hi - 3))
+        if not asked:
+            return None
+        for k in range(lo - 1, back - 1, -1):
+            if toks[k].key == "pv" or (toks[k].key == "phóng" and toks[k + 1].key == "viên"):
+                j = k + (1 if toks[k].key == "pv" else 2)
+                found = self.at(toks, j, lo)
+                if found:
+                    n, name = found
+                    return SourceMention(name, toks[j].start, toks[j + n - 1].end, "statement")
         return None
 
-
-# The shapes of a credit line, tried in turn: one line can fit several ("Theo Phương Dung
-# (Dân Trí)" reads as author + "(marker outlet)" before it reads as marker + author + "(outlet)").
-_CREDIT_FORMS = tuple(regex.compile(p) for p in (
-    r"^\(?\s*(?P<m>\p{L}[\p{L} ]{0,20}?)\s*:?\s+(?P<x>[^()\n]{2,60}?)\s*\)?\s*\.?$",  # (Theo Reuters)
-    r"^(?P<author>[^()\n]{2,40}?)\s*\(\s*(?P<m>\p{L}[\p{L} ]{0,20}?)\s*:?\s+(?P<x>[^()\n]{2,60}?)\s*\)\s*\.?$",
-    r"^(?P<m>\p{L}[\p{L} ]{0,20}?)\s+(?P<author>[^()\n]{2,40}?)\s*\(\s*(?P<x>[^()\n]{2,60}?)\s*\)\s*\.?$",
-))
-
-
-def body_end(text: str, paragraphs: Sequence[Paragraph], lex: CompiledLexicon) -> int:
-    """Where the article body ends: at the first page-furniture heading."""
-    for p in paragraphs:
-        line = fold(text[p.start:p.end]).rstrip(":")
-        if line in lex.boilerplate:
-            return p.start
-    return paragraphs[-1].end if paragraphs else len(text)
-
-
-def find_article_credit(nt: NormalizedText, paragraphs: Sequence[Paragraph], lex: CompiledLexicon,
-                        outlets: OutletFinder) -> SourceMention | None:
-    """The article-level credit line, searching from the end of the article."""
-    text = nt.text
-    for p in reversed(paragraphs):
-        line = text[p.start:p.end]
-        if len(line) > 90:
-            continue
-        for form, m in enumerate(f.match(line) for f in _CREDIT_FORMS):
-            if not m:
+    def _named_in(self, toks: Sequence[Token], lo: int, hi: int) -> SourceMention | None:
+        generic = None  # "Trong một bài viết … trên trang Shape": the named channel wins
+        for i in range(lo, hi):
+            key = toks[i].key
+            if key in ("với", "vấn", "của", "lời"):
+                found = self._told_to(toks, lo, hi, i)
+            elif key in ("đến", "tới"):
+                found = self._sent_to(toks, hi, i)
+            elif key in ("trên", "lên"):
+                found = self._posted_on(toks, lo, hi, i)
+            elif key == "trong" and generic is None:
+                generic = self._posted_in(toks, hi, i)
                 continue
-            mk = tokenize(m.group("m"))
-            cm = lex.credit_markers.match(mk, 0)
-            if not cm or cm[0] != len(mk):
+            else:
                 continue
-            xs, xe = m.span("x")
-            toks = tokenize(text, p.start + xs, p.start + xe)
-            if not toks:
-                continue
-            found = outlets.at(toks, 0, len(toks))
-            if found is None:
-                # an unknown outlet name written as a credit: "(theo Avia Pro)"
-                if all(t.text[:1].isupper() or not t.is_word for t in toks) and len(toks) <= 5 and not lex.honorifics.match(toks, 0):
-                    found = (len(toks), nt.spelling(toks[0].start, toks[-1].end))
-            if found is None:
-                continue
+            if found:
+                return found
+        return generic
+
+    def _told_to(self, toks: Sequence[Token], lo: int, hi: int, i: int) -> SourceMention | None:
+        """"nói với Fox News", "trả lời phỏng vấn (của) CNN", "nguồn tin của Zing.vn"."""
+        key = toks[i].key
+        prev = toks[i - 1].key if i > lo else ""
+        if key == "lời" and prev != "trả":
+            return None
+        if key == "của" and not (prev == "vấn" or (prev in ("hỏi", "tin") and i - 1 > lo and (
+                toks[i - 2].key, prev) in (("câu", "hỏi"), ("nguồn", "tin")))):
+            return None  # "phỏng vấn của X", "(trả lời) câu hỏi của (phóng viên) X", "nguồn tin của X"
+        if key == "vấn" and prev != "phỏng":
+            return None
+        j = i + 1
+        if j < hi and toks[j].key in ("phóng", "pv"):
+            j += 2 if toks[j].key == "phóng" else 1
+            if j < hi and toks[j].key == "của":
+                j += 1
+        if j + 1 < hi and toks[j].key == "nhà" and toks[j + 1].key == "báo":
+            return self._journalist(toks, j + 2, hi)
+        found = self.at(toks, j, hi)
+        if found:
             n, name = found
-            if n != len(toks) and form != 0:
-                continue
-            return SourceMention(name, toks[0].start, toks[n - 1].end, "article")
-    return None
+            return SourceMention(name, toks[j].start, toks[j + n - 1].end, "statement")
+        if key == "với" and any(toks[k].key == "vấn" and toks[k - 1].key == "phỏng"
+                                for k in range(max(lo + 1, i - _INTERVIEW_REACH), i)):
+            return self._journalist(toks, j, hi)  # "trong cuộc phỏng vấn (kéo dài …) với Tucker Carlson"
+        return None
+
+    def _sent_to(self, toks: Sequence[Token], hi: int, i: int) -> SourceMention | None:
+        """"Phản ánh đến báo Lao Động, …": a known or prefixed outlet the statement was sent to."""
+        j = i + 1
+        if j >= hi or self.lex.channels.match(toks, j, hi) or not (
+                self.lex.outlets.match(toks, j, hi) or self.lex.outlet_prefixes.match(toks, j, hi)):
+            return None  # "chú ý đến mạng xã hội" is a topic
+        found = self.at(toks, j, hi)
+        if not found:
+            return None
+        n, name = found
+        return SourceMention(name, toks[j].start, toks[j + n - 1].end, "statement")
+
+    def _journalist(self, toks: Sequence[Token], k: int, hi: int) -> SourceMention | None:
+        """A journalist the statement was made to: "nói với nhà báo (Mỹ) Matt Taibbi"."""
+        place = self.lex.places.match(toks, k, hi)
+        if place and k + place[0] < hi and toks[k + place[0]].text[:1].isupper():
+            k += place[0]
+        n = 0
+        while k + n < hi and toks[k + n].text[:1].isupper() and n < 4:
+            n += 1
+        if not n:
+            return None
+        return SourceMention(self.nt.spelling(toks[k].start, toks[k + n - 1].end),
+                             toks[k].start, toks[k + n - 1].end, "statement")
+
+    def _posted_on(self, toks: Sequence[Token], lo: int, hi: int, i: int) -> SourceMention | None:
+        """"viết trên mạng xã hội Twitter", "chia sẻ lên mạng xã hội", "trên trang Shape", "trên CNN";
+        an unknown name after a bare ``trên`` only right after a verb of posting ("chia sẻ trên X")."""
+        j = i + 1
+        if toks[i].key == "lên" and not (j < hi and self.lex.channels.match(toks, j, hi)):
+            return None
+        lex = self.lex
+        posted = any(i - len(v) >= lo and tuple(t.key for t in toks[i - len(v):i]) == v for v in _POSTING_VERBS)
+        found = None
+        if j >= hi:
+            return None
+        if lex.channels.match(toks, j, hi):
+            # a generic channel only after a verb of posting: "sự việc trên báo chí" is a topic
+            found = self.at(toks, j, hi) if posted else None
+        elif lex.outlets.match(toks, j, hi) or lex.outlet_prefixes.match(toks, j, hi):
+            found = self.at(toks, j, hi)
+        elif posted:
+            found = self._name_after_channel(toks, j, hi)
+        if not found:
+            return None
+        n, name = found
+        return SourceMention(name, toks[j].start, toks[j + n - 1].end, "statement")
+
+    def _posted_in(self, toks: Sequence[Token], hi: int, i: int) -> SourceMention | None:
+        """"Trong bài báo, ông nhận định …", "trong video": a generic channel, as written."""
+        j = i + 1
+        if j < hi and toks[j].key in ("một", "cuộc"):
+            j += 1
+        ch = self.lex.channels.match(toks, j, hi)
+        if not ch or toks[j].key not in _WRITTEN_CHANNELS:
+            return None
+        return SourceMention(self.nt.spelling(toks[j].start, toks[j + ch[0] - 1].end),
+                             toks[j].start, toks[j + ch[0] - 1].end, "statement")
 
 
 class SourceScopes:
@@ -194,6 +273,12 @@ class SourceScopes:
     follows it), the one carried by the same speaker's preceding statements,
     and the article credit within the body.  Statements are assigned in reading
     order, since the carried source depends on who spoke just before.
+
+    A channel named for a speaker (``trả lời phỏng vấn CNN``) is carried by that
+    speaker's statements from there on until another speaker comes in, even when
+    the sentence naming it gave no record (``add_channel``); the interviewer's own
+    questions (``Carlson hỏi …`` in an interview with Carlson) belong to the
+    interview and do not end it.
     """
 
     def __init__(self, credit: SourceMention | None, body_end: int) -> None:
@@ -202,6 +287,10 @@ class SourceScopes:
         self.by_sentence: dict[int, SourceMention] = {}
         self.by_paragraph: dict[int, list[tuple[int, SourceMention]]] = {}
         self._carried: tuple[object, SourceMention] | None = None
+        self._channels: list[tuple[int, tuple[str, ...], bool, SourceMention]] = []
+        self._pending: tuple[int, tuple[str, ...], bool, SourceMention] | None = None
+        self._last_key: object = None
+        self._next = 0  # the first channel not yet passed in reading order
 
     def set_sentence(self, sentence: int, src: SourceMention) -> None:
         self.by_sentence[sentence] = src
@@ -210,8 +299,17 @@ class SourceScopes:
         """``src`` covers the statements of ``paragraph`` that start after ``pos``."""
         self.by_paragraph.setdefault(paragraph, []).append((pos, src))
 
+    def add_channel(self, sentence: int, words: tuple[str, ...], named: bool, src: SourceMention) -> None:
+        """``sentence`` names ``src`` as the channel of its speaker, whose mention has the capitalised
+        words ``words`` (``named``: a name, not a title, pronoun or description); add in reading order."""
+        self._channels.append((sentence, words, named, src))
+
     def assign(self, start: int, sentence: int, paragraph: int, speaker_key: object,
-               own: SourceMention | None) -> SourceMention | None:
+               own: SourceMention | None, speaker_name: str | None = None,
+               relayed: bool = False) -> SourceMention | None:
+        """The source of one statement; ``relayed``: ``own`` passed its words on ("Bà Hoa kể …")."""
+        if relayed and own is not None:
+            return own  # told within someone's account: that account's channel runs on
         src = own
         if src is None:
             src = self.by_sentence.get(sentence)
@@ -219,7 +317,12 @@ class SourceScopes:
             frames = [s for pos, s in self.by_paragraph.get(paragraph, []) if pos < start]
             if frames:
                 src = frames[-1]
-        if self._carried is not None and self._carried[0] != speaker_key:
+        self._take_up_channel(sentence, speaker_key, speaker_name)
+        carried = self._carried
+        if carried is not None and carried[0] != speaker_key:
+            if speaker_name is not None and fold(speaker_name) == fold(carried[1].name):
+                # the interviewer's question, inside the interview
+                return src or attrs.evolve(carried[1], scope="speaker")
             self._carried = None  # another speaker took the floor: the carried source ends
         if src is not None and src.scope != "article" and speaker_key is not None:
             self._carried = (speaker_key, src)
@@ -228,3 +331,25 @@ class SourceScopes:
         if src is None and self.credit is not None and start < self.body_end:
             src = self.credit
         return src
+
+    def _take_up_channel(self, sentence: int, speaker_key: object, speaker_name: str | None) -> None:
+        """The first statement after a sentence that named a channel takes it up when it is by that
+        sentence's speaker: the same name; for a title, pronoun or description the name's last word
+        ("Tổng thống Putin") or, failing that, the speaker who spoke last ("ông nói với CNN")."""
+        channels = self._channels
+        while self._next < len(channels) and channels[self._next][0] < sentence:
+            self._pending = channels[self._next]
+            self._next += 1
+        last, self._last_key = self._last_key, speaker_key
+        if self._pending is None or speaker_key is None:
+            return
+        _, words, named, src = self._pending
+        self._pending = None
+        name = fold(speaker_name or "").split()
+        said, own = set(name), set(words)
+        if named:
+            same = bool(said and own) and (own <= said or said <= own)
+        else:  # "Tổng thống Putin": the word a short reference keeps, the name's last
+            same = (bool(name) and name[-1] in own) or speaker_key == last
+        if same:
+            self._carried = (speaker_key, src)

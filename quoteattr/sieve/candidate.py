@@ -17,7 +17,8 @@ class Candidate:
 
     ``anchor`` orders speaker resolution (the mention's position, so a pronoun looks
     back from where it stands); ``inherit`` marks a follow-on quote that takes the
-    previous statement's speaker; ``self_source`` an outlet speaking for itself.
+    previous statement's speaker; ``self_source`` an outlet speaking for itself;
+    ``relay`` the mention of whoever passed the words on (the source).
     """
 
     start: int
@@ -34,6 +35,7 @@ class Candidate:
     speaker: ResolvedSpeaker | None = None
     inherit: bool = False
     self_source: bool = False
+    relay: Mention | None = None
 
 
 @attrs.frozen(slots=True)

@@ -5,8 +5,10 @@
    ``according`` cues → :mod:`.theo`, ``quoting`` cues → :mod:`.quoting`,
    every other cue → its subject (:mod:`.subject`) and :mod:`.cue` (which
    asks :mod:`.quote_first` when the content came before the speaker).
-2. :mod:`.quote_tail`, :mod:`.colon`, :mod:`.headline`: quotes nobody claimed.
-3. :mod:`.settle`: overlapping proposals, most confident first.
+2. :mod:`.as_reported` (``Như báo X đã đưa, …``), :mod:`.quote_tail`, :mod:`.colon`,
+   :mod:`.headline`: frames and quotes nobody claimed.
+3. :mod:`.relay`: words passed on by someone else keep their origin as speaker;
+   :mod:`.settle`: overlapping proposals, most confident first.
 4. :mod:`.follow_on`: cue-less quotes right after a settled statement.
 5. :mod:`.resolve`: speakers in reading order (pronouns look back).
 6. :mod:`.assign_sources`: sources by scope, in reading order.
@@ -22,10 +24,12 @@ from ..speakers import SpeakerResolver
 from ..lexicon import CompiledLexicon
 from ..mentions import Mention, MentionParser
 from ..segment import Paragraph, Quote, Sentence
-from ..sources import SourceMention, SourceScopes, body_end, find_article_credit
+from ..credits import body_end, find_article_credit
+from ..sources import SourceMention, SourceScopes
 from ..text import NormalizedText
 from ..tokens import Token
-from .assign_sources import assign_sources
+from .as_reported import propose_as_reported
+from .assign_sources import assign_sources, register_channels
 from .candidate import Candidate, Record
 from .claims import Claims
 from .colon import propose_colon_quotes
@@ -34,6 +38,7 @@ from .follow_on import follow_on_candidates
 from .headline import propose_headlines
 from .quote_tail import propose_quote_tails
 from .quoting import propose_quoting
+from .relay import relayed
 from .repeat import repeat_candidates
 from .resolve import resolve_speakers
 from .settle import dedupe, settle
@@ -55,10 +60,12 @@ def attribute_article(nt: NormalizedText, tokens: Sequence[Token], paragraphs: S
     scopes = SourceScopes(find_article_credit(nt, paragraphs, lex, view.outlets), body_end(nt.text, paragraphs, lex))
     claims = Claims()
     cue_subjects = _sentence_passes(view, claims, scopes)
+    register_channels(view, scopes, cue_subjects)
+    propose_as_reported(view, claims, scopes)
     propose_quote_tails(view, claims)
     propose_colon_quotes(view, claims, cue_subjects)
     propose_headlines(view, claims)
-    kept = settle(claims.candidates)
+    kept = settle(relayed(nt.text, claims.candidates))
     registry = EntityRegistry(nt, tokens, view.sent_tokens, parser, lex)
     resolver = SpeakerResolver(nt, tokens, sentences, view.sent_tokens, registry, lex, parser,
                                view.outlet_name, analysis)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import attrs
 
 from ..entities import ResolvedSpeaker
+from ..sources import SourceMention
 from ..speakers import SpeakerResolver
 from .candidate import Candidate
 from .follow_on import previous_statement
@@ -33,13 +34,24 @@ def resolve_speakers(resolver: SpeakerResolver, candidates: Iterable[Candidate])
                 continue
             c = _continuing(c, prev)
         elif c.mention is not None:
-            c = attrs.evolve(c, speaker=resolver.resolve(c.mention, c.sentence, history))
+            c = attrs.evolve(c, speaker=resolver.resolve(c.mention, c.sentence, history),
+                             source=_relayed_by(resolver, c, history))
         if c.speaker is None:
             continue
         history.append(c.speaker)
         spoken.append((_position(c), c))
         out.append(c)
     return out
+
+
+def _relayed_by(resolver: SpeakerResolver, c: Candidate, history: list[ResolvedSpeaker]) -> SourceMention | None:
+    """The source of words passed on by someone else: whoever passed them on ("Bà Hoa kể …")."""
+    if c.relay is None or c.source is not None:
+        return c.source
+    who = resolver.resolve(c.relay, c.sentence, history)
+    if who is None or not who.name:
+        return None
+    return SourceMention(who.name, c.relay.start, c.relay.end, "statement")
 
 
 def _position(c: Candidate) -> int:

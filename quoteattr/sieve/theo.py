@@ -8,12 +8,14 @@ reaches past the statement noun to its issuer.  Documents and rules
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 import attrs
 
 from ..cues import Cue
 from ..mentions import Mention
+from ..segment import Sentence
 from ..sources import SourceMention, SourceScopes
 from .candidate import Candidate
 from .claims import Claims
@@ -21,6 +23,8 @@ from .view import ArticleView
 
 __all__ = ["propose_theo"]
 
+# a paragraph longer than this is a scraped one-line body, not a paragraph a closing "theo X" can frame
+_FRAME_SENTENCES = 8
 # words that qualify a statement noun: "thông báo mới nhất của", "kết luận sơ bộ của"
 _STATEMENT_QUALIFIERS = ("mới", "gần", "đây", "nhất", "chính", "thức", "sơ", "bộ", "ban", "đầu")
 
@@ -55,7 +59,7 @@ def propose_theo(view: ArticleView, claims: Claims, scopes: SourceScopes, si: in
             subj = view.subject_of(lo, c.tok_start)
             if subj is not None and subj.tok_start < m.tok_end and subj.tok_end > i:
                 return  # "Theo thông tin từ X cho biết, …": X's own verb is the cue
-    _theo_record(view, claims, si, cue, m.tok_end, m)
+    _theo_record(view, claims, si, cue, m.tok_end, m, src=view.statement_source(si))
 
 
 def _after_statement_noun(view: ArticleView, i: int, hi: int) -> int | None:
@@ -84,8 +88,7 @@ def _theo_outlet(view: ArticleView, claims: Claims, scopes: SourceScopes, si: in
     n, name = outlet
     src = SourceMention(name, toks[i].start, toks[i + n - 1].end, "sentence")
     if view.ends_sentence(i + n, hi):
-        # "…, theo Kyodo News." covers the paragraph
-        scopes.add_frame(view.paragraph_of(si), -1, attrs.evolve(src, scope="paragraph"))
+        _theo_outlet_final(view, claims, scopes, si, cue, i, outlet, src)
         return
     scopes.set_sentence(si, src)
     inner = [c for c in later if c.entry.cls not in ("according", "block")]
@@ -93,6 +96,31 @@ def _theo_outlet(view: ArticleView, claims: Claims, scopes: SourceScopes, si: in
         return
     m = view.parser.parse(toks, i, i + n) or None
     _theo_record(view, claims, si, cue, i + n, m, outlet_name=name, src=src)
+
+
+def _theo_outlet_final(view: ArticleView, claims: Claims, scopes: SourceScopes, si: int, cue: Cue, i: int,
+                       outlet: tuple[int, str], src: SourceMention) -> None:
+    """"…, theo Kyodo News." covers its paragraph; in a paragraph as long as a scraped one-line body
+    only its sentence.  With no speaker of its own in the sentence it is the outlet's own claim
+    ("Trong số người thiệt mạng có cả trẻ em, theo Reuters.")."""
+    lo, _ = view.sent_tokens[si]
+    para = view.paragraph_of(si)
+    size = (bisect_right(view.sentences, para, key=_paragraph_of)
+            - bisect_left(view.sentences, para, key=_paragraph_of))
+    if size > _FRAME_SENTENCES:
+        scopes.set_sentence(si, src)
+    else:
+        scopes.add_frame(para, -1, attrs.evolve(src, scope="paragraph"))
+    for c in view.cues[si]:
+        if c is not cue and c.entry.cls not in ("according", "block") and view.subject_of(lo, c.tok_start):
+            return  # "Ông X cho biết …, theo Reuters.": X speaks, the outlet is the source
+    n, name = outlet
+    m = view.parser.parse(view.toks, i, i + n) or None
+    _theo_record(view, claims, si, cue, i + n, m, outlet_name=name, src=src)
+
+
+def _paragraph_of(s: Sentence) -> int:
+    return s.paragraph
 
 
 def _theo_record(view: ArticleView, claims: Claims, si: int, cue: Cue, after: int, m: Mention | None,

@@ -214,7 +214,8 @@ class ArticleView:
         """A channel the sentence names for its statement ("nói với Fox News")."""
         if si not in self._statement_src:
             lo, hi = self.sent_tokens[si]
-            self._statement_src[si] = self.outlets.statement_source(self.toks, lo, hi)
+            back = self.sent_tokens[max(0, si - 3)][0]  # "Trả lời câu hỏi trên, …": who asked, just before
+            self._statement_src[si] = self.outlets.statement_source(self.toks, lo, hi, back)
         return self._statement_src[si]
 
     def written_after(self, start: int, end: int, what: str) -> bool:

@@ -1,0 +1,66 @@
+"""The article's credit line (``(theo Sputnik)``, ``Vũ Hoàng (Theo Reuters)``, ``Nguồn: VnEconomy``)
+and where its body ends (page furniture such as ``TIN LIÊN QUAN`` is not covered by the credit)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from .lexicon import CompiledLexicon
+from .segment import Paragraph
+from .sources import OutletFinder, SourceMention
+from .text import NormalizedText, fold
+from .tokens import tokenize
+
+__all__ = ["body_end", "find_article_credit"]
+
+
+# The shapes of a credit line, tried in turn: one line can fit several ("Theo Phương Dung
+# (Dân Trí)" reads as author + "(marker outlet)" before it reads as marker + author + "(outlet)").
+_CREDIT_FORMS = tuple(regex.compile(p) for p in (
+    r"^\(?\s*(?P<m>\p{L}[\p{L} ]{0,20}?)\s*:?\s+(?P<x>[^()\n]{2,60}?)\s*\)?\s*\.?$",  # (Theo Reuters)
+    r"^(?P<author>[^()\n]{2,40}?)\s*\(\s*(?P<m>\p{L}[\p{L} ]{0,20}?)\s*:?\s+(?P<x>[^()\n]{2,60}?)\s*\)\s*\.?$",
+    r"^(?P<m>\p{L}[\p{L} ]{0,20}?)\s+(?P<author>[^()\n]{2,40}?)\s*\(\s*(?P<x>[^()\n]{2,60}?)\s*\)\s*\.?$",
+))
+
+
+def body_end(text: str, paragraphs: Sequence[Paragraph], lex: CompiledLexicon) -> int:
+    """Where the article body ends: at the first page-furniture heading."""
+    for p in paragraphs:
+        line = fold(text[p.start:p.end]).rstrip(":")
+        if line in lex.boilerplate:
+            return p.start
+    return paragraphs[-1].end if paragraphs else len(text)
+
+
+def find_article_credit(nt: NormalizedText, paragraphs: Sequence[Paragraph], lex: CompiledLexicon,
+                        outlets: OutletFinder) -> SourceMention | None:
+    """The article-level credit line, searching from the end of the article."""
+    text = nt.text
+    for p in reversed(paragraphs):
+        line = text[p.start:p.end]
+        if len(line) > 90:
+            continue
+        for form, m in enumerate(f.match(line) for f in _CREDIT_FORMS):
+            if not m:
+                continue
+            mk = tokenize(m.group("m"))
+            cm = lex.credit_markers.match(mk, 0)
+            if not cm or cm[0] != len(mk):
+                continue
+            xs, xe = m.span("x")
+            toks = tokenize(text, p.start + xs, p.start + xe)
+            if not toks:
+                continue
+            found = outlets.at(toks, 0, len(toks))
+            if found is None:
+                # an unknown outlet name written as a credit: "(theo Avia Pro)"
+                if all(t.text[:1].isupper() or not t.is_word for t in toks) and len(toks) <= 5 and not lex.honorifics.match(toks, 0):
+                    found = (len(toks), nt.spelling(toks[0].start, toks[-1].end))
+            if found is None:
+                continue
+            n, name = found
+            if n != len(toks) and form != 0:
+                continue
+            return SourceMention(name, toks[0].start, toks[n - 1].end, "article")
+    return None
