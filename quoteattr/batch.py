@@ -174,7 +174,7 @@ def _parallel(att: Attributor, items: Iterable[Item], jobs: int, chunksize: int,
     def salvage() -> None:
         """Replace a broken pool; chunks without a result will run in isolation."""
         nonlocal pool
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown(wait=True, cancel_futures=True)  # broken: its manager thread is ending
         pool = new_pool()
         kept = [(c, f if finished(f) else None) for c, f in pending]
         pending.clear()
@@ -220,15 +220,15 @@ def _parallel(att: Attributor, items: Iterable[Item], jobs: int, chunksize: int,
 
 def _stop(pool: ProcessPoolExecutor) -> None:
     """End a pool now (interrupted, a signal, an error, a consumer that stopped early):
-    queued work is dropped, the workers are killed and waited for, none is left orphaned."""
-    pool.shutdown(wait=False, cancel_futures=True)
-    processes = list((getattr(pool, "_processes", None) or {}).values())
+    queued work is dropped, the workers are killed, and the pool's manager thread is
+    waited for — one left running races the interpreter's exit (``Bad file descriptor``)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # shutdown() forgets them
     for proc in processes:
         if proc.is_alive():
             proc.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
     for proc in processes:
         proc.join(5)
-    pool.shutdown(wait=True)
 
 
 def _isolated(att: Attributor, job: tuple[int, Any], ctx: Any) -> DocResult:
