@@ -243,7 +243,7 @@ class EntityRegistry:
         k += 1
         while k < hi and toks[k].key in ("nguyên", "cựu", "hiện", "là", "đồng", "thời"):
             k += 1
-        if k >= hi or not self.lex.titles.match(toks, k, hi):
+        if k >= hi or not (self.lex.titles.match(toks, k, hi) or self.lex.org_roles.match(toks, k, hi)):
             return None
         end = k
         while end < hi and toks[end].text not in (",", ";", ":", ")", "–", "—") and toks[end].text != "-" and end - k < 16:
@@ -295,6 +295,24 @@ class EntityRegistry:
 
     def person(self, name: tuple[int, int], pos: int, gender: str | None = None) -> Entity | None:
         return self._match(self._key(name), pos, gender)
+
+    def by_role(self, role: str, org: str | None, pos: int) -> Entity | None:
+        """The person nearest ``pos`` introduced as working for ``org`` ("Bà Liên, Phó
+        tổng giám đốc PPJ Group" for "lãnh đạo PPJ Group"), or, with no
+        organisation, in the role itself ("chị Tuyền, nhân viên cửa hàng" for "nhân viên")."""
+        want = set(fold(org).split()) if org else None
+        best: tuple[int, Entity] | None = None
+        for slot in self._by_title_word.values():
+            for ent, title in slot.values():
+                if want is not None:
+                    if not want <= set(title.split()):
+                        continue
+                elif not (title == role or title.startswith(role + " ")):
+                    continue
+                d = ent.nearest(pos)[0]
+                if best is None or d < best[0]:
+                    best = (d, ent)
+        return best[1] if best else None
 
     def by_title(self, title: str, pos: int) -> Entity | None:
         """A person introduced with this title (or one starting with it)."""

@@ -11,14 +11,18 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from .analysis import Analysis
-from .entities import EntityRegistry, ResolvedSpeaker
+from .entities import Entity, EntityRegistry, ResolvedSpeaker
 from .lexicon import CompiledLexicon
 from .mentions import Mention, MentionParser
+from .organisations import OrganisationIndex, org_description
 from .segment import Sentence
 from .text import NormalizedText
 from .tokens import Token
 
 __all__ = ["SpeakerResolver"]
+
+# a role without its organisation ("nhân viên") refers to someone named this many sentences back at most
+_RECENT_SENTENCES = 6
 
 
 class SpeakerResolver:
@@ -46,6 +50,8 @@ class SpeakerResolver:
         self.outlet_name = outlet_name
         self.analysis = analysis
         self._tok_starts = [t.start for t in toks]
+        self._sentence_starts = [s.start for s in sentences]
+        self.orgs = OrganisationIndex(nt, toks, sent_tokens, parser, lex)
 
     def resolve(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker]) -> ResolvedSpeaker | None:
         if m.kind == "coordination":
@@ -53,7 +59,52 @@ class SpeakerResolver:
             if any(n is None or n.name is None for n in names):
                 return None
             return ResolvedSpeaker(" và ".join(n.name for n in names if n and n.name), "group", None, "name")
-        return self._one(m, sentence, history)
+        found = self._described(m) or self._one(m, sentence, history)
+        if found is not None and found.type in ("organization", "unknown") and found.name and (
+                found.resolved_by == "name" and self.orgs.plausible(m.tok_start, m.tok_end)
+                and not (found.type == "unknown" and found.name in self.lex.family_names)):
+            self.orgs.heard(m.start, found.name, self.orgs.kind_of(self.toks, m.tok_start, m.tok_end))
+        return found
+
+    def _described(self, m: Mention) -> ResolvedSpeaker | None:
+        """An organisation named by its kind ("Sở này" → Sở Công Thương TP HCM), or
+        someone named by a role in one ("đại diện Sở Xây dựng" → the person
+        introduced as working there)."""
+        a, b = m.tok_start, m.tok_end
+        if b <= a:
+            return None
+        desc = org_description(self.lex, self.toks, a, b)
+        if desc is not None:
+            name = self.orgs.latest(desc.kind, m.start)
+            return ResolvedSpeaker(name, "organization", None, "description") if name else None
+        role = self.lex.org_roles.match(self.toks, a, b)
+        return self._role(m, a + role[0]) if role else None
+
+    def _role(self, m: Mention, r: int) -> ResolvedSpeaker | None:
+        """"đại diện X", "lãnh đạo hãng", "nhân viên": the person introduced with
+        that role or organisation, else the role of the organisation meant."""
+        nt, toks, a, b = self.nt, self.toks, m.tok_start, m.tok_end
+        org = None
+        desc = org_description(self.lex, toks, r, b) if r < b else None
+        if desc is not None:
+            org = self.orgs.latest(desc.kind, m.start)
+            if org is None:
+                return None
+        elif r < b:
+            sub = self.parser.parse(toks, r, b)
+            if sub is None or sub.kind not in ("organization", "outlet") or sub.name is None:
+                return None
+            org = nt.spelling(*sub.name)
+        role = " ".join(t.key for t in toks[a:r])
+        ent = self.registry.by_role(role, org, m.start)
+        if ent is not None and org is None and not self._recent(ent, m.start):
+            ent = None  # "nhân viên" pages after "chị Tuyền, nhân viên …" is someone else
+        if ent is not None:
+            return ResolvedSpeaker(ent.fullest, "person", ent, "title")
+        if desc is not None and org is not None:
+            return ResolvedSpeaker(f"{nt.spelling(toks[a].start, toks[r - 1].end)} {org}", "person", None,
+                                   "description")
+        return None
 
     def _one(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker]) -> ResolvedSpeaker | None:
         nt, reg, toks = self.nt, self.registry, self.toks
@@ -101,6 +152,14 @@ class SpeakerResolver:
         if m.kind == "group":
             return ResolvedSpeaker(nt.spelling(m.start, m.end), "group", None, "description")
         return None
+
+    def _recent(self, ent: Entity, pos: int) -> bool:
+        """Was ``ent`` mentioned within the last few sentences before ``pos``?"""
+        last = ent.last_before(pos)
+        if last is None:
+            return False
+        starts = self._sentence_starts
+        return bisect_left(starts, pos) - bisect_left(starts, last) <= _RECENT_SENTENCES
 
     def _bare_word(self, m: Mention, sentence: int) -> ResolvedSpeaker | None:
         """A capitalised word nobody in the article is called."""

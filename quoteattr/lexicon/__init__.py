@@ -50,6 +50,8 @@ LEXICON_FILES: Mapping[str, str] = {
     "boilerplate": "boilerplate.txt",
     "abbreviations": "abbreviations.txt",
     "credit_markers": "credit_markers.txt",
+    "org_nouns": "org_nouns.tsv",
+    "org_roles": "org_roles.txt",
 }
 
 CUE_CLASSES = ("speech", "directive", "commit", "noun", "report", "according", "quoting", "block")
@@ -299,3 +301,9 @@ class CompiledLexicon:
         self.boilerplate = frozenset(w.casefold() for w in lexicon.words("boilerplate"))
         self.abbreviations = frozenset(w.casefold() for w in lexicon.words("abbreviations"))
         self.credit_markers = PhraseMatcher((w, w) for w in lexicon.words("credit_markers"))
+        # kind noun → (kind, refers back by itself)
+        self.org_nouns: PhraseMatcher[tuple[str, bool]] = PhraseMatcher(
+            (r[0], (r[1] if len(r) > 1 and r[1] else "any", len(r) > 2 and r[2] == "alone"))
+            for r in t.get("org_nouns", ())
+        )
+        self.org_roles = PhraseMatcher((w, w) for w in lexicon.words("org_roles"))

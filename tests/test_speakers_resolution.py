@@ -1,0 +1,77 @@
+"""Speaker resolution on synthetic sentences: organisations named by their kind,
+people named by their role, pronouns and their antecedents, short forms."""
+from __future__ import annotations
+
+import pytest
+
+from quoteattr import Attributor
+
+ATT = Attributor()
+
+
+def speakers(text: str) -> list[tuple[str | None, str]]:
+    """(speaker, quote) of every record, in reading order."""
+    return [(r.speaker.name if r.speaker else None, r.quote.text) for r in ATT.extract(text)]
+
+
+def speaker_of(text: str, quote_start: str) -> str | None:
+    found = [name for name, quote in speakers(text) if quote.startswith(quote_start)]
+    assert found, f"no record whose quote starts with {quote_start!r}: {speakers(text)}"
+    return found[0]
+
+
+# --- R06: organisations and the people who speak for them --------------------------------------
+
+@pytest.mark.parametrize(("text", "quote", "expected"), [
+    pytest.param("Bộ Nội vụ vừa có văn bản gửi các tỉnh. Bộ này cho hay, việc sắp xếp sẽ xong trong năm nay.",
+                 "việc sắp xếp", "Bộ Nội vụ", id="Bộ này"),
+    pytest.param("Tập đoàn Hòa Phát vừa công bố kết quả kinh doanh quý III. Tập đoàn này cho biết lợi nhuận "
+                 "đã tăng 20%.", "lợi nhuận", "Tập đoàn Hòa Phát", id="Tập đoàn này, name stops before the verb"),
+    pytest.param("Trường THPT Chu Văn An vừa tổ chức lễ khai giảng. Nhà trường cho biết năm nay sẽ tuyển thêm "
+                 "200 học sinh.", "năm nay", "Trường THPT Chu Văn An", id="nhà trường"),
+    pytest.param("Hàng trăm người xếp hàng trước tổ chức giáo dục Sao Việt từ sáng sớm. Tổ chức này khẳng định "
+                 "sẽ mở thêm ca thi.", "sẽ mở", "Sao Việt", id="lowercase kind noun before the name"),
+])
+def test_organisation_named_by_its_kind(text: str, quote: str, expected: str) -> None:
+    assert speaker_of(text, quote) == expected
+
+
+def test_kind_must_agree() -> None:
+    # a ministry is no "trường"; with no school named, the description stays as written
+    text = "Bộ Giáo dục vừa ban hành quy chế thi. Nhà trường cho biết sẽ tổ chức ôn tập cho học sinh."
+    assert speaker_of(text, "sẽ tổ chức") != "Bộ Giáo dục"
+
+
+def test_organisation_description_with_nothing_named_stays() -> None:
+    text = "Tập đoàn này cho biết lợi nhuận đã tăng 20%."
+    assert speaker_of(text, "lợi nhuận") == "Tập đoàn này"
+
+
+def test_family_name_is_no_organisation_head() -> None:
+    # "Đoàn" opens organisation names ("Đoàn Thanh niên") and is a family name
+    text = "Đoàn Văn Minh nói giá cà phê đã tăng mạnh. Tổ chức này khẳng định sẽ hỗ trợ nông dân."
+    assert speaker_of(text, "sẽ hỗ trợ") != "Đoàn Văn Minh"
+
+
+def test_title_before_organisation_keeps_it() -> None:
+    text = ("Ông Trần Văn Minh, Chủ tịch Hiệp hội Cà phê, cho biết giá đã tăng. Tổ chức này khẳng định sẽ "
+            "hỗ trợ nông dân.")
+    assert speaker_of(text, "sẽ hỗ trợ") == "Hiệp hội Cà phê"
+
+
+@pytest.mark.parametrize(("text", "quote", "expected"), [
+    pytest.param("Chị Lan, nhân viên bán hàng của cửa hàng, cho biết khách rất đông. Theo nhân viên, giá vàng "
+                 "đã tăng mạnh.", "giá vàng", "Lan", id="nhân viên → the person introduced as one"),
+    pytest.param("Ông Lê Văn Tâm, Chánh văn phòng Sở Tài chính, cho biết ngân sách đã được giải ngân. Đại diện "
+                 "Sở Tài chính cũng cho biết hồ sơ sẽ được công khai.", "hồ sơ", "Lê Văn Tâm",
+                 id="đại diện ORG → the person working there"),
+])
+def test_role_resolves_to_person_introduced_with_it(text: str, quote: str, expected: str) -> None:
+    assert speaker_of(text, quote) == expected
+
+
+def test_role_far_from_its_holder_stays_a_role() -> None:
+    filler = " ".join(f"Khách thứ {n} mua một chỉ vàng." for n in range(10))
+    text = (f"Chị Lan, nhân viên bán hàng của cửa hàng, cho biết khách rất đông. {filler} "
+            "Theo nhân viên, giá vàng đã tăng mạnh.")
+    assert speaker_of(text, "giá vàng") != "Lan"
