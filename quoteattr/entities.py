@@ -127,15 +127,16 @@ class EntityRegistry:
         self._salient = salient
         self._salient_pos = [p for p, _ in salient]
 
-    def salient_between(self, start: int, end: int, gender: str | None) -> Entity | None:
-        """In the most recent sentence-ish stretch [start, end): the first person named
-        with an honorific or title (subjects come first), of a compatible gender."""
+    def salient_between(self, start: int, end: int, gender: str | None) -> list[Entity]:
+        """The people named with an honorific or title in [start, end), of a
+        compatible gender, each once, in the order they first appear there."""
         lo, hi = bisect_left(self._salient_pos, start), bisect_left(self._salient_pos, end)
-        found = [self.entities[i] for _, i in self._salient[lo:hi]]
-        found = [e for e in found if not (gender and e.gender and e.gender != gender)]
-        if not found:
-            return None
-        return found[0] if len({id(e) for e in found}) == 1 else found[-1]
+        found: list[Entity] = []
+        for _, i in self._salient[lo:hi]:
+            e = self.entities[i]
+            if not (gender and e.gender and e.gender != gender) and all(e is not f for f in found):
+                found.append(e)
+        return found
 
     def named_before(self, pos: int, limit: int = 30):
         """Entities mentioned before ``pos``, nearest first (at most ``limit``)."""

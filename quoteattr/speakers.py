@@ -23,6 +23,8 @@ __all__ = ["SpeakerResolver"]
 
 # a role without its organisation ("nhân viên") refers to someone named this many sentences back at most
 _RECENT_SENTENCES = 6
+# a pronoun looks for the person just introduced in its own sentence and this many before it, in all
+_LOOK_BACK = 4
 
 
 class SpeakerResolver:
@@ -51,6 +53,7 @@ class SpeakerResolver:
         self.analysis = analysis
         self._tok_starts = [t.start for t in toks]
         self._sentence_starts = [s.start for s in sentences]
+        self._spoken: list[tuple[int, ResolvedSpeaker]] = []  # (mention start, speaker), reading order
         self.orgs = OrganisationIndex(nt, toks, sent_tokens, parser, lex)
 
     def resolve(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker]) -> ResolvedSpeaker | None:
@@ -60,6 +63,8 @@ class SpeakerResolver:
                 return None
             return ResolvedSpeaker(" và ".join(n.name for n in names if n and n.name), "group", None, "name")
         found = self._described(m) or self._one(m, sentence, history)
+        if found is not None:
+            self._spoken.append((m.start, found))
         if found is not None and found.type in ("organization", "unknown") and found.name and (
                 found.resolved_by == "name" and self.orgs.plausible(m.tok_start, m.tok_end)
                 and not (found.type == "unknown" and found.name in self.lex.family_names)):
@@ -192,13 +197,26 @@ class SpeakerResolver:
                     return self.nt.spelling(best.start, best.end)
         return None
 
+    def _salient_antecedent(self, m: Mention, sentence: int, want: str | None) -> Entity | None:
+        """The person a pronoun most likely means among those just introduced: in
+        its own sentence, else in the one before; one who spoke there before one
+        who is only spoken of ("Giám đốc Lê Văn Nam cho biết công ty vừa tuyển kỹ
+        sư Trần Minh Tuấn. Ông nói thêm …" → Lê Văn Nam), else the first named."""
+        starts = [self.sentences[k].start for k in range(min(sentence, len(self.sentences) - 1), -1, -1)][:_LOOK_BACK]
+        ends = [m.start] + starts[:-1]
+        for back, (lo, hi) in enumerate(zip(starts, ends)):
+            found = self.registry.salient_between(lo, hi, want)
+            talking = [e for e in found if any(e is sp.entity for pos, sp in self._spoken if lo <= pos < m.start)]
+            if talking or (found and back < 2):
+                return (talking or found)[0]
+        return None
+
     def _antecedent(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker]) -> ResolvedSpeaker | None:
         want = m.gender
         if m.kind == "pronoun":
             # "Phía Trung Quốc cho biết, ông Vương đã … Ông cũng nói …": a person just
             # introduced with a title or honorific is the likeliest antecedent
-            window_start = self.sentences[max(0, sentence - 1)].start
-            ent = self.registry.salient_between(window_start, m.start, want)
+            ent = self._salient_antecedent(m, sentence, want)
             if ent is not None:
                 return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
         for sp in reversed(history[-40:]):

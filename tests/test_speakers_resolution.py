@@ -75,3 +75,28 @@ def test_role_far_from_its_holder_stays_a_role() -> None:
     text = (f"Chị Lan, nhân viên bán hàng của cửa hàng, cho biết khách rất đông. {filler} "
             "Theo nhân viên, giá vàng đã tăng mạnh.")
     assert speaker_of(text, "giá vàng") != "Lan"
+
+
+# --- R08: which person a pronoun means --------------------------------------------------------
+
+def test_pronoun_prefers_the_speaker_over_the_person_spoken_of() -> None:
+    text = ("Giám đốc Lê Văn Nam cho biết công ty vừa tuyển kỹ sư Trần Minh Tuấn. Ông nói thêm: “Chúng tôi sẽ "
+            "tuyển thêm nhiều người.”")
+    assert speaker_of(text, "Chúng tôi") == "Lê Văn Nam"
+
+
+def test_pronoun_prefers_the_subject_when_nobody_spoke() -> None:
+    text = ("Chủ tịch Lê Văn Nam tiếp đoàn của Thứ trưởng Phạm Quang Hưng sáng nay. Ông cho biết tỉnh sẽ "
+            "đầu tư thêm cho y tế.")
+    assert speaker_of(text, "tỉnh sẽ") == "Lê Văn Nam"
+
+
+def test_pronoun_after_a_long_quote_finds_the_speaker_before_it() -> None:
+    text = ("Tổng thống Lê Văn Nam nhấn mạnh sẽ không tăng thuế, khi đại biểu Trần Minh Tuấn hỏi rằng ngân "
+            "sách có đủ để xây thêm trường. “Chúng tôi không cần thêm tiền. Tại sao phải tăng thuế? Dân đã đóng đủ rồi”, ông nói.")
+    assert speaker_of(text, "Chúng tôi") == "Lê Văn Nam"
+
+
+def test_pronoun_in_the_next_sentence_of_one_person_goes_to_them() -> None:
+    text = "Ông Trần Minh Tuấn được bổ nhiệm làm giám đốc. Ông cho biết sẽ ưu tiên đào tạo."
+    assert speaker_of(text, "sẽ ưu tiên") == "Trần Minh Tuấn"
