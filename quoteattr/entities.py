@@ -34,6 +34,7 @@ class Entity:
     positions: list[int] = attrs.Factory(list)  # sorted once the registry is built
     titles: list[str] = attrs.Factory(list)
     gender: str | None = None
+    addressed: set[str] = attrs.Factory(set)  # the honorifics written before the name ("ông", "anh")
 
     def add_name(self, spelled: str) -> None:
         if (len(spelled.split()), len(spelled)) > (len(self.fullest.split()), len(self.fullest)):
@@ -74,6 +75,7 @@ class _Occurrence:
     title: str | None
     gender: str | None
     salient: bool = False  # introduced with an honorific or title ("ông Vương", "HLV Võ Đình Tân")
+    address: str | None = None  # the honorific before the name
 
 
 class EntityRegistry:
@@ -163,6 +165,8 @@ class EntityRegistry:
             if occ.title not in ent.titles:
                 ent.titles.append(occ.title)
             self._by_title_word.setdefault(occ.title.split()[0], {})[(id(ent), occ.title)] = (ent, occ.title)
+        if occ.address:
+            ent.addressed.add(occ.address)
         if occ.gender and not ent.gender:
             ent.gender = occ.gender
         if not ent.gender and _female_name(occ.key):
@@ -179,9 +183,10 @@ class EntityRegistry:
                 r = i + h[0]
                 n = parser.name_run(toks, r, hi)
                 if n and not lex.places.match(toks, r, r + n):
-                    gender = lex.honorific_gender.get(" ".join(x.key for x in toks[i:r]))
+                    address = " ".join(x.key for x in toks[i:r])
                     self._add((toks[r].start, toks[r + n - 1].end), toks[i].start,
-                              self._appositive_title(toks, r + n, hi), gender, salient=True)
+                              self._appositive_title(toks, r + n, hi), lex.honorific_gender.get(address),
+                              salient=True, address=address)
                     i = r + n
                     continue
             if t:
@@ -257,14 +262,15 @@ class EntityRegistry:
         return tuple(fold(self.nt.text[span[0]:span[1]]).split())
 
     def _add(self, name: tuple[int, int], pos: int, title: tuple[int, int] | None, gender: str | None,
-             salient: bool = False) -> None:
+             salient: bool = False, address: str | None = None) -> None:
         title_text = fold(self.nt.text[title[0]:title[1]]) if title else None
         spelled = self.nt.spelling(*name)
         text = self.nt.text
         if text[name[1]:name[1] + 1] == "." and text[name[1] - 1].isupper() and (
                 name[1] - name[0] == 1 or not text[name[1] - 2].isalnum()):
             spelled += "."  # a name that ends in an initial, as newspapers shorten them: "Phạm Đình V."
-        self.occurrences.append(_Occurrence(self._key(name), spelled, pos, title_text, gender, salient))
+        self.occurrences.append(_Occurrence(self._key(name), spelled, pos, title_text, gender, salient,
+                                            address))
 
     # --- resolving ----------------------------------------------------------------------------
     def _match(self, key: tuple[str, ...], pos: int, gender: str | None = None) -> Entity | None:

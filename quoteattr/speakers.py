@@ -205,11 +205,20 @@ class SpeakerResolver:
         starts = [self.sentences[k].start for k in range(min(sentence, len(self.sentences) - 1), -1, -1)][:_LOOK_BACK]
         ends = [m.start] + starts[:-1]
         for back, (lo, hi) in enumerate(zip(starts, ends)):
-            found = self.registry.salient_between(lo, hi, want)
+            found = [e for e in self.registry.salient_between(lo, hi, want) if not self._age_clash(m, e)]
             talking = [e for e in found if any(e is sp.entity for pos, sp in self._spoken if lo <= pos < m.start)]
             if talking or (found and back < 2):
                 return (talking or found)[0]
         return None
+
+    def _age_clash(self, m: Mention, ent: Entity | None) -> bool:
+        """"anh" for someone the article calls "ông", "bà" for a "chị"."""
+        if ent is None or not ent.addressed:
+            return False
+        h = self.lex.honorifics.match(self.toks, m.tok_start, m.tok_end)
+        age = self.lex.honorific_age.get(" ".join(t.key for t in self.toks[m.tok_start:m.tok_start + h[0]])) if h else None
+        ages = {self.lex.honorific_age.get(a) for a in ent.addressed} - {None}
+        return age is not None and bool(ages) and age not in ages
 
     def _antecedent(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker]) -> ResolvedSpeaker | None:
         want = m.gender
@@ -224,13 +233,15 @@ class SpeakerResolver:
                 continue
             if want and sp.entity is not None and sp.entity.gender and sp.entity.gender != want:
                 continue
+            if self._age_clash(m, sp.entity):
+                continue
             if want and sp.entity is None and m.kind == "pronoun" and (
                     sp.type != "person" or sp.resolved_by == "description"):
                 continue
             return sp
         # nobody has spoken yet: the latest person named before the mention
         for ent in self.registry.named_before(m.start):
-            if want and ent.gender and ent.gender != want:
+            if (want and ent.gender and ent.gender != want) or self._age_clash(m, ent):
                 continue
             return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
         return None

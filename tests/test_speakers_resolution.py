@@ -100,3 +100,15 @@ def test_pronoun_after_a_long_quote_finds_the_speaker_before_it() -> None:
 def test_pronoun_in_the_next_sentence_of_one_person_goes_to_them() -> None:
     text = "Ông Trần Minh Tuấn được bổ nhiệm làm giám đốc. Ông cho biết sẽ ưu tiên đào tạo."
     assert speaker_of(text, "sẽ ưu tiên") == "Trần Minh Tuấn"
+
+
+def test_pronoun_agrees_in_age_with_the_honorific() -> None:
+    # "anh" is not the man the article calls "ông"
+    text = ("Anh Phạm Văn Huy, người bán nước ở đầu cầu, đã nhảy xuống cứu bé. Ông Lê Văn Vũ, trưởng công an xã, "
+            "cảm ơn anh Huy. “Tôi chỉ làm điều ai cũng sẽ làm”, anh nói.")
+    assert speaker_of(text, "Tôi chỉ") == "Phạm Văn Huy"
+
+
+def test_pronoun_of_the_same_age_still_resolves() -> None:
+    text = "Ông Lê Văn Vũ, trưởng công an xã, đến hiện trường. “Chúng tôi đang điều tra”, ông nói."
+    assert speaker_of(text, "Chúng tôi") == "Lê Văn Vũ"

@@ -268,6 +268,9 @@ class CompiledLexicon:
         self.honorific_gender: dict[str, str | None] = {
             r[0].casefold(): (r[1] if len(r) > 1 and r[1] else None) for r in t.get("honorifics", ())
         }
+        self.honorific_age: dict[str, str] = {
+            r[0].casefold(): r[2] for r in t.get("honorifics", ()) if len(r) > 2 and r[2]
+        }
         self.honorifics = PhraseMatcher((r[0], r[0]) for r in t.get("honorifics", ()))
         self.titles = PhraseMatcher((w, w) for w in lexicon.words("titles"))
         self.quantifiers = PhraseMatcher((w, w) for w in lexicon.words("quantifiers"))
