@@ -104,7 +104,7 @@ class OrganisationIndex:
         i = lo
         while i < hi:
             if is_cap(toks[i]) and lex.org_heads.match(toks, i, hi) and not self._person_at(i, hi):
-                end = self._organisation_end(i, hi)
+                end = self.organisation_end(i, hi)
                 if end:
                     self._add(i, end, self.kind_of(toks, i, end))
                     i = end
@@ -129,9 +129,9 @@ class OrganisationIndex:
 
     def plausible(self, a: int, b: int) -> bool:
         """Could ``toks[a:b]`` be an organisation's whole name (no grammar word inside)?"""
-        return not self._person_at(a, b) and not any(self._stops(j, b) for j in range(a + 1, b))
+        return not self._person_at(a, b) and not any(self.stops(j, b) for j in range(a + 1, b))
 
-    def _organisation_end(self, i: int, hi: int) -> int:
+    def organisation_end(self, i: int, hi: int) -> int:
         """End of the organisation name opened by the capitalised head at ``toks[i]``:
         through its capitalised words, lowercase syllables between them, and one
         lowercase syllable after the last ("Bộ Nội vụ", "Sở Công Thương TP HCM"),
@@ -144,16 +144,16 @@ class OrganisationIndex:
         while j < hi and j - i < 16:
             if is_cap(toks[j]) or (last and toks[j].text == "&"):
                 last, gap = j + 1, 0
-            elif toks[j].is_word and not toks[j].text[:1].isdigit() and gap < 3 and not self._stops(j, hi):
+            elif toks[j].is_word and not toks[j].text[:1].isdigit() and gap < 3 and not self.stops(j, hi):
                 gap += 1
             else:
                 break
             j += 1
-        if last and last < hi and toks[last].is_word and not is_cap(toks[last]) and not self._stops(last, hi):
+        if last and last < hi and toks[last].is_word and not is_cap(toks[last]) and not self.stops(last, hi):
             last += 1  # the second syllable of the last word: "Bộ Y tế"
         return last
 
-    def _stops(self, j: int, hi: int) -> bool:
+    def stops(self, j: int, hi: int) -> bool:
         """A word that ends a name: a grammar word, a demonstrative, a cue."""
         lex, toks = self.lex, self.toks
         return toks[j].key in _FUNCTION_WORDS or any(

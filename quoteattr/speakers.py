@@ -54,6 +54,8 @@ class SpeakerResolver:
         self._tok_starts = [t.start for t in toks]
         self._sentence_starts = [s.start for s in sentences]
         self._spoken: list[tuple[int, ResolvedSpeaker]] = []  # (mention start, speaker), reading order
+        self._plural = frozenset(r[0].casefold() for r in lex.lexicon.tables.get("anaphors", ())
+                                 if len(r) > 1 and r[1] == "plural")
         self.orgs = OrganisationIndex(nt, toks, sent_tokens, parser, lex)
 
     def resolve(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker]) -> ResolvedSpeaker | None:
@@ -153,6 +155,8 @@ class SpeakerResolver:
                     return prev
             return ResolvedSpeaker(nt.spelling(m.start, m.end), "person", None, "description")
         if m.kind in ("pronoun", "anaphor"):
+            if nt.text[m.start:m.end].casefold() in self._plural:
+                return self._plural_antecedent(m, sentence)
             return self._antecedent(m, sentence, history)
         if m.kind == "group":
             return ResolvedSpeaker(nt.spelling(m.start, m.end), "group", None, "description")
@@ -210,6 +214,52 @@ class SpeakerResolver:
             if talking or (found and back < 2):
                 return (talking or found)[0]
         return None
+
+    def _plural_antecedent(self, m: Mention, sentence: int) -> ResolvedSpeaker | None:
+        """"họ": the group, organisation or country that opens this sentence or one of
+        the two before ("Israel đã cung cấp hỗ trợ … Song họ cho biết …"), else the
+        last group or organisation that spoke."""
+        for k in range(sentence, max(-1, sentence - 3), -1):
+            if k >= len(self.sent_tokens):
+                continue
+            lo, hi = self.sent_tokens[k]
+            opening = self._opening_group(lo, min(hi, m.tok_start))
+            if opening is not None:
+                return opening
+        for _, sp in reversed(self._spoken[-40:]):
+            if sp.type in ("group", "organization"):
+                return sp
+        return None
+
+    def _opening_group(self, lo: int, hi: int) -> ResolvedSpeaker | None:
+        """The group, organisation or place that opens ``toks[lo:hi]``, resolved:
+        a group by its head ("Nhiều người dân" of "Nhiều người dân ký đơn …")."""
+        toks, lex = self.toks, self.lex
+        q = lex.quantifiers.match(toks, lo, hi)
+        head = lex.groups.match(toks, lo + (q[0] if q else 0), hi)
+        if head is not None:
+            end = lo + (q[0] if q else 0) + head[0]
+            return ResolvedSpeaker(self.nt.spelling(toks[lo].start, toks[end - 1].end), "group", None, "anaphor")
+        best = None
+        for b in range(lo + 1, min(hi, lo + 10) + 1):
+            if b - 1 > lo and toks[b - 1].key != "và" and self.orgs.stops(b - 1, hi) and not (
+                    lex.honorifics.match(toks, b - 1, hi)):
+                break  # "Israel | đã cung cấp …"
+            m = self.parser.parse(toks, lo, b)
+            if m is not None:
+                best = m
+        if best is None or best.kind not in ("organization", "place", "coordination"):
+            return None
+        if best.kind == "organization" and lex.org_heads.match(toks, lo, hi):
+            end = self.orgs.organisation_end(lo, hi)
+            return ResolvedSpeaker(self.nt.spelling(toks[lo].start, toks[end - 1].end), "organization", None,
+                                   "anaphor") if end else None
+        if best.kind == "place" and best.name is not None:
+            return ResolvedSpeaker(self.nt.spelling(*best.name), "organization", None, "anaphor")
+        parts = [self._one(p, 0, ()) for p in (best.parts or (best,))]
+        if any(p is None or not p.name for p in parts):
+            return None
+        return ResolvedSpeaker(" và ".join(p.name for p in parts if p and p.name), "group", None, "anaphor")
 
     def _age_clash(self, m: Mention, ent: Entity | None) -> bool:
         """"anh" for someone the article calls "ông", "bà" for a "chị"."""

@@ -112,3 +112,23 @@ def test_pronoun_agrees_in_age_with_the_honorific() -> None:
 def test_pronoun_of_the_same_age_still_resolves() -> None:
     text = "Ông Lê Văn Vũ, trưởng công an xã, đến hiện trường. “Chúng tôi đang điều tra”, ông nói."
     assert speaker_of(text, "Chúng tôi") == "Lê Văn Vũ"
+
+
+@pytest.mark.parametrize(("text", "quote", "expected"), [
+    pytest.param("Nhật Bản đã gửi hàng cứu trợ tới vùng lũ. Song họ cho biết hầu hết người dân vẫn an toàn.",
+                 "hầu hết", "Nhật Bản", id="a country"),
+    pytest.param("Bộ Tài chính vừa trình đề án thuế mới. Họ cho rằng thuế sẽ giúp giảm thâm hụt.",
+                 "thuế sẽ", "Bộ Tài chính", id="an organisation, its name ending before the verb"),
+    pytest.param("Nhiều người dân ký đơn gửi tỉnh. Họ cho rằng dự án sẽ gây ô nhiễm.",
+                 "dự án", "Nhiều người dân", id="a group, by its head"),
+    pytest.param("Ông Lê Văn Nam và bà Trần Thị Hoa vừa trở về. Họ cho biết chuyến đi rất thành công.",
+                 "chuyến đi", "Lê Văn Nam và Trần Thị Hoa", id="two people"),
+])
+def test_plural_pronoun_ho(text: str, quote: str, expected: str) -> None:
+    assert speaker_of(text, quote) == expected
+
+
+def test_ho_is_no_person_spoken_of_last() -> None:
+    text = ("Các chuyên gia đã cảnh báo về nguy cơ lũ quét. Ông Lê Văn Nam cho biết nước đang lên. Họ cho rằng "
+            "cần sơ tán ngay.")
+    assert speaker_of(text, "cần sơ tán") == "Các chuyên gia"
