@@ -24,6 +24,10 @@ from .tokens import Token
 
 __all__ = ["Entity", "EntityRegistry", "ResolvedSpeaker"]
 
+# before a number they make it a date, not a house number ("ngày 5 Nguyễn …" is rare, "năm 2020" common)
+_STREET_WORDS = frozenset({"đường", "phố", "ngõ", "hẻm", "ngách", "số"})
+_TIME_WORDS = frozenset({"ngày", "tháng", "năm", "hôm", "lúc", "sáng", "chiều", "tối", "đêm", "trưa"})
+
 
 @attrs.define
 class Entity:
@@ -203,6 +207,9 @@ class EntityRegistry:
                     continue
                 i += t[0]
                 continue
+            if i > lo and self._street_at(toks, i, lo):
+                i += parser.name_run(toks, i, hi) or 1  # "282 Nguyễn Huy Tưởng", "phố Lê Văn Hưu": streets
+                continue
             if toks[i].text[:1].isupper() and toks[i].text.isascii() and (i == lo or toks[i - 1].text not in (".",)):
                 n = parser.name_run(toks, i, hi)
                 if 2 <= n <= 3 and parser.certain_name(toks, i, i + n) and not lex.outlets.match(toks, i, i + n) and not (
@@ -220,6 +227,14 @@ class EntityRegistry:
                     i += n
                     continue
             i += 1
+
+    def _street_at(self, toks: Sequence[Token], i: int, lo: int) -> bool:
+        """A capitalised name after a house number or a street word ("đường", "phố")."""
+        if not toks[i].text[:1].isupper():
+            return False
+        prev = toks[i - 1].text
+        return (prev[:1].isdigit() and not (i - 2 >= lo and toks[i - 2].key in _TIME_WORDS)) or (
+            toks[i - 1].key in _STREET_WORDS)
 
     def _titled_person(self, toks: Sequence[Token], i: int, hi: int) -> Mention | None:
         """The shortest title-and-name mention from ``toks[i]`` ("Bộ trưởng Trương Quang

@@ -132,3 +132,19 @@ def test_ho_is_no_person_spoken_of_last() -> None:
     text = ("Các chuyên gia đã cảnh báo về nguy cơ lũ quét. Ông Lê Văn Nam cho biết nước đang lên. Họ cho rằng "
             "cần sơ tán ngay.")
     assert speaker_of(text, "cần sơ tán") == "Các chuyên gia"
+
+
+def test_name_after_a_house_number_is_a_street() -> None:
+    text = ("Căn hộ ở số 282 Trần Quang Khải được rao bán với giá 3 tỷ đồng. Khi trao đổi qua điện thoại, anh "
+            "này cho biết đây là giá đã giảm.")
+    assert all(name != "Trần Quang Khải" for name, _ in speakers(text))
+
+
+def test_name_after_pho_is_a_street() -> None:
+    text = "Cửa hàng trên phố Lê Văn Hưu đông khách từ sáng. Ông cho biết giá đã tăng gấp đôi."
+    assert all(name != "Lê Văn Hưu" for name, _ in speakers(text))
+
+
+def test_date_number_before_a_name_is_no_house_number() -> None:
+    text = "Ngày 5 Trần Quang Khải đến trụ sở. Ông cho biết sẽ khiếu nại."
+    assert speaker_of(text, "sẽ khiếu nại") == "Trần Quang Khải"
