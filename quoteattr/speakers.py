@@ -182,9 +182,32 @@ class SpeakerResolver:
             # opening a sentence it is likely a common word, unless the parse calls it a name
             if self.analysis is not None and self.analysis.is_name(*m.name):
                 return ResolvedSpeaker(nt.spelling(*m.name), "person", None, "name")
+            if self._capitalised_inside_a_sentence(m.name):
+                return ResolvedSpeaker(nt.spelling(*m.name), "unknown", None, "name")
             return None
         # "“…”, Vietcombank khẳng định.": where only a name can stand
         return ResolvedSpeaker(nt.spelling(*m.name), "unknown", None, "name")
+
+    def _capitalised_inside_a_sentence(self, name: tuple[int, int]) -> bool:
+        """Is this capitalised run written elsewhere after a lowercase word or a comma,
+        as a whole (so a name: "Lan Anh cho hay …" where "…", Lan Anh kể" comes too)?"""
+        text, toks = self.nt.text, self.toks
+        spelled = text[name[0]:name[1]]
+        n = len(spelled.split())
+        found = False
+        at = text.find(spelled)
+        while at != -1:
+            k = bisect_left(self._tok_starts, at)
+            if k < len(toks) and toks[k].start == at and self.lex.place_prefixes.match_ending(toks, k, max(0, k - 3)):
+                return False  # "thị xã Ninh Hòa": a place
+            if at != name[0] and k < len(toks) and toks[k].start == at and k > 0 and k + n <= len(toks):
+                before, after = toks[k - 1], toks[k + n] if k + n < len(toks) else None
+                whole = toks[k + n - 1].end == at + len(spelled) and not (after is not None and after.text[:1].isupper())
+                if whole and "\n" not in text[before.end:at] and (
+                        before.text == "," or (before.is_word and before.text[:1].islower())):
+                    found = True
+            at = text.find(spelled, at + 1)
+        return found
 
     def _organisation_named_before(self, pos: int, head: str) -> str | None:
         """The last full organisation name starting with ``head`` before ``pos``."""

@@ -148,3 +148,20 @@ def test_name_after_pho_is_a_street() -> None:
 def test_date_number_before_a_name_is_no_house_number() -> None:
     text = "Ngày 5 Trần Quang Khải đến trụ sở. Ông cho biết sẽ khiếu nại."
     assert speaker_of(text, "sẽ khiếu nại") == "Trần Quang Khải"
+
+
+# --- R07: short forms and names without a family name -----------------------------------------
+
+def test_given_name_opening_a_sentence_is_a_speaker_when_written_inside_one_elsewhere() -> None:
+    text = "“Phố vẫn rất đông”, Lan Anh kể. Lan Anh cho hay các đồng nghiệp đã về nhà sớm."
+    assert speaker_of(text, "các đồng nghiệp") == "Lan Anh"
+
+
+def test_capitalised_word_opening_a_sentence_only_is_no_speaker() -> None:
+    text = "Hiệu quả cho biết điều gì? Hiệu quả cho biết doanh nghiệp đã làm tốt."
+    assert not speakers(text)
+
+
+def test_place_written_after_a_place_word_is_no_speaker() -> None:
+    text = "Người dân thị xã Ninh Hòa đã quen với lũ. Ninh Hòa cho biết sẽ xây thêm đê."
+    assert all(name != "Ninh Hòa" for name, _ in speakers(text))
