@@ -140,7 +140,7 @@ class SpeakerResolver:
         if m.kind in ("title", "person"):
             title_text = nt.text[m.title[0]:m.title[1]] if m.title else nt.text[m.start:m.end]
             if m.name is None:
-                ent = reg.by_title(title_text, m.start)
+                ent = reg.by_title(title_text, m.start) or self._titled_short_form(m)
             elif m.kind == "title":
                 # "Giám đốc Bệnh viện K": the doubtful "name" is the end of the title, written
                 # in full beside a name earlier ("PGS.TS Trần Văn Thuấn, Giám đốc Bệnh viện K")
@@ -169,6 +169,19 @@ class SpeakerResolver:
             return False
         starts = self._sentence_starts
         return bisect_left(starts, pos) - bisect_left(starts, last) <= _RECENT_SENTENCES
+
+    def _titled_short_form(self, m: Mention) -> Entity | None:
+        """"ThS Anh", "BS Em": a title and a given name that is also an honorific word,
+        so read as a title chain; the titled person whose name ends so."""
+        toks = self.toks
+        t = self.lex.titles.match(toks, m.tok_start, m.tok_end)
+        if t is None:
+            return None
+        rest = toks[m.tok_start + t[0]:m.tok_end]
+        if not rest or len(rest) > 2 or not all(x.text[:1].isupper() and x.text.isalpha() for x in rest):
+            return None
+        ent = self.registry.person((rest[0].start, rest[-1].end), m.start)
+        return ent if ent is not None and ent.titles else None  # introduced with a title too
 
     def _bare_word(self, m: Mention, sentence: int) -> ResolvedSpeaker | None:
         """A capitalised word nobody in the article is called."""

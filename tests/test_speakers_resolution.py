@@ -165,3 +165,15 @@ def test_capitalised_word_opening_a_sentence_only_is_no_speaker() -> None:
 def test_place_written_after_a_place_word_is_no_speaker() -> None:
     text = "Người dân thị xã Ninh Hòa đã quen với lũ. Ninh Hòa cho biết sẽ xây thêm đê."
     assert all(name != "Ninh Hòa" for name, _ in speakers(text))
+
+
+@pytest.mark.parametrize("short", ["ThS Anh", "BS Anh"])
+def test_title_and_given_name_that_is_an_honorific_word(short: str) -> None:
+    text = (f"Theo bác sĩ Nguyễn Quang Anh, giá thuốc sẽ còn tăng. {short} phân tích thêm: “Chi phí sản xuất "
+            "đã tăng mạnh.”")
+    assert speaker_of(text, "Chi phí") == "Nguyễn Quang Anh"
+
+
+def test_title_and_honorific_word_with_nobody_so_named_stays() -> None:
+    text = "Theo bác sĩ Nguyễn Quang Minh, giá thuốc sẽ còn tăng. ThS Anh phân tích thêm: “Chi phí đã tăng.”"
+    assert speaker_of(text, "Chi phí") != "Nguyễn Quang Minh"
