@@ -19,6 +19,7 @@ import attrs
 
 from .lexicon import CompiledLexicon
 from .mentions import Mention, MentionParser, looks_foreign
+from .mentions.model import MentionBuilder
 from .text import NormalizedText, fold
 from .tokens import Token
 
@@ -198,6 +199,8 @@ class EntityRegistry:
                 if m is not None and m.kind == "title" and m.name is not None and looks_foreign(
                         [x for x in toks[m.tok_start:m.tok_end] if m.name[0] <= x.start < m.name[1]]):
                     m = attrs.evolve(m, kind="person")  # "Thủ hiến Nielsen"
+                elif m is None or m.kind == "title":
+                    m = self._foreign_tail(toks, i, hi) or m  # "Tư lệnh Phái bộ UNISFA | Benjamin Olufemi Sawyerr"
                 if m is not None and m.kind == "person" and m.name is not None:
                     self._add(m.name, m.start, m.title, m.gender, salient=True)
                     extra = self._appositive_title(toks, m.tok_end, hi)
@@ -235,6 +238,33 @@ class EntityRegistry:
         prev = toks[i - 1].text
         return (prev[:1].isdigit() and not (i - 2 >= lo and toks[i - 2].key in _TIME_WORDS)) or (
             toks[i - 1].key in _STREET_WORDS)
+
+    def _foreign_tail(self, toks: Sequence[Token], i: int, hi: int) -> Mention | None:
+        """A title chain from ``toks[i]`` that ends in two or more foreign-looking
+        capitalised words ("Tư lệnh Phái bộ UNISFA Benjamin Olufemi Sawyerr"): those
+        words are the person, the rest the title."""
+        t = self.lex.titles.match(toks, i, hi)
+        if t is None:
+            return None
+        foreign = [x.text[:1].isupper() and looks_foreign([x]) for x in toks[i:min(hi, i + self.parser.max_tokens)]]
+        for e in range(t[0] + 2, len(foreign) + 1):
+            if not foreign[e - 1] or (e < len(foreign) and foreign[e]):
+                continue
+            k = e
+            while k > t[0] and foreign[k - 1]:
+                k -= 1
+            lex = self.lex
+            while e - k > 2 and (lex.place_prefixes.match_ending(toks, i + k, i) or (
+                    (h := lex.org_heads.match_ending(toks, i + k + 1, i)) and h[0] >= 2)):
+                k += 1  # "bang Texas | Henry Cuellar", "Điện Kremlin | Dmitry Peskov"
+            if e - k < 2 or k == t[0]:
+                return None  # "Ngoại trưởng Antony Blinken": no title words left to split off
+            title = self.parser.parse(toks, i, i + k)
+            if title is None or title.kind != "title":
+                return None
+            mk = MentionBuilder(toks, i, i + e)
+            return mk("person", name=(i + k, i + e), title=(i, i + k))
+        return None
 
     def _titled_person(self, toks: Sequence[Token], i: int, hi: int) -> Mention | None:
         """The shortest title-and-name mention from ``toks[i]`` ("Bộ trưởng Trương Quang
@@ -337,13 +367,16 @@ class EntityRegistry:
         return best[1] if best else None
 
     def by_title(self, title: str, pos: int) -> Entity | None:
-        """A person introduced with this title (or one starting with it)."""
-        t = fold(title)
+        """A person introduced with this title (or one starting with it); "thành phố"
+        and "TP" are one word, "UBND" before a place may be left out ("Chủ tịch UBND
+        Hải Phòng" is the "Chủ tịch TP Hải Phòng" named before)."""
+        t = _title_words(fold(title))
         words = t.split()
         if not words:
             return None
         best: tuple[int, Entity] | None = None
         for ent, et in self._by_title_word.get(words[0], {}).values():
+            et = _title_words(et)
             ewords = et.split()
             if et == t or et.startswith(t + " ") or (
                     len(words) >= 2 and ewords[:2] == words[:2]
@@ -352,3 +385,9 @@ class EntityRegistry:
                 if best is None or d < best[0]:
                     best = (d, ent)
         return best[1] if best else None
+
+
+def _title_words(title: str) -> str:
+    """A folded title with the administrative words of its place written one way."""
+    return " ".join(w for w in title.replace("thành phố", "tp").replace("ủy ban nhân dân", "ubnd").split()
+                    if w != "ubnd")

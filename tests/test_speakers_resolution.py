@@ -177,3 +177,24 @@ def test_title_and_given_name_that_is_an_honorific_word(short: str) -> None:
 def test_title_and_honorific_word_with_nobody_so_named_stays() -> None:
     text = "Theo bác sĩ Nguyễn Quang Minh, giá thuốc sẽ còn tăng. ThS Anh phân tích thêm: “Chi phí đã tăng.”"
     assert speaker_of(text, "Chi phí") != "Nguyễn Quang Minh"
+
+
+@pytest.mark.parametrize(("text", "quote", "expected"), [
+    pytest.param("Chủ tịch TP Hải Phòng Nguyễn Văn Tùng đã chủ trì cuộc họp. Chủ tịch UBND Hải Phòng khẳng định, "
+                 "sẽ xử lý nghiêm sai phạm.", "sẽ xử lý", "Nguyễn Văn Tùng", id="UBND left out"),
+    pytest.param("Chủ tịch UBND TP HCM Phan Văn Mãi phát biểu tại cuộc họp. Chủ tịch UBND thành phố cho rằng cần "
+                 "làm nhanh hơn.", "cần làm", "Phan Văn Mãi", id="thành phố = TP"),
+    pytest.param("Tư lệnh Phái bộ UNISFA Benjamin Olufemi Sawyerr cho biết doanh trại đã xong. “Tôi rất tin tưởng "
+                 "vào đội công binh”, Tư lệnh Phái bộ nói.", "Tôi rất", "Benjamin Olufemi Sawyerr",
+                 id="a foreign name at the end of a title chain"),
+    pytest.param("Đại diện bang Texas Henry Cuellar xác nhận con số thương vong. Theo đại diện bang Texas, kẻ xả "
+                 "súng đã bị bắt.", "kẻ xả", "Henry Cuellar", id="a place word before the name"),
+])
+def test_title_only_mention_links_to_its_holder(text: str, quote: str, expected: str) -> None:
+    assert speaker_of(text, quote) == expected
+
+
+def test_title_of_another_office_is_not_linked() -> None:
+    text = ("Chủ tịch UBND TP HCM Phan Văn Mãi phát biểu tại cuộc họp. Chủ tịch Quốc hội cho rằng cần làm "
+            "nhanh hơn.")
+    assert speaker_of(text, "cần làm") != "Phan Văn Mãi"
