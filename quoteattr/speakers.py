@@ -54,8 +54,9 @@ class SpeakerResolver:
         self._tok_starts = [t.start for t in toks]
         self._sentence_starts = [s.start for s in sentences]
         self._spoken: list[tuple[int, ResolvedSpeaker]] = []  # (mention start, speaker), reading order
-        self._plural = frozenset(r[0].casefold() for r in lex.lexicon.tables.get("anaphors", ())
-                                 if len(r) > 1 and r[1] == "plural")
+        anaphors = lex.lexicon.tables.get("anaphors", ())
+        self._plural = frozenset(r[0].casefold() for r in anaphors if len(r) > 1 and r[1] == "plural")
+        self._epithet_gender = {r[0].casefold(): r[1] for r in anaphors if len(r) > 1 and r[1] in ("m", "f")}
         self.orgs = OrganisationIndex(nt, toks, sent_tokens, parser, lex)
 
     def resolve(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker]) -> ResolvedSpeaker | None:
@@ -237,19 +238,53 @@ class SpeakerResolver:
                     return self.nt.spelling(best.start, best.end)
         return None
 
-    def _salient_antecedent(self, m: Mention, sentence: int, want: str | None) -> Entity | None:
+    def _salient_antecedent(self, m: Mention, sentence: int, want: str | None) -> ResolvedSpeaker | None:
         """The person a pronoun most likely means among those just introduced: in
         its own sentence, else in the one before; one who spoke there before one
         who is only spoken of ("Giám đốc Lê Văn Nam cho biết công ty vừa tuyển kỹ
-        sư Trần Minh Tuấn. Ông nói thêm …" → Lê Văn Nam), else the first named."""
-        starts = [self.sentences[k].start for k in range(min(sentence, len(self.sentences) - 1), -1, -1)][:_LOOK_BACK]
-        ends = [m.start] + starts[:-1]
-        for back, (lo, hi) in enumerate(zip(starts, ends)):
-            found = [e for e in self.registry.salient_between(lo, hi, want) if not self._age_clash(m, e)]
-            talking = [e for e in found if any(e is sp.entity for pos, sp in self._spoken if lo <= pos < m.start)]
-            if talking or (found and back < 2):
-                return (talking or found)[0]
+        sư Trần Minh Tuấn. Ông nói thêm …" → Lê Văn Nam), else the first named;
+        an unnamed "Cô gái …" opening a sentence when nobody is named there."""
+        last = min(sentence, len(self.sentences) - 1)
+        for back, k in enumerate(range(last, max(-1, last - _LOOK_BACK), -1)):
+            lo, hi = self.sentences[k].start, (m.start if k == last else self.sentences[k + 1].start)
+            ent = self._introduced(m, lo, hi, want, talking_only=back >= 2)
+            if ent is not None:
+                return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
+            epithet = self._epithet(k, want) if back < 2 and lo < m.start else None
+            if epithet is not None:
+                return epithet
         return None
+
+    def _introduced(self, m: Mention, lo: int, hi: int, want: str | None, talking_only: bool = False) -> Entity | None:
+        found = [e for e in self.registry.salient_between(lo, hi, want) if not self._age_clash(m, e)]
+        talking = [e for e in found if any(e is sp.entity for pos, sp in self._spoken if lo <= pos < m.start)]
+        return (talking or ([] if talking_only else found) or [None])[0]
+
+    def _epithet(self, k: int, want: str | None) -> ResolvedSpeaker | None:
+        """"Cô gái bị ném cà chua …" opening sentence ``k``: the person a pronoun after
+        it means; that epithet itself ("Cô gái") unless someone of its gender was
+        named in the two sentences before it or spoke just before."""
+        lo, hi = self.sent_tokens[k] if k < len(self.sent_tokens) else (0, 0)
+        hit = self.lex.anaphors.match(self.toks, lo, hi) if lo < hi else None
+        gender = self._epithet_gender.get(" ".join(t.key for t in self.toks[lo:lo + hit[0]])) if hit else None
+        if hit is None or gender is None or (want and gender != want) or (
+                lo + hit[0] < hi and (self.lex.demonstratives.match(self.toks, lo + hit[0], hi)
+                                      or self.toks[lo + hit[0]].text[:1].isupper())):
+            return None
+        before, start = self.sentences[max(0, k - _LOOK_BACK)].start, self.sentences[k].start
+        named = self.registry.salient_between(self.sentences[max(0, k - 2)].start, start, gender)
+        if named:
+            return ResolvedSpeaker(named[-1].fullest, "person", named[-1], "anaphor")
+        for pos, sp in reversed(self._spoken):
+            if pos < before:
+                break
+            if pos < start and sp.type == "person" and sp.entity is not None and sp.entity.gender == gender:
+                return sp  # "…”, người mẹ nói. Nữ phụ huynh tự nhận …": the mother who just spoke
+        end = lo + hit[0]
+        if end + 1 < hi and self.toks[end].text.isdigit() and self.toks[end + 1].key == "tuổi":
+            end += 2  # "người đàn ông 35 tuổi"
+        return ResolvedSpeaker(self.nt.spelling(self.toks[lo].start, self.toks[end - 1].end), "person", None,
+                               "description")
 
     def _plural_antecedent(self, m: Mention, sentence: int) -> ResolvedSpeaker | None:
         """"họ": the group, organisation or country that opens this sentence or one of
@@ -311,9 +346,9 @@ class SpeakerResolver:
         if m.kind == "pronoun":
             # "Phía Trung Quốc cho biết, ông Vương đã … Ông cũng nói …": a person just
             # introduced with a title or honorific is the likeliest antecedent
-            ent = self._salient_antecedent(m, sentence, want)
-            if ent is not None:
-                return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
+            found = self._salient_antecedent(m, sentence, want)
+            if found is not None:
+                return found
         for sp in reversed(history[-40:]):
             if sp.type in ("outlet", "place"):
                 continue

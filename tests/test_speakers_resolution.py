@@ -198,3 +198,21 @@ def test_title_of_another_office_is_not_linked() -> None:
     text = ("Chủ tịch UBND TP HCM Phan Văn Mãi phát biểu tại cuộc họp. Chủ tịch Quốc hội cho rằng cần làm "
             "nhanh hơn.")
     assert speaker_of(text, "cần làm") != "Phan Văn Mãi"
+
+
+def test_unnamed_epithet_subject_is_the_pronouns_antecedent() -> None:
+    text = ("Ông Lê Hoàng Hai cho biết chợ mở từ sáng. Nhiều người đến từ các tỉnh khác. Cô gái bị ném cà chua "
+            "nhiều, phải dùng tay che đầu. Cô cho biết đã nghe tiếng chợ từ lâu.")
+    assert speaker_of(text, "đã nghe") == "Cô gái"
+
+
+def test_epithet_after_the_woman_who_just_spoke_is_her() -> None:
+    text = ("Chị Trần Thị Hoa đưa con đến lớp mỗi sáng. “Con khóc nhiều lắm. Tôi nghĩ là do lớp mới. Giờ mới vỡ "
+            "nhẽ”, người mẹ nói. Nữ phụ huynh tự nhận mình chủ quan. Chị cho biết sẽ chuyển trường cho con.")
+    assert speaker_of(text, "sẽ chuyển") == "Trần Thị Hoa"
+
+
+def test_epithet_of_the_other_gender_is_not_the_antecedent() -> None:
+    text = ("Ông Lê Hoàng Hai cho biết chợ mở từ sáng. Cô gái bị ném cà chua nhiều, phải dùng tay che đầu. "
+            "Ông cho biết chợ sẽ đóng cửa lúc trưa.")
+    assert speaker_of(text, "chợ sẽ") == "Lê Hoàng Hai"
