@@ -247,12 +247,25 @@ class SpeakerResolver:
         last = min(sentence, len(self.sentences) - 1)
         for back, k in enumerate(range(last, max(-1, last - _LOOK_BACK), -1)):
             lo, hi = self.sentences[k].start, (m.start if k == last else self.sentences[k + 1].start)
-            ent = self._introduced(m, lo, hi, want, talking_only=back >= 2)
+            ent = self._introduced(m, lo, hi, want, talking_only=True)
+            named = self._named_speaker(lo, m.start) if ent is None else None
+            if ent is None and named is None and back < 2:
+                ent = self._introduced(m, lo, hi, want)
             if ent is not None:
                 return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
+            if named is not None:
+                return named
             epithet = self._epithet(k, want) if back < 2 and lo < m.start else None
             if epithet is not None:
                 return epithet
+        return None
+
+    def _named_speaker(self, lo: int, hi: int) -> ResolvedSpeaker | None:
+        """A speaker in [lo, hi) called by a name of two or more words nobody else in
+        the article bears ("Xuân Trường bày tỏ …", "Trâm Anh, một sinh viên, cho biết")."""
+        for pos, sp in self._spoken:
+            if lo <= pos < hi and sp.type == "unknown" and sp.entity is None and sp.name and len(sp.name.split()) >= 2:
+                return sp
         return None
 
     def _introduced(self, m: Mention, lo: int, hi: int, want: str | None, talking_only: bool = False) -> Entity | None:

@@ -216,3 +216,9 @@ def test_epithet_of_the_other_gender_is_not_the_antecedent() -> None:
     text = ("Ông Lê Hoàng Hai cho biết chợ mở từ sáng. Cô gái bị ném cà chua nhiều, phải dùng tay che đầu. "
             "Ông cho biết chợ sẽ đóng cửa lúc trưa.")
     assert speaker_of(text, "chợ sẽ") == "Lê Hoàng Hai"
+
+
+def test_pronoun_after_a_speaker_called_by_given_name_only() -> None:
+    text = ("Trong buổi tập, HLV Park Hang Seo theo dõi sát các cầu thủ. Đánh giá đối thủ, Xuân Trường cho biết "
+            "toàn đội đã xem Malaysia thi đấu. “Đây là đội bóng mạnh”, anh nói.")
+    assert speaker_of(text, "Đây là") == "Xuân Trường"
