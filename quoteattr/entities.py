@@ -348,10 +348,11 @@ class EntityRegistry:
     def person(self, name: tuple[int, int], pos: int, gender: str | None = None) -> Entity | None:
         return self._match(self._key(name), pos, gender)
 
-    def by_role(self, role: str, org: str | None, pos: int) -> Entity | None:
+    def by_role(self, role: str, org: str | None, pos: int, words: frozenset[str] = frozenset()) -> Entity | None:
         """The person nearest ``pos`` introduced as working for ``org`` ("Bà Liên, Phó
         tổng giám đốc PPJ Group" for "lãnh đạo PPJ Group"), or, with no
-        organisation, in the role itself ("chị Tuyền, nhân viên cửa hàng" for "nhân viên")."""
+        organisation, in the role itself, with ``words`` in it ("chị Tuyền, nhân viên
+        kinh doanh cửa hàng" for "nhân viên", "nhân viên kinh doanh của cửa hàng")."""
         want = set(fold(org).split()) if org else None
         best: tuple[int, Entity] | None = None
         for slot in self._by_title_word.values():
@@ -359,7 +360,7 @@ class EntityRegistry:
                 if want is not None:
                     if not want <= set(title.split()):
                         continue
-                elif not (title == role or title.startswith(role + " ")):
+                elif not (title == role or title.startswith(role + " ")) or not words <= set(title.split()):
                     continue
                 d = ent.nearest(pos)[0]
                 if best is None or d < best[0]:

@@ -23,6 +23,8 @@ __all__ = ["SpeakerResolver"]
 
 # a role without its organisation ("nhân viên") refers to someone named this many sentences back at most
 _RECENT_SENTENCES = 6
+# words that link a role to its place ("nhân viên của cửa hàng"), no part of the role as introduced
+_LINKS = frozenset({"của", "tại", "ở", "thuộc"})
 # a pronoun looks for the person just introduced in its own sentence and this many before it, in all
 _LOOK_BACK = 4
 
@@ -82,6 +84,8 @@ class SpeakerResolver:
         if b <= a:
             return None
         desc = org_description(self.lex, self.toks, a, b)
+        if desc is None and a > 0 and (whole := self.lex.org_nouns.match(self.toks, a - 1, b)) and whole[0] >= 2:
+            desc = org_description(self.lex, self.toks, a - 1, b)  # "đơn | vị cho biết": split inside a word
         if desc is not None:
             name = self.orgs.latest(desc.kind, m.start)
             return ResolvedSpeaker(name, "organization", None, "description") if name else None
@@ -98,13 +102,18 @@ class SpeakerResolver:
             org = self.orgs.latest(desc.kind, m.start)
             if org is None:
                 return None
-        elif r < b:
+        words: frozenset[str] = frozenset()
+        if desc is None and r < b:
             sub = self.parser.parse(toks, r, b)
-            if sub is None or sub.kind not in ("organization", "outlet") or sub.name is None:
+            if sub is not None and sub.kind in ("organization", "outlet") and sub.name is not None:
+                org = nt.spelling(*sub.name)
+            elif all(t.is_word and not t.text[:1].isupper() for t in toks[r:b]):
+                # "nhân viên kinh doanh của cửa hàng": the role, told more fully
+                words = frozenset(t.key for t in toks[r:b] if t.key not in _LINKS)
+            else:
                 return None
-            org = nt.spelling(*sub.name)
         role = " ".join(t.key for t in toks[a:r])
-        ent = self.registry.by_role(role, org, m.start)
+        ent = self.registry.by_role(role, org, m.start, words)
         if ent is not None and org is None and not self._recent(ent, m.start):
             ent = None  # "nhân viên" pages after "chị Tuyền, nhân viên …" is someone else
         if ent is not None:
@@ -356,6 +365,10 @@ class SpeakerResolver:
 
     def _antecedent(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker]) -> ResolvedSpeaker | None:
         want = m.gender
+        epithet = self.lex.anaphors.match(self.toks, m.tok_start, m.tok_end) if m.kind == "anaphor" else None
+        if epithet is not None and want is None:
+            # "cô gái chia sẻ", "người đàn ông 35 tuổi nói": a woman, a man
+            want = self._epithet_gender.get(" ".join(t.key for t in self.toks[m.tok_start:m.tok_start + epithet[0]]))
         if m.kind == "pronoun":
             # "Phía Trung Quốc cho biết, ông Vương đã … Ông cũng nói …": a person just
             # introduced with a title or honorific is the likeliest antecedent
@@ -369,7 +382,7 @@ class SpeakerResolver:
                 continue
             if self._age_clash(m, sp.entity):
                 continue
-            if want and sp.entity is None and m.kind == "pronoun" and (
+            if want and sp.entity is None and (m.kind == "pronoun" or epithet is not None) and (
                     sp.type != "person" or sp.resolved_by == "description"):
                 continue
             return sp

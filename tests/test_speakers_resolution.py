@@ -222,3 +222,27 @@ def test_pronoun_after_a_speaker_called_by_given_name_only() -> None:
     text = ("Trong buổi tập, HLV Park Hang Seo theo dõi sát các cầu thủ. Đánh giá đối thủ, Xuân Trường cho biết "
             "toàn đội đã xem Malaysia thi đấu. “Đây là đội bóng mạnh”, anh nói.")
     assert speaker_of(text, "Đây là") == "Xuân Trường"
+
+
+def test_role_told_more_fully_goes_to_the_person_introduced_with_it() -> None:
+    text = ("Chị Lan, nhân viên kinh doanh cửa hàng Sao Vàng, cho biết khách rất đông. “Ngày mai khách sẽ còn "
+            "đông hơn”, nhân viên kinh doanh của cửa hàng nói.")
+    assert speaker_of(text, "Ngày mai") == "Lan"
+
+
+def test_role_with_other_words_is_not_that_person() -> None:
+    text = ("Chị Lan, nhân viên kinh doanh cửa hàng Sao Vàng, cho biết khách rất đông. “Ngày mai khách sẽ còn "
+            "đông hơn”, nhân viên bảo vệ của cửa hàng nói.")
+    assert speaker_of(text, "Ngày mai") != "Lan"
+
+
+def test_gendered_epithet_skips_a_group_that_spoke() -> None:
+    text = ("Chị Trần Thị Hoa thuê căn hộ này từ năm ngoái. Hai người bạn cho biết giá thuê đã tăng. “Chúng tôi "
+            "sẽ chuyển đi”, cô gái chia sẻ.")
+    assert speaker_of(text, "Chúng tôi") != "Hai người bạn"
+
+
+def test_organisation_noun_split_inside_a_mention() -> None:
+    text = ("Ban Quản lý bán đảo Sơn Trà đã ghi nhận tình trạng này. Ngày 3/7, đơn vị cho biết đã gửi văn bản "
+            "đến các cơ quan liên quan.")
+    assert speaker_of(text, "đã gửi") == "Ban Quản lý bán đảo Sơn Trà"
