@@ -16,7 +16,6 @@ from collections.abc import Sequence
 
 import attrs
 
-
 from .lexicon import CompiledLexicon
 from .mentions import Mention, MentionParser, looks_foreign
 from .mentions.model import MentionBuilder
