@@ -162,14 +162,16 @@ class Antecedents:
         ages = {self.lex.honorific_age.get(a) for a in ent.addressed} - {None}
         return age is not None and bool(ages) and age not in ages
 
-    def of(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker]) -> ResolvedSpeaker | None:
-        """The speaker a pronoun or a description that refers back means."""
+    def of(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker],
+           salient: bool = False) -> ResolvedSpeaker | None:
+        """The speaker a pronoun or a description that refers back means; ``salient``:
+        look first at those just introduced, as for a pronoun."""
         want = m.gender
         epithet = self.lex.anaphors.match(self.toks, m.tok_start, m.tok_end) if m.kind == "anaphor" else None
         if epithet is not None and want is None:
             # "cô gái chia sẻ", "người đàn ông 35 tuổi nói": a woman, a man
             want = self._epithet_gender.get(" ".join(t.key for t in self.toks[m.tok_start:m.tok_start + epithet[0]]))
-        if m.kind == "pronoun":
+        if m.kind == "pronoun" or salient:
             # "Phía Trung Quốc cho biết, ông Vương đã … Ông cũng nói …": a person just
             # introduced with a title or honorific is the likeliest antecedent
             found = self._salient_antecedent(m, sentence, want)

@@ -156,8 +156,9 @@ class SpeakerResolver:
                 ent = None
             if ent is not None:
                 return ResolvedSpeaker(ent.fullest, "person", ent, "title")
-            if self.lex.anaphors.match(toks, m.tok_start, m.tok_end):
-                prev = self.antecedents.of(m, sentence, history)
+            origin = self._origin_epithet(m)
+            if origin or self.lex.anaphors.match(toks, m.tok_start, m.tok_end):
+                prev = self.antecedents.of(m, sentence, history, salient=origin)
                 if prev is not None:
                     return prev
             return ResolvedSpeaker(nt.spelling(m.start, m.end), "person", None, "description")
@@ -168,6 +169,13 @@ class SpeakerResolver:
         if m.kind == "group":
             return ResolvedSpeaker(nt.spelling(m.start, m.end), "group", None, "description")
         return None
+
+    def _origin_epithet(self, m: Mention) -> bool:
+        """"nghệ sĩ người Huế", "nhà cầm quân người Thụy Điển": a role and where its
+        holder comes from, an epithet for someone named before, never a name."""
+        toks = self.toks
+        return m.name is None and any(
+            toks[k].key == "người" and toks[k + 1].text[:1].isupper() for k in range(m.tok_start + 1, m.tok_end - 1))
 
     def _recent(self, ent: Entity, pos: int) -> bool:
         """Was ``ent`` mentioned within the last few sentences before ``pos``?"""

@@ -246,3 +246,13 @@ def test_organisation_noun_split_inside_a_mention() -> None:
     text = ("Ban Quản lý bán đảo Sơn Trà đã ghi nhận tình trạng này. Ngày 3/7, đơn vị cho biết đã gửi văn bản "
             "đến các cơ quan liên quan.")
     assert speaker_of(text, "đã gửi") == "Ban Quản lý bán đảo Sơn Trà"
+
+
+def test_role_and_origin_is_an_epithet_for_the_person_named_before() -> None:
+    text = "Ca sĩ Lê Thu Hà vừa trở về sau chuyến lưu diễn. Nữ nghệ sĩ người Huế cho biết, cô sẽ nghỉ một năm."
+    assert speaker_of(text, "cô sẽ") == "Lê Thu Hà"
+
+
+def test_role_and_origin_with_nobody_before_stays_a_description() -> None:
+    text = "Nữ nghệ sĩ người Huế cho biết, cô sẽ nghỉ một năm."
+    assert speaker_of(text, "cô sẽ") != "Lê Thu Hà"
