@@ -80,6 +80,8 @@ class SpeakerResolver:
         a, b = m.tok_start, m.tok_end
         if b <= a:
             return None
+        if b - a > 1 and self.toks[a].key in ("phía", "bên"):
+            a += 1  # "phía công an": the side of the police named before
         desc = org_description(self.lex, self.toks, a, b)
         if desc is None and a > 0 and (whole := self.lex.org_nouns.match(self.toks, a - 1, b)) and whole[0] >= 2:
             desc = org_description(self.lex, self.toks, a - 1, b)  # "đơn | vị cho biết": split inside a word

@@ -256,3 +256,13 @@ def test_role_and_origin_is_an_epithet_for_the_person_named_before() -> None:
 def test_role_and_origin_with_nobody_before_stays_a_description() -> None:
     text = "Nữ nghệ sĩ người Huế cho biết, cô sẽ nghỉ một năm."
     assert speaker_of(text, "cô sẽ") != "Lê Thu Hà"
+
+
+def test_side_of_an_organisation_named_by_its_kind() -> None:
+    text = "Công an quận Nam Từ Liêm đang điều tra vụ việc. Phía công an cho biết nghi phạm đã bị bắt."
+    assert speaker_of(text, "nghi phạm") == "Công an quận Nam Từ Liêm"
+
+
+def test_side_of_a_named_country_stays_as_written() -> None:
+    text = "Bộ Ngoại giao Mỹ ra thông cáo. Phía Trung Quốc cho biết sẽ phản đối quyết định này."
+    assert speaker_of(text, "sẽ phản đối") == "Phía Trung Quốc"
