@@ -144,14 +144,27 @@ class OrganisationIndex:
         while j < hi and j - i < 16:
             if is_cap(toks[j]) or (last and toks[j].text == "&"):
                 last, gap = j + 1, 0
-            elif toks[j].is_word and not toks[j].text[:1].isdigit() and gap < 3 and not self.stops(j, hi):
+            elif toks[j].is_word and not toks[j].text[:1].isdigit() and gap < 3 and not self._ends_name(j, hi):
                 gap += 1
             else:
                 break
             j += 1
-        if last and last < hi and toks[last].is_word and not is_cap(toks[last]) and not self.stops(last, hi):
+        cue = self.lex.cues.match(toks, last, hi) if last and last < hi else None
+        if last and last < hi and toks[last].is_word and not is_cap(toks[last]) and not self._ends_name(last, hi) and (
+                cue is None or cue[0] < 2):  # "Bộ Ngoại giao", not "Cục Cải huấn Thái Lan đề | nghị"
             last += 1  # the second syllable of the last word: "Bộ Y tế"
         return last
+
+    def _ends_name(self, j: int, hi: int) -> bool:
+        """A word an organisation's name cannot go on through: a grammar word other
+        than "và" before a capital ("Bộ Giáo dục và Đào tạo"); a cue word may
+        be a syllable of the name ("Bộ Ngoại giao")."""
+        toks, lex = self.toks, self.lex
+        if toks[j].key == "và":
+            return not (j + 1 < hi and is_cap(toks[j + 1]))
+        return toks[j].key in _FUNCTION_WORDS or any(
+            m.match(toks, j, hi) for m in (lex.adverbs, lex.clause_markers, lex.modals, lex.demonstratives,
+                                            lex.connectives, lex.honorifics))
 
     def stops(self, j: int, hi: int) -> bool:
         """A word that ends a name: a grammar word, a demonstrative, a cue."""

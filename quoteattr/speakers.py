@@ -136,6 +136,8 @@ class SpeakerResolver:
             name = nt.spelling(*m.name)
             if m.kind == "outlet":
                 name = self.outlet_name(m) or name
+            elif m.kind == "organization":
+                name = self._organisation_name(m, name)
             if m.kind == "organization" and len(name.split()) == 1 and name in self.lex.org_alone:
                 # "Bộ yêu cầu …": the ministry spoken of last
                 for sp in reversed(history):
@@ -171,6 +173,18 @@ class SpeakerResolver:
         if m.kind == "group":
             return ResolvedSpeaker(nt.spelling(m.start, m.end), "group", None, "description")
         return None
+
+    def _organisation_name(self, m: Mention, name: str) -> str:
+        """The name of an organisation mention without a predicate the grammar let in
+        ("Ngân hàng Nhà nước vừa sửa đổi" → "Ngân hàng Nhà nước")."""
+        toks = self.toks
+        a = bisect_left(self._tok_starts, m.name[0]) if m.name else m.tok_start
+        if not (a < m.tok_end and toks[a].text[:1].isupper() and self.lex.org_heads.match(toks, a, m.tok_end)):
+            return name
+        end = self.orgs.organisation_end(a, m.tok_end)
+        if not end or end >= m.tok_end or not any(self.orgs.stops(k, m.tok_end) for k in range(end, m.tok_end)):
+            return name
+        return self.nt.spelling(toks[a].start, toks[end - 1].end)
 
     def _origin_epithet(self, m: Mention) -> bool:
         """"nghệ sĩ người Huế", "nhà cầm quân người Thụy Điển": a role and where its

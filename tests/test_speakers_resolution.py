@@ -266,3 +266,19 @@ def test_side_of_an_organisation_named_by_its_kind() -> None:
 def test_side_of_a_named_country_stays_as_written() -> None:
     text = "Bộ Ngoại giao Mỹ ra thông cáo. Phía Trung Quốc cho biết sẽ phản đối quyết định này."
     assert speaker_of(text, "sẽ phản đối") == "Phía Trung Quốc"
+
+
+@pytest.mark.parametrize(("named", "expected"), [
+    ("Bộ Giáo dục và Đào tạo vừa ban hành quy chế thi", "Bộ Giáo dục và Đào tạo"),
+    ("Bộ Ngoại giao Mỹ vừa ra thông cáo", "Bộ Ngoại giao Mỹ"),
+    ("Cục Cải huấn Thái Lan đề nghị tăng ngân sách", "Cục Cải huấn Thái Lan"),
+])
+def test_organisation_named_before_keeps_its_whole_name(named: str, expected: str) -> None:
+    text = f"{named}. Cơ quan này cho biết sẽ công bố chi tiết vào tuần sau."
+    assert speaker_of(text, "sẽ công bố") == expected
+
+
+def test_organisation_speaker_loses_a_predicate_the_grammar_let_in() -> None:
+    text = "Ủy ban An toàn giao thông đã phát đi công điện khẩn cho biết các tỉnh phải kiểm tra xe khách."
+    names = [name for name, _ in speakers(text)]
+    assert names and all(name is not None and "công điện" not in name for name in names)
