@@ -16,13 +16,17 @@ from collections.abc import Sequence
 
 import attrs
 
-
 from .lexicon import CompiledLexicon
 from .mentions import Mention, MentionParser, looks_foreign
+from .mentions.model import MentionBuilder
 from .text import NormalizedText, fold
 from .tokens import Token
 
 __all__ = ["Entity", "EntityRegistry", "ResolvedSpeaker"]
+
+# before a number they make it a date, not a house number ("ngày 5 Nguyễn …" is rare, "năm 2020" common)
+_STREET_WORDS = frozenset({"đường", "phố", "ngõ", "hẻm", "ngách", "số"})
+_TIME_WORDS = frozenset({"ngày", "tháng", "năm", "hôm", "lúc", "sáng", "chiều", "tối", "đêm", "trưa"})
 
 
 @attrs.define
@@ -34,6 +38,7 @@ class Entity:
     positions: list[int] = attrs.Factory(list)  # sorted once the registry is built
     titles: list[str] = attrs.Factory(list)
     gender: str | None = None
+    addressed: set[str] = attrs.Factory(set)  # the honorifics written before the name ("ông", "anh")
 
     def add_name(self, spelled: str) -> None:
         if (len(spelled.split()), len(spelled)) > (len(self.fullest.split()), len(self.fullest)):
@@ -74,6 +79,7 @@ class _Occurrence:
     title: str | None
     gender: str | None
     salient: bool = False  # introduced with an honorific or title ("ông Vương", "HLV Võ Đình Tân")
+    address: str | None = None  # the honorific before the name
 
 
 class EntityRegistry:
@@ -127,15 +133,16 @@ class EntityRegistry:
         self._salient = salient
         self._salient_pos = [p for p, _ in salient]
 
-    def salient_between(self, start: int, end: int, gender: str | None) -> Entity | None:
-        """In the most recent sentence-ish stretch [start, end): the first person named
-        with an honorific or title (subjects come first), of a compatible gender."""
+    def salient_between(self, start: int, end: int, gender: str | None) -> list[Entity]:
+        """The people named with an honorific or title in [start, end), of a
+        compatible gender, each once, in the order they first appear there."""
         lo, hi = bisect_left(self._salient_pos, start), bisect_left(self._salient_pos, end)
-        found = [self.entities[i] for _, i in self._salient[lo:hi]]
-        found = [e for e in found if not (gender and e.gender and e.gender != gender)]
-        if not found:
-            return None
-        return found[0] if len({id(e) for e in found}) == 1 else found[-1]
+        found: list[Entity] = []
+        for _, i in self._salient[lo:hi]:
+            e = self.entities[i]
+            if not (gender and e.gender and e.gender != gender) and all(e is not f for f in found):
+                found.append(e)
+        return found
 
     def named_before(self, pos: int, limit: int = 30):
         """Entities mentioned before ``pos``, nearest first (at most ``limit``)."""
@@ -162,6 +169,8 @@ class EntityRegistry:
             if occ.title not in ent.titles:
                 ent.titles.append(occ.title)
             self._by_title_word.setdefault(occ.title.split()[0], {})[(id(ent), occ.title)] = (ent, occ.title)
+        if occ.address:
+            ent.addressed.add(occ.address)
         if occ.gender and not ent.gender:
             ent.gender = occ.gender
         if not ent.gender and _female_name(occ.key):
@@ -178,9 +187,10 @@ class EntityRegistry:
                 r = i + h[0]
                 n = parser.name_run(toks, r, hi)
                 if n and not lex.places.match(toks, r, r + n):
-                    gender = lex.honorific_gender.get(" ".join(x.key for x in toks[i:r]))
+                    address = " ".join(x.key for x in toks[i:r])
                     self._add((toks[r].start, toks[r + n - 1].end), toks[i].start,
-                              self._appositive_title(toks, r + n, hi), gender, salient=True)
+                              self._appositive_title(toks, r + n, hi), lex.honorific_gender.get(address),
+                              salient=True, address=address)
                     i = r + n
                     continue
             if t:
@@ -188,6 +198,8 @@ class EntityRegistry:
                 if m is not None and m.kind == "title" and m.name is not None and looks_foreign(
                         [x for x in toks[m.tok_start:m.tok_end] if m.name[0] <= x.start < m.name[1]]):
                     m = attrs.evolve(m, kind="person")  # "Thủ hiến Nielsen"
+                elif m is None or m.kind == "title":
+                    m = self._foreign_tail(toks, i, hi) or m  # "Tư lệnh Phái bộ UNISFA | Benjamin Olufemi Sawyerr"
                 if m is not None and m.kind == "person" and m.name is not None:
                     self._add(m.name, m.start, m.title, m.gender, salient=True)
                     extra = self._appositive_title(toks, m.tok_end, hi)
@@ -196,6 +208,9 @@ class EntityRegistry:
                     i = m.tok_end
                     continue
                 i += t[0]
+                continue
+            if i > lo and self._street_at(toks, i, lo):
+                i += parser.name_run(toks, i, hi) or 1  # "282 Nguyễn Huy Tưởng", "phố Lê Văn Hưu": streets
                 continue
             if toks[i].text[:1].isupper() and toks[i].text.isascii() and (i == lo or toks[i - 1].text not in (".",)):
                 n = parser.name_run(toks, i, hi)
@@ -214,6 +229,41 @@ class EntityRegistry:
                     i += n
                     continue
             i += 1
+
+    def _street_at(self, toks: Sequence[Token], i: int, lo: int) -> bool:
+        """A capitalised name after a house number or a street word ("đường", "phố")."""
+        if not toks[i].text[:1].isupper():
+            return False
+        prev = toks[i - 1].text
+        return (prev[:1].isdigit() and not (i - 2 >= lo and toks[i - 2].key in _TIME_WORDS)) or (
+            toks[i - 1].key in _STREET_WORDS)
+
+    def _foreign_tail(self, toks: Sequence[Token], i: int, hi: int) -> Mention | None:
+        """A title chain from ``toks[i]`` that ends in two or more foreign-looking
+        capitalised words ("Tư lệnh Phái bộ UNISFA Benjamin Olufemi Sawyerr"): those
+        words are the person, the rest the title."""
+        t = self.lex.titles.match(toks, i, hi)
+        if t is None:
+            return None
+        foreign = [x.text[:1].isupper() and looks_foreign([x]) for x in toks[i:min(hi, i + self.parser.max_tokens)]]
+        for e in range(t[0] + 2, len(foreign) + 1):
+            if not foreign[e - 1] or (e < len(foreign) and foreign[e]):
+                continue
+            k = e
+            while k > t[0] and foreign[k - 1]:
+                k -= 1
+            lex = self.lex
+            while e - k > 2 and (lex.place_prefixes.match_ending(toks, i + k, i) or (
+                    (h := lex.org_heads.match_ending(toks, i + k + 1, i)) and h[0] >= 2)):
+                k += 1  # "bang Texas | Henry Cuellar", "Điện Kremlin | Dmitry Peskov"
+            if e - k < 2 or k == t[0]:
+                return None  # "Ngoại trưởng Antony Blinken": no title words left to split off
+            title = self.parser.parse(toks, i, i + k)
+            if title is None or title.kind != "title":
+                return None
+            mk = MentionBuilder(toks, i, i + e)
+            return mk("person", name=(i + k, i + e), title=(i, i + k))
+        return None
 
     def _titled_person(self, toks: Sequence[Token], i: int, hi: int) -> Mention | None:
         """The shortest title-and-name mention from ``toks[i]`` ("Bộ trưởng Trương Quang
@@ -243,7 +293,7 @@ class EntityRegistry:
         k += 1
         while k < hi and toks[k].key in ("nguyên", "cựu", "hiện", "là", "đồng", "thời"):
             k += 1
-        if k >= hi or not self.lex.titles.match(toks, k, hi):
+        if k >= hi or not (self.lex.titles.match(toks, k, hi) or self.lex.org_roles.match(toks, k, hi)):
             return None
         end = k
         while end < hi and toks[end].text not in (",", ";", ":", ")", "–", "—") and toks[end].text != "-" and end - k < 16:
@@ -256,14 +306,15 @@ class EntityRegistry:
         return tuple(fold(self.nt.text[span[0]:span[1]]).split())
 
     def _add(self, name: tuple[int, int], pos: int, title: tuple[int, int] | None, gender: str | None,
-             salient: bool = False) -> None:
+             salient: bool = False, address: str | None = None) -> None:
         title_text = fold(self.nt.text[title[0]:title[1]]) if title else None
         spelled = self.nt.spelling(*name)
         text = self.nt.text
         if text[name[1]:name[1] + 1] == "." and text[name[1] - 1].isupper() and (
                 name[1] - name[0] == 1 or not text[name[1] - 2].isalnum()):
             spelled += "."  # a name that ends in an initial, as newspapers shorten them: "Phạm Đình V."
-        self.occurrences.append(_Occurrence(self._key(name), spelled, pos, title_text, gender, salient))
+        self.occurrences.append(_Occurrence(self._key(name), spelled, pos, title_text, gender, salient,
+                                            address))
 
     # --- resolving ----------------------------------------------------------------------------
     def _match(self, key: tuple[str, ...], pos: int, gender: str | None = None) -> Entity | None:
@@ -296,14 +347,36 @@ class EntityRegistry:
     def person(self, name: tuple[int, int], pos: int, gender: str | None = None) -> Entity | None:
         return self._match(self._key(name), pos, gender)
 
+    def by_role(self, role: str, org: str | None, pos: int, words: frozenset[str] = frozenset()) -> Entity | None:
+        """The person nearest ``pos`` introduced as working for ``org`` ("Bà Liên, Phó
+        tổng giám đốc PPJ Group" for "lãnh đạo PPJ Group"), or, with no
+        organisation, in the role itself, with ``words`` in it ("chị Tuyền, nhân viên
+        kinh doanh cửa hàng" for "nhân viên", "nhân viên kinh doanh của cửa hàng")."""
+        want = set(fold(org).split()) if org else None
+        best: tuple[int, Entity] | None = None
+        for slot in self._by_title_word.values():
+            for ent, title in slot.values():
+                if want is not None:
+                    if not want <= set(title.split()):
+                        continue
+                elif not (title == role or title.startswith(role + " ")) or not words <= set(title.split()):
+                    continue
+                d = ent.nearest(pos)[0]
+                if best is None or d < best[0]:
+                    best = (d, ent)
+        return best[1] if best else None
+
     def by_title(self, title: str, pos: int) -> Entity | None:
-        """A person introduced with this title (or one starting with it)."""
-        t = fold(title)
+        """A person introduced with this title (or one starting with it); "thành phố"
+        and "TP" are one word, "UBND" before a place may be left out ("Chủ tịch UBND
+        Hải Phòng" is the "Chủ tịch TP Hải Phòng" named before)."""
+        t = _title_words(fold(title))
         words = t.split()
         if not words:
             return None
         best: tuple[int, Entity] | None = None
         for ent, et in self._by_title_word.get(words[0], {}).values():
+            et = _title_words(et)
             ewords = et.split()
             if et == t or et.startswith(t + " ") or (
                     len(words) >= 2 and ewords[:2] == words[:2]
@@ -312,3 +385,9 @@ class EntityRegistry:
                 if best is None or d < best[0]:
                     best = (d, ent)
         return best[1] if best else None
+
+
+def _title_words(title: str) -> str:
+    """A folded title with the administrative words of its place written one way."""
+    return " ".join(w for w in title.replace("thành phố", "tp").replace("ủy ban nhân dân", "ubnd").split()
+                    if w != "ubnd")

@@ -11,14 +11,21 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from .analysis import Analysis
-from .entities import EntityRegistry, ResolvedSpeaker
+from .antecedents import Antecedents
+from .entities import Entity, EntityRegistry, ResolvedSpeaker
 from .lexicon import CompiledLexicon
 from .mentions import Mention, MentionParser
+from .organisations import OrganisationIndex, org_description
 from .segment import Sentence
 from .text import NormalizedText
 from .tokens import Token
 
 __all__ = ["SpeakerResolver"]
+
+# a role without its organisation ("nhân viên") refers to someone named this many sentences back at most
+_RECENT_SENTENCES = 6
+# words that link a role to its place ("nhân viên của cửa hàng"), no part of the role as introduced
+_LINKS = frozenset({"của", "tại", "ở", "thuộc"})
 
 
 class SpeakerResolver:
@@ -46,6 +53,10 @@ class SpeakerResolver:
         self.outlet_name = outlet_name
         self.analysis = analysis
         self._tok_starts = [t.start for t in toks]
+        self._sentence_starts = [s.start for s in sentences]
+        self.orgs = OrganisationIndex(nt, toks, sent_tokens, parser, lex)
+        self.antecedents = Antecedents(nt, toks, sentences, sent_tokens, registry, lex, parser, self.orgs,
+                                       lambda m: self._described(m) or self._one(m, 0, ()))
 
     def resolve(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker]) -> ResolvedSpeaker | None:
         if m.kind == "coordination":
@@ -53,7 +64,63 @@ class SpeakerResolver:
             if any(n is None or n.name is None for n in names):
                 return None
             return ResolvedSpeaker(" và ".join(n.name for n in names if n and n.name), "group", None, "name")
-        return self._one(m, sentence, history)
+        found = self._described(m) or self._one(m, sentence, history)
+        if found is not None:
+            self.antecedents.heard(m.start, found)
+        if found is not None and found.type in ("organization", "unknown") and found.name and (
+                found.resolved_by == "name" and self.orgs.plausible(m.tok_start, m.tok_end)
+                and not (found.type == "unknown" and found.name in self.lex.family_names)):
+            self.orgs.heard(m.start, found.name, self.orgs.kind_of(self.toks, m.tok_start, m.tok_end))
+        return found
+
+    def _described(self, m: Mention) -> ResolvedSpeaker | None:
+        """An organisation named by its kind ("Sở này" → Sở Công Thương TP HCM), or
+        someone named by a role in one ("đại diện Sở Xây dựng" → the person
+        introduced as working there)."""
+        a, b = m.tok_start, m.tok_end
+        if b <= a:
+            return None
+        if b - a > 1 and self.toks[a].key in ("phía", "bên"):
+            a += 1  # "phía công an": the side of the police named before
+        desc = org_description(self.lex, self.toks, a, b)
+        if desc is None and a > 0 and (whole := self.lex.org_nouns.match(self.toks, a - 1, b)) and whole[0] >= 2:
+            desc = org_description(self.lex, self.toks, a - 1, b)  # "đơn | vị cho biết": split inside a word
+        if desc is not None:
+            name = self.orgs.latest(desc.kind, m.start)
+            return ResolvedSpeaker(name, "organization", None, "description") if name else None
+        role = self.lex.org_roles.match(self.toks, a, b)
+        return self._role(m, a + role[0]) if role else None
+
+    def _role(self, m: Mention, r: int) -> ResolvedSpeaker | None:
+        """"đại diện X", "lãnh đạo hãng", "nhân viên": the person introduced with
+        that role or organisation, else the role of the organisation meant."""
+        nt, toks, a, b = self.nt, self.toks, m.tok_start, m.tok_end
+        org = None
+        desc = org_description(self.lex, toks, r, b) if r < b else None
+        if desc is not None:
+            org = self.orgs.latest(desc.kind, m.start)
+            if org is None:
+                return None
+        words: frozenset[str] = frozenset()
+        if desc is None and r < b:
+            sub = self.parser.parse(toks, r, b)
+            if sub is not None and sub.kind in ("organization", "outlet") and sub.name is not None:
+                org = nt.spelling(*sub.name)
+            elif all(t.is_word and not t.text[:1].isupper() for t in toks[r:b]):
+                # "nhân viên kinh doanh của cửa hàng": the role, told more fully
+                words = frozenset(t.key for t in toks[r:b] if t.key not in _LINKS)
+            else:
+                return None
+        role = " ".join(t.key for t in toks[a:r])
+        ent = self.registry.by_role(role, org, m.start, words)
+        if ent is not None and org is None and not self._recent(ent, m.start):
+            ent = None  # "nhân viên" pages after "chị Tuyền, nhân viên …" is someone else
+        if ent is not None:
+            return ResolvedSpeaker(ent.fullest, "person", ent, "title")
+        if desc is not None and org is not None:
+            return ResolvedSpeaker(f"{nt.spelling(toks[a].start, toks[r - 1].end)} {org}", "person", None,
+                                   "description")
+        return None
 
     def _one(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker]) -> ResolvedSpeaker | None:
         nt, reg, toks = self.nt, self.registry, self.toks
@@ -69,6 +136,8 @@ class SpeakerResolver:
             name = nt.spelling(*m.name)
             if m.kind == "outlet":
                 name = self.outlet_name(m) or name
+            elif m.kind == "organization":
+                name = self._organisation_name(m, name)
             if m.kind == "organization" and len(name.split()) == 1 and name in self.lex.org_alone:
                 # "Bộ yêu cầu …": the ministry spoken of last
                 for sp in reversed(history):
@@ -82,7 +151,7 @@ class SpeakerResolver:
         if m.kind in ("title", "person"):
             title_text = nt.text[m.title[0]:m.title[1]] if m.title else nt.text[m.start:m.end]
             if m.name is None:
-                ent = reg.by_title(title_text, m.start)
+                ent = reg.by_title(title_text, m.start) or self._titled_short_form(m)
             elif m.kind == "title":
                 # "Giám đốc Bệnh viện K": the doubtful "name" is the end of the title, written
                 # in full beside a name earlier ("PGS.TS Trần Văn Thuấn, Giám đốc Bệnh viện K")
@@ -91,16 +160,59 @@ class SpeakerResolver:
                 ent = None
             if ent is not None:
                 return ResolvedSpeaker(ent.fullest, "person", ent, "title")
-            if self.lex.anaphors.match(toks, m.tok_start, m.tok_end):
-                prev = self._antecedent(m, sentence, history)
+            origin = self._origin_epithet(m)
+            if origin or self.lex.anaphors.match(toks, m.tok_start, m.tok_end):
+                prev = self.antecedents.of(m, sentence, history, salient=origin)
                 if prev is not None:
                     return prev
             return ResolvedSpeaker(nt.spelling(m.start, m.end), "person", None, "description")
         if m.kind in ("pronoun", "anaphor"):
-            return self._antecedent(m, sentence, history)
+            if nt.text[m.start:m.end].casefold() in self.antecedents.plural_words:
+                return self.antecedents.plural(m, sentence)
+            return self.antecedents.of(m, sentence, history)
         if m.kind == "group":
             return ResolvedSpeaker(nt.spelling(m.start, m.end), "group", None, "description")
         return None
+
+    def _organisation_name(self, m: Mention, name: str) -> str:
+        """The name of an organisation mention without a predicate the grammar let in
+        ("Ngân hàng Nhà nước vừa sửa đổi" → "Ngân hàng Nhà nước")."""
+        toks = self.toks
+        a = bisect_left(self._tok_starts, m.name[0]) if m.name else m.tok_start
+        if not (a < m.tok_end and toks[a].text[:1].isupper() and self.lex.org_heads.match(toks, a, m.tok_end)):
+            return name
+        end = self.orgs.organisation_end(a, m.tok_end)
+        if not end or end >= m.tok_end or not any(self.orgs.stops(k, m.tok_end) for k in range(end, m.tok_end)):
+            return name
+        return self.nt.spelling(toks[a].start, toks[end - 1].end)
+
+    def _origin_epithet(self, m: Mention) -> bool:
+        """"nghệ sĩ người Huế", "nhà cầm quân người Thụy Điển": a role and where its
+        holder comes from, an epithet for someone named before, never a name."""
+        toks = self.toks
+        return m.name is None and any(
+            toks[k].key == "người" and toks[k + 1].text[:1].isupper() for k in range(m.tok_start + 1, m.tok_end - 1))
+
+    def _recent(self, ent: Entity, pos: int) -> bool:
+        """Was ``ent`` mentioned within the last few sentences before ``pos``?"""
+        last = ent.last_before(pos)
+        if last is None:
+            return False
+        starts = self._sentence_starts
+        return bisect_left(starts, pos) - bisect_left(starts, last) <= _RECENT_SENTENCES
+
+    def _titled_short_form(self, m: Mention) -> Entity | None:
+        """"ThS Anh", "BS Em": a title and a given name that is also an honorific word,
+        so read as a title chain; the titled person whose name ends so."""
+        toks = self.toks
+        t = self.lex.titles.match(toks, m.tok_start, m.tok_end)
+        if t is None:
+            return None
+        rest = toks[m.tok_start + t[0]:m.tok_end]
+        if not rest or len(rest) > 2 or not all(x.text[:1].isupper() and x.text.isalpha() for x in rest):
+            return None
+        ent = self.registry.person((rest[0].start, rest[-1].end), m.start)
+        return ent if ent is not None and ent.titles else None  # introduced with a title too
 
     def _bare_word(self, m: Mention, sentence: int) -> ResolvedSpeaker | None:
         """A capitalised word nobody in the article is called."""
@@ -114,9 +226,32 @@ class SpeakerResolver:
             # opening a sentence it is likely a common word, unless the parse calls it a name
             if self.analysis is not None and self.analysis.is_name(*m.name):
                 return ResolvedSpeaker(nt.spelling(*m.name), "person", None, "name")
+            if self._capitalised_inside_a_sentence(m.name):
+                return ResolvedSpeaker(nt.spelling(*m.name), "unknown", None, "name")
             return None
         # "“…”, Vietcombank khẳng định.": where only a name can stand
         return ResolvedSpeaker(nt.spelling(*m.name), "unknown", None, "name")
+
+    def _capitalised_inside_a_sentence(self, name: tuple[int, int]) -> bool:
+        """Is this capitalised run written elsewhere after a lowercase word or a comma,
+        as a whole (so a name: "Lan Anh cho hay …" where "…", Lan Anh kể" comes too)?"""
+        text, toks = self.nt.text, self.toks
+        spelled = text[name[0]:name[1]]
+        n = len(spelled.split())
+        found = False
+        at = text.find(spelled)
+        while at != -1:
+            k = bisect_left(self._tok_starts, at)
+            if k < len(toks) and toks[k].start == at and self.lex.place_prefixes.match_ending(toks, k, max(0, k - 3)):
+                return False  # "thị xã Ninh Hòa": a place
+            if at != name[0] and k < len(toks) and toks[k].start == at and k > 0 and k + n <= len(toks):
+                before, after = toks[k - 1], toks[k + n] if k + n < len(toks) else None
+                whole = toks[k + n - 1].end == at + len(spelled) and not (after is not None and after.text[:1].isupper())
+                if whole and "\n" not in text[before.end:at] and (
+                        before.text == "," or (before.is_word and before.text[:1].islower())):
+                    found = True
+            at = text.find(spelled, at + 1)
+        return found
 
     def _organisation_named_before(self, pos: int, head: str) -> str | None:
         """The last full organisation name starting with ``head`` before ``pos``."""
@@ -131,29 +266,4 @@ class SpeakerResolver:
                         best = m
                 if best is not None:
                     return self.nt.spelling(best.start, best.end)
-        return None
-
-    def _antecedent(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker]) -> ResolvedSpeaker | None:
-        want = m.gender
-        if m.kind == "pronoun":
-            # "Phía Trung Quốc cho biết, ông Vương đã … Ông cũng nói …": a person just
-            # introduced with a title or honorific is the likeliest antecedent
-            window_start = self.sentences[max(0, sentence - 1)].start
-            ent = self.registry.salient_between(window_start, m.start, want)
-            if ent is not None:
-                return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
-        for sp in reversed(history[-40:]):
-            if sp.type in ("outlet", "place"):
-                continue
-            if want and sp.entity is not None and sp.entity.gender and sp.entity.gender != want:
-                continue
-            if want and sp.entity is None and m.kind == "pronoun" and (
-                    sp.type != "person" or sp.resolved_by == "description"):
-                continue
-            return sp
-        # nobody has spoken yet: the latest person named before the mention
-        for ent in self.registry.named_before(m.start):
-            if want and ent.gender and ent.gender != want:
-                continue
-            return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
         return None

@@ -54,6 +54,8 @@ LEXICON_FILES: Mapping[str, str] = {
     "boilerplate": "boilerplate.txt",
     "abbreviations": "abbreviations.txt",
     "credit_markers": "credit_markers.txt",
+    "org_nouns": "org_nouns.tsv",
+    "org_roles": "org_roles.txt",
 }
 
 CUE_CLASSES = ("speech", "directive", "commit", "noun", "report", "according", "quoting", "block")
@@ -277,6 +279,9 @@ class CompiledLexicon:
         self.honorific_gender: dict[str, str | None] = {
             r[0].casefold(): (r[1] if len(r) > 1 and r[1] else None) for r in t.get("honorifics", ())
         }
+        self.honorific_age: dict[str, str] = {
+            r[0].casefold(): r[2] for r in t.get("honorifics", ()) if len(r) > 2 and r[2]
+        }
         self.honorifics = PhraseMatcher((r[0], r[0]) for r in t.get("honorifics", ()))
         self.titles = PhraseMatcher((w, w) for w in lexicon.words("titles"))
         self.quantifiers = PhraseMatcher((w, w) for w in lexicon.words("quantifiers"))
@@ -312,3 +317,9 @@ class CompiledLexicon:
         self.boilerplate = frozenset(w.casefold() for w in lexicon.words("boilerplate"))
         self.abbreviations = frozenset(w.casefold() for w in lexicon.words("abbreviations"))
         self.credit_markers = PhraseMatcher((w, w) for w in lexicon.words("credit_markers"))
+        # kind noun → (kind, refers back by itself)
+        self.org_nouns: PhraseMatcher[tuple[str, bool]] = PhraseMatcher(
+            (r[0], (r[1] if len(r) > 1 and r[1] else "any", len(r) > 2 and r[2] == "alone"))
+            for r in t.get("org_nouns", ())
+        )
+        self.org_roles = PhraseMatcher((w, w) for w in lexicon.words("org_roles"))

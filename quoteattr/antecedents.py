@@ -1,0 +1,196 @@
+"""Whom a pronoun or a description that refers back means.
+
+A pronoun ("ông", "cô", "anh") goes to the person just introduced with a title
+or honorific, one who spoke there first (``Giám đốc Lê Văn Nam cho biết công ty
+vừa tuyển kỹ sư Trần Minh Tuấn. Ông nói thêm …`` → Lê Văn Nam), agreeing in
+gender and age; to an unnamed epithet opening a sentence (``Cô gái bị ném cà
+chua … Cô cho biết``); else to the latest compatible speaker.  The plural
+``họ`` goes to the group, organisation or country the text spoke of last.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from .entities import Entity, EntityRegistry, ResolvedSpeaker
+from .lexicon import CompiledLexicon
+from .mentions import Mention, MentionParser
+from .organisations import OrganisationIndex
+from .segment import Sentence
+from .text import NormalizedText
+from .tokens import Token
+
+__all__ = ["Antecedents"]
+
+# a pronoun looks for the person just introduced in its own sentence and this many before it, in all
+_LOOK_BACK = 4
+
+
+class Antecedents:
+    """The speakers heard so far in one article (``heard``, reading order) and
+    what a referring mention means (``of``, ``plural``).  ``resolve_plain``
+    resolves a mention found on the way (the group ``họ`` means)."""
+
+    def __init__(self, nt: NormalizedText, toks: Sequence[Token], sentences: Sequence[Sentence],
+                 sent_tokens: Sequence[tuple[int, int]], registry: EntityRegistry, lex: CompiledLexicon,
+                 parser: MentionParser, orgs: OrganisationIndex,
+                 resolve_plain: Callable[[Mention], ResolvedSpeaker | None]) -> None:
+        self.nt, self.toks, self.sentences, self.sent_tokens = nt, toks, sentences, sent_tokens
+        self.registry, self.lex, self.parser, self.orgs = registry, lex, parser, orgs
+        self.resolve_plain = resolve_plain
+        self._spoken: list[tuple[int, ResolvedSpeaker]] = []  # (mention start, speaker), reading order
+        anaphors = lex.lexicon.tables.get("anaphors", ())
+        self.plural_words = frozenset(r[0].casefold() for r in anaphors if len(r) > 1 and r[1] == "plural")
+        self._epithet_gender = {r[0].casefold(): r[1] for r in anaphors if len(r) > 1 and r[1] in ("m", "f")}
+
+    def heard(self, pos: int, speaker: ResolvedSpeaker) -> None:
+        """``speaker`` spoke, named by a mention at ``pos``."""
+        self._spoken.append((pos, speaker))
+
+    def _salient_antecedent(self, m: Mention, sentence: int, want: str | None) -> ResolvedSpeaker | None:
+        """The person a pronoun most likely means among those just introduced: in
+        its own sentence, else in the one before; one who spoke there before one
+        who is only spoken of ("Giám đốc Lê Văn Nam cho biết công ty vừa tuyển kỹ
+        sư Trần Minh Tuấn. Ông nói thêm …" → Lê Văn Nam), else the first named;
+        an unnamed "Cô gái …" opening a sentence when nobody is named there."""
+        last = min(sentence, len(self.sentences) - 1)
+        for back, k in enumerate(range(last, max(-1, last - _LOOK_BACK), -1)):
+            lo, hi = self.sentences[k].start, (m.start if k == last else self.sentences[k + 1].start)
+            ent = self._introduced(m, lo, hi, want, talking_only=True)
+            named = self._named_speaker(lo, m.start) if ent is None else None
+            if ent is None and named is None and back < 2:
+                ent = self._introduced(m, lo, hi, want)
+            if ent is not None:
+                return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
+            if named is not None:
+                return named
+            epithet = self._epithet(k, want) if back < 2 and lo < m.start else None
+            if epithet is not None:
+                return epithet
+        return None
+
+    def _named_speaker(self, lo: int, hi: int) -> ResolvedSpeaker | None:
+        """A speaker in [lo, hi) called by a name of two or more words nobody else in
+        the article bears ("Xuân Trường bày tỏ …", "Trâm Anh, một sinh viên, cho biết")."""
+        for pos, sp in self._spoken:
+            if lo <= pos < hi and sp.type == "unknown" and sp.entity is None and sp.name and len(sp.name.split()) >= 2:
+                return sp
+        return None
+
+    def _introduced(self, m: Mention, lo: int, hi: int, want: str | None, talking_only: bool = False) -> Entity | None:
+        found = [e for e in self.registry.salient_between(lo, hi, want) if not self._age_clash(m, e)]
+        talking = [e for e in found if any(e is sp.entity for pos, sp in self._spoken if lo <= pos < m.start)]
+        return (talking or ([] if talking_only else found) or [None])[0]
+
+    def _epithet(self, k: int, want: str | None) -> ResolvedSpeaker | None:
+        """"Cô gái bị ném cà chua …" opening sentence ``k``: the person a pronoun after
+        it means; that epithet itself ("Cô gái") unless someone of its gender was
+        named in the two sentences before it or spoke just before."""
+        lo, hi = self.sent_tokens[k] if k < len(self.sent_tokens) else (0, 0)
+        hit = self.lex.anaphors.match(self.toks, lo, hi) if lo < hi else None
+        gender = self._epithet_gender.get(" ".join(t.key for t in self.toks[lo:lo + hit[0]])) if hit else None
+        if hit is None or gender is None or (want and gender != want) or (
+                lo + hit[0] < hi and (self.lex.demonstratives.match(self.toks, lo + hit[0], hi)
+                                      or self.toks[lo + hit[0]].text[:1].isupper())):
+            return None
+        before, start = self.sentences[max(0, k - _LOOK_BACK)].start, self.sentences[k].start
+        named = self.registry.salient_between(self.sentences[max(0, k - 2)].start, start, gender)
+        if named:
+            return ResolvedSpeaker(named[-1].fullest, "person", named[-1], "anaphor")
+        for pos, sp in reversed(self._spoken):
+            if pos < before:
+                break
+            if pos < start and sp.type == "person" and sp.entity is not None and sp.entity.gender == gender:
+                return sp  # "…”, người mẹ nói. Nữ phụ huynh tự nhận …": the mother who just spoke
+        end = lo + hit[0]
+        if end + 1 < hi and self.toks[end].text.isdigit() and self.toks[end + 1].key == "tuổi":
+            end += 2  # "người đàn ông 35 tuổi"
+        return ResolvedSpeaker(self.nt.spelling(self.toks[lo].start, self.toks[end - 1].end), "person", None,
+                               "description")
+
+    def plural(self, m: Mention, sentence: int) -> ResolvedSpeaker | None:
+        """"họ": the group, organisation or country that opens this sentence or one of
+        the two before ("Israel đã cung cấp hỗ trợ … Song họ cho biết …"), else the
+        last group or organisation that spoke."""
+        for k in range(sentence, max(-1, sentence - 3), -1):
+            if k >= len(self.sent_tokens):
+                continue
+            lo, hi = self.sent_tokens[k]
+            opening = self._opening_group(lo, min(hi, m.tok_start))
+            if opening is not None:
+                return opening
+        for _, sp in reversed(self._spoken[-40:]):
+            if sp.type in ("group", "organization"):
+                return sp
+        return None
+
+    def _opening_group(self, lo: int, hi: int) -> ResolvedSpeaker | None:
+        """The group, organisation or place that opens ``toks[lo:hi]``, resolved:
+        a group by its head ("Nhiều người dân" of "Nhiều người dân ký đơn …")."""
+        toks, lex = self.toks, self.lex
+        q = lex.quantifiers.match(toks, lo, hi)
+        head = lex.groups.match(toks, lo + (q[0] if q else 0), hi)
+        if head is not None:
+            end = lo + (q[0] if q else 0) + head[0]
+            return ResolvedSpeaker(self.nt.spelling(toks[lo].start, toks[end - 1].end), "group", None, "anaphor")
+        best = None
+        for b in range(lo + 1, min(hi, lo + 10) + 1):
+            if b - 1 > lo and toks[b - 1].key != "và" and self.orgs.stops(b - 1, hi) and not (
+                    lex.honorifics.match(toks, b - 1, hi)):
+                break  # "Israel | đã cung cấp …"
+            m = self.parser.parse(toks, lo, b)
+            if m is not None:
+                best = m
+        if best is None or best.kind not in ("organization", "place", "coordination"):
+            return None
+        if best.kind == "organization" and lex.org_heads.match(toks, lo, hi):
+            end = self.orgs.organisation_end(lo, hi)
+            return ResolvedSpeaker(self.nt.spelling(toks[lo].start, toks[end - 1].end), "organization", None,
+                                   "anaphor") if end else None
+        if best.kind == "place" and best.name is not None:
+            return ResolvedSpeaker(self.nt.spelling(*best.name), "organization", None, "anaphor")
+        parts = [self.resolve_plain(p) for p in (best.parts or (best,))]
+        if any(p is None or not p.name for p in parts):
+            return None
+        return ResolvedSpeaker(" và ".join(p.name for p in parts if p and p.name), "group", None, "anaphor")
+
+    def _age_clash(self, m: Mention, ent: Entity | None) -> bool:
+        """"anh" for someone the article calls "ông", "bà" for a "chị"."""
+        if ent is None or not ent.addressed:
+            return False
+        h = self.lex.honorifics.match(self.toks, m.tok_start, m.tok_end)
+        age = self.lex.honorific_age.get(" ".join(t.key for t in self.toks[m.tok_start:m.tok_start + h[0]])) if h else None
+        ages = {self.lex.honorific_age.get(a) for a in ent.addressed} - {None}
+        return age is not None and bool(ages) and age not in ages
+
+    def of(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker],
+           salient: bool = False) -> ResolvedSpeaker | None:
+        """The speaker a pronoun or a description that refers back means; ``salient``:
+        look first at those just introduced, as for a pronoun."""
+        want = m.gender
+        epithet = self.lex.anaphors.match(self.toks, m.tok_start, m.tok_end) if m.kind == "anaphor" else None
+        if epithet is not None and want is None:
+            # "cô gái chia sẻ", "người đàn ông 35 tuổi nói": a woman, a man
+            want = self._epithet_gender.get(" ".join(t.key for t in self.toks[m.tok_start:m.tok_start + epithet[0]]))
+        if m.kind == "pronoun" or salient:
+            # "Phía Trung Quốc cho biết, ông Vương đã … Ông cũng nói …": a person just
+            # introduced with a title or honorific is the likeliest antecedent
+            found = self._salient_antecedent(m, sentence, want)
+            if found is not None:
+                return found
+        for sp in reversed(history[-40:]):
+            if sp.type in ("outlet", "place"):
+                continue
+            if want and sp.entity is not None and sp.entity.gender and sp.entity.gender != want:
+                continue
+            if self._age_clash(m, sp.entity):
+                continue
+            if want and sp.entity is None and (m.kind == "pronoun" or epithet is not None) and (
+                    sp.type != "person" or sp.resolved_by == "description"):
+                continue
+            return sp
+        # nobody has spoken yet: the latest person named before the mention
+        for ent in self.registry.named_before(m.start):
+            if (want and ent.gender and ent.gender != want) or self._age_clash(m, ent):
+                continue
+            return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
+        return None
