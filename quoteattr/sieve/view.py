@@ -147,17 +147,23 @@ class ArticleView:
         para = self.paragraphs[self.sentences[si].paragraph]
         return para.end - para.start <= 220 and self.text[para.end - 1] not in ".!…;:"
 
-    def only_tail(self, k: int, hi: int) -> bool:
-        """Nothing but an adverbial tail after the cue ("nói với phóng viên X.")."""
+    def only_tail(self, k: int, hi: int, commas: bool = False) -> bool:
+        """Nothing but an adverbial tail after the cue ("nói với phóng viên X."); with ``commas``
+        the tail may go on past a comma with more adverbials ("nói khi trả lời chất vấn, sáng 8/11"),
+        as long as no clause marker follows the comma."""
         toks = self.toks
         window = toks[k:min(hi, k + 40)]
         if not any(t.is_word for t in window):
             return True
-        if toks[k].key in ("với", "khi", "trong", "tại", "sau", "trước", "thêm", "tiếp", "lúc", "ngay", "qua",
-                           "bằng", "trên", "hôm", "ở") and hi - k <= 40 and not any(
-                               t.key == "rằng" or t.text in (":", ",") for t in window):
+        if toks[k].key not in ("với", "khi", "trong", "tại", "sau", "trước", "thêm", "tiếp", "lúc", "ngay", "qua",
+                               "bằng", "trên", "hôm", "ở") or hi - k > 40:
+            return False
+        if any(t.key == "rằng" or t.text == ":" for t in window):
+            return False
+        comma = next((j for j, t in enumerate(window) if t.text == ","), None)
+        if comma is None:
             return True
-        return False
+        return commas and not self.lex.clause_markers.find_all(window, comma, len(window))
 
     def looks_like_clause(self, s: int, e: int, lenient: bool = False) -> bool:
         """Is ``text[s:e]`` reported content rather than a topic noun phrase?"""
