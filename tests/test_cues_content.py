@@ -43,3 +43,40 @@ def test_quote_of_someone_else_before_a_reported_clause():
     text = ("Có ý kiến cho rằng “thuốc mới không hiệu quả”, bác sĩ Hà Văn Lộc cho rằng, đây là nhận định "
             "không có cơ sở.")
     assert ("indirect", "Hà Văn Lộc", "đây là nhận định không có cơ sở") in records(text)
+
+
+# --- generic speech verbs, and bare clauses after verbs that took only marked content ----------
+SPEECH_VERBS = [
+    pytest.param("“Giá vé sẽ giữ nguyên đến hết năm”, bà Trịnh Thu Hà nói, thêm rằng hãng đã mua đủ nhiên liệu.",
+                 [("direct", "Trịnh Thu Hà", "Giá vé sẽ giữ nguyên đến hết năm"),
+                  ("indirect", "Trịnh Thu Hà", "hãng đã mua đủ nhiên liệu")], id="thêm rằng after quote-first"),
+    pytest.param("Chị Đoàn Thu Trang chia sẻ gia đình chị đã chuyển về quê từ đầu năm.",
+                 [("indirect", "Đoàn Thu Trang", "gia đình chị đã chuyển về quê từ đầu năm")], id="chia sẻ + clause"),
+    pytest.param("Ông Lưu Văn Khánh bảo mùa này cá về ít nên giá đã tăng gấp đôi.",
+                 [("indirect", "Lưu Văn Khánh", "mùa này cá về ít nên giá đã tăng gấp đôi")], id="bảo + clause"),
+    pytest.param("Tại cơ quan công an, Đỗ Văn Hưng khai nhận đã lấy trộm 5 xe máy trong tháng 3.",
+                 [("indirect", "Đỗ Văn Hưng", "đã lấy trộm 5 xe máy trong tháng 3")], id="khai nhận"),
+    pytest.param("Ông Vũ Đình Lâm thú nhận đã không kiểm tra hồ sơ trước khi ký.",
+                 [("indirect", "Vũ Đình Lâm", "đã không kiểm tra hồ sơ trước khi ký")], id="thú nhận"),
+    pytest.param("Ông Tạ Quang Vinh đặt vấn đề, cùng một dự án mà hai địa phương lại tính giá đất khác nhau.",
+                 [("indirect", "Tạ Quang Vinh",
+                   "cùng một dự án mà hai địa phương lại tính giá đất khác nhau")], id="đặt vấn đề"),
+]
+
+NOT_SPEECH = [
+    pytest.param("Bộ Xây dựng triển khai thí điểm nhà ở xã hội tại ba tỉnh.", id="triển khai"),
+    pytest.param("Công ty Hòa Bình đảm bảo nguồn điện sẽ không bị gián đoạn trong mùa khô.", id="đảm bảo"),
+    pytest.param("Chị Đoàn Thu Trang chia sẻ kinh nghiệm nuôi con nhỏ ở thành phố.", id="chia sẻ + topic NP"),
+    pytest.param("Sản phẩm của doanh nghiệp nêu trên đã bị thu hồi khỏi thị trường.", id="nêu trên"),
+    pytest.param("Nhà máy mới sẽ đáp ứng nhu cầu điện của cả tỉnh trong năm tới.", id="đáp ứng"),
+]
+
+
+@pytest.mark.parametrize("text, expected", SPEECH_VERBS)
+def test_speech_verb(text, expected):
+    assert records(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_SPEECH)
+def test_same_syllables_not_speech(text):
+    assert records(text) == []
