@@ -80,3 +80,18 @@ def test_speech_verb(text, expected):
 @pytest.mark.parametrize("text", NOT_SPEECH)
 def test_same_syllables_not_speech(text):
     assert records(text) == []
+
+
+# --- content ending in "?": the speaker's question when it holds a question word ---------------
+def test_reported_question_with_question_word():
+    text = ("Bà Lý Thị Mai cho biết, cho con tiền tiêu vặt thì cũng phải dạy con dùng số tiền đó vào việc gì? "
+            "Nhiều gia đình ở phường Đông Hòa đã làm như vậy.")
+    assert records(text)[:1] == [("indirect", "Lý Thị Mai",
+                              "cho con tiền tiêu vặt thì cũng phải dạy con dùng số tiền đó vào việc gì")]
+
+
+def test_writer_question_without_question_word():
+    # the writer asks whether the statement was made: no question word inside the content
+    text = ("Từ đầu tháng, Bộ Công Thương cho biết giá điện sẽ được điều chỉnh? "
+            "Nhiều gia đình ở phường Đông Hòa đã hỏi như vậy.")
+    assert records(text) == []

@@ -47,6 +47,7 @@ LEXICON_FILES: Mapping[str, str] = {
     "connectives": "connectives.txt",
     "fronted": "fronted.txt",
     "question_cues": "question_cues.txt",
+    "question_words": "question_words.txt",
     "boilerplate": "boilerplate.txt",
     "abbreviations": "abbreviations.txt",
     "credit_markers": "credit_markers.txt",
@@ -296,6 +297,7 @@ class CompiledLexicon:
         self.connectives = PhraseMatcher((w, w) for w in lexicon.words("connectives"))
         self.fronted = PhraseMatcher((w, w) for w in lexicon.words("fronted"))
         self.question_cues = frozenset(lexicon.words("question_cues"))
+        self.question_words = PhraseMatcher((w, w) for w in lexicon.words("question_words"))
         self.boilerplate = frozenset(w.casefold() for w in lexicon.words("boilerplate"))
         self.abbreviations = frozenset(w.casefold() for w in lexicon.words("abbreviations"))
         self.credit_markers = PhraseMatcher((w, w) for w in lexicon.words("credit_markers"))

@@ -140,7 +140,8 @@ def _propose_content(view: ArticleView, claims: Claims, scopes: SourceScopes, si
 def _is_reported_content(view: ArticleView, si: int, cue: Cue, how: str, s: int, e: int) -> bool:
     """Is ``[s, e)`` what was said, not the writer's question or a topic noun phrase?"""
     entry = cue.entry
-    if view.text[e:view.sentences[si].end].strip().startswith("?") and entry.phrase not in view.lex.question_cues:
+    if view.text[e:view.sentences[si].end].strip().startswith("?") and entry.phrase not in view.lex.question_cues \
+            and (view.is_headline(si) or not view.lex.question_words.find_all(view.toks, *view.tok_range(s, e))):
         return False  # the writer's own question ("Syria yêu cầu Nga bồi thường …?")
     if how == "bare":
         if entry.takes == "marked":
