@@ -95,3 +95,33 @@ def test_writer_question_without_question_word():
     text = ("Từ đầu tháng, Bộ Công Thương cho biết giá điện sẽ được điều chỉnh? "
             "Nhiều gia đình ở phường Đông Hòa đã hỏi như vậy.")
     assert records(text) == []
+
+
+# --- a topic noun that is the subject of a clause, and adverbs that look like topics -----------
+CLAUSE_AFTER_TOPIC_NOUN = [
+    pytest.param("Bà Kiều Thị Nga xác nhận sự việc xảy ra tại trạm thu phí vào tối 4/3.",
+                 [("indirect", "Kiều Thị Nga", "sự việc xảy ra tại trạm thu phí vào tối 4/3")], id="sự việc xảy ra"),
+    pytest.param("Ông Hà Minh Đức nhận định sự phát triển của xe điện sẽ thay đổi thị trường ô tô.",
+                 [("indirect", "Hà Minh Đức", "sự phát triển của xe điện sẽ thay đổi thị trường ô tô")],
+                 id="sự … sẽ"),
+    pytest.param("Đoàn thanh tra đánh giá về cơ bản nhà máy đã chấp hành quy định về môi trường.",
+                 [("indirect", "Đoàn thanh tra", "về cơ bản nhà máy đã chấp hành quy định về môi trường")],
+                 id="về cơ bản is an adverb"),
+]
+
+TOPIC_NOUN_PHRASES = [
+    pytest.param("Ông Hà Minh Đức bày tỏ lo ngại về việc giá xăng sẽ tăng mạnh.", id="lo ngại về việc … sẽ"),
+    pytest.param("Bộ trưởng nhấn mạnh vai trò của doanh nghiệp trong việc giữ giá ổn định.", id="vai trò của"),
+    pytest.param("Các bác sĩ cảnh báo về nguy cơ trẻ em bị sốc nhiệt trong mùa hè.", id="về nguy cơ … bị"),
+    pytest.param("Ông Hà Minh Đức bày tỏ hy vọng sẽ sớm ký hợp đồng với đối tác.", id="hy vọng sẽ"),
+]
+
+
+@pytest.mark.parametrize("text, expected", CLAUSE_AFTER_TOPIC_NOUN)
+def test_clause_after_topic_noun(text, expected):
+    assert records(text) == expected
+
+
+@pytest.mark.parametrize("text", TOPIC_NOUN_PHRASES)
+def test_topic_noun_phrase_is_no_record(text):
+    assert records(text) == []
