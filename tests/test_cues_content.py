@@ -125,3 +125,15 @@ def test_clause_after_topic_noun(text, expected):
 @pytest.mark.parametrize("text", TOPIC_NOUN_PHRASES)
 def test_topic_noun_phrase_is_no_record(text):
     assert records(text) == []
+
+
+# --- a performative cue with a short verb phrase ----------------------------------------------
+def test_performative_with_verb_phrase():
+    assert records("Công ty vận tải Hoàng Long tuyên bố phá sản.") == [
+        ("indirect", "Công ty vận tải Hoàng Long", "phá sản")]
+    assert records("Hãng hàng không Sao Mai thông báo ngừng bay tuyến Hà Nội - Huế.") == [
+        ("indirect", "Hãng hàng không Sao Mai", "ngừng bay tuyến Hà Nội - Huế")]
+
+
+def test_performative_with_noun_object_is_no_record():
+    assert records("Trường Đại học Hòa Bình thông báo lịch nhập học năm nay.") == []

@@ -176,7 +176,8 @@ class ArticleView:
         lo, hi = self.tok_range(s, e)
         toks = self.toks[lo:min(hi, lo + 24)]
         words = [t for t in toks if t.is_word]
-        if len(words) < (2 if lenient else 3):
+        # a verb phrase with its subject left out may be short: "tuyên bố phá sản", "cho biết sẽ kháng cáo"
+        if len(words) < (2 if lenient or self.lex.clause_markers.match(toks, 0) else 3):
             return False
         k = 0
         while k < len(toks) and (adv := self.lex.adverbs.match(toks, k)):
