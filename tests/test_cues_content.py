@@ -137,3 +137,14 @@ def test_performative_with_verb_phrase():
 
 def test_performative_with_noun_object_is_no_record():
     assert records("Trường Đại học Hòa Bình thông báo lịch nhập học năm nay.") == []
+
+
+# --- indirect quote-first content that opens with a fronted adverbial --------------------------
+def test_quote_first_clause_opening_with_adverbial():
+    text = "Với gần 20 năm kinh nghiệm, công ty Phú Gia là nhà thầu lớn nhất tỉnh, các chuyên gia nhận xét."
+    assert records(text) == [("indirect", "các chuyên gia",
+                              "Với gần 20 năm kinh nghiệm, công ty Phú Gia là nhà thầu lớn nhất tỉnh")]
+
+
+def test_only_a_fronted_adverbial_before_the_speaker_is_no_record():
+    assert records("Tại cuộc họp báo chiều 5/3 ở trụ sở bộ, ông Lê Văn An cho biết.") == []

@@ -83,8 +83,8 @@ def _clause_before(view: ArticleView, claims: Claims, si: int, cue: Cue, subj: M
     if s >= e or not view.looks_like_clause(s, e, lenient=True) or len(
             [t for t in toks[slice(*view.tok_range(s, e))] if t.is_word]) < 4:
         return
-    if view.lex.fronted.match(toks, view.tok_range(s, e)[0]):
-        return
+    if view.lex.fronted.match(toks, view.tok_range(s, e)[0]) and not _clause_after_fronted(view, s, e):
+        return  # "Tại cuộc họp báo chiều 5/3, ông X cho biết.": only an adverbial before the speaker
     if any(c.entry.cls not in ("according",) and s <= c.start < e for c in view.cues[si] if c is not cue):
         return  # "… Thông tin trên Vnexpress cho hay, bà X cam kết …": another statement
     frags = view.fragments_in(s, e)
@@ -97,3 +97,11 @@ def _clause_before(view: ArticleView, claims: Claims, si: int, cue: Cue, subj: M
         return
     claims.add(Candidate(s, e, "indirect", "quote-first", 0.7, subj.start, si, para, subj,
                          cue_span, statement_src, self_source=subj.kind == "outlet"))
+
+
+def _clause_after_fronted(view: ArticleView, s: int, e: int) -> bool:
+    """"Với hơn 30 năm hoạt động, công ty là đơn vị dẫn đầu, …": a clause after the fronted phrase's comma."""
+    toks = view.toks
+    lo, hi = view.tok_range(s, e)
+    comma = next((k for k in range(lo, hi) if toks[k].text == ","), None)
+    return comma is not None and comma + 1 < hi and view.looks_like_clause(toks[comma + 1].start, e)
