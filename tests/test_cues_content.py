@@ -148,3 +148,18 @@ def test_quote_first_clause_opening_with_adverbial():
 
 def test_only_a_fronted_adverbial_before_the_speaker_is_no_record():
     assert records("Tại cuộc họp báo chiều 5/3 ở trụ sở bộ, ông Lê Văn An cho biết.") == []
+
+
+# --- polysemous cues: "giao" orders someone to act, or hands something over ---------------------
+def test_giao_orders_an_addressee():
+    assert records("Chủ tịch UBND tỉnh giao Sở Tài chính rà soát lại toàn bộ các gói thầu.") == [
+        ("indirect", "Chủ tịch UBND tỉnh", "Sở Tài chính rà soát lại toàn bộ các gói thầu")]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Bộ Xây dựng giao đất cho Tổng công ty Sông Đà quản lý.", id="giao + thing + cho"),
+    pytest.param("UBND TP Cần Thơ giao lại cho UBND quận Ninh Kiều thực hiện.", id="giao lại cho"),
+    pytest.param("Ủy ban tỉnh xác định mục tiêu tăng trưởng 8% cho năm tới.", id="xác định mục tiêu"),
+])
+def test_non_speech_sense_is_no_record(text):
+    assert records(text) == []

@@ -54,7 +54,7 @@ LEXICON_FILES: Mapping[str, str] = {
 }
 
 CUE_CLASSES = ("speech", "directive", "commit", "noun", "report", "according", "quoting", "block")
-CUE_TAKES = ("any", "clause", "marked")
+CUE_TAKES = ("any", "clause", "marked", "addressee")
 
 Row = tuple[str, ...]
 

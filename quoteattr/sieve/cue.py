@@ -149,7 +149,26 @@ def _is_reported_content(view: ArticleView, si: int, cue: Cue, how: str, s: int,
         lenient = entry.cls in ("directive", "commit") or view.is_headline(si)
         if entry.takes == "clause" and not view.looks_like_clause(s, e, lenient=lenient):
             return False
+        if entry.takes == "addressee" and not _opens_with_addressee(view, s, e):
+            return False
     return True
+
+
+def _opens_with_addressee(view: ArticleView, s: int, e: int) -> bool:
+    """"giao Sở Y tế chủ trì đề án": a person, organisation or group mention, then more words."""
+    toks = view.toks
+    lo, hi = view.tok_range(s, e)
+    if any(t.key == "cho" for t in toks[lo:min(hi, lo + 6)]):
+        return False  # "giao đất cho …", "giao lại cho …": handing over, not an order
+    if view.lex.quantifiers.match(toks, lo, hi) or view.lex.clause_markers.match(toks, lo, hi):
+        return True  # "giao các đơn vị liên quan khẩn trương …", "yêu cầu phải …"
+    for b in range(lo + 1, min(hi, lo + 8)):
+        if not toks[b - 1].is_word:
+            return False
+        m = view.parser.parse(toks, lo, b)
+        if m is not None and m.kind in ("person", "organization", "group", "title", "pronoun", "anaphor"):
+            return True
+    return False
 
 
 def _outlet_frame(view: ArticleView, subj: Mention) -> SourceMention:
