@@ -163,3 +163,22 @@ def test_giao_orders_an_addressee():
 ])
 def test_non_speech_sense_is_no_record(text):
     assert records(text) == []
+
+
+# --- an inner cue that does not start a clause of its own --------------------------------------
+def test_cue_in_a_relative_clause_on_a_topic_noun():
+    text = "Ông Đặng Quốc Bảo nói thông tin ông đề nghị Sở Công Thương đóng cửa chợ là không chính xác."
+    assert records(text) == [("indirect", "Đặng Quốc Bảo",
+                              "thông tin ông đề nghị Sở Công Thương đóng cửa chợ là không chính xác")]
+
+
+def test_inner_theo_frame_stays_in_the_content():
+    text = "Bà Hồ Thị Lan cho biết, theo khảo sát của công ty, 70% khách hàng đồng tình rằng giá vé quá cao."
+    assert records(text) == [("indirect", "Hồ Thị Lan",
+                              "theo khảo sát của công ty, 70% khách hàng đồng tình rằng giá vé quá cao")]
+
+
+def test_second_speaker_after_a_connective_still_splits():
+    text = "Ông Đặng Quốc Bảo cho biết giá điện sẽ tăng, còn bà Hồ Thị Lan nói giá xăng sẽ giữ nguyên."
+    assert records(text) == [("indirect", "Đặng Quốc Bảo", "giá điện sẽ tăng"),
+                             ("indirect", "Hồ Thị Lan", "giá xăng sẽ giữ nguyên")]
