@@ -182,3 +182,16 @@ def test_second_speaker_after_a_connective_still_splits():
     text = "Ông Đặng Quốc Bảo cho biết giá điện sẽ tăng, còn bà Hồ Thị Lan nói giá xăng sẽ giữ nguyên."
     assert records(text) == [("indirect", "Đặng Quốc Bảo", "giá điện sẽ tăng"),
                              ("indirect", "Hồ Thị Lan", "giá xăng sẽ giữ nguyên")]
+
+
+# --- questions put to the subject, and nominalised cue words ----------------------------------
+@pytest.mark.parametrize("text", [
+    pytest.param("HLV Lê Văn Tâm nhận ghế từ tháng 3. Ông đánh giá thế nào về cơ hội của đội trong mùa giải "
+                 "tới?- Mọi thứ vẫn còn ở phía trước.", id="interview question, glued answer"),
+    pytest.param("HLV Lê Văn Tâm nhận ghế từ tháng 3. Ông nói gì về điều này?- Việc bổ sung nhân sự phải dựa "
+                 "vào nhiều yếu tố.", id="việc + cue word"),
+    pytest.param("Bộ đề có hướng dẫn chấm, giáo viên kèm đánh giá ưu, nhược điểm để tự điều chỉnh bài kiểm tra.",
+                 id="kèm + cue word"),
+])
+def test_question_or_noun_is_no_record(text):
+    assert records(text) == []

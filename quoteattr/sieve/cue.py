@@ -143,6 +143,9 @@ def _is_reported_content(view: ArticleView, si: int, cue: Cue, how: str, s: int,
     if view.text[e:view.sentences[si].end].strip().startswith("?") and entry.phrase not in view.lex.question_cues \
             and (view.is_headline(si) or not view.lex.question_words.find_all(view.toks, *view.tok_range(s, e))):
         return False  # the writer's own question ("Syria yêu cầu Nga bồi thường …?")
+    if how == "bare" and entry.phrase not in view.lex.question_cues and view.lex.question_words.match(
+            view.toks, view.tok_range(s, e)[0]):
+        return False  # "Ông đánh giá thế nào về …?": a question put to the subject, not a statement
     if how == "bare":
         if entry.takes == "marked":
             return False
