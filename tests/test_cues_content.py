@@ -195,3 +195,21 @@ def test_second_speaker_after_a_connective_still_splits():
 ])
 def test_question_or_noun_is_no_record(text):
     assert records(text) == []
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Một nhân viên của công ty cho biết đã bị nợ lương ba tháng. Người này từ chối tiết lộ danh tính "
+                 "vì sợ bị đuổi việc.", [("indirect", "Một nhân viên của công ty", "đã bị nợ lương ba tháng")],
+                 id="từ chối + cue"),
+    pytest.param("Cuộc phỏng vấn của nhà báo Lê Văn Tâm với Thủ tướng Hàn Quốc được công bố, trong đó ông Han "
+                 "khẳng định sẽ không từ chức.", [("indirect", "Han", "sẽ không từ chức")],
+                 id="passive được + cue, no agent"),
+    pytest.param("Trong quá trình HĐXX xét hỏi, bị cáo Lê Văn Tâm nhiều lần bật khóc.", [], id="xét hỏi"),
+    pytest.param("Ở Nhật Bản, phạm nhân cao tuổi ngày càng nhiều. Cơ quan công tố và các nhà tù phối hợp chặt chẽ "
+                 "để hỗ trợ họ.", [], id="công tố"),
+    pytest.param("Ông Lê Văn Tâm chậm trễ trong tham mưu, đề xuất hướng giải quyết vụ việc.", [],
+                 id="hướng giải quyết"),
+])
+def test_not_a_statement(text, expected):
+    assert [r[:3] for r in records(text)] == expected
