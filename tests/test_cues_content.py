@@ -213,3 +213,15 @@ def test_question_or_noun_is_no_record(text):
 ])
 def test_not_a_statement(text, expected):
     assert [r[:3] for r in records(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Sau trận thua, nhiều cổ động viên đồn HLV Lê Văn Tâm sẽ rời đội bóng vào cuối mùa.",
+                 [("indirect", "nhiều cổ động viên", "HLV Lê Văn Tâm sẽ rời đội bóng vào cuối mùa")], id="đồn"),
+    pytest.param("Bị cáo Đỗ Văn Hưng bất ngờ hét lên: “Tôi không giết người”.",
+                 [("direct", "Đỗ Văn Hưng", "Tôi không giết người")], id="hét lên + quote"),
+    pytest.param("Nhóm thanh niên tiếp tục la hét, buông lời dọa nạt nhân viên nhà ga.", [], id="la hét"),
+    pytest.param("Anh Lê Văn Tâm bị đưa về đồn công an để làm rõ vụ việc.", [], id="đồn công an"),
+])
+def test_shouts_and_rumours(text, expected):
+    assert records(text) == expected
