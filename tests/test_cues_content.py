@@ -225,3 +225,10 @@ def test_not_a_statement(text, expected):
 ])
 def test_shouts_and_rumours(text, expected):
     assert records(text) == expected
+
+
+# --- a fronted question clause before the answer ---------------------------------------------
+def test_answer_after_a_fronted_question():
+    text = ("Khi được hỏi rằng liệu công ty có tăng giá hay không, bà Ngô Thị Lan đáp: "
+            "“Chúng tôi chưa có kế hoạch nào.”")
+    assert [r[:2] for r in records(text)] == [("direct", "Ngô Thị Lan")]
