@@ -232,3 +232,11 @@ def test_answer_after_a_fronted_question():
     text = ("Khi được hỏi rằng liệu công ty có tăng giá hay không, bà Ngô Thị Lan đáp: "
             "“Chúng tôi chưa có kế hoạch nào.”")
     assert [r[:2] for r in records(text)] == [("direct", "Ngô Thị Lan")]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Bộ trưởng Lê Văn Tâm nhấn mạnh đến sự cần thiết phải đổi mới cách thi cử.", id="nhấn mạnh đến sự"),
+    pytest.param("Bộ trưởng Lê Văn Tâm nói đến việc giá điện sẽ được điều chỉnh trong năm tới.", id="nói đến việc"),
+])
+def test_topic_after_a_preposition_is_no_record(text):
+    assert records(text) == []

@@ -182,6 +182,8 @@ class ArticleView:
         k = 0
         while k < len(toks) and (adv := self.lex.adverbs.match(toks, k)):
             k += adv[0]  # "về cơ bản công ty đã …": an adverb, not a topic
+        if k < len(toks) and toks[k].key in ("đến", "tới") and self.lex.topic_starts.match(toks, k + 1):
+            return False  # "nhấn mạnh đến sự cần thiết phải …": a topic after a preposition
         topic = self.lex.topic_starts.match(toks, k)
         if topic and not (self._topic_is_noun(toks, k, k + topic[0]) and self._topic_is_subject(toks, k + topic[0])):
             return False
