@@ -240,3 +240,8 @@ def test_answer_after_a_fronted_question():
 ])
 def test_topic_after_a_preposition_is_no_record(text):
     assert records(text) == []
+
+
+def test_quote_first_with_a_manner_coordination():
+    text = "“Con tôi không có tội”, bà Lê Thị Mai vừa nói vừa lau nước mắt."
+    assert records(text) == [("direct", "Lê Thị Mai", "Con tôi không có tội")]

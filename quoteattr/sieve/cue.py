@@ -65,8 +65,8 @@ def _quote_first_tail(view: ArticleView, si: int, cue: Cue, subj: Mention, cs: t
     k, how = cs
     if k >= hi or how in ("rằng", ":", "quote"):
         return None
-    if view.only_tail(k, hi, commas=True):
-        return False
+    if view.only_tail(k, hi, commas=True) or (toks[k].key == "vừa" and toks[cue.tok_start - 1].key == "vừa"):
+        return False  # an adverbial, or "vừa nói vừa gạt nước mắt": what the speaker did while speaking
     if toks[k].key in ("và", "rồi", "đồng thời"):
         k += 1
     if later and later[0].tok_start == k and later[0].entry.cls not in ("according", "quoting"):
