@@ -245,3 +245,16 @@ def test_topic_after_a_preposition_is_no_record(text):
 def test_quote_first_with_a_manner_coordination():
     text = "“Con tôi không có tội”, bà Lê Thị Mai vừa nói vừa lau nước mắt."
     assert records(text) == [("direct", "Lê Thị Mai", "Con tôi không có tội")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Nhiều chuyên gia nêu quan điểm cải cách là cần thiết nhưng phải có lộ trình.",
+                 [("indirect", "Nhiều chuyên gia", "cải cách là cần thiết nhưng phải có lộ trình")],
+                 id="nêu quan điểm + clause"),
+    pytest.param("Bà Lê Thị Mai nêu ý kiến nhà trường không nên thu thêm các khoản ngoài quy định.",
+                 [("indirect", "Lê Thị Mai", "nhà trường không nên thu thêm các khoản ngoài quy định")],
+                 id="nêu ý kiến + clause"),
+    pytest.param("Bà Lê Thị Mai nêu ý kiến của mình về các khoản thu.", [], id="nêu ý kiến + topic"),
+])
+def test_statement_verbs_with_a_noun(text, expected):
+    assert records(text) == expected
