@@ -258,3 +258,9 @@ def test_quote_first_with_a_manner_coordination():
 ])
 def test_statement_verbs_with_a_noun(text, expected):
     assert records(text) == expected
+
+
+def test_cue_followed_by_an_adverb_that_looks_like_a_block():
+    # "nói về" (talk about) hides the cue, "nói" + "về cơ bản" (basically) does not
+    text = "Bộ Tài chính nói về cơ bản doanh nghiệp đã tuân thủ pháp luật về thuế. Ông Lê Văn Tâm nói về giá điện."
+    assert records(text) == [("indirect", "Bộ Tài chính", "về cơ bản doanh nghiệp đã tuân thủ pháp luật về thuế")]
