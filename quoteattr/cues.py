@@ -50,6 +50,8 @@ def find_cues(tokens: Sequence[Token], start: int, stop: int, lex: CompiledLexic
             continue  # "TS Lê Viết Khuyến", "Trung tâm Dự báo …": part of a name
 
         s, e = i, i + n
+        if entry.takes == "marked" and e < stop and tokens[e].text[:1].isdigit():
+            continue  # "trả lời 30 cuộc gọi", "đăng 2 bài": a counted object, the verb's other sense
         if entry.cls in ("speech", "directive", "commit", "report") and lex.noun_markers.match_ending(tokens, s, start):
             continue  # "những tuyên bố", "đưa ra cáo buộc": a noun, not a reporting verb
         if entry.cls in ("speech", "directive", "commit") and lex.modals.match_ending(tokens, s, start):

@@ -264,3 +264,9 @@ def test_cue_followed_by_an_adverb_that_looks_like_a_block():
     # "nói về" (talk about) hides the cue, "nói" + "về cơ bản" (basically) does not
     text = "Bộ Tài chính nói về cơ bản doanh nghiệp đã tuân thủ pháp luật về thuế. Ông Lê Văn Tâm nói về giá điện."
     assert records(text) == [("indirect", "Bộ Tài chính", "về cơ bản doanh nghiệp đã tuân thủ pháp luật về thuế")]
+
+
+def test_counted_object_is_the_verb_s_other_sense():
+    # "trả lời 30 cuộc gọi" = answered 30 calls: no inner statement to keep the outlet's own claim out
+    text = "Theo khảo sát của Reuters, mỗi nhân viên tổng đài đã trả lời 40 cuộc gọi mỗi ngày."
+    assert [r[:2] for r in records(text)] == [("indirect", "Reuters")]
