@@ -42,11 +42,16 @@ def find_cues(tokens: Sequence[Token], start: int, stop: int, lex: CompiledLexic
     out: list[Cue] = []
     for i, n, entry in lex.cues.find_all(tokens, start, stop):
         if entry.cls == "block":
-            continue
+            unblocked = _cue_before_adverb(tokens, i, n, stop, lex)
+            if unblocked is None:
+                continue
+            n, entry = unblocked
         if i > start and tokens[i].text[:1].isupper() and tokens[i - 1].text not in _OPENERS:
             continue  # "TS Lê Viết Khuyến", "Trung tâm Dự báo …": part of a name
 
         s, e = i, i + n
+        if entry.takes == "marked" and e < stop and tokens[e].text[:1].isdigit():
+            continue  # "trả lời 30 cuộc gọi", "đăng 2 bài": a counted object, the verb's other sense
         if entry.cls in ("speech", "directive", "commit", "report") and lex.noun_markers.match_ending(tokens, s, start):
             continue  # "những tuyên bố", "đưa ra cáo buộc": a noun, not a reporting verb
         if entry.cls in ("speech", "directive", "commit") and lex.modals.match_ending(tokens, s, start):
@@ -60,3 +65,16 @@ def find_cues(tokens: Sequence[Token], start: int, stop: int, lex: CompiledLexic
             e += after[0]
         out.append(Cue(s, e, i, i + n, entry, tokens[s].start, tokens[e - 1].end))
     return out
+
+
+def _cue_before_adverb(tokens: Sequence[Token], i: int, n: int, stop: int,
+                       lex: CompiledLexicon) -> tuple[int, CueEntry] | None:
+    """A look-alike that only looks so because an adverb follows the cue: "nói về cơ bản …" is
+    "nói" + "về cơ bản" (basically), not "nói về" (talk about)."""
+    for j in range(i + 1, i + n):
+        adv = lex.adverbs.match(tokens, j, stop)
+        if adv and j + adv[0] > i + n:
+            m = lex.cues.match(tokens, i, j)
+            if m is not None and m[0] == j - i and m[1].cls != "block":
+                return m
+    return None

@@ -51,6 +51,7 @@ LEXICON_FILES: Mapping[str, str] = {
     "non_subject_starts": "non_subject_starts.txt",
     "predicate_words": "predicate_words.txt",
     "question_cues": "question_cues.txt",
+    "question_words": "question_words.txt",
     "boilerplate": "boilerplate.txt",
     "abbreviations": "abbreviations.txt",
     "credit_markers": "credit_markers.txt",
@@ -59,7 +60,7 @@ LEXICON_FILES: Mapping[str, str] = {
 }
 
 CUE_CLASSES = ("speech", "directive", "commit", "noun", "report", "according", "quoting", "block")
-CUE_TAKES = ("any", "clause", "marked")
+CUE_TAKES = ("any", "clause", "marked", "addressee")
 
 Row = tuple[str, ...]
 
@@ -314,6 +315,7 @@ class CompiledLexicon:
         self.non_subject_starts = PhraseMatcher((w, w) for w in lexicon.words("non_subject_starts"))
         self.predicate_words = frozenset(lexicon.words("predicate_words"))
         self.question_cues = frozenset(lexicon.words("question_cues"))
+        self.question_words = PhraseMatcher((w, w) for w in lexicon.words("question_words"))
         self.boilerplate = frozenset(w.casefold() for w in lexicon.words("boilerplate"))
         self.abbreviations = frozenset(w.casefold() for w in lexicon.words("abbreviations"))
         self.credit_markers = PhraseMatcher((w, w) for w in lexicon.words("credit_markers"))

@@ -19,6 +19,8 @@ from .view import CLOSE_MARKS, OPEN_MARKS, ArticleView
 __all__ = ["content_start", "content_end", "later_subjects"]
 
 _CONTENT_SEPS = {",", ":"}
+# words after which a subject opens a clause of its own
+_CLAUSE_OPENERS = frozenset({"còn", "và", "nhưng", "song", "khi", "thì", "đó", "rằng", "là", "mà", "nên"})
 
 
 def content_start(view: ArticleView, si: int, cue: Cue, later: Sequence[Cue]) -> tuple[int, str] | None:
@@ -77,10 +79,27 @@ def later_subjects(view: ArticleView, si: int, cue: Cue, subj: Mention, start_to
             continue  # "theo" opens no clause of its own speaker inside this content
         m = view.subject_of(lo, c.tok_start)
         if m is not None and m.tok_start >= start_tok and not is_addressee(m, prev) and not _embedded(
-                view, cue, c, m):
+                view, cue, c, m) and not _inside_content(view, start_tok, m, later):
             out.append(m)
         prev = c
     return out
+
+
+def _inside_content(view: ArticleView, start_tok: int, m: Mention, later: Sequence[Cue]) -> bool:
+    """Is a later cue's subject part of this cue's content, not the start of a clause of its own?
+    After a noun with no boundary it opens a relative clause ("nói thông tin [ông đề nghị …] là
+    không chính xác"); after an inner ``theo X,`` frame it is what the speaker cites ("cho biết,
+    theo khảo sát của X, 96% phụ huynh đồng tình …")."""
+    toks = view.toks
+    k = m.tok_start
+    if k <= start_tok:
+        return False
+    prev = toks[k - 1]
+    if any(c.entry.cls == "according" and start_tok <= c.tok_start < k and any(
+            t.text == "," for t in toks[c.tok_end:k]) for c in later):
+        return True
+    return prev.is_word and prev.key not in _CLAUSE_OPENERS and bool(
+        view.lex.topic_starts.match(toks, start_tok)) and k - start_tok <= 3
 
 
 def _embedded(view: ArticleView, cue: Cue, later: Cue, subj: Mention) -> bool:

@@ -16,7 +16,7 @@ from ..sources import SourceMention, SourceScopes
 from .candidate import Candidate
 from .claims import Claims
 from .content import content_end, content_start, later_subjects
-from .quote_first import propose_quote_first
+from .quote_first import propose_quote_first, quote_before_speaker
 from .view import ArticleView
 
 __all__ = ["propose_cue_content"]
@@ -28,6 +28,12 @@ def propose_cue_content(view: ArticleView, claims: Claims, scopes: SourceScopes,
     hi = view.sent_tokens[si][1]
     statement_src = view.statement_source(si)
     cs = content_start(view, si, cue, later)
+    tail = _quote_first_tail(view, si, cue, subj, cs, later)
+    if tail is not None:
+        propose_quote_first(view, claims, si, cue, subj, statement_src)
+        if tail:  # the second verb phrase shares the speaker: "…, ông Sơn nói, cho rằng …"
+            propose_cue_content(view, claims, scopes, si, later[0], subj, later[1:])
+        return
     shared = cs is not None and cs[1] == "bare" and _shares_next_verb(view, cs[0], later)
     if cs is not None and not shared and cs[1] == "bare" and cs[0] < hi and view.only_tail(cs[0], hi):
         before = claims.count()
@@ -41,6 +47,34 @@ def propose_cue_content(view: ArticleView, claims: Claims, scopes: SourceScopes,
         propose_quote_first(view, claims, si, cue, subj, statement_src, direct_only=shared)
         return
     _propose_content(view, claims, scopes, si, cue, subj, later, cs, statement_src)
+
+
+def _quote_first_tail(view: ArticleView, si: int, cue: Cue, subj: Mention, cs: tuple[int, str] | None,
+                      later: Sequence[Cue]) -> bool | None:
+    """"“…”, ông X nói, thêm rằng …", "“…”, Thủ tướng nói khi trả lời chất vấn, sáng 8/11": a quote
+    closes right before ``, SPEAKER CUE``, and what follows the cue is no clause of its own, so the
+    quote is what the cue reports.  ``True`` when the tail is a second verb phrase opening with the
+    next cue, ``False`` for an adverbial tail or a noun-phrase object, ``None`` when this is not the
+    shape ("“…”, GS X cho rằng, đây là …" keeps its clause)."""
+    if cs is None or quote_before_speaker(view, si, subj, in_sentence=True) is None:
+        return None
+    toks = view.toks
+    if view.parser.skip_adverbs_back(toks, subj.tok_end, cue.tok_start) != subj.tok_end:
+        return None  # words between the speaker and this cue: not the quote-first verb
+    hi = view.sent_tokens[si][1]
+    k, how = cs
+    if k >= hi or how in ("rằng", ":", "quote"):
+        return None
+    if view.only_tail(k, hi, commas=True) or (toks[k].key == "vừa" and toks[cue.tok_start - 1].key == "vừa"):
+        return False  # an adverbial, or "vừa nói vừa gạt nước mắt": what the speaker did while speaking
+    if toks[k].key in ("và", "rồi", "đồng thời"):
+        k += 1
+    if later and later[0].tok_start == k and later[0].entry.cls not in ("according", "quoting"):
+        return True  # a second verb phrase: "…, thêm rằng …", "… đồng thời phủ nhận …"
+    end = view.sentences[si].end
+    if how == "bare" and not view.quotes_in(toks[k].start, end) and not view.looks_like_clause(toks[k].start, end):
+        return False
+    return None
 
 
 def _shares_next_verb(view: ArticleView, k: int, later: Sequence[Cue]) -> bool:
@@ -106,15 +140,38 @@ def _propose_content(view: ArticleView, claims: Claims, scopes: SourceScopes, si
 def _is_reported_content(view: ArticleView, si: int, cue: Cue, how: str, s: int, e: int) -> bool:
     """Is ``[s, e)`` what was said, not the writer's question or a topic noun phrase?"""
     entry = cue.entry
-    if view.next_char(e, view.sentences[si].end) == "?" and entry.phrase not in view.lex.question_cues:
+    if view.next_char(e, view.sentences[si].end) == "?" and entry.phrase not in view.lex.question_cues \
+            and (view.is_headline(si) or not view.lex.question_words.find_all(view.toks, *view.tok_range(s, e))):
         return False  # the writer's own question ("Syria yêu cầu Nga bồi thường …?")
+    if how == "bare" and entry.phrase not in view.lex.question_cues and view.lex.question_words.match(
+            view.toks, view.tok_range(s, e)[0]):
+        return False  # "Ông đánh giá thế nào về …?": a question put to the subject, not a statement
     if how == "bare":
         if entry.takes == "marked":
             return False
         lenient = entry.cls in ("directive", "commit") or view.is_headline(si)
         if entry.takes == "clause" and not view.looks_like_clause(s, e, lenient=lenient):
             return False
+        if entry.takes == "addressee" and not _opens_with_addressee(view, s, e):
+            return False
     return True
+
+
+def _opens_with_addressee(view: ArticleView, s: int, e: int) -> bool:
+    """"giao Sở Y tế chủ trì đề án": a person, organisation or group mention, then more words."""
+    toks = view.toks
+    lo, hi = view.tok_range(s, e)
+    if any(t.key == "cho" for t in toks[lo:min(hi, lo + 6)]):
+        return False  # "giao đất cho …", "giao lại cho …": handing over, not an order
+    if view.lex.quantifiers.match(toks, lo, hi) or view.lex.clause_markers.match(toks, lo, hi):
+        return True  # "giao các đơn vị liên quan khẩn trương …", "yêu cầu phải …"
+    for b in range(lo + 1, min(hi, lo + 8)):
+        if not toks[b - 1].is_word:
+            return False
+        m = view.parser.parse(toks, lo, b)
+        if m is not None and m.kind in ("person", "organization", "group", "title", "pronoun", "anaphor"):
+            return True
+    return False
 
 
 def _outlet_frame(view: ArticleView, subj: Mention) -> SourceMention:

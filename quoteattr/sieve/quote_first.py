@@ -9,12 +9,35 @@ from __future__ import annotations
 
 from ..cues import Cue
 from ..mentions import Mention
+from ..segment import Quote
 from ..sources import SourceMention
 from .candidate import Candidate
 from .claims import Claims
 from .view import ArticleView
 
-__all__ = ["propose_quote_first"]
+__all__ = ["propose_quote_first", "quote_before_speaker"]
+
+
+def _separator(view: ArticleView, si: int, subj: Mention) -> int | None:
+    """The comma or dash between a quote-first quote and its speaker, if any."""
+    k = subj.tok_start
+    toks = view.toks
+    return k - 1 if k > view.sent_tokens[si][0] and toks[k - 1].text in (",", "-", "–", "—") else None
+
+
+def quote_before_speaker(view: ArticleView, si: int, subj: Mention, in_sentence: bool = False) -> Quote | None:
+    """The closed quote that ends right before ``, SPEAKER`` ("“…”, ông X nói"); with ``in_sentence``
+    only one that ends inside this sentence, before a comma or dash."""
+    sep = _separator(view, si, subj)
+    if in_sentence and sep is None:
+        return None
+    pos = view.toks[sep].start if sep is not None else subj.start
+    while pos > 0 and view.text[pos - 1].isspace():
+        pos -= 1
+    for q in view.quotes_ending_near(pos):
+        if q.close_mark is not None:
+            return q
+    return None
 
 
 def propose_quote_first(view: ArticleView, claims: Claims, si: int, cue: Cue, subj: Mention,
@@ -22,22 +45,15 @@ def propose_quote_first(view: ArticleView, claims: Claims, si: int, cue: Cue, su
     """A quote closing right before the speaker, or (unless ``direct_only``) the
     clause before it."""
     lo = view.sent_tokens[si][0]
-    toks = view.toks
     para = view.paragraph_of(si)
     cue_span = (cue.start, cue.end)
-    k = subj.tok_start
-    sep = k - 1 if k > lo and toks[k - 1].text in (",", "-", "–", "—") else None
-    edge = toks[sep].start if sep is not None else subj.start
-    # a quote closing right before the separator / the speaker
-    pos = edge
-    while pos > 0 and view.text[pos - 1].isspace():
-        pos -= 1
-    for q in view.quotes_ending_near(pos):
-        if q.close_mark is not None:
-            claims.add(Candidate(q.start, q.end, "direct", "quote-first", 0.85, subj.start, si, para, subj,
-                                 cue_span, statement_src, self_source=subj.kind == "outlet"))
-            return
-    if sep is None and k == lo and si > 0:
+    sep = _separator(view, si, subj)
+    q = quote_before_speaker(view, si, subj)
+    if q is not None:
+        claims.add(Candidate(q.start, q.end, "direct", "quote-first", 0.85, subj.start, si, para, subj,
+                             cue_span, statement_src, self_source=subj.kind == "outlet"))
+        return
+    if sep is None and subj.tok_start == lo and si > 0:
         _quote_in_previous_sentence(view, claims, si, cue, subj, statement_src)
         return
     if sep is None or direct_only:
@@ -67,8 +83,8 @@ def _clause_before(view: ArticleView, claims: Claims, si: int, cue: Cue, subj: M
     if s >= e or not view.looks_like_clause(s, e, lenient=True) or len(
             [t for t in toks[slice(*view.tok_range(s, e))] if t.is_word]) < 4:
         return
-    if view.lex.fronted.match(toks, view.tok_range(s, e)[0]):
-        return
+    if view.lex.fronted.match(toks, view.tok_range(s, e)[0]) and not _clause_after_fronted(view, s, e):
+        return  # "Tại cuộc họp báo chiều 5/3, ông X cho biết.": only an adverbial before the speaker
     if any(c.entry.cls not in ("according",) and s <= c.start < e for c in view.cues[si] if c is not cue):
         return  # "… Thông tin trên Vnexpress cho hay, bà X cam kết …": another statement
     frags = view.fragments_in(s, e)
@@ -81,3 +97,11 @@ def _clause_before(view: ArticleView, claims: Claims, si: int, cue: Cue, subj: M
         return
     claims.add(Candidate(s, e, "indirect", "quote-first", 0.7, subj.start, si, para, subj,
                          cue_span, statement_src, self_source=subj.kind == "outlet"))
+
+
+def _clause_after_fronted(view: ArticleView, s: int, e: int) -> bool:
+    """"Với hơn 30 năm hoạt động, công ty là đơn vị dẫn đầu, …": a clause after the fronted phrase's comma."""
+    toks = view.toks
+    lo, hi = view.tok_range(s, e)
+    comma = next((k for k in range(lo, hi) if toks[k].text == ","), None)
+    return comma is not None and comma + 1 < hi and view.looks_like_clause(toks[comma + 1].start, e)

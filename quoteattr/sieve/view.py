@@ -25,6 +25,8 @@ __all__ = ["ArticleView", "OPEN_MARKS", "CLOSE_MARKS"]
 
 _TRIM_END = set(" .,;:…!?")
 _ELLIPSIS = regex.compile(r"…|\.\.\.")
+# clause markers that are verbs of their own: right after a noun they make it a subject
+_EVENT_VERBS = frozenset({"xảy ra", "diễn ra"})
 OPEN_MARKS = frozenset("“„‟‘‚«‹「『\"'")
 CLOSE_MARKS = frozenset("”’»›」』\"'“")
 
@@ -155,28 +157,64 @@ class ArticleView:
         para = self.paragraphs[self.sentences[si].paragraph]
         return para.end - para.start <= 220 and self.text[para.end - 1] not in ".!…;:"
 
-    def only_tail(self, k: int, hi: int) -> bool:
-        """Nothing but an adverbial tail after the cue ("nói với phóng viên X.")."""
+    def only_tail(self, k: int, hi: int, commas: bool = False) -> bool:
+        """Nothing but an adverbial tail after the cue ("nói với phóng viên X."); with ``commas``
+        the tail may go on past a comma with more adverbials ("nói khi trả lời chất vấn, sáng 8/11"),
+        as long as no clause marker follows the comma."""
         toks = self.toks
         window = toks[k:min(hi, k + 40)]
         if not any(t.is_word for t in window):
             return True
-        if toks[k].key in ("với", "khi", "trong", "tại", "sau", "trước", "thêm", "tiếp", "lúc", "ngay", "qua",
-                           "bằng", "trên", "hôm", "ở") and hi - k <= 40 and not any(
-                               t.key == "rằng" or t.text in (":", ",") for t in window):
+        if toks[k].key not in ("với", "khi", "trong", "tại", "sau", "trước", "thêm", "tiếp", "lúc", "ngay", "qua",
+                               "bằng", "trên", "hôm", "ở") or hi - k > 40:
+            return False
+        if any(t.key == "rằng" or t.text == ":" for t in window):
+            return False
+        comma = next((j for j, t in enumerate(window) if t.text == ","), None)
+        if comma is None:
             return True
-        return False
+        return commas and not self.lex.clause_markers.find_all(window, comma, len(window))
 
     def looks_like_clause(self, s: int, e: int, lenient: bool = False) -> bool:
-        """Is ``text[s:e]`` reported content rather than a topic noun phrase?"""
+        """Is ``text[s:e]`` reported content rather than a topic noun phrase?
+
+        A topic-noun start is a topic ("nhấn mạnh tầm quan trọng của việc …") unless the noun
+        phrase is the subject of a clause: a clause marker follows it before any ``về``/``việc``
+        complement ("xác nhận sự việc xảy ra tại …", "sự phát triển của robot sẽ …")."""
         lo, hi = self.tok_range(s, e)
         toks = self.toks[lo:min(hi, lo + 24)]
         words = [t for t in toks if t.is_word]
-        if len(words) < (2 if lenient else 3):
+        # a verb phrase with its subject left out may be short: "tuyên bố phá sản", "cho biết sẽ kháng cáo"
+        if len(words) < (2 if lenient or self.lex.clause_markers.match(toks, 0) else 3):
             return False
-        if self.lex.topic_starts.match(toks, 0) or (lenient and words[0].text[:1].isdigit()):
+        k = 0
+        while k < len(toks) and (adv := self.lex.adverbs.match(toks, k)):
+            k += adv[0]  # "về cơ bản công ty đã …": an adverb, not a topic
+        if k < len(toks) and toks[k].key in ("đến", "tới") and self.lex.topic_starts.match(toks, k + 1):
+            return False  # "nhấn mạnh đến sự cần thiết phải …": a topic after a preposition
+        topic = self.lex.topic_starts.match(toks, k)
+        if topic and not (self._topic_is_noun(toks, k, k + topic[0]) and self._topic_is_subject(toks, k + topic[0])):
+            return False
+        if lenient and words[0].text[:1].isdigit():
             return False
         return lenient or bool(self.lex.clause_markers.find_all(toks, 0, len(toks)))
+
+    def _topic_is_noun(self, toks: Sequence[Token], a: int, b: int) -> bool:
+        """A noun opens the topic phrase, not a preposition ("về …") or a question word ("vì sao …")."""
+        return toks[a].key != "về" and not self.lex.question_words.find_all(toks, a, b)
+
+    def _topic_is_subject(self, toks: Sequence[Token], k: int) -> bool:
+        """Does a clause marker follow the topic noun ending at ``k``, within eight words and before
+        a complement that would make it a topic ("lo ngại về việc … sẽ")?  Right after the noun only
+        an event verb counts: "hy vọng sẽ sớm ký" is a noun and its complement, "sự việc xảy ra" a clause."""
+        for j in range(k, min(len(toks), k + 9)):
+            t = toks[j]
+            if t.key in ("về", "việc", "rằng", "đối", "cho", "với") or not t.is_word:
+                return False
+            m = self.lex.clause_markers.match(toks, j)
+            if m and (j > k or m[1] in _EVENT_VERBS):
+                return True
+        return False
 
     def skip_connective(self, s: int, e: int) -> int:
         """Past a leading connective and its comma ("Tuy nhiên, …")."""
