@@ -172,8 +172,10 @@ def _capitalised_run(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int
 def _holds_predicate(lex: CompiledLexicon, toks: Sequence[Token], i: int, b: int) -> bool:
     """A lowercase aspect, modal, negation or copula word, or an adverb: "Bộ GDĐT sẽ không phải
     là …", "Ngân hàng Nhà nước vừa sửa đổi" are clauses, not an organisation's name."""
+    # a predicate word goes on with a lowercase verb; before a capital it is a syllable of the
+    # name ("Hãng hàng không Sao Mai", "Cục Hàng không Việt Nam")
     return any(not is_cap(toks[q]) and (toks[q].key in lex.predicate_words or lex.adverbs.match(toks, q, q + 1))
-               for q in range(i, b))
+               and q + 1 < b and toks[q + 1].is_word and not is_cap(toks[q + 1]) for q in range(i, b))
 
 
 def _holds_preposition(lex: CompiledLexicon, toks: Sequence[Token], i: int, b: int) -> bool:
