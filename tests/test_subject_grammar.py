@@ -144,3 +144,16 @@ def test_a_page_title_credit_is_not_a_speaker(attributor: Attributor) -> None:
     # "' - VnExpress Thể thao" is the page's credit; the headline's speaker stands before the colon
     recs = attributor.extract("HLV Vũ Văn Thành: 'Đội vẫn đá đẹp dù thua trận' - VnExpress Thể thao")
     assert [(r.speaker.name, r.quote.text) for r in recs] == [("Vũ Văn Thành", "Đội vẫn đá đẹp dù thua trận")]
+
+
+def test_what_someone_will_demand_is_part_of_the_content(attributor: Attributor) -> None:
+    # "sẽ yêu cầu": a future demand reported by the speaker, not a statement of its own
+    recs = attributor.extract("Ông Trần Văn Nam cho biết, sau đợt kiểm tra, Sở Xây dựng sẽ yêu cầu các quận "
+                              "rà soát lại giấy phép.")
+    assert [r.speaker.name for r in recs] == ["Trần Văn Nam"]
+    assert recs[0].quote.text.endswith("rà soát lại giấy phép")
+
+
+def test_a_demand_made_now_is_a_statement_of_its_own(attributor: Attributor) -> None:
+    recs = attributor.extract("Ông Trần Văn Nam cho biết, Sở Xây dựng yêu cầu các quận rà soát lại giấy phép.")
+    assert "Sở Xây dựng" in [r.speaker.name for r in recs]

@@ -19,6 +19,8 @@ from .view import CLOSE_MARKS, OPEN_MARKS, ArticleView
 __all__ = ["content_start", "content_end", "later_subjects"]
 
 _CONTENT_SEPS = {",", ":"}
+# future and obligation: a later cue after one of these is reported, not said ("sẽ yêu cầu")
+_INTENT_WORDS = {"sẽ", "sắp", "phải", "cần", "định"}
 # words after which a subject opens a clause of its own
 _CLAUSE_OPENERS = frozenset({"còn", "và", "nhưng", "song", "khi", "thì", "đó", "rằng", "là", "mà", "nên"})
 
@@ -79,10 +81,17 @@ def later_subjects(view: ArticleView, si: int, cue: Cue, subj: Mention, start_to
             continue  # "theo" opens no clause of its own speaker inside this content
         m = view.subject_of(lo, c.tok_start)
         if m is not None and m.tok_start >= start_tok and not is_addressee(m, prev) and not _embedded(
-                view, cue, c, m) and not _inside_content(view, start_tok, m, later):
+                view, cue, c, m) and not _inside_content(view, start_tok, m, later) and not _reported_intent(
+                view, m, c):
             out.append(m)
         prev = c
     return out
+
+
+def _reported_intent(view: ArticleView, m: Mention, c: Cue) -> bool:
+    """"cho biết, Sở Tài chính sẽ yêu cầu các quận …": what someone will or must say is part
+    of the content reported, not a statement of its own."""
+    return any(t.key in _INTENT_WORDS for t in view.toks[m.tok_end:c.tok_start])
 
 
 def _inside_content(view: ArticleView, start_tok: int, m: Mention, later: Sequence[Cue]) -> bool:
