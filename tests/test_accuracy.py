@@ -10,6 +10,14 @@ pipeline improves, never lower them quietly.
 * dev pool (``../shared/eval/dev``, when present; measured 0.954 / 0.917 /
   0.934): quote lenient F1 >= 0.94, attribution F1 >= 0.90, source accuracy
   >= 0.92.
+
+Raised on 1 December 2026 (measured at the merge of the accuracy work: seeds
+0.952 / 0.943 / 1.000, dev 0.951 / 0.925 / 0.930, dev2 0.875 / 0.778 / 0.929):
+
+* seeds: quote lenient F1 >= 0.94, attribution F1 >= 0.93, source >= 0.98;
+* dev: quote lenient F1 >= 0.94, attribution F1 >= 0.91, source >= 0.92;
+* dev2 (``../shared/eval/dev2``, 60 articles never used to write the first
+  rules): quote lenient F1 >= 0.86, attribution F1 >= 0.76, source >= 0.91.
 """
 from __future__ import annotations
 
@@ -22,6 +30,7 @@ from quoteattr.evaluate import Scores, evaluate, format_scores
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 DEV = ROOT.parent / "shared" / "eval" / "dev"
+DEV2 = ROOT.parent / "shared" / "eval" / "dev2"
 
 
 def _check(scores: Scores, quote_f1: float, attribution_f1: float, source: float) -> None:
@@ -34,10 +43,17 @@ def _check(scores: Scores, quote_f1: float, attribution_f1: float, source: float
 def test_seed_accuracy():
     scores = evaluate(SEEDS / "gold.jsonl", SEEDS).scores
     assert scores.gold == 118
-    _check(scores, quote_f1=0.94, attribution_f1=0.91, source=0.98)
+    _check(scores, quote_f1=0.94, attribution_f1=0.93, source=0.98)
 
 
 @pytest.mark.skipif(not (DEV / "gold.jsonl").is_file(), reason=f"no dev pool at {DEV}")
 def test_dev_accuracy():
     scores = evaluate(DEV / "gold.jsonl", DEV / "docs").scores
-    _check(scores, quote_f1=0.94, attribution_f1=0.90, source=0.92)
+    _check(scores, quote_f1=0.94, attribution_f1=0.91, source=0.92)
+
+
+@pytest.mark.skipif(not (DEV2 / "gold.jsonl").is_file(), reason=f"no dev2 pool at {DEV2}")
+def test_dev2_accuracy():
+    scores = evaluate(DEV2 / "gold.jsonl", DEV2 / "docs").scores
+    assert scores.gold == 763
+    _check(scores, quote_f1=0.86, attribution_f1=0.76, source=0.91)
