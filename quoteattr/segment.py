@@ -15,6 +15,8 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from .tokens import glue_points
+
 __all__ = [
     "Segment", "Paragraph", "Sentence", "Quote", "ARTICLE_BREAK",
     "find_articles", "find_paragraphs", "find_sentences", "find_quotes", "QUOTE_MARKS",
@@ -142,10 +144,14 @@ _WORD_BEFORE = regex.compile(r"([\p{L}\p{N}.]+)$")
 
 
 def find_sentences(text: str, paragraphs: Sequence[Paragraph], abbreviations: frozenset[str]) -> list[Sentence]:
-    """Sentences of each paragraph; a dot after an abbreviation or an initial does not end one."""
+    """Sentences of each paragraph; a dot after an abbreviation or an initial does not end one.
+
+    One-line bodies glue blocks together; a photo credit and a quote glued to
+    a full stop end a sentence too (:func:`_glue_cuts`).
+    """
     out: list[Sentence] = []
     for para in paragraphs:
-        s = para.start
+        cuts: list[tuple[int, int]] = []  # (end of a sentence, start of the next)
         for m in _BOUNDARY.finditer(text, para.start, para.end):
             punct = m.group("punct")
             if punct == ".":
@@ -155,13 +161,81 @@ def find_sentences(text: str, paragraphs: Sequence[Paragraph], abbreviations: fr
                     len(word) == 1 and text[m.start() - 1].isupper()
                 ):
                     continue
-            cut = m.end("close")
-            if cut > s:
-                out.append(Sentence(s, cut, para.index))
-            s = m.end()
+            cuts.append((m.end("close"), m.end()))
+        cuts.extend((c, c) for c in _glue_cuts(text, para))
+        s = para.start
+        for cut, nxt in sorted(cuts):
+            if cut <= s:
+                continue
+            e = cut
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append(Sentence(s, e, para.index))
+            s = nxt
+            while s < para.end and text[s].isspace():
+                s += 1
         if s < para.end:
             out.append(Sentence(s, para.end, para.index))
     return out
+
+
+# "Ảnh: Quỳnh Trần Theo kế hoạch, …": a photo credit glued to the next sentence
+_CAPTION = regex.compile(r"(?<![\p{L}\p{N}])(?:Ảnh|Video|Clip|Đồ họa|Đồ hoạ|Đồ hình|Nguồn|Nguồn ảnh)\s?:[ \t]*")
+# closed-class words that open a sentence, never a credit's name: connectives, prepositions, honorifics
+_OPENERS_WORDS = frozenset((
+    "theo", "khi", "tại", "trong", "sau", "trước", "tuy", "nhưng", "còn", "từ", "với", "nếu", "do", "vì",
+    "để", "ngoài", "đây", "đó", "hiện", "các", "những", "một", "ông", "bà", "anh", "chị", "cô", "chú", "bác",
+    "cụ", "em", "thêm", "cùng", "riêng", "bên", "dù", "mặc", "song", "ngay", "hôm", "ngày", "sáng", "chiều", "tối",
+))
+# a full stop glued to a quote mark and a capital: "… đã có.\"Chỉ bàn làm …"
+_GLUED_QUOTE = regex.compile(r"(?<=[\p{Ll}\p{N}][.!?…]+)[\"“”](?=\p{Lu})")
+
+
+def _glue_cuts(text: str, para: Paragraph) -> list[int]:
+    """Where a sentence starts without a space or a full stop before it: after a
+    caption credit, at a dateline glued to the first word, at a glued quote."""
+    cuts = []
+    for m in _CAPTION.finditer(text, para.start, para.end):
+        if m.start() > para.start and text[m.start() - 1] not in " \t)]":
+            continue
+        end = _credit_end(text, m.end(), para.end)
+        if end is not None:
+            cuts.append(end)
+            if m.start() > para.start and text[m.start() - 2] not in ".!?…)]\"”":
+                cuts.append(m.start())  # "… thành phố Ảnh: X Theo …": the caption is its own sentence
+    head = regex.match(r"(?:\S+\s+){0,2}\S+", text[para.start:para.end])
+    if head is not None:  # a dateline glued to the first word: "Hà NộiNhận thông báo, …"
+        cuts.extend(glue_points(text, para.start, para.start + head.end())[:1])
+    for m in _GLUED_QUOTE.finditer(text, para.start, para.end):
+        closing = text[m.start()] == "”" or (
+            text[m.start()] == '"' and text.count('"', para.start, m.start()) % 2 == 1)
+        cuts.append(m.end() if closing else m.start())
+    return cuts
+
+
+def _credit_end(text: str, pos: int, end: int) -> int | None:
+    """Where the credit after ``Ảnh:`` ends, when a sentence follows it on the same line."""
+    words = list(regex.finditer(r"\S+", text[pos:end]))[:10]
+    for k, w in enumerate(words):
+        word, at = w.group(), pos + w.start()
+        mark = regex.search(r"(?<=\p{L})[\"“]", word)
+        if mark is not None:
+            return at + mark.start()
+        glued = glue_points(text, at, at + len(word))
+        if glued:
+            return glued[0]
+        if word[0] in "\"“":
+            return at
+        if word[-1] in ".!?…" or not word[0].isalpha():
+            return None
+        if k == 0 or not word[0].isupper():
+            continue
+        if word.rstrip(",").casefold() in _OPENERS_WORDS:
+            return at
+        if k + 1 < len(words) and words[k + 1].group()[0].islower():
+            return at
+    return None
 
 
 def _role(text: str, i: int) -> str:

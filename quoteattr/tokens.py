@@ -43,12 +43,38 @@ class Token(NamedTuple):
         return self.text[0].isupper()
 
 
+# Two syllables glued by a scraper that dropped the space between blocks
+# ("Quỳnh TrangCác sản phẩm", "Hà NộiNhận"): a lower-case letter, then an
+# upper-case syllable; one side must be Vietnamese (a non-ASCII letter), so
+# brand names written in camel case ("VnExpress", "TikTok") stay whole.
+GLUE = regex.compile(r"(?<=\p{Ll}\p{M}*)(?=\p{Lu}\p{Ll})")
+_SYLLABLE_BEFORE = regex.compile(r"\p{L}[\p{L}\p{M}]*$")
+_SYLLABLE_AFTER = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*")
+
+
+def glue_points(text: str, start: int, end: int) -> list[int]:
+    """Positions inside ``text[start:end]`` where two glued syllables meet."""
+    out = []
+    for m in GLUE.finditer(text, start, end):
+        i = m.start()
+        left = _SYLLABLE_BEFORE.search(text, max(start, i - 12), i)
+        right = _SYLLABLE_AFTER.match(text, i, end)
+        word = (left.group() if left else "") + (right.group() if right else "")
+        if not word.isascii():
+            out.append(i)
+    return out
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    return [
-        Token(m.start(), m.end(), m.group(), m.group().casefold())
-        for m in _TOKEN.finditer(text, start, len(text) if end is None else end)
-    ]
+    out = []
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        s, e = m.start(), m.end()
+        cuts = glue_points(text, s, e) if e - s > 3 and m.group()[0].isalpha() else ()
+        for c in (*cuts, e):
+            out.append(Token(s, c, text[s:c], text[s:c].casefold()))
+            s = c
+    return out
 
 
 # Lexicon phrases are written in lower case, so abbreviations ("pgs.ts") join

@@ -1,0 +1,58 @@
+"""Constructions outside the cue pass (issue 11): one-line bodies, headlines,
+``Theo`` variants, long and inserted quotes, statements with no named speaker.
+
+Every sentence here is written for the test; none is copied from a pool.
+"""
+from __future__ import annotations
+
+from quoteattr import Attributor
+from quoteattr.segment import find_paragraphs, find_sentences
+from quoteattr.tokens import tokenize
+
+ATT = Attributor()
+
+
+def _records(text: str) -> list[tuple[str, str | None, str]]:
+    return [(a.quote.text, a.speaker.name if a.speaker else None, a.kind) for a in ATT.extract(text)]
+
+
+def _sentences(text: str) -> list[str]:
+    paras = find_paragraphs(text)
+    return [text[s.start:s.end] for s in find_sentences(text, paras, frozenset())]
+
+
+# --- R25: one-line bodies ----------------------------------------------------------------------
+def test_caption_credit_ends_before_the_next_sentence():
+    text = ("Cây cầu mới nối hai bờ sông sau khi thông xe. Ảnh: Minh Khôi Theo ông Đỗ Văn Tâm, "
+            "cây cầu sẽ giúp giảm ùn tắc cho cả khu vực phía đông thành phố.")
+    assert _sentences(text)[1:] == ["Ảnh: Minh Khôi", "Theo ông Đỗ Văn Tâm, cây cầu sẽ giúp giảm ùn tắc "
+                                    "cho cả khu vực phía đông thành phố."]
+    recs = _records(text)
+    assert [(s, k) for _, s, k in recs] == [("Đỗ Văn Tâm", "indirect")]
+
+
+def test_caption_credit_glued_to_a_honorific():
+    text = ("Người dân xếp hàng mua vé từ sáng sớm. Ảnh: Lan ChiBà Trịnh Thu Hằng cho biết "
+            "nhà ga sẽ mở thêm hai quầy bán vé trong tuần tới.")
+    assert [s for _, s, _ in _records(text)] == ["Trịnh Thu Hằng"]
+
+
+def test_caption_ending_in_a_full_stop_is_left_alone():
+    text = "Ảnh: AFP. Đây là lần thứ ba hội nghị được tổ chức."
+    assert _sentences(text) == ["Ảnh: AFP.", "Đây là lần thứ ba hội nghị được tổ chức."]
+
+
+def test_glued_dateline_is_cut_and_camel_case_brands_are_not():
+    assert [t.text for t in tokenize("Đà NẵngSáng nay")] == ["Đà", "Nẵng", "Sáng", "nay"]
+    assert [t.text for t in tokenize("VnExpress TikTok iPhone")] == ["VnExpress", "TikTok", "iPhone"]
+    assert _sentences("Đà NẵngSáng nay, ông Lê Minh Đức cho biết cảng sẽ mở cửa lại.") == [
+        "Đà Nẵng", "Sáng nay, ông Lê Minh Đức cho biết cảng sẽ mở cửa lại."]
+
+
+def test_quote_glued_to_a_full_stop_starts_a_sentence():
+    text = ('Bà Ngô Thu Trang yêu cầu các phòng ban hoàn thành báo cáo trước cuối tháng.'
+            '"Việc nào chậm thì phải nói rõ lý do", bà nói.')
+    assert _sentences(text) == ["Bà Ngô Thu Trang yêu cầu các phòng ban hoàn thành báo cáo trước cuối tháng.",
+                                '"Việc nào chậm thì phải nói rõ lý do", bà nói.']
+    kinds = sorted(k for _, _, k in _records(text))
+    assert kinds == ["direct", "indirect"]
