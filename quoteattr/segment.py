@@ -267,7 +267,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def find_quotes(text: str, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence],
-                *, max_paragraphs: int = 4) -> list[Quote]:
+                *, max_paragraphs: int = 8) -> list[Quote]:
     """Outermost quoted spans, in order, never overlapping."""
     quotes: list[Quote] = []
     pending: tuple[int, str, int] | None = None  # unclosed opener carried over: (pos, family, paragraph)

@@ -6,6 +6,7 @@ Every sentence here is written for the test; none is copied from a pool.
 from __future__ import annotations
 
 from quoteattr import Attributor
+from quoteattr.lexicon import Lexicon
 from quoteattr.segment import find_paragraphs, find_sentences
 from quoteattr.tokens import tokenize
 
@@ -56,3 +57,20 @@ def test_quote_glued_to_a_full_stop_starts_a_sentence():
                                 '"Việc nào chậm thì phải nói rõ lý do", bà nói.']
     kinds = sorted(k for _, _, k in _records(text))
     assert kinds == ["direct", "indirect"]
+
+
+# --- R18: quote segmentation -------------------------------------------------------------------
+def test_quote_over_six_lines_is_one_record():
+    lines = ["Bà Phạm Thu Hà nói: “Điều thứ nhất là nguồn vốn cho dự án.", "Điều thứ hai là mặt bằng thi công.",
+             "Điều thứ ba là nhân lực có tay nghề.", "Điều thứ tư là thị trường đầu ra.",
+             "Điều thứ năm là thủ tục hành chính.", "Và cuối cùng là niềm tin của người dân”."]
+    recs = _records("\n".join(lines))
+    assert len(recs) == 1 and recs[0][0].endswith("niềm tin của người dân") and recs[0][1] == "Phạm Thu Hà"
+
+
+def test_a_sentence_ending_in_ong_ends_there():
+    # "ông." and "bà." are pronouns ending a sentence, not abbreviations
+    abbreviations = frozenset(w.casefold() for w in Lexicon.default().words("abbreviations"))
+    text = ("Ông Trần Quốc Bảo kể rằng năm đó cả làng đều biết ông. "
+            "Bà Lý Thị Ngọc cho biết xã sẽ làm lại con đường trước mùa mưa.")
+    assert len(find_sentences(text, find_paragraphs(text), abbreviations)) == 2
