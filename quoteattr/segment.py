@@ -297,6 +297,11 @@ def find_quotes(text: str, paragraphs: Sequence[Paragraph], sentences: Sequence[
             if role == "apostrophe":
                 continue
             fam = _FAMILY[text[i]]
+            if role == "open" and len(stack) == 1 and _reopens(text, stack[0][0], i):
+                emit(stack[0][0], None, stack[0][0] + 1, i, 1)
+                stack[0] = (i, fam)
+                inner.clear()
+                continue
             if pending is not None and not stack:
                 p_pos, p_fam, p_par = pending
                 if fam == p_fam and role in ("close", "toggle"):
@@ -347,6 +352,17 @@ def find_quotes(text: str, paragraphs: Sequence[Paragraph], sentences: Sequence[
                      1 if p_par == p_index else p_index - p_par + 1)
                 pending = None
     return quotes
+
+
+def _reopens(text: str, open_pos: int, i: int) -> bool:
+    """Straight quotes never nest: a second ``"`` opening a sentence while one is
+    open (``"A … đột biến. "Tuy nhiên …", ông nói``) closes the first there."""
+    if text[open_pos] != '"' or text[i] != '"':
+        return False
+    k = i
+    while k > open_pos and text[k - 1].isspace():
+        k -= 1
+    return k < i and text[k - 1] in ".!?…" and i + 1 < len(text) and text[i + 1].isupper()
 
 
 def _closes_later(text: str, paragraphs: Sequence[Paragraph], first: int, fam: str, limit: int) -> bool:

@@ -74,3 +74,17 @@ def test_a_sentence_ending_in_ong_ends_there():
     text = ("Ông Trần Quốc Bảo kể rằng năm đó cả làng đều biết ông. "
             "Bà Lý Thị Ngọc cho biết xã sẽ làm lại con đường trước mùa mưa.")
     assert len(find_sentences(text, find_paragraphs(text), abbreviations)) == 2
+
+
+def test_straight_quote_opening_a_sentence_inside_an_open_one_starts_a_new_quote():
+    text = ('Ông Vũ Đình Lâm nói: "Giá điện tháng này chưa tăng. "Tuy nhiên, chi phí sản xuất đã cao hơn nhiều '
+            'so với năm ngoái", ông giải thích. Bà Hồ Thị Mai cho biết công ty sẽ giữ giá đến hết năm.')
+    recs = _records(text)
+    assert ("Giá điện tháng này chưa tăng.", "Vũ Đình Lâm", "direct") in recs
+    assert any(q.startswith("Tuy nhiên") and q.endswith("năm ngoái") for q, _, _ in recs)
+    assert any(s == "Hồ Thị Mai" for _, s, _ in recs)
+
+
+def test_nested_straight_term_inside_a_quote_stays_inside():
+    text = 'Ông Vũ Đình Lâm nói: "Chúng tôi gọi đó là "cú hích" cho cả ngành năm nay".'
+    assert [q for q, _, _ in _records(text)] == ['Chúng tôi gọi đó là "cú hích" cho cả ngành năm nay']
