@@ -88,3 +88,31 @@ def test_straight_quote_opening_a_sentence_inside_an_open_one_starts_a_new_quote
 def test_nested_straight_term_inside_a_quote_stays_inside():
     text = 'Ông Vũ Đình Lâm nói: "Chúng tôi gọi đó là "cú hích" cho cả ngành năm nay".'
     assert [q for q, _, _ in _records(text)] == ['Chúng tôi gọi đó là "cú hích" cho cả ngành năm nay']
+
+
+# --- R19: statements whose speaker the text never gives ----------------------------------------
+def test_passive_speech_verb_gives_a_record_without_a_speaker():
+    text = "Buổi đối thoại kéo dài ba giờ, được mô tả là “cởi mở nhưng còn nhiều khác biệt”."
+    recs = ATT.extract(text)
+    assert [(r.quote.text, r.kind, r.speaker, r.cue.text if r.cue else None) for r in recs] == [
+        ("cởi mở nhưng còn nhiều khác biệt", "mixed", None, "được mô tả là")]
+    assert recs[0].confidence < 0.5 and recs[0].to_dict()["speaker"] is None
+
+
+def test_praised_as_with_an_article_between():
+    recs = _records("Bộ phim từng được ca ngợi như một “bản hùng ca về tuổi trẻ”.")
+    assert recs == [("bản hùng ca về tuổi trẻ", None, "mixed")]
+
+
+def test_scare_quotes_names_and_hedges_stay_no_record():
+    assert _records("Hàng thủ đội khách bị “đánh úp” ngay phút thứ hai.") == []
+    assert _records("Khu chợ này được gọi là “chợ âm phủ” từ nhiều năm nay.") == []
+    assert _records("Quyết định này được cho là “bước ngoặt” của ngành.") == []
+
+
+def test_null_speaker_does_not_break_the_next_speakers_records():
+    text = ("Cuộc gặp được nhận xét là “thực chất”. Ông Hà Văn Long cho biết hai bên sẽ ký thỏa thuận "
+            "vào tháng tới. “Chúng tôi đã sẵn sàng cho việc này”, ông nói.")
+    recs = _records(text)
+    assert recs[0] == ("thực chất", None, "mixed")
+    assert [s for _, s, _ in recs[1:]] == ["Hà Văn Long", "Hà Văn Long"]

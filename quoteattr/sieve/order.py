@@ -5,7 +5,7 @@
    ``according`` cues → :mod:`.theo`, ``quoting`` cues → :mod:`.quoting`,
    every other cue → its subject (:mod:`.subject`) and :mod:`.cue` (which
    asks :mod:`.quote_first` when the content came before the speaker).
-2. :mod:`.quote_tail`, :mod:`.colon`, :mod:`.headline`: quotes nobody claimed.
+2. :mod:`.quote_tail`, :mod:`.colon`, :mod:`.headline`, :mod:`.unnamed`: quotes nobody claimed.
 3. :mod:`.settle`: overlapping proposals, most confident first.
 4. :mod:`.follow_on`: cue-less quotes right after a settled statement.
 5. :mod:`.resolve`: speakers in reading order (pronouns look back).
@@ -39,6 +39,7 @@ from .resolve import resolve_speakers
 from .settle import dedupe, settle
 from .subject import cue_subject
 from .theo import propose_theo
+from .unnamed import propose_unnamed
 from .view import ArticleView
 
 __all__ = ["attribute_article"]
@@ -58,6 +59,7 @@ def attribute_article(nt: NormalizedText, tokens: Sequence[Token], paragraphs: S
     propose_quote_tails(view, claims)
     propose_colon_quotes(view, claims, cue_subjects)
     propose_headlines(view, claims)
+    propose_unnamed(view, claims)
     kept = settle(claims.candidates)
     registry = EntityRegistry(nt, tokens, view.sent_tokens, parser, lex)
     resolver = SpeakerResolver(nt, tokens, sentences, view.sent_tokens, registry, lex, parser,
