@@ -116,3 +116,25 @@ def test_null_speaker_does_not_break_the_next_speakers_records():
     recs = _records(text)
     assert recs[0] == ("thực chất", None, "mixed")
     assert [s for _, s, _ in recs[1:]] == ["Hà Văn Long", "Hà Văn Long"]
+
+
+# --- R03: headlines with an organisation or a description before the colon ----------------------
+def test_headline_with_an_organisation_before_the_colon():
+    text = "Sở Y tế Cần Thơ: Sẽ kiểm tra toàn bộ bếp ăn trường học\nSở Y tế Cần Thơ vừa gửi công văn tới các quận."
+    assert _records(text) == [("Sẽ kiểm tra toàn bộ bếp ăn trường học", "Sở Y tế Cần Thơ", "indirect")]
+
+
+def test_headline_with_a_group_before_the_colon():
+    text = "Người dân vùng lũ: Chúng tôi cần nước sạch hơn cả lương thực\nMưa lớn kéo dài suốt ba ngày."
+    assert _records(text) == [("Chúng tôi cần nước sạch hơn cả lương thực", "Người dân vùng lũ", "indirect")]
+
+
+def test_event_labels_and_roles_doing_something_are_no_headline_speakers():
+    assert _records("Hội thảo Kinh tế Biển: Nhiều đề xuất cho vùng duyên hải\nNội dung hội thảo.") == []
+    assert _records("Thủ tướng Anh thăm Pháp: Hàn gắn quan hệ sau nhiều năm\nChuyến thăm kéo dài hai ngày.") == []
+    assert _records("Giá xăng hôm nay: Tăng nhẹ phiên đầu tuần\nGiá dầu thế giới tăng.") == []
+
+
+def test_caption_after_a_sentence_is_no_headline():
+    text = "Ông Lê Văn An cho biết trường sẽ mở thêm lớp.\nHọc sinh tan trường buổi chiều. Ảnh: Mai Anh"
+    assert [s for _, s, _ in _records(text)] == ["Lê Văn An"]
