@@ -138,3 +138,41 @@ def test_event_labels_and_roles_doing_something_are_no_headline_speakers():
 def test_caption_after_a_sentence_is_no_headline():
     text = "Ông Lê Văn An cho biết trường sẽ mở thêm lớp.\nHọc sinh tan trường buổi chiều. Ảnh: Mai Anh"
     assert [s for _, s, _ in _records(text)] == ["Lê Văn An"]
+
+
+# --- R14: Theo variants --------------------------------------------------------------------------
+def test_theo_compound_statement_noun_reaches_its_issuer():
+    recs = _records("Theo kết luận thanh tra lần hai của Sở Xây dựng, công trình đã xây vượt hai tầng.")
+    assert recs == [("công trình đã xây vượt hai tầng", "Sở Xây dựng", "indirect")]
+
+
+def test_theo_explanation_then_la_colon_gives_what_follows():
+    text = "Lý do vé tàu tăng giá, theo giải thích của Tổng công ty Đường sắt là: Chi phí nhiên liệu đã tăng."
+    assert _records(text) == [("Chi phí nhiên liệu đã tăng", "Tổng công ty Đường sắt", "indirect")]
+
+
+def test_theo_list_ends_at_thi():
+    text = ("Theo Hội Nội tiết Việt Nam, Viện Dinh dưỡng (NIN), và nhiều tổ chức khác thì người cao tuổi "
+            "nên ăn ít muối hơn.")
+    recs = _records(text)
+    assert [q for q, _, _ in recs] == ["người cao tuổi nên ăn ít muối hơn"]
+    assert recs[0][1] == "Hội Nội tiết Việt Nam"
+
+
+def test_theo_survey_with_its_own_time_and_relative_clause():
+    recs = _records("Theo một khảo sát của Hội Sinh viên thực hiện năm 2022, phần lớn sinh viên đi làm thêm.")
+    assert recs == [("phần lớn sinh viên đi làm thêm", "Hội Sinh viên", "indirect")]
+    recs = _records("Theo những gì chị Lò Thị Mai chứng kiến, nước lũ lên rất nhanh trong đêm.")
+    assert recs == [("nước lũ lên rất nhanh trong đêm", "Lò Thị Mai", "indirect")]
+
+
+def test_theo_in_accordance_with_and_laws_are_no_speakers():
+    assert _records("Công ty sẽ bồi thường cho khách, xử lý đúng theo kết luận của Thanh tra Bộ Công Thương.") == []
+    assert _records("Theo Bộ luật Dân sự, hợp đồng miệng vẫn có giá trị pháp lý.") == []
+    assert _records("Theo Luật Đất đai, người dân được bồi thường khi thu hồi đất.") == []
+
+
+def test_theo_condition_with_thi_stays_in_the_statement():
+    recs = _records("Theo ông Lâm Văn Đức, nếu trời tiếp tục mưa thì mực nước sẽ vượt báo động ba.")
+    assert recs == [("nếu trời tiếp tục mưa thì mực nước sẽ vượt báo động ba", "Lâm Văn Đức", "indirect")]
+
