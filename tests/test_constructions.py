@@ -176,3 +176,9 @@ def test_theo_condition_with_thi_stays_in_the_statement():
     recs = _records("Theo ông Lâm Văn Đức, nếu trời tiếp tục mưa thì mực nước sẽ vượt báo động ba.")
     assert recs == [("nếu trời tiếp tục mưa thì mực nước sẽ vượt báo động ba", "Lâm Văn Đức", "indirect")]
 
+
+def test_follow_on_does_not_jump_over_a_quote_with_its_own_unnamed_speaker():
+    text = ("Theo Sở Y tế, số ca mắc đã giảm 20%.\n"
+            '"Công việc ở đây vất vả nhưng ổn định", một nữ công nhân 50 tuổi ở xưởng may thở dài. '
+            '"Tôi sẽ còn làm thêm vài năm nữa".')
+    assert [s for _, s, _ in _records(text)] == ["Sở Y tế"]

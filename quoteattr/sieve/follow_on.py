@@ -25,10 +25,16 @@ def follow_on_candidates(view: ArticleView, kept: Sequence[Candidate]) -> list[C
     for c in kept:
         taken.add(c.start, c.end)
     anchors = sorted(c.end for c in kept)
+    # a quote with a speaker of its own that no pass could name ("“…”, Yumi Muranaka, giám thị …, cho
+    # biết."): who goes on speaking after it is unknown
+    unnamed_at = -1
     for q in view.quotes:
         if taken.overlaps(q.start, q.end):
             continue
         if view.is_term(q) or q.end - q.start < 12:
+            continue
+        k = bisect_right(anchors, q.start)
+        if k and unnamed_at > anchors[k - 1]:
             continue
         si = view.sentence_at(q.outer_start)
         sent = view.sentences[si]
@@ -39,6 +45,7 @@ def follow_on_candidates(view: ArticleView, kept: Sequence[Candidate]) -> list[C
         after_si = view.sentence_at(max(q.outer_end - 1, q.start))
         tail = text[q.outer_end:view.sentences[after_si].end].strip()
         if tail and any(ch.isalnum() for ch in tail):
+            unnamed_at = q.start
             continue
         if bisect_right(anchors, q.start) == 0:
             continue
