@@ -182,3 +182,22 @@ def test_follow_on_does_not_jump_over_a_quote_with_its_own_unnamed_speaker():
             '"Công việc ở đây vất vả nhưng ổn định", một nữ công nhân 50 tuổi ở xưởng may thở dài. '
             '"Tôi sẽ còn làm thêm vài năm nữa".')
     assert [s for _, s, _ in _records(text)] == ["Sở Y tế"]
+
+
+# --- R33: an attribution inserted inside one pair of marks -------------------------------------
+def test_inserted_attribution_gives_two_direct_records():
+    text = ('Chị Đào Thu Hà là vận động viên chạy bộ.\n'
+            '“Những buổi tập đầu tiên thật sự rất vất vả với tôi - chị kể - Nhưng rồi tôi quen dần”.')
+    assert _records(text) == [("Những buổi tập đầu tiên thật sự rất vất vả với tôi", "Đào Thu Hà", "direct"),
+                              ("Nhưng rồi tôi quen dần", "Đào Thu Hà", "direct")]
+
+
+def test_inserted_with_a_named_speaker_and_tiep():
+    text = '"Đội bạn chơi rất hay trong hiệp một - HLV Lê Minh Tuấn nói tiếp - Chúng tôi phải thay đổi chiến thuật".'
+    assert [(s, k) for _, s, k in _records(text)] == [("Lê Minh Tuấn", "direct")] * 2
+
+
+def test_dashes_without_a_cue_inside_a_quote_are_no_insertion():
+    text = '"Giá nhà giai đoạn 2020 - 2022 đã tăng rất mạnh - và sẽ còn tăng", ông Hà Văn Tư nói.'
+    assert _records(text) == [("Giá nhà giai đoạn 2020 - 2022 đã tăng rất mạnh - và sẽ còn tăng", "Hà Văn Tư",
+                               "direct")]

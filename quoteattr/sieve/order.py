@@ -5,7 +5,8 @@
    ``according`` cues → :mod:`.theo`, ``quoting`` cues → :mod:`.quoting`,
    every other cue → its subject (:mod:`.subject`) and :mod:`.cue` (which
    asks :mod:`.quote_first` when the content came before the speaker).
-2. :mod:`.quote_tail`, :mod:`.colon`, :mod:`.headline`, :mod:`.unnamed`: quotes nobody claimed.
+2. :mod:`.quote_tail`, :mod:`.colon`, :mod:`.headline`, :mod:`.inserted`,
+   :mod:`.unnamed`: quotes nobody claimed.
 3. :mod:`.settle`: overlapping proposals, most confident first.
 4. :mod:`.follow_on`: cue-less quotes right after a settled statement.
 5. :mod:`.resolve`: speakers in reading order (pronouns look back).
@@ -32,6 +33,7 @@ from .colon import propose_colon_quotes
 from .cue import propose_cue_content
 from .follow_on import follow_on_candidates
 from .headline import propose_headlines
+from .inserted import propose_inserted
 from .quote_tail import propose_quote_tails
 from .quoting import propose_quoting
 from .repeat import repeat_candidates
@@ -59,6 +61,7 @@ def attribute_article(nt: NormalizedText, tokens: Sequence[Token], paragraphs: S
     propose_quote_tails(view, claims)
     propose_colon_quotes(view, claims, cue_subjects)
     propose_headlines(view, claims)
+    propose_inserted(view, claims)
     propose_unnamed(view, claims)
     kept = settle(claims.candidates)
     registry = EntityRegistry(nt, tokens, view.sent_tokens, parser, lex)
