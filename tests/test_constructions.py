@@ -201,3 +201,22 @@ def test_dashes_without_a_cue_inside_a_quote_are_no_insertion():
     text = '"Giá nhà giai đoạn 2020 - 2022 đã tăng rất mạnh - và sẽ còn tăng", ông Hà Văn Tư nói.'
     assert _records(text) == [("Giá nhà giai đoạn 2020 - 2022 đã tăng rất mạnh - và sẽ còn tăng", "Hà Văn Tư",
                                "direct")]
+
+
+# --- R32: a pull quote without marks, then the speaker's name on its own line --------------------
+def test_pull_quote_without_marks_gives_one_indirect_record_per_sentence():
+    text = ("Chị Đào Thu Hà bắt đầu chạy bộ từ năm 2019.\n"
+            "Tôi chưa bao giờ nghĩ mình sẽ chạy lại được. Nhưng rồi tôi đã làm được điều đó.\n"
+            "Chị Đào Thu Hà, vận động viên marathon\n"
+            "Năm nay chị sẽ tham gia giải chạy ở Huế.")
+    recs = ATT.extract(text)
+    assert [(r.quote.text, r.speaker.name, r.kind, r.cue) for r in recs] == [
+        ("Tôi chưa bao giờ nghĩ mình sẽ chạy lại được", "Đào Thu Hà", "indirect", None),
+        ("Nhưng rồi tôi đã làm được điều đó", "Đào Thu Hà", "indirect", None)]
+
+
+def test_byline_and_third_person_paragraphs_are_no_pull_quotes():
+    assert _records("Ông Lê Văn Nam sinh năm 1960.\nTôi lớn lên ở một vùng quê nghèo.\nLê Văn Nam") == []
+    text = ("Đoàn khảo sát đã đến xã vào sáng qua. Người dân đón đoàn rất đông.\n"
+            "Trần Quốc Việt\nBài viết tiếp theo sẽ nói về mùa lũ.")
+    assert _records(text) == []

@@ -6,7 +6,7 @@
    every other cue → its subject (:mod:`.subject`) and :mod:`.cue` (which
    asks :mod:`.quote_first` when the content came before the speaker).
 2. :mod:`.quote_tail`, :mod:`.colon`, :mod:`.headline`, :mod:`.inserted`,
-   :mod:`.unnamed`: quotes nobody claimed.
+   :mod:`.pull_quote`, :mod:`.unnamed`: quotes and lines nobody claimed.
 3. :mod:`.settle`: overlapping proposals, most confident first.
 4. :mod:`.follow_on`: cue-less quotes right after a settled statement.
 5. :mod:`.resolve`: speakers in reading order (pronouns look back).
@@ -34,6 +34,7 @@ from .cue import propose_cue_content
 from .follow_on import follow_on_candidates
 from .headline import propose_headlines
 from .inserted import propose_inserted
+from .pull_quote import propose_pull_quotes
 from .quote_tail import propose_quote_tails
 from .quoting import propose_quoting
 from .repeat import repeat_candidates
@@ -62,6 +63,7 @@ def attribute_article(nt: NormalizedText, tokens: Sequence[Token], paragraphs: S
     propose_colon_quotes(view, claims, cue_subjects)
     propose_headlines(view, claims)
     propose_inserted(view, claims)
+    propose_pull_quotes(view, claims)
     propose_unnamed(view, claims)
     kept = settle(claims.candidates)
     registry = EntityRegistry(nt, tokens, view.sent_tokens, parser, lex)
