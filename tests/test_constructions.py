@@ -220,3 +220,21 @@ def test_byline_and_third_person_paragraphs_are_no_pull_quotes():
     text = ("Đoàn khảo sát đã đến xã vào sáng qua. Người dân đón đoàn rất đông.\n"
             "Trần Quốc Việt\nBài viết tiếp theo sẽ nói về mùa lũ.")
     assert _records(text) == []
+
+
+# --- R22: a cue-less sentence carrying a quoted fragment continues the previous speaker ---------
+def test_quoted_fragment_in_the_next_cueless_sentence_is_mixed_with_the_previous_speaker():
+    text = ("Bà Trịnh Minh Thư cho biết nhiều học sinh bỏ học giữa chừng. "
+            "Nguyên nhân chính là các em “không theo kịp chương trình mới” ngay từ lớp sáu.")
+    recs = ATT.extract(text)
+    assert [(r.quote.text, r.speaker.name, r.kind, r.cue) for r in recs][1:] == [
+        ("không theo kịp chương trình mới", "Trịnh Minh Thư", "mixed", None)]
+
+
+def test_capitalised_names_and_sentences_with_their_own_cue_are_not_continued():
+    text = ("Bà Trịnh Minh Thư cho biết nhiều học sinh bỏ học giữa chừng. "
+            "Chương trình “Tiếp sức đến trường” đã hỗ trợ hơn 200 em.")
+    assert [k for _, _, k in _records(text)] == ["indirect"]
+    text = ("Bà Trịnh Minh Thư cho biết nhiều học sinh bỏ học giữa chừng.\n"
+            "Dự án mới sẽ “giúp các em quay lại lớp học” từ năm sau.")
+    assert [k for _, _, k in _records(text)] == ["indirect"]
