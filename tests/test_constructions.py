@@ -238,3 +238,18 @@ def test_capitalised_names_and_sentences_with_their_own_cue_are_not_continued():
     text = ("Bà Trịnh Minh Thư cho biết nhiều học sinh bỏ học giữa chừng.\n"
             "Dự án mới sẽ “giúp các em quay lại lớp học” từ năm sau.")
     assert [k for _, _, k in _records(text)] == ["indirect"]
+
+
+# --- R18: a pull-quote subheading restated in the next statement ---------------------------------
+def test_pull_quote_subheading_takes_the_speaker_of_the_statement_restating_it():
+    text = ("“Phải công khai tiến độ từng dự án”\n"
+            "Bộ trưởng Hoàng Văn Lực yêu cầu các sở phải công khai tiến độ từng dự án trên cổng thông tin.")
+    recs = _records(text)
+    assert recs[0] == ("Phải công khai tiến độ từng dự án", "Hoàng Văn Lực", "direct")
+
+
+def test_subheading_whose_words_do_not_recur_stays_unattributed():
+    text = ("“Một mùa hè đáng nhớ của cả làng”\n"
+            "Bộ trưởng Hoàng Văn Lực yêu cầu các sở phải công khai tiến độ từng dự án trên cổng thông tin.")
+    assert [q for q, _, _ in _records(text)] == [
+        "các sở phải công khai tiến độ từng dự án trên cổng thông tin"]
