@@ -253,3 +253,16 @@ def test_subheading_whose_words_do_not_recur_stays_unattributed():
             "Bộ trưởng Hoàng Văn Lực yêu cầu các sở phải công khai tiến độ từng dự án trên cổng thông tin.")
     assert [q for q, _, _ in _records(text)] == [
         "các sở phải công khai tiến độ từng dự án trên cổng thông tin"]
+
+
+# --- R17: an answer after a fronted question clause ------------------------------------------------
+def test_answer_after_a_fronted_question_clause():
+    text = ("Khi được hỏi rằng liệu nhà máy có cắt giảm nhân công hay không, ông Quách Văn Sơn đáp: "
+            "“Chúng tôi chưa tính đến chuyện đó.”")
+    assert _records(text) == [("Chúng tôi chưa tính đến chuyện đó.", "Quách Văn Sơn", "direct")]
+
+
+def test_fronted_clause_before_a_colon_without_a_person_gives_no_answerer():
+    text = ("Khi được hỏi rằng liệu nhà máy có cắt giảm nhân công hay không, bảng thông báo ghi: "
+            "“Tạm ngừng tuyển dụng đến cuối năm.”")
+    assert _records(text) == []
