@@ -266,3 +266,10 @@ def test_fronted_clause_before_a_colon_without_a_person_gives_no_answerer():
     text = ("Khi được hỏi rằng liệu nhà máy có cắt giảm nhân công hay không, bảng thông báo ghi: "
             "“Tạm ngừng tuyển dụng đến cuối năm.”")
     assert _records(text) == []
+
+
+def test_theo_a_programme_name_in_brackets_is_the_speaker():
+    text = "Người lớn nên ngủ đủ bảy tiếng mỗi đêm (theo Chương trình Sức khỏe Cộng đồng)."
+    assert _records(text) == [("Người lớn nên ngủ đủ bảy tiếng mỗi đêm", "Chương trình Sức khỏe Cộng đồng",
+                               "indirect")]
+    assert _records("Người dân được hỗ trợ vốn vay ưu đãi theo chương trình của tỉnh.") == []

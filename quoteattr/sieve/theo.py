@@ -61,12 +61,9 @@ def propose_theo(view: ArticleView, claims: Claims, scopes: SourceScopes, si: in
     if outlet is not None and all(not t.is_word for t in toks[i + outlet[0]:stop]):
         _theo_outlet(view, claims, scopes, si, cue, later, i, outlet)
         return
-    if stop < hi:
-        m = view.parser.parse(toks, i, stop)
-        if m is None:
-            m = view.tidy_mention(i, stop)
-    else:
-        m = view.tidy_mention(i, min(hi, i + 10))
+    m = view.parser.parse(toks, i, stop) if stop < hi else None
+    if m is None:
+        m = _named_programme(view, i, stop) or view.tidy_mention(i, stop if stop < hi else min(hi, i + 10))
     if m is None or m.kind in ("outlet",):
         return
     for c in later:
@@ -76,6 +73,22 @@ def propose_theo(view: ArticleView, claims: Claims, scopes: SourceScopes, si: in
                 return  # "Theo thông tin từ X cho biết, …": X's own verb is the cue
     after, introduced = _frame_end(view, m.tok_end, hi, framed, whose or tail)
     _theo_record(view, claims, si, cue, after, m, introduced=introduced)
+
+
+def _named_programme(view: ArticleView, i: int, stop: int) -> Mention | None:
+    """``theo Chương trình Dinh dưỡng Quốc gia``: a name that begins with a plan word, up to the
+    bracket or stop, read as an organisation when the mention grammar has no head for it."""
+    toks = view.toks
+    found = view.lex.theo_blockers.match(toks, i, stop)
+    if not found or not toks[i].text[:1].isupper():
+        return None
+    j = i
+    while j < stop and toks[j].is_word:
+        j += 1
+    if j - i - found[0] < 1 or not toks[i + found[0]].text[:1].isupper() or j - i > 12:
+        return None
+    return Mention(toks[i].start, toks[j - 1].end, "organization", name=(toks[i].start, toks[j - 1].end),
+                   tok_start=i, tok_end=j)
 
 
 def _frame_tail(toks: Sequence[Token], k: int, hi: int) -> bool:
@@ -211,6 +224,9 @@ def _theo_record(view: ArticleView, claims: Claims, si: int, cue: Cue, after: in
         s, e = toks[after].start if after < hi else sent.end, sent.end
     elif view.ends_sentence(after, hi):
         s, e = sent.start, cue.start
+        e = view.trim(s, e)[1]
+        if e > s and view.text[e - 1] in "([":  # "… mỗi ngày (theo Viện Dinh dưỡng)."
+            e -= 1
     else:
         s, e = sent.start, sent.end
     s = view.skip_connective(s, e)
