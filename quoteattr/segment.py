@@ -355,9 +355,10 @@ def find_quotes(text: str, paragraphs: Sequence[Paragraph], sentences: Sequence[
 
 
 def _reopens(text: str, open_pos: int, i: int) -> bool:
-    """Straight quotes never nest: a second ``"`` opening a sentence while one is
-    open (``"A … đột biến. "Tuy nhiên …", ông nói``) closes the first there."""
-    if text[open_pos] != '"' or text[i] != '"':
+    """Double quotes do not nest (inner quotes are single): a second ``"`` or ``“``
+    opening a sentence while one is open (``"A … đột biến. "Tuy nhiên …", ông nói``)
+    closes the first there."""
+    if text[open_pos] not in '"“' or text[i] != text[open_pos]:
         return False
     k = i
     while k > open_pos and text[k - 1].isspace():

@@ -273,3 +273,15 @@ def test_theo_a_programme_name_in_brackets_is_the_speaker():
     assert _records(text) == [("Người lớn nên ngủ đủ bảy tiếng mỗi đêm", "Chương trình Sức khỏe Cộng đồng",
                                "indirect")]
     assert _records("Người dân được hỗ trợ vốn vay ưu đãi theo chương trình của tỉnh.") == []
+
+
+def test_curly_quote_reopened_at_a_sentence_start_closes_the_unclosed_one():
+    text = ("Ông Lưu Văn Cảnh nói: “Chúng tôi đã chờ cả buổi sáng mà không thấy ai. "
+            "“Đến trưa thì đoàn kiểm tra mới tới”, ông kể.")
+    quotes = [q for q, _, _ in _records(text)]
+    assert quotes == ["Chúng tôi đã chờ cả buổi sáng mà không thấy ai.", "Đến trưa thì đoàn kiểm tra mới tới"]
+
+
+def test_single_quotes_nested_in_a_curly_quote_stay_inside():
+    text = "Ông Lưu Văn Cảnh nói: “Họ bảo tôi: ‘Đừng lo, mọi việc sẽ ổn’. Nhưng tôi vẫn lo”."
+    assert [q for q, _, _ in _records(text)] == ["Họ bảo tôi: ‘Đừng lo, mọi việc sẽ ổn’. Nhưng tôi vẫn lo"]
