@@ -285,3 +285,17 @@ def test_curly_quote_reopened_at_a_sentence_start_closes_the_unclosed_one():
 def test_single_quotes_nested_in_a_curly_quote_stay_inside():
     text = "Ông Lưu Văn Cảnh nói: “Họ bảo tôi: ‘Đừng lo, mọi việc sẽ ổn’. Nhưng tôi vẫn lo”."
     assert [q for q, _, _ in _records(text)] == ["Họ bảo tôi: ‘Đừng lo, mọi việc sẽ ổn’. Nhưng tôi vẫn lo"]
+
+
+def test_sentence_final_outlet_with_no_speaker_of_its_own_is_the_outlet_s_claim():
+    text = "Ít nhất 12 người đã thiệt mạng trong trận động đất, theo Reuters."
+    recs = ATT.extract(text)
+    assert [(r.quote.text, r.speaker.name, r.source.name) for r in recs] == [
+        ("Ít nhất 12 người đã thiệt mạng trong trận động đất", "Reuters", "Reuters")]
+    text = "Ông Lê Văn Nam cho biết đã có 12 người thiệt mạng, theo Reuters."
+    assert [(s, k) for _, s, k in _records(text)] == [("Lê Văn Nam", "indirect")]
+
+
+def test_statement_noun_closing_the_sentence_after_a_lowercase_word_still_reports():
+    recs = ATT.extract("Ứng dụng này hiện có khoảng 20 triệu người dùng theo thống kê của Reuters.")
+    assert [(r.speaker.name, r.source.name) for r in recs] == [("Reuters", "Reuters")]

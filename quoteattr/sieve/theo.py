@@ -29,6 +29,9 @@ _STATEMENT_SPAN = 6
 # words that end X and begin the frame's own qualifiers (aspect words, time, the addressee)
 _FRAME_TAIL_WORDS = frozenset(("với", "vào", "hôm", "vừa", "mới", "đã", "được", "đang", "sẽ", "gửi", "trong"))
 _FRAME_TAIL_PAIRS = frozenset(("thực hiện", "công bố", "đưa ra", "tiến hành", "cho thấy", "cho biết"))
+# "xử lý đúng theo kết luận của X": acting in accordance with, never a report (last syllables:
+# đúng, làm, tuân, thực hiện, xử lý, giải quyết, căn cứ, dựa, chiếu, đi)
+_COMPLY = frozenset(("đúng", "làm", "tuân", "hiện", "lý", "quyết", "cứ", "dựa", "chiếu", "đi"))
 # rules and documents, never speakers even with a capitalised name ("Theo Bộ luật Lao động")
 _RULES = frozenset(("luật", "bộ luật", "nghị định", "nghị quyết", "thông tư", "quyết định", "quy định", "quy chế",
                     "hiến pháp", "pháp lệnh", "chỉ thị", "điều lệ", "tiêu chuẩn", "quy chuẩn", "hợp đồng",
@@ -39,10 +42,12 @@ def propose_theo(view: ArticleView, claims: Claims, scopes: SourceScopes, si: in
                  later: Sequence[Cue]) -> None:
     lo, hi = view.sent_tokens[si]
     toks = view.toks
-    if _in_accordance(view, lo, cue.tok_start):
-        return
     i = _after_statement_noun(view, cue.tok_end, hi)
     if i is None:
+        return
+    # "… dịch vụ theo thống kê của CrunchBase.": a statement noun closing the sentence still reports
+    closing = i > cue.tok_end and all(toks[k].text not in ",:;–—" for k in range(i, hi))
+    if _in_accordance(view, lo, cue.tok_start) and (not closing or toks[cue.tok_start - 1].key in _COMPLY):
         return
     framed = i > cue.tok_end + 1  # "theo giải thích của X": X ends before "là"
     # "theo những gì X quan sát, …": X's own verb runs to the comma
@@ -193,10 +198,13 @@ def _theo_outlet(view: ArticleView, claims: Claims, scopes: SourceScopes, si: in
     n, name = outlet
     src = SourceMention(name, toks[i].start, toks[i + n - 1].end, "sentence")
     if view.ends_sentence(i + n, hi):
-        # "…, theo Kyodo News." covers the paragraph
+        # "…, theo Kyodo News." covers the paragraph; with no speaker of its own the sentence is the outlet's
         scopes.add_frame(view.paragraph_of(si), -1, attrs.evolve(src, scope="paragraph"))
-        return
-    scopes.set_sentence(si, src)
+        if any(c.entry.cls not in ("according", "block") and view.subject_of(lo, c.tok_start) is not None
+               for c in view.cues[si]):
+            return
+    else:
+        scopes.set_sentence(si, src)
     inner = [c for c in later if c.entry.cls not in ("according", "block")]
     if inner and any(view.subject_of(lo, c.tok_start) is not None for c in inner):
         return
