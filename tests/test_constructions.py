@@ -299,3 +299,9 @@ def test_sentence_final_outlet_with_no_speaker_of_its_own_is_the_outlet_s_claim(
 def test_statement_noun_closing_the_sentence_after_a_lowercase_word_still_reports():
     recs = ATT.extract("Ứng dụng này hiện có khoảng 20 triệu người dùng theo thống kê của Reuters.")
     assert [(r.speaker.name, r.source.name) for r in recs] == [("Reuters", "Reuters")]
+
+
+def test_theo_cach_goi_cua_x_gives_the_quoted_term_to_x():
+    text = "Những cỗ máy này sẽ mở ra “kỷ nguyên người máy tự chủ” theo cách gọi của tiến sĩ Lê Minh Hải."
+    assert _records(text) == [("kỷ nguyên người máy tự chủ", "Lê Minh Hải", "mixed")]
+    assert _records("Theo cách này, mọi người trong xóm đều có lợi.") == []

@@ -156,9 +156,10 @@ def _after_statement_noun(view: ArticleView, i: int, hi: int) -> int | None:
         i += 1
     if i + 1 < hi and toks[i].key == "những" and toks[i + 1].key == "gì":
         return i + 2  # "theo những gì X quan sát"
-    if i >= hi or _blocked(view, i, hi):
-        return None
-    sn = lex.statement_nouns.match(toks, i, hi)
+    sn = lex.statement_nouns.match(toks, i, hi) if i < hi else None
+    blocker = lex.theo_blockers.match(toks, i, hi) if i < hi else None
+    if i >= hi or ((not sn or (blocker and blocker[0] >= sn[0])) and _blocked(view, i, hi)):
+        return None  # "theo cách gọi của X" is a statement noun longer than the blocker "cách"
     if not sn:
         return i
     j = i + sn[0]
