@@ -189,6 +189,8 @@ _OPENERS_WORDS = frozenset((
     "cụ", "em", "thêm", "cùng", "riêng", "bên", "dù", "mặc", "song", "ngay", "hôm", "ngày", "sáng", "chiều", "tối",
 ))
 # a full stop glued to a quote mark and a capital: "… đã có.\"Chỉ bàn làm …"
+_WORD_RUN = regex.compile(r"\S+")
+_HEAD = regex.compile(r"(?:\S+\s+){0,2}\S+")
 _GLUED_QUOTE = regex.compile(r"(?<=[\p{Ll}\p{N}][.!?…]+)[\"“”](?=\p{Lu})")
 
 
@@ -204,21 +206,23 @@ def _glue_cuts(text: str, para: Paragraph) -> list[int]:
             cuts.append(end)
             if m.start() > para.start and text[m.start() - 2] not in ".!?…)]\"”":
                 cuts.append(m.start())  # "… thành phố Ảnh: X Theo …": the caption is its own sentence
-    head = regex.match(r"(?:\S+\s+){0,2}\S+", text[para.start:para.end])
+    head = _HEAD.match(text, para.start, para.end)
     if head is not None:  # a dateline glued to the first word: "Hà NộiNhận thông báo, …"
-        cuts.extend(glue_points(text, para.start, para.start + head.end())[:1])
+        cuts.extend(glue_points(text, para.start, head.end())[:1])
+    seen, straight = para.start, 0  # straight marks before the glued one, counted once
     for m in _GLUED_QUOTE.finditer(text, para.start, para.end):
-        closing = text[m.start()] == "”" or (
-            text[m.start()] == '"' and text.count('"', para.start, m.start()) % 2 == 1)
+        straight += text.count('"', seen, m.start())
+        seen = m.start()
+        closing = text[m.start()] == "”" or (text[m.start()] == '"' and straight % 2 == 1)
         cuts.append(m.end() if closing else m.start())
     return cuts
 
 
 def _credit_end(text: str, pos: int, end: int) -> int | None:
     """Where the credit after ``Ảnh:`` ends, when a sentence follows it on the same line."""
-    words = list(regex.finditer(r"\S+", text[pos:end]))[:10]
+    words = list(_WORD_RUN.finditer(text, pos, min(end, pos + 300)))[:10]
     for k, w in enumerate(words):
-        word, at = w.group(), pos + w.start()
+        word, at = w.group(), w.start()
         mark = regex.search(r"(?<=\p{L})[\"“]", word)
         if mark is not None:
             return at + mark.start()

@@ -70,7 +70,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
         s, e = m.start(), m.end()
-        cuts = glue_points(text, s, e) if e - s > 3 and m.group()[0].isalpha() else ()
+        word = m.group()
+        glued = e - s > 3 and word[0].isalpha() and word[1:] != word[1:].lower()  # cheap test first
+        cuts = glue_points(text, s, e) if glued else ()
         for c in (*cuts, e):
             out.append(Token(s, c, text[s:c], text[s:c].casefold()))
             s = c

@@ -25,6 +25,9 @@ def repeat_candidates(view: ArticleView, done: Sequence[Candidate]) -> list[tupl
     """Pairs (repeat, first occurrence) for unclaimed quotes equal to an attributed direct quote."""
     text = view.text
     by_text = {fold(text[c.start:c.end]): c for c in done if c.kind == "direct"}
+    by_paragraph: dict[int, list[Candidate]] = {}
+    for c in done:
+        by_paragraph.setdefault(c.paragraph, []).append(c)
     out = []
     taken = Coverage()
     for c in done:
@@ -34,7 +37,7 @@ def repeat_candidates(view: ArticleView, done: Sequence[Candidate]) -> list[tupl
             continue
         first = by_text.get(fold(text[q.start:q.end]))
         if first is None:
-            first = _restated_below(view, q, done)
+            first = _restated_below(view, q, by_paragraph)
         if first is None or first.start == q.start or view.is_term(q) or q.end - q.start < 20:
             continue
         si = view.sentence_at(q.start)
@@ -47,7 +50,7 @@ def repeat_candidates(view: ArticleView, done: Sequence[Candidate]) -> list[tupl
 _RESTATED_WITHIN = 2
 
 
-def _restated_below(view: ArticleView, q: Quote, done: Sequence[Candidate]) -> Candidate | None:
+def _restated_below(view: ArticleView, q: Quote, by_paragraph: dict[int, list[Candidate]]) -> Candidate | None:
     """The statement in the next paragraphs that holds every word of a quote standing as its own paragraph."""
     text = view.text
     si = view.sentence_at(q.start)
@@ -57,12 +60,11 @@ def _restated_below(view: ArticleView, q: Quote, done: Sequence[Candidate]) -> C
     words = _words(text[q.start:q.end])
     if len(words) < 4:
         return None
-    for c in done:
-        if c.paragraph <= para.index or c.paragraph > para.index + _RESTATED_WITHIN or c.speaker is None:
-            continue
-        sent = view.sentences[c.sentence]
-        if words <= _words(text[sent.start:sent.end]):
-            return c
+    for k in range(para.index + 1, para.index + 1 + _RESTATED_WITHIN):
+        for c in by_paragraph.get(k, ()):
+            sent = view.sentences[c.sentence]
+            if c.speaker is not None and words <= _words(text[sent.start:sent.end]):
+                return c
     return None
 
 
