@@ -18,6 +18,8 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from .tokens import glue_points
+
 __all__ = [
     "Segment", "Paragraph", "Sentence", "Quote", "ARTICLE_BREAK",
     "find_articles", "find_paragraphs", "find_sentences", "find_quotes", "QUOTE_MARKS",
@@ -145,10 +147,14 @@ _WORD_BEFORE = regex.compile(r"([\p{L}\p{N}.]+)$")
 
 
 def find_sentences(text: str, paragraphs: Sequence[Paragraph], abbreviations: frozenset[str]) -> list[Sentence]:
-    """Sentences of each paragraph; a dot after an abbreviation or an initial does not end one."""
+    """Sentences of each paragraph; a dot after an abbreviation or an initial does not end one.
+
+    One-line bodies glue blocks together; a photo credit and a quote glued to
+    a full stop end a sentence too (:func:`_glue_cuts`).
+    """
     out: list[Sentence] = []
     for para in paragraphs:
-        s = para.start
+        cuts: list[tuple[int, int]] = []  # (end of a sentence, start of the next)
         for m in _BOUNDARY.finditer(text, para.start, para.end):
             punct = m.group("punct")
             if punct == ".":
@@ -158,13 +164,85 @@ def find_sentences(text: str, paragraphs: Sequence[Paragraph], abbreviations: fr
                     len(word) == 1 and text[m.start() - 1].isupper()
                 ):
                     continue
-            cut = m.end("close")
-            if cut > s:
-                out.append(Sentence(s, cut, para.index))
-            s = m.end()
+            cuts.append((m.end("close"), m.end()))
+        cuts.extend((c, c) for c in _glue_cuts(text, para))
+        s = para.start
+        for cut, nxt in sorted(cuts):
+            if cut <= s:
+                continue
+            e = cut
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append(Sentence(s, e, para.index))
+            s = nxt
+            while s < para.end and text[s].isspace():
+                s += 1
         if s < para.end:
             out.append(Sentence(s, para.end, para.index))
     return out
+
+
+# "Ảnh: Quỳnh Trần Theo kế hoạch, …": a photo credit glued to the next sentence
+_CAPTION = regex.compile(r"(?<![\p{L}\p{N}])(?:Ảnh|Video|Clip|Đồ họa|Đồ hoạ|Đồ hình|Nguồn|Nguồn ảnh)\s?:[ \t]*")
+# closed-class words that open a sentence, never a credit's name: connectives, prepositions, honorifics
+_OPENERS_WORDS = frozenset((
+    "theo", "khi", "tại", "trong", "sau", "trước", "tuy", "nhưng", "còn", "từ", "với", "nếu", "do", "vì",
+    "để", "ngoài", "đây", "đó", "hiện", "các", "những", "một", "ông", "bà", "anh", "chị", "cô", "chú", "bác",
+    "cụ", "em", "thêm", "cùng", "riêng", "bên", "dù", "mặc", "song", "ngay", "hôm", "ngày", "sáng", "chiều", "tối",
+))
+# a full stop glued to a quote mark and a capital: "… đã có.\"Chỉ bàn làm …"
+_WORD_RUN = regex.compile(r"\S+")
+_HEAD = regex.compile(r"(?:\S+\s+){0,2}\S+")
+_GLUED_QUOTE = regex.compile(r"(?<=[\p{Ll}\p{N}][.!?…]+)[\"“”](?=\p{Lu})")
+
+
+def _glue_cuts(text: str, para: Paragraph) -> list[int]:
+    """Where a sentence starts without a space or a full stop before it: after a
+    caption credit, at a dateline glued to the first word, at a glued quote."""
+    cuts = []
+    for m in _CAPTION.finditer(text, para.start, para.end):
+        if m.start() > para.start and text[m.start() - 1] not in " \t)]":
+            continue
+        end = _credit_end(text, m.end(), para.end)
+        if end is not None:
+            cuts.append(end)
+            if m.start() > para.start and text[m.start() - 2] not in ".!?…)]\"”":
+                cuts.append(m.start())  # "… thành phố Ảnh: X Theo …": the caption is its own sentence
+    head = _HEAD.match(text, para.start, para.end)
+    if head is not None:  # a dateline glued to the first word: "Hà NộiNhận thông báo, …"
+        cuts.extend(glue_points(text, para.start, head.end())[:1])
+    seen, straight = para.start, 0  # straight marks before the glued one, counted once
+    for m in _GLUED_QUOTE.finditer(text, para.start, para.end):
+        straight += text.count('"', seen, m.start())
+        seen = m.start()
+        closing = text[m.start()] == "”" or (text[m.start()] == '"' and straight % 2 == 1)
+        cuts.append(m.end() if closing else m.start())
+    return cuts
+
+
+def _credit_end(text: str, pos: int, end: int) -> int | None:
+    """Where the credit after ``Ảnh:`` ends, when a sentence follows it on the same line."""
+    words = list(_WORD_RUN.finditer(text, pos, min(end, pos + 300)))[:10]
+    for k, w in enumerate(words):
+        word, at = w.group(), w.start()
+        mark = regex.search(r"(?<=\p{L})[\"“]", word)
+        if mark is not None:
+            return at + mark.start()
+        glued = glue_points(text, at, at + len(word))
+        if glued:
+            return glued[0]
+        if word[0] in "\"“":
+            return at
+        if word[-1] in ".!?…" or not word[0].isalpha():
+            return None
+        if k == 0 or not word[0].isupper():
+            continue
+        if word.rstrip(",").casefold() in _OPENERS_WORDS:
+            return at
+        if k + 1 < len(words) and words[k + 1].group()[0].islower():
+            return at
+    return None
 
 
 def _role(text: str, i: int) -> str:
@@ -196,7 +274,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def find_quotes(text: str, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence],
-                *, max_paragraphs: int = 4) -> list[Quote]:
+                *, max_paragraphs: int = 8) -> list[Quote]:
     """Outermost quoted spans, in order, never overlapping."""
     quotes: list[Quote] = []
     pending: tuple[int, str, int] | None = None  # unclosed opener carried over: (pos, family, paragraph)
@@ -226,6 +304,11 @@ def find_quotes(text: str, paragraphs: Sequence[Paragraph], sentences: Sequence[
             if role == "apostrophe":
                 continue
             fam = _FAMILY[text[i]]
+            if role == "open" and len(stack) == 1 and _reopens(text, stack[0][0], i):
+                emit(stack[0][0], None, stack[0][0] + 1, i, 1)
+                stack[0] = (i, fam)
+                inner.clear()
+                continue
             if pending is not None and not stack:
                 p_pos, p_fam, p_par = pending
                 if fam == p_fam and role in ("close", "toggle"):
@@ -276,6 +359,18 @@ def find_quotes(text: str, paragraphs: Sequence[Paragraph], sentences: Sequence[
                      1 if p_par == p_index else p_index - p_par + 1)
                 pending = None
     return quotes
+
+
+def _reopens(text: str, open_pos: int, i: int) -> bool:
+    """Double quotes do not nest (inner quotes are single): a second ``"`` or ``“``
+    opening a sentence while one is open (``"A … đột biến. "Tuy nhiên …", ông nói``)
+    closes the first there."""
+    if text[open_pos] not in '"“' or text[i] != text[open_pos]:
+        return False
+    k = i
+    while k > open_pos and text[k - 1].isspace():
+        k -= 1
+    return k < i and text[k - 1] in ".!?…" and i + 1 < len(text) and text[i + 1].isupper()
 
 
 def _closes_later(text: str, paragraphs: Sequence[Paragraph], first: int, fam: str, limit: int) -> bool:

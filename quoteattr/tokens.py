@@ -46,6 +46,28 @@ class Token(NamedTuple):
         return self.text[0].isupper()
 
 
+# Two syllables glued by a scraper that dropped the space between blocks
+# ("Quỳnh TrangCác sản phẩm", "Hà NộiNhận"): a lower-case letter, then an
+# upper-case syllable; one side must be Vietnamese (a non-ASCII letter), so
+# brand names written in camel case ("VnExpress", "TikTok") stay whole.
+GLUE = regex.compile(r"(?<=\p{Ll}\p{M}*)(?=\p{Lu}\p{Ll})")
+_SYLLABLE_BEFORE = regex.compile(r"\p{L}[\p{L}\p{M}]*$")
+_SYLLABLE_AFTER = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*")
+
+
+def glue_points(text: str, start: int, end: int) -> list[int]:
+    """Positions inside ``text[start:end]`` where two glued syllables meet."""
+    out = []
+    for m in GLUE.finditer(text, start, end):
+        i = m.start()
+        left = _SYLLABLE_BEFORE.search(text, max(start, i - 12), i)
+        right = _SYLLABLE_AFTER.match(text, i, end)
+        word = (left.group() if left else "") + (right.group() if right else "")
+        if not word.isascii():
+            out.append(i)
+    return out
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``.
 
@@ -53,16 +75,23 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     of one spelling shares one ``text`` string, and its ``key`` is that same
     string when case folding changes nothing: half the memory of one string
     pair per token, which for a long article is most of the working set.
+    Syllables a scraper glued together (``TrangCác``) are cut apart.
     """
     spellings: dict[str, tuple[str, str]] = {}
     out: list[Token] = []
     for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        s, e = m.start(), m.end()
         word = m.group()
-        pair = spellings.get(word)
-        if pair is None:
-            key = word.casefold()
-            pair = spellings[word] = (word, word if key == word else key)
-        out.append(Token(m.start(), m.end(), *pair))
+        glued = e - s > 3 and word[0].isalpha() and word[1:] != word[1:].lower()  # cheap test first
+        cuts = glue_points(text, s, e) if glued else ()
+        for c in (*cuts, e):
+            piece = word if (s, c) == (m.start(), e) else text[s:c]
+            pair = spellings.get(piece)
+            if pair is None:
+                key = piece.casefold()
+                pair = spellings[piece] = (piece, piece if key == piece else key)
+            out.append(Token(s, c, *pair))
+            s = c
     return out
 
 

@@ -36,7 +36,7 @@ def propose_colon_quotes(view: ArticleView, claims: Claims, cue_subjects: Mappin
         colon_tok = view.tok_range(pos - 1, pos)[0]
         m = cue_subjects.get(si)
         if m is None:
-            m = _mention_before_colon(view, si, colon_tok)
+            m = _mention_before_colon(view, si, colon_tok) or _answerer(view, si, colon_tok)
         if m is None or m.kind not in _COLON_SPEAKERS:
             m = sentence_subject(view, si)
             if m is None or m.tok_end > colon_tok or m.kind == "group":
@@ -46,6 +46,23 @@ def propose_colon_quotes(view: ArticleView, claims: Claims, cue_subjects: Mappin
             conf = 0.75
         claims.add(Candidate(q.start, q.end, "direct", "colon", conf, m.start, si, view.paragraph_of(si), m,
                              (pos - 1, pos), None))
+
+
+def _answerer(view: ArticleView, si: int, colon_tok: int) -> Mention | None:
+    """The person who answers after a fronted clause: ``Khi được hỏi rằng liệu …, bà Lan đáp: “…”``."""
+    toks = view.toks
+    lo = view.sent_tokens[si][0]
+    comma = next((k for k in range(colon_tok - 1, lo, -1) if toks[k].text == ","), None)
+    if comma is None:
+        return None
+    for verb in (1, 2):
+        j = colon_tok - verb
+        if j <= comma + 1 or not all(t.is_word and t.text[:1].islower() for t in toks[j:colon_tok]):
+            break
+        m = view.subject_of(comma + 1, j)
+        if m is not None and m.tok_start == comma + 1 and m.tok_end == j and m.kind in ("person", "title"):
+            return m
+    return None
 
 
 def _mention_before_colon(view: ArticleView, si: int, colon_tok: int) -> Mention | None:

@@ -1,16 +1,27 @@
-"""A headline or teaser ``Name: statement``: ``Bộ trưởng Lê Văn Nam: Giá điện sẽ không tăng``.
+"""A headline or teaser ``Speaker: statement``: ``Bộ trưởng Lê Văn Nam: Giá điện sẽ không tăng``.
 
-A short paragraph without a final full stop, a person before a colon among its
-first words; with quote marks after the colon the record is ``direct``,
-without them ``indirect`` with cue ``:`` (GUIDELINES).
+A short paragraph without a final full stop, a speaker before a colon among
+its first words: a person, an organisation (``Sở Giao thông Vận tải: Sẽ cấm
+xe tải …``), a group (``Người dân vùng lũ: …``) or a bare role (``Chuyên gia:
+…``).  With quote marks after the colon the record is ``direct``, without them
+``indirect`` with cue ``:`` (GUIDELINES).  Not a headline statement: a topic
+or event label (``Hội nghị G20: Ngoại trưởng Mỹ đánh giá …``, where the part
+after the colon names its own speaker), a role doing something
+(``Tổng thống Pháp thăm Đức: …``), a place, a caption credit.
 """
 from __future__ import annotations
 
+from ..mentions import Mention
 from .candidate import Candidate
 from .claims import Claims
 from .view import ArticleView
 
 __all__ = ["propose_headlines"]
+
+# who may speak in a headline: a person, an organisation, a group or a bare role
+_SPEAKER_KINDS = frozenset(("person", "organization", "group", "title"))
+# an organisation head that names an event or a document, not a body that speaks
+_EVENT_HEADS = frozenset(("hội nghị", "hội thảo", "diễn đàn", "đại hội", "phiên", "kỳ họp", "lễ", "cuộc"))
 
 
 def propose_headlines(view: ArticleView, claims: Claims) -> None:
@@ -22,18 +33,44 @@ def propose_headlines(view: ArticleView, claims: Claims) -> None:
         colon = next((k for k in range(lo, min(hi, lo + 16)) if toks[k].text == ":"), None)
         if colon is None or colon + 1 >= hi:
             continue
-        m = view.parser.parse(toks, lo, colon)
-        if m is None or m.kind != "person" or m.name is None:
-            continue
-        if m.title is None and m.name[0] == m.start and not m.certain:
-            continue  # "Bạc Liêu: …" is a place, not a person speaking
         si = view.sentence_at(toks[colon].start)
+        if view.sentences[si].start != p.start:
+            continue  # "… tại Paris. Ảnh: Nguyễn Linh": a caption after a sentence
+        m = view.parser.parse(toks, lo, colon)
+        if m is None or not _speaker_like(view, m, lo, colon):
+            continue
         cue_span = (toks[colon].start, toks[colon].end)
-        s, e = view.trim(toks[colon + 1].start, p.end)
+        end = min(p.end, view.sentences[si].end)
         q = view.quote_opening_at(toks[colon + 1].start, p.end)
         if q is not None:
             if not claims.claimed(q):
                 claims.add(Candidate(q.start, q.end, "direct", "colon", 0.7, m.start, si, p.index, m, cue_span))
             continue
-        if s < e and not claims.overlaps(s, e):
+        s, e = view.trim(toks[colon + 1].start, end)
+        if s < e and not claims.overlaps(s, e) and not _names_own_speaker(view, si, colon):
             claims.add(Candidate(s, e, "indirect", "colon", 0.6, m.start, si, p.index, m, cue_span))
+
+
+def _speaker_like(view: ArticleView, m: Mention, lo: int, colon: int) -> bool:
+    """Can the mention before a headline's colon be who speaks?"""
+    toks = view.toks
+    if m.kind not in _SPEAKER_KINDS:
+        return False
+    if m.kind == "person":
+        # "Bạc Liêu: …" is a place, not a person speaking
+        return m.name is not None and not (m.title is None and m.name[0] == m.start and not m.certain)
+    if m.kind == "organization":
+        head = " ".join(t.key for t in toks[lo:min(colon, lo + 2)])
+        return toks[lo].key not in _EVENT_HEADS and head not in _EVENT_HEADS
+    if m.kind == "title":
+        # a bare role, or a role with a capitalised qualifier; "Tổng thống Pháp thăm Đức" is an event
+        role = view.lex.titles.match(toks, lo, colon) or view.lex.groups.match(toks, lo, colon)
+        return bool(role) and all(not t.is_word or t.text[:1].isupper() for t in toks[lo + role[0]:colon])
+    return m.kind == "group"
+
+
+def _names_own_speaker(view: ArticleView, si: int, colon: int) -> bool:
+    """Does the statement after the colon report someone else (a cue with its own subject)?"""
+    lo = colon + 1
+    return any(c.tok_start > colon and c.entry.cls in ("speech", "directive", "commit", "report")
+               and view.subject_of(lo, c.tok_start) is not None for c in view.cues[si])

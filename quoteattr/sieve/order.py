@@ -6,7 +6,8 @@
    every other cue → its subject (:mod:`.subject`) and :mod:`.cue` (which
    asks :mod:`.quote_first` when the content came before the speaker).
 2. :mod:`.as_reported` (``Như báo X đã đưa, …``), :mod:`.quote_tail`, :mod:`.colon`,
-   :mod:`.headline`: frames and quotes nobody claimed.
+   :mod:`.headline`, :mod:`.inserted`, :mod:`.pull_quote`, :mod:`.unnamed`: frames,
+   quotes and lines nobody claimed.
 3. :mod:`.relay`: words passed on by someone else keep their origin as speaker;
    :mod:`.settle`: overlapping proposals, most confident first.
 4. :mod:`.follow_on`: cue-less quotes right after a settled statement.
@@ -36,6 +37,8 @@ from .colon import propose_colon_quotes
 from .cue import propose_cue_content
 from .follow_on import follow_on_candidates
 from .headline import propose_headlines
+from .inserted import propose_inserted
+from .pull_quote import propose_pull_quotes
 from .quote_tail import propose_quote_tails
 from .quoting import propose_quoting
 from .relay import relayed
@@ -44,6 +47,7 @@ from .resolve import resolve_speakers
 from .settle import dedupe, settle
 from .subject import cue_subject
 from .theo import propose_theo
+from .unnamed import propose_unnamed
 from .view import ArticleView
 
 __all__ = ["attribute_article"]
@@ -65,6 +69,9 @@ def attribute_article(nt: NormalizedText, tokens: Sequence[Token], paragraphs: S
     propose_quote_tails(view, claims)
     propose_colon_quotes(view, claims, cue_subjects)
     propose_headlines(view, claims)
+    propose_inserted(view, claims)
+    propose_pull_quotes(view, claims)
+    propose_unnamed(view, claims)
     kept = settle(relayed(nt.text, claims.candidates))
     registry = EntityRegistry(nt, tokens, view.sent_tokens, parser, lex)
     resolver = SpeakerResolver(nt, tokens, sentences, view.sent_tokens, registry, lex, parser,

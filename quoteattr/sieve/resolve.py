@@ -4,7 +4,7 @@ Pronouns and descriptions look back (``history``: the speakers resolved so
 far, most recent last), so candidates are resolved in the order their speaker
 mentions stand in the text; a follow-on quote takes the speaker of the
 statement it continues.  Candidates whose speaker cannot be resolved are
-dropped here.
+dropped here, except a statement the text gives no speaker for (:mod:`.unnamed`).
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from ..sources import SourceMention
 from ..speakers import SpeakerResolver
 from .candidate import Candidate
 from .follow_on import previous_statement
+from .unnamed import UNNAMED
 
 __all__ = ["resolve_speakers"]
 
@@ -37,6 +38,8 @@ def resolve_speakers(resolver: SpeakerResolver, candidates: Iterable[Candidate])
             c = attrs.evolve(c, speaker=resolver.resolve(c.mention, c.sentence, history),
                              source=_relayed_by(resolver, c, history))
         if c.speaker is None:
+            if c.rule == UNNAMED:
+                out.append(c)
             continue
         history.append(c.speaker)
         spoken.append((_position(c), c))

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import attrs
 
 from ..cues import Cue
+from ..tokens import Token
 from ..mentions import Mention
 from ..segment import Sentence
 from ..sources import SourceMention, SourceScopes
@@ -27,6 +28,18 @@ __all__ = ["propose_theo"]
 _FRAME_SENTENCES = 8
 # words that qualify a statement noun: "thông báo mới nhất của", "kết luận sơ bộ của"
 _STATEMENT_QUALIFIERS = ("mới", "gần", "đây", "nhất", "chính", "thức", "sơ", "bộ", "ban", "đầu")
+# how far a compound statement noun may run before its "của": "thông báo kết luận kiểm tra của"
+_STATEMENT_SPAN = 6
+# words that end X and begin the frame's own qualifiers (aspect words, time, the addressee)
+_FRAME_TAIL_WORDS = frozenset(("với", "vào", "hôm", "vừa", "mới", "đã", "được", "đang", "sẽ", "gửi", "trong"))
+_FRAME_TAIL_PAIRS = frozenset(("thực hiện", "công bố", "đưa ra", "tiến hành", "cho thấy", "cho biết"))
+# "xử lý đúng theo kết luận của X": acting in accordance with, never a report (last syllables:
+# đúng, làm, tuân, thực hiện, xử lý, giải quyết, căn cứ, dựa, chiếu, đi)
+_COMPLY = frozenset(("đúng", "làm", "tuân", "hiện", "lý", "quyết", "cứ", "dựa", "chiếu", "đi"))
+# rules and documents, never speakers even with a capitalised name ("Theo Bộ luật Lao động")
+_RULES = frozenset(("luật", "bộ luật", "nghị định", "nghị quyết", "thông tư", "quyết định", "quy định", "quy chế",
+                    "hiến pháp", "pháp lệnh", "chỉ thị", "điều lệ", "tiêu chuẩn", "quy chuẩn", "hợp đồng",
+                    "công ước", "hiệp định", "dự thảo"))
 
 
 def propose_theo(view: ArticleView, claims: Claims, scopes: SourceScopes, si: int, cue: Cue,
@@ -36,22 +49,30 @@ def propose_theo(view: ArticleView, claims: Claims, scopes: SourceScopes, si: in
     i = _after_statement_noun(view, cue.tok_end, hi)
     if i is None:
         return
-    # X ends at the next comma/colon; without one, at the longest tidy mention
-    stop = hi
+    # "… dịch vụ theo thống kê của CrunchBase.": a statement noun closing the sentence still reports
+    closing = i > cue.tok_end and all(toks[k].text not in ",:;–—" for k in range(i, hi))
+    if _in_accordance(view, lo, cue.tok_start) and (not closing or toks[cue.tok_start - 1].key in _COMPLY):
+        return
+    framed = i > cue.tok_end + 1  # "theo giải thích của X": X ends before "là"
+    # "theo những gì X quan sát, …": X's own verb runs to the comma
+    whose = toks[i - 1].key == "gì" and i - 2 >= cue.tok_end and toks[i - 2].key == "những"
+    # X ends at the next comma/colon or copula; without one, at the longest tidy mention
+    stop, tail = hi, False
     for k in range(i, min(hi, i + 30)):
-        if toks[k].text in (",", ":", "–", "—") or (toks[k].text == "-" and k > i):
+        if toks[k].text in (",", ":", "–", "—") or (toks[k].text == "-" and k > i) or (
+                k > i and (toks[k].key == "thì" or (toks[k].key == "là" and framed))):
             stop = k
+            break
+        if k > i and _frame_tail(toks, k, hi):
+            stop, tail = k, True
             break
     outlet = view.outlets.at(toks, i, stop)
     if outlet is not None and all(not t.is_word for t in toks[i + outlet[0]:stop]):
         _theo_outlet(view, claims, scopes, si, cue, later, i, outlet)
         return
-    if stop < hi:
-        m = view.parser.parse(toks, i, stop)
-        if m is None:
-            m = view.tidy_mention(i, stop)
-    else:
-        m = view.tidy_mention(i, min(hi, i + 10))
+    m = view.parser.parse(toks, i, stop) if stop < hi else None
+    if m is None:
+        m = _named_programme(view, i, stop) or view.tidy_mention(i, stop if stop < hi else min(hi, i + 10))
     if m is None or m.kind in ("outlet",):
         return
     for c in later:
@@ -59,25 +80,119 @@ def propose_theo(view: ArticleView, claims: Claims, scopes: SourceScopes, si: in
             subj = view.subject_of(lo, c.tok_start)
             if subj is not None and subj.tok_start < m.tok_end and subj.tok_end > i:
                 return  # "Theo thông tin từ X cho biết, …": X's own verb is the cue
-    _theo_record(view, claims, si, cue, m.tok_end, m, src=view.statement_source(si))
+    after, introduced = _frame_end(view, m.tok_end, hi, framed, whose or tail)
+    _theo_record(view, claims, si, cue, after, m, src=view.statement_source(si), introduced=introduced)
+
+
+def _named_programme(view: ArticleView, i: int, stop: int) -> Mention | None:
+    """``theo Chương trình Dinh dưỡng Quốc gia``: a name that begins with a plan word, up to the
+    bracket or stop, read as an organisation when the mention grammar has no head for it."""
+    toks = view.toks
+    found = view.lex.theo_blockers.match(toks, i, stop)
+    if not found or not toks[i].text[:1].isupper():
+        return None
+    j = i
+    while j < stop and toks[j].is_word:
+        j += 1
+    if j - i - found[0] < 1 or not toks[i + found[0]].text[:1].isupper() or j - i > 12:
+        return None
+    return Mention(toks[i].start, toks[j - 1].end, "organization", name=(toks[i].start, toks[j - 1].end),
+                   tok_start=i, tok_end=j)
+
+
+def _frame_tail(toks: Sequence[Token], k: int, hi: int) -> bool:
+    """A word after X that begins what qualifies the statement, not X's name:
+    ``khảo sát của X thực hiện năm 2017``, ``lời khai của X với cơ quan điều tra``."""
+    key = toks[k].key
+    pair = key + " " + toks[k + 1].key if k + 1 < hi else key
+    return key in _FRAME_TAIL_WORDS or pair in _FRAME_TAIL_PAIRS or (
+        key == "năm" and k + 1 < hi and toks[k + 1].text[:1].isdigit())
+
+
+def _in_accordance(view: ArticleView, lo: int, k: int) -> bool:
+    """``xử lý đúng theo kết luận của X``: ``theo`` after a verb means "in accordance with"."""
+    if k <= lo:
+        return False
+    prev = view.toks[k - 1]
+    return prev.is_word and not prev.text[:1].isupper() and not (
+        view.lex.connectives.match_ending(view.toks, k, lo) or view.lex.adverbs.match_ending(view.toks, k, lo))
+
+
+def _frame_end(view: ArticleView, j: int, hi: int, framed: bool, tail: bool) -> tuple[int, bool]:
+    """Where the statement starts after ``Theo X`` ends at token ``j``, and whether the frame says so
+    itself: ``… là: CONTENT``, ``Theo A, B (ACR), và nhiều tổ chức khác thì CONTENT``."""
+    toks = view.toks
+    listed = j < hi and (toks[j].key in ("thì", "và") or toks[j].text == ",")  # X goes on as a list
+    # each item of the list starts with a capital, the last one after "và" may be a description
+    joined, item_start = False, True
+    for k in range(j, min(hi, j + 25) if listed else min(hi, j + 1)):
+        key = toks[k].key
+        if toks[k].text in (".", "?", "!", ";") or (
+                item_start and toks[k].is_word and not toks[k].text[:1].isupper() and key not in ("và", "thì")
+                and not joined):
+            break
+        joined = joined or key == "và"
+        if toks[k].is_word and key != "và":
+            item_start = False
+        elif toks[k].text == ",":
+            item_start = True
+        if key == "thì":
+            return k + 1, True
+        if toks[k].text == ":":
+            if k == j or (k == j + 1 and toks[j].key == "là"):
+                return k + 1, True
+            break
+    if framed and j < hi and toks[j].key == "là":
+        return j + 1, True  # "theo giải thích của X là thuế chưa giảm"
+    for k in range(j, min(hi, j + 8) if tail else j):  # "… X quan sát, …", "… thực hiện năm 2017, …"
+        if toks[k].text == ",":
+            return (k + 1 if k > j else j), False
+        if toks[k].is_word and toks[k].text[:1].isupper():
+            break
+    return j, False
 
 
 def _after_statement_noun(view: ArticleView, i: int, hi: int) -> int | None:
-    """Where X starts: past "thông báo (mới nhất) của", "lời"; ``None`` for a document or rule."""
+    """Where X starts: past "(một) thông báo kết luận (mới nhất) của", "lời", "những gì";
+    ``None`` for a document or rule."""
     toks, lex = view.toks, view.lex
-    if i >= hi or lex.theo_blockers.match(toks, i, hi):
-        return None
-    sn = lex.statement_nouns.match(toks, i, hi)
+    if i + 1 < hi and toks[i].key in ("một", "các", "những") and lex.statement_nouns.match(toks, i + 1, hi):
+        i += 1
+    if i + 1 < hi and toks[i].key == "những" and toks[i + 1].key == "gì":
+        return i + 2  # "theo những gì X quan sát"
+    sn = lex.statement_nouns.match(toks, i, hi) if i < hi else None
+    blocker = lex.theo_blockers.match(toks, i, hi) if i < hi else None
+    if i >= hi or ((not sn or (blocker and blocker[0] >= sn[0])) and _blocked(view, i, hi)):
+        return None  # "theo cách gọi của X" is a statement noun longer than the blocker "cách"
     if not sn:
         return i
     j = i + sn[0]
     while j < hi and toks[j].key in _STATEMENT_QUALIFIERS:
         j += 1
-    if j < hi and toks[j].key in ("của", "từ"):
-        return j + 1
+    for k in range(j, min(hi, j + _STATEMENT_SPAN)):
+        if toks[k].key in ("của", "từ"):
+            return k + 1
+        if not toks[k].is_word or toks[k].text[:1].isupper():
+            break
     if toks[i].key in ("lời",) and j < hi:
         return j
     return None
+
+
+def _blocked(view: ArticleView, i: int, hi: int) -> bool:
+    """A rule, plan or time (``theo quy định``) — but a name that starts with such a word
+    (``theo Chương trình Dinh dưỡng Quốc gia``) is an organisation; laws stay rules."""
+    toks = view.toks
+    found = view.lex.theo_blockers.match(toks, i, hi)
+    start = i + 1 if toks[i].key == "bộ" and i + 1 < hi and toks[i + 1].key == "luật" else i
+    rule = " ".join(t.key for t in toks[i:start + 2])
+    if any(rule.startswith(r) and (len(rule) == len(r) or rule[len(r)] == " ") for r in _RULES):
+        return True
+    if not found:
+        return False
+    after = i + found[0]
+    named = toks[i].text[:1].isupper() and after < hi and toks[after].text[:1].isupper()
+    return not named
 
 
 def _theo_outlet(view: ArticleView, claims: Claims, scopes: SourceScopes, si: int, cue: Cue,
@@ -124,9 +239,10 @@ def _paragraph_of(s: Sentence) -> int:
 
 
 def _theo_record(view: ArticleView, claims: Claims, si: int, cue: Cue, after: int, m: Mention | None,
-                 outlet_name: str | None = None, src: SourceMention | None = None) -> None:
-    """The statement ``Theo X`` attributes: after it when it leads the sentence,
-    before it when it ends the sentence, else the whole sentence."""
+                 outlet_name: str | None = None, src: SourceMention | None = None, introduced: bool = False) -> None:
+    """The statement ``Theo X`` attributes: after it when it leads the sentence or
+    introduces what follows (``… là: …``), before it when it ends the sentence,
+    else the whole sentence."""
     if m is None:
         return
     toks = view.toks
@@ -138,10 +254,13 @@ def _theo_record(view: ArticleView, claims: Claims, si: int, cue: Cue, after: in
         (not t.is_word) or view.lex.connectives.match(toks, k, cue.tok_start)
         or view.lex.adverbs.match(toks, k, cue.tok_start)
         for k, t in enumerate(toks[lo:cue.tok_start], lo)))
-    if leading:
+    if leading or introduced:
         s, e = toks[after].start if after < hi else sent.end, sent.end
     elif view.ends_sentence(after, hi):
         s, e = sent.start, cue.start
+        e = view.trim(s, e)[1]
+        if e > s and view.text[e - 1] in "([":  # "… mỗi ngày (theo Viện Dinh dưỡng)."
+            e -= 1
     else:
         s, e = sent.start, sent.end
     s = view.skip_connective(s, e)

@@ -1,0 +1,65 @@
+"""A pull quote that lost its marks: the statement, then the speaker's name on a line of its own.
+
+    Tôi chưa bao giờ nghĩ mình sẽ chạy lại được. Nhưng tôi đã làm được.
+    Chị Đào Thu Hà, vận động viên marathon
+
+gives one ``indirect`` record per sentence, speaker the person named, cue
+``null`` (GUIDELINES, 2026-12-01).  The statement speaks in the first person
+and carries no quote marks and no reporting verb of its own; the name line is
+a person mention with at most a description after a comma, no verb and no
+final stop, and not the article's last line (a byline).
+"""
+from __future__ import annotations
+
+from ..mentions import Mention
+from ..segment import Paragraph
+from .candidate import Candidate
+from .claims import Claims
+from .view import OPEN_MARKS, ArticleView
+
+__all__ = ["propose_pull_quotes"]
+
+_FIRST_PERSON = frozenset(("tôi", "mình", "chúng tôi"))
+_MAX_NAME_LINE = 120
+_CONFIDENCE = 0.5
+
+
+def propose_pull_quotes(view: ArticleView, claims: Claims) -> None:
+    paras = view.paragraphs
+    for k in range(1, len(paras) - 1):
+        m = _name_line(view, paras[k])
+        if m is None or not _first_person_statement(view, paras[k - 1]):
+            continue
+        for si in range(view.sentence_at(paras[k - 1].start), len(view.sentences)):
+            sent = view.sentences[si]
+            if sent.start >= paras[k - 1].end:
+                break
+            s, e = view.trim(sent.start, sent.end)
+            if e - s >= 12 and not claims.overlaps(s, e):
+                claims.add(Candidate(s, e, "indirect", "pull-quote", _CONFIDENCE, m.start, si, sent.paragraph, m))
+
+
+def _name_line(view: ArticleView, p: Paragraph) -> Mention | None:
+    """The person a line names, when the line is only that name (and a description after a comma)."""
+    text, toks = view.text, view.toks
+    if p.end - p.start > _MAX_NAME_LINE or text[p.end - 1] in ".!?…:;":
+        return None
+    lo, hi = view.tok_range(p.start, p.end)
+    stop = next((j for j in range(lo, hi) if toks[j].text == ","), hi)
+    m = view.parser.parse(toks, lo, stop)
+    if m is None or m.kind != "person" or m.name is None or view.cues[view.sentence_at(p.start)]:
+        return None
+    return m
+
+
+def _first_person_statement(view: ArticleView, p: Paragraph) -> bool:
+    """No quote marks, no cue, and a first-person pronoun."""
+    text = view.text
+    if any(ch in OPEN_MARKS or ch in "”’" for ch in text[p.start:p.end]) or text[p.end - 1] not in ".!?…":
+        return False
+    first, last = view.sentence_at(p.start), view.sentence_at(p.end - 1)
+    if any(view.cues[si] for si in range(first, last + 1)):
+        return False
+    lo, hi = view.tok_range(p.start, p.end)
+    keys = [t.key for t in view.toks[lo:hi]]
+    return any(k in _FIRST_PERSON for k in keys) or "chúng tôi" in " ".join(keys)
