@@ -23,11 +23,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
-POOLS = {
-    "seeds": ROOT / "seeds",
-    "dev": SHARED / "dev" / "docs",
-    "dev2": SHARED / "dev2" / "docs",
-}
+
+
+def _pools(shared: Path) -> dict[str, Path]:
+    return {"seeds": ROOT / "seeds", "dev": shared / "dev" / "docs", "dev2": shared / "dev2" / "docs"}
+
+
+POOLS = _pools(SHARED)
 
 
 def _extract(code: Path, folder: Path, out: Path, extra: list[str]) -> None:
@@ -52,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pools", nargs="+", default=list(POOLS), choices=list(POOLS))
     ap.add_argument("--engine", default="rules")
     ap.add_argument("--stanza-dir")
+    ap.add_argument("--shared", type=Path, default=SHARED, help="the shared eval folder (default: ../shared/eval)")
     args = ap.parse_args(argv)
+    pools = _pools(args.shared.resolve())
     extra = ["--engine", args.engine] + (
         ["--stanza-dir", str(Path(args.stanza_dir).resolve())] if args.stanza_dir else [])
     failed = False
@@ -61,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run(["git", "worktree", "add", "--detach", "-q", str(base), args.base], check=True, cwd=ROOT)
         try:
             for name in args.pools:
-                folder = POOLS[name]
+                folder = pools[name]
                 if not folder.is_dir():
                     print(f"{name}: no folder {folder}, skipped")
                     continue
