@@ -38,8 +38,10 @@ _SPECIAL = regex.compile(
     rf"|(?P<entity>{_ENTITY})"
     # an HTML tag left over from scraping: blanked out (block tags end a line)
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,1000})?/?>)"
-    # a word holding a combining mark: NFC may change its length
-    r"|(?P<combining>(?<![\p{L}\p{N}\p{M}])[\p{L}\p{N}]*+\p{M}[\p{L}\p{M}\p{N}]*+)"
+    # a letter and its combining marks: NFC may change their length.  One cluster at a time
+    # (composition never reaches across a starter), so the offset map stays exact inside a word
+    # and a token cut out of a glued word ("chứcBậc") maps back to its own letters
+    r"|(?P<combining>[\p{L}\p{N}]\p{M}++|\p{M}++)"
 )
 
 

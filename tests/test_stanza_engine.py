@@ -107,15 +107,17 @@ def test_parse_supplies_a_subject_the_rules_cannot_find():
     assert rec.cue.text == "cho biết"
 
 
-# the parse puts "đề nghị" inside the ccomp of "cho biết" (a relative clause on "chuyên gia"),
-# with no subject of its own
-EMBEDDED = "Ông Thọ cho biết, đã gặp nhiều chuyên gia đề nghị tăng giá điện."
+# the parse puts "đề nghị" inside the ccomp of "cho biết" (a relative clause on "những người", in
+# apposition to "chuyên gia"), with no subject of its own; after the comma the rules read a new clause
+EMBEDDED = "Ông Thọ cho biết, đã gặp nhiều chuyên gia, những người đề nghị tăng giá điện."
 EMBEDDED_ROWS = [
     ("Ông", "NOUN", 3, "nsubj", None), ("Thọ", "PROPN", 1, "flat:name", None),
     ("cho", "VERB", 0, "root", None), ("biết", "VERB", 3, "compound:svc", None), (",", "PUNCT", 7, "punct", None),
     ("đã", "ADV", 7, "advmod", None), ("gặp", "VERB", 3, "ccomp", None), ("nhiều", "ADJ", 9, "amod", None),
-    ("chuyên gia", "NOUN", 7, "obj", None), ("đề nghị", "VERB", 9, "acl", None), ("tăng", "VERB", 10, "xcomp", None),
-    ("giá", "NOUN", 11, "obj", None), ("điện", "NOUN", 12, "compound", None), (".", "PUNCT", 3, "punct", None),
+    ("chuyên gia", "NOUN", 7, "obj", None), (",", "PUNCT", 12, "punct", None), ("những", "DET", 12, "det", None),
+    ("người", "NOUN", 9, "appos", None), ("đề nghị", "VERB", 12, "acl:relcl", None),
+    ("tăng", "VERB", 13, "xcomp", None), ("giá", "NOUN", 14, "obj", None), ("điện", "NOUN", 15, "compound", None),
+    (".", "PUNCT", 3, "punct", None),
 ]
 
 
@@ -123,11 +125,11 @@ def test_parse_keeps_a_cue_inside_the_reported_clause():
     """Rules end the content where a later cue's would-be subject starts; the
     ccomp subtree says that cue belongs to what Ông Thọ reported."""
     rules = [r.quote.text for r in quoteattr.Attributor().extract(EMBEDDED)]
-    assert rules[0] == "đã gặp"
+    assert rules[0] == "đã gặp nhiều chuyên gia"
     att = quoteattr.Attributor(stanza_pipeline=_FakePipeline({EMBEDDED: _doc(EMBEDDED, EMBEDDED_ROWS)}))
     recs = att.extract(EMBEDDED)
     assert [(r.speaker.name, r.quote.text) for r in recs] == [
-        ("Thọ", "đã gặp nhiều chuyên gia đề nghị tăng giá điện")]
+        ("Thọ", "đã gặp nhiều chuyên gia, những người đề nghị tăng giá điện")]
 
 
 def test_offsets_map_back_to_an_nfd_caller_text():

@@ -47,3 +47,15 @@ def test_type_errors_and_out_of_range_spans():
         NormalizedText(None)  # type: ignore[arg-type]
     nt = NormalizedText("abc")
     assert nt.span(-5, 99).text == "abc"
+
+
+def test_a_token_cut_out_of_a_glued_nfd_word_maps_to_its_own_letters():
+    """The offset map is exact inside a word: a scraper's glued "chứcBậc" in NFD gives the
+    speaker mention "Bậc …" in the caller's text, not "chứcBậc …"."""
+    import unicodedata
+
+    import quoteattr
+
+    text = unicodedata.normalize("NFD", "Tin vắn: dễ thăng chứcBậc thầy phong thủy Lê Văn Nam dự đoán “năm sau sẽ rất tốt”.")
+    mentions = [r.speaker.mention.text for r in quoteattr.extract(text) if r.speaker and r.speaker.mention]
+    assert mentions and all(not unicodedata.normalize("NFC", m).startswith("chức") for m in mentions)
