@@ -157,3 +157,11 @@ def test_what_someone_will_demand_is_part_of_the_content(attributor: Attributor)
 def test_a_demand_made_now_is_a_statement_of_its_own(attributor: Attributor) -> None:
     recs = attributor.extract("Ông Trần Văn Nam cho biết, Sở Xây dựng yêu cầu các quận rà soát lại giấy phép.")
     assert "Sở Xây dựng" in [r.speaker.name for r in recs]
+
+
+def test_a_colon_ends_an_appositive_chain_whatever_the_quote_marks(attributor: Attributor) -> None:
+    # the same text with a „German-style“ closing mark and a straight one gives the same records
+    curly = "„Giá sẽ giảm“, Lê Văn An: ông nêu vấn đề với báo chí."
+    straight = curly.replace("“", '"')
+    assert [(r.rule, r.cue.text) for r in attributor.extract(curly)] == [
+        (r.rule, r.cue.text) for r in attributor.extract(straight)]

@@ -31,7 +31,7 @@ _APPOSITIVE_OPENERS = {"đồng", "nguyên", "cựu", "là", "người", "một"
 _CASE_OPENERS = {"trường hợp", "nguyên nhân", "lý do", "nếu", "việc", "điều", "sự"}
 # a description opening with one of these is someone's ("Một người hàng xóm …", "Nhiều cán bộ …")
 _QUANTIFIED_OPENERS = {"một", "nhiều", "các", "những", "hai", "ba", "mấy"}
-_CLOSING_MARKS = frozenset("”’»›」』\"'")
+_CLOSING_MARKS = frozenset("”’»›」』\"'“")  # "“" closes a „German-style“ quote
 # a noun phrase right after one of these is an object or a complement, never the subject
 _OBJECT_MARKERS = {"lên", "cho", "tới", "đến", "với", "vào", "ra", "về", "gặp", "gửi"}
 # words between a subject and its cue when an object stands before the cue ("gửi đơn lên X")
@@ -166,6 +166,8 @@ def _person_heading_chain(parser: MentionParser, toks: Sequence[Token], chunks: 
     if len(inner) < 2:
         return None
     for a, b in reversed(inner[-6:]):
+        if b < j and toks[b].text in (":", ";", "…"):
+            return None  # a headline prefix or another clause, not an apposition
         relative = toks[a].key in _APPOSITIVE_OPENERS  # "người có cháu gái được thả hôm qua": a relative clause
         if holds_cue(lex, toks, a, b) or (not relative and any(toks[q].key in lex.predicate_words for q in range(a, b))):
             return None
