@@ -22,7 +22,7 @@ from .tokens import glue_points
 
 __all__ = [
     "Segment", "Paragraph", "Sentence", "Quote", "ARTICLE_BREAK",
-    "find_articles", "find_paragraphs", "find_sentences", "find_quotes", "QUOTE_MARKS",
+    "find_articles", "find_paragraphs", "find_sentences", "find_quotes", "QUOTE_MARKS", "OPEN_MARKS", "CLOSE_MARKS",
 ]
 
 #: Characters that separate two articles in one string: nothing is carried across them.
@@ -37,6 +37,10 @@ _FAMILY = {
     "「": "corner", "」": "corner", "『": "corner", "』": "corner",
 }
 QUOTE_MARKS = "".join(_FAMILY)
+#: Marks that may open / close a quote as a token beside a speaker or cue (a straight mark
+#: either way; "“" also closes a „German-style“ quote), for the passes that look around quotes.
+OPEN_MARKS = frozenset("“„‟‘‚«‹「『\"'")
+CLOSE_MARKS = frozenset("”’»›」』\"'“")
 _OPENERS = set("“„‟〝❝‘‚‛«‹「『")
 _CLOSERS = set("”〞❞’»›」』")
 _QUOTE_RE = regex.compile("[" + regex.escape(QUOTE_MARKS) + "]")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ..segment import CLOSE_MARKS
 from ..tokens import Token
 from .grammar import SEPARATORS
 from .model import Mention, is_cap
@@ -31,7 +32,6 @@ _APPOSITIVE_OPENERS = {"đồng", "nguyên", "cựu", "là", "người", "một"
 _CASE_OPENERS = {"trường hợp", "nguyên nhân", "lý do", "nếu", "việc", "điều", "sự"}
 # a description opening with one of these is someone's ("Một người hàng xóm …", "Nhiều cán bộ …")
 _QUANTIFIED_OPENERS = {"một", "nhiều", "các", "những", "hai", "ba", "mấy"}
-_CLOSING_MARKS = frozenset("”’»›」』\"'“")  # "“" closes a „German-style“ quote
 # a noun phrase right after one of these is an object or a complement, never the subject
 _OBJECT_MARKERS = {"lên", "cho", "tới", "đến", "với", "vào", "ra", "về", "gặp", "gửi"}
 # words between a subject and its cue when an object stands before the cue ("gửi đơn lên X")
@@ -179,7 +179,7 @@ def _person_heading_chain(parser: MentionParser, toks: Sequence[Token], chunks: 
         if m is None:
             continue
         introduced = m.title is not None or (m.name is not None and m.name[0] > m.start)
-        after_quote = a >= 2 and toks[a - 2].text in _CLOSING_MARKS
+        after_quote = a >= 2 and toks[a - 2].text in CLOSE_MARKS
         if not introduced and (a, b) != inner[0] and not after_quote:
             continue  # "…, Đại học California, Santa Barbara cho biết": a bare name inside a chain is no head
         return attrs.evolve(m, end=toks[j - 1].end, tok_end=j) if (a, b) != inner[-1] else None

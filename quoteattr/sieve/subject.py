@@ -113,16 +113,19 @@ def _vouched_name(view: ArticleView, si: int, cue: Cue, m: Mention) -> Mention:
             view, si, cue, after_fronted=True) is not None or view.written_after(m.start, m.end, "person")) and not (
             view.written_after(m.start, m.end, "place")):
         return attrs.evolve(m, certain=True)  # a given name alone: "Lan Anh cho hay …", "“…”, Xuân Trường nói."
-    if m.tok_start > slot[0] and _subject_slot(view, si, cue) is not None:
-        described = _described_subject(view, si, cue)
+    strict_slot = _subject_slot(view, si, cue) if m.tok_start > slot[0] else None
+    if strict_slot is not None:
+        described = _described_subject(view, si, cue, strict_slot)
         if described is not None:
             return described
     return m
 
 
-def _described_subject(view: ArticleView, si: int, cue: Cue) -> Mention | None:
-    """A description no lexicon knows in the subject slot (``“…”, nữ phạm nhân 80 tuổi nói.``)."""
-    slot = _subject_slot(view, si, cue)
+def _described_subject(view: ArticleView, si: int, cue: Cue,
+                       slot: tuple[int, int] | None = None) -> Mention | None:
+    """A description no lexicon knows in the subject slot (``“…”, nữ phạm nhân 80 tuổi nói.``);
+    ``slot`` when the caller has found it already."""
+    slot = slot if slot is not None else _subject_slot(view, si, cue)
     if slot is None or view.parser.parse(view.toks, *slot) is not None:
         return None  # the lexicons had their say on it (subject_before turned it down)
     toks = view.toks

@@ -16,7 +16,7 @@ from ..analysis import Analysis
 from ..cues import Cue, find_cues
 from ..lexicon import CompiledLexicon
 from ..mentions import Mention, MentionParser
-from ..segment import Paragraph, Quote, Sentence
+from ..segment import CLOSE_MARKS, OPEN_MARKS, Paragraph, Quote, Sentence
 from ..sources import OutletFinder, SourceMention
 from ..text import NormalizedText, fold
 from ..tokens import Token
@@ -27,8 +27,6 @@ _TRIM_END = set(" .,;:…!?")
 _ELLIPSIS = regex.compile(r"…|\.\.\.")
 # clause markers that are verbs of their own: right after a noun they make it a subject
 _EVENT_VERBS = frozenset({"xảy ra", "diễn ra"})
-OPEN_MARKS = frozenset("“„‟‘‚«‹「『\"'")
-CLOSE_MARKS = frozenset("”’»›」』\"'“")
 
 
 class ArticleView:
