@@ -79,7 +79,8 @@ class Antecedents:
     def _introduced(self, m: Mention, lo: int, hi: int, want: str | None, talking_only: bool = False) -> Entity | None:
         found = [e for e in self.registry.salient_between(lo, hi, want) if not self._age_clash(m, e)]
         talking = [e for e in found if any(e is sp.entity for pos, sp in self._spoken if lo <= pos < m.start)]
-        return (talking or ([] if talking_only else found) or [None])[0]
+        chosen = talking or ([] if talking_only else found)
+        return chosen[0] if chosen else None
 
     def _epithet(self, k: int, want: str | None) -> ResolvedSpeaker | None:
         """"Cô gái bị ném cà chua …" opening sentence ``k``: the person a pronoun after

@@ -138,7 +138,9 @@ class OrganisationIndex:
         never into the predicate ("Tập đoàn Hòa Phát vừa công bố"); 0 when no
         capitalised word follows the head ("Sở này")."""
         toks = self.toks
-        j = i + self.lex.org_heads.match(toks, i, hi)[0]
+        head = self.lex.org_heads.match(toks, i, hi)
+        assert head is not None  # callers start at an organisation's head
+        j = i + head[0]
         last = 0
         gap = 0
         while j < hi and j - i < 16:

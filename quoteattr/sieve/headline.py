@@ -65,7 +65,9 @@ def _speaker_like(view: ArticleView, m: Mention, lo: int, colon: int) -> bool:
     if m.kind == "title":
         # a bare role, or a role with a capitalised qualifier; "Tổng thống Pháp thăm Đức" is an event
         role = view.lex.titles.match(toks, lo, colon) or view.lex.groups.match(toks, lo, colon)
-        return bool(role) and all(not t.is_word or t.text[:1].isupper() for t in toks[lo + role[0]:colon])
+        if role is None:
+            return False
+        return all(not t.is_word or t.text[:1].isupper() for t in toks[lo + role[0]:colon])
     return m.kind == "group"
 
 

@@ -41,8 +41,8 @@ def relayed(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     for c in candidates:
         if id(c) in dropped:
             continue
-        outer = relay.get(id(c))
-        out.append(attrs.evolve(c, relay=outer.mention) if outer is not None else c)
+        relayer = relay.get(id(c))
+        out.append(attrs.evolve(c, relay=relayer.mention) if relayer is not None else c)
     return out
 
 
