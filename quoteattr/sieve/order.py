@@ -5,7 +5,7 @@
    ``according`` cues → :mod:`.theo`, ``quoting`` cues → :mod:`.quoting`,
    every other cue → its subject (:mod:`.subject`) and :mod:`.cue` (which
    asks :mod:`.quote_first` when the content came before the speaker).
-2. :mod:`.as_reported` (``Như báo X đã đưa, …``), :mod:`.quote_tail`, :mod:`.colon`,
+2. :mod:`.fronted_cue` (``Khẳng định …, song ông X …``), :mod:`.as_reported` (``Như báo X đã đưa, …``), :mod:`.quote_tail`, :mod:`.colon`,
    :mod:`.headline`, :mod:`.inserted`, :mod:`.pull_quote`, :mod:`.unnamed`: frames,
    quotes and lines nobody claimed.
 3. :mod:`.relay`: words passed on by someone else keep their origin as speaker;
@@ -36,6 +36,7 @@ from .claims import Claims
 from .colon import propose_colon_quotes
 from .cue import propose_cue_content
 from .follow_on import follow_on_candidates
+from .fronted_cue import propose_fronted_cues
 from .headline import propose_headlines
 from .inserted import propose_inserted
 from .pull_quote import propose_pull_quotes
@@ -65,6 +66,7 @@ def attribute_article(nt: NormalizedText, tokens: Sequence[Token], paragraphs: S
     claims = Claims()
     cue_subjects = _sentence_passes(view, claims, scopes)
     register_channels(view, scopes, cue_subjects)
+    propose_fronted_cues(view, claims)
     propose_as_reported(view, claims, scopes)
     propose_quote_tails(view, claims)
     propose_colon_quotes(view, claims, cue_subjects)

@@ -18,7 +18,7 @@ from ..mentions.names import holds_cue
 from ..mentions.noun_phrase import described_subject
 from .view import CLOSE_MARKS, OPEN_MARKS, ArticleView
 
-__all__ = ["cue_subject", "sentence_subject", "is_addressee"]
+__all__ = ["cue_subject", "sentence_subject", "opening_mention", "is_addressee"]
 
 # tokens looked back from a cue for the start of its clause: bounds the work in one endless sentence
 _CLAUSE_REACH = 200
@@ -213,13 +213,13 @@ def sentence_subject(view: ArticleView, si: int, before: int | None = None) -> M
             start = k + 1
             break
     for begin in (start, lo):
-        m = _opening_mention(view, begin, hi)
+        m = opening_mention(view, begin, hi)
         if m is not None:
             return m
     return None
 
 
-def _opening_mention(view: ArticleView, begin: int, hi: int) -> Mention | None:
+def opening_mention(view: ArticleView, begin: int, hi: int) -> Mention | None:
     """The mention that starts at token ``begin``: the longest sure name ("HLV Chu
     Đình Nghiêm", not "HLV Chu Đình"), else the longest speaker-like mention."""
     toks, parser = view.toks, view.parser
