@@ -1,0 +1,69 @@
+"""The subject of a cue and the cue itself: everyday role nouns as subjects, cues
+that a time phrase or a compound noun used to block, subjects across verb phrases.
+
+Synthetic sentences written for these tests; each construction comes with a
+near-miss that must give no record (or not that speaker).
+"""
+from __future__ import annotations
+
+import pytest
+
+from quoteattr import Attributor
+
+
+@pytest.fixture(scope="module")
+def attributor() -> Attributor:
+    return Attributor()
+
+
+def records(attributor: Attributor, text: str) -> list[tuple[str | None, str]]:
+    return [(r.speaker.name if r.speaker else None, r.quote.text) for r in attributor.extract(text)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a role, kin or crowd noun with no title word opens the sentence before a bare clause
+    ("Chủ nhà nói nếu không trả tiền đúng hạn thì phải dọn đi ngay.", "Chủ nhà"),
+    ("Ngoài ra, nhà tuyển dụng còn yêu cầu ứng viên nộp bài luận bằng tiếng Anh.", "nhà tuyển dụng"),
+    ("Hàng xóm cho biết ngôi nhà bốc cháy từ tối qua.", "Hàng xóm"),
+    ("Cha mẹ đều dặn dò các con phải chăm chỉ học hành.", "Cha mẹ"),
+    ("Các cơ sở bán bánh mì cho rằng giá bột mì sẽ còn tăng.", "Các cơ sở bán bánh mì"),
+    # a gender word before the head noun belongs to the description
+    ("Một nữ phạm nhân 70 tuổi thú nhận đã trộm đồ hơn chục lần.", "Một nữ phạm nhân 70 tuổi"),
+    ("“Tôi không muốn về nhà”, nữ phạm nhân 75 tuổi tâm sự.", "nữ phạm nhân 75 tuổi"),
+    ("Nữ ca sĩ Lê Thu Hà cho biết cô sẽ nghỉ một năm.", "Lê Thu Hà"),
+    # "cố gắng" before the cue is no part of the subject
+    ("Nhiều cán bộ cố gắng khuyên người đàn ông ra đầu thú.", "Nhiều cán bộ"),
+])
+def test_role_noun_subject(attributor: Attributor, text: str, speaker: str) -> None:
+    assert [s for s, _ in records(attributor, text)] == [speaker]
+
+
+def test_verb_phrase_is_no_part_of_a_group_subject(attributor: Attributor) -> None:
+    # the crew "announced an emergency" and asked: the first verb phrase is no part of its name
+    got = records(attributor, "Vài phút sau, tổ lái thông báo khẩn cấp, yêu cầu hành khách thắt dây an toàn.")
+    assert got == [("tổ lái", "hành khách thắt dây an toàn")]
+
+
+def test_clause_joiner_ends_a_group_subject(attributor: Attributor) -> None:
+    # "… đào tạo cán bộ nhưng lại yêu cầu …": "cán bộ nhưng" is no speaker
+    text = "Quy định mới buộc phải đào tạo cán bộ nhưng lại yêu cầu trường tự lo kinh phí cho việc đó."
+    assert all(s is None or "nhưng" not in s for s, _ in records(attributor, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ông Lê Văn Nam tháng trước cho biết công ty sẽ mở thêm chi nhánh.",
+    "Ông Lê Văn Nam hôm qua cho biết công ty sẽ mở thêm chi nhánh.",
+    "Ông Lê Văn Nam có hứa sẽ mở thêm chi nhánh ở miền Trung.",
+])
+def test_time_phrase_or_emphatic_co_does_not_block_the_cue(attributor: Attributor, text: str) -> None:
+    assert [s for s, _ in records(attributor, text)] == ["Lê Văn Nam"]
+
+
+@pytest.mark.parametrize("text", [
+    # a noun marker still makes the cue word a noun
+    "Sau những tuyên bố đó, giá cổ phiếu của công ty đã giảm mạnh.",
+    "Công ty có thông báo mới về giờ làm việc trong dịp Tết.",
+    "Những người qua đường dừng lại xem nhà phê bình viết gì trên bảng tin.",
+])
+def test_noun_marker_still_blocks(attributor: Attributor, text: str) -> None:
+    assert records(attributor, text) == []
