@@ -67,3 +67,19 @@ def test_time_phrase_or_emphatic_co_does_not_block_the_cue(attributor: Attributo
 ])
 def test_noun_marker_still_blocks(attributor: Attributor, text: str) -> None:
     assert records(attributor, text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a subject shared over "và" by a verb phrase and the cue
+    ("Nữ ca sĩ Lê Thu Hà đã kết thúc chuyến lưu diễn và thông báo rằng cô sẽ nghỉ một năm.", "Lê Thu Hà"),
+    ("Ông Lê Văn Nam đã kết thúc chuyến công tác dài ngày ở nước ngoài và thông báo rằng ông sẽ nghỉ hưu.",
+     "Lê Văn Nam"),
+])
+def test_subject_shared_over_va(attributor: Attributor, text: str, speaker: str) -> None:
+    assert [s for s, _ in records(attributor, text)] == [speaker]
+
+
+def test_subject_after_va_is_its_own(attributor: Attributor) -> None:
+    # a new subject after "và" is the speaker, not the first clause's
+    got = records(attributor, "Giá vàng tăng mạnh và ông Lê Văn Nam cho biết sẽ bán bớt.")
+    assert [s for s, _ in got] == ["Lê Văn Nam"]
