@@ -24,6 +24,8 @@ __all__ = ["cue_subject", "sentence_subject", "is_addressee"]
 _CLAUSE_REACH = 200
 # tokens between a closed quote and the cue of its speaker: a description and its appositives
 _QUOTE_TAIL_REACH = 30
+# words of a verb phrase between a subject and "và CUE" that share it
+_SHARED_REACH = 15
 # words of a description no lexicon knows that may open a sentence as its subject
 _OPENING_DESCRIPTION = 6
 
@@ -159,6 +161,12 @@ def _subject_away_from_cue(view: ArticleView, si: int, cue: Cue, earlier: Sequen
             j - 1 - earlier[-1].tok_end <= 5
             and not any(t.text in (",", ";", ":") or t.text in OPEN_MARKS for t in toks[earlier[-1].tok_end:j - 1])):
         return subjects.get(id(earlier[-1]))
+    # "Nữ ca sĩ A đã kết thúc chuyến lưu diễn và thông báo …": a subject shared over "và"
+    if j > lo and toks[j - 1].key == "và" and cue.entry.cls in ("speech", "directive", "commit") and not earlier:
+        first = sentence_subject(view, si, before=cue.tok_start)
+        if first is not None and 0 < j - 1 - first.tok_end <= _SHARED_REACH and all(
+                t.is_word for t in toks[first.tok_end:j - 1]):
+            return first
     # "Trung Quốc phản đối …, nói rằng …", "…, nhưng cho biết …": the sentence's subject
     if j > lo + 1 and toks[j - 1].key in ("nhưng", "song", "và", "rồi", "đồng thời") and toks[j - 2].text == ",":
         j -= 1
@@ -225,16 +233,21 @@ def _opening_mention(view: ArticleView, begin: int, hi: int) -> Mention | None:
     toks, parser = view.toks, view.parser
     found: Mention | None = None
     person: Mention | None = None
+    gap = False  # past a run that is no mention, after a doubtful one-word name
     for b in range(begin + 1, min(hi, begin + parser.max_tokens) + 1):
         m = parser.parse(toks, begin, b)
         if m is None:
-            if found is not None or person is not None:
+            if person is not None or found is not None and not (
+                    found.kind == "person" and not found.certain and found.tok_end == begin + 1):
                 break
-            continue
+            gap = found is not None
+            continue  # a capitalised first word alone is a doubtful name: look on for a sure one ("Nữ| ca sĩ A")
         if m.kind == "person" and m.name is not None and m.certain:
             person = m
         elif person is not None:
             break
+        if gap and person is None:
+            continue
         if m.kind in ("organization", "place", "group", "title", "pronoun", "anaphor", "person"):
             found = m
     if person is not None:
