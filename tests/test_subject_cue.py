@@ -83,3 +83,21 @@ def test_subject_after_va_is_its_own(attributor: Attributor) -> None:
     # a new subject after "và" is the speaker, not the first clause's
     got = records(attributor, "Giá vàng tăng mạnh và ông Lê Văn Nam cho biết sẽ bán bớt.")
     assert [s for s, _ in got] == ["Lê Văn Nam"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a document's issuer speaks for it (GUIDELINES), also for official letters and communiqués
+    ("Thông cáo của Bộ Y tế cũng nhấn mạnh, việc kiểm tra sẽ được tiến hành hằng tháng.", "Bộ Y tế"),
+    ("Công văn của Sở Tư pháp nêu: Sở đã phát hiện nhiều sai phạm.", "Sở Tư pháp"),
+    # and in quote-first position, the document noun stands between the quote and its issuer
+    ("“Chúng tôi sẽ xử lý nghiêm mọi sai phạm của cán bộ”, văn bản của Văn phòng Bộ Nội vụ nêu.",
+     "Văn phòng Bộ Nội vụ"),
+])
+def test_document_issuer_speaks(attributor: Attributor, text: str, speaker: str) -> None:
+    assert [s for s, _ in records(attributor, text)] == [speaker]
+
+
+def test_issuer_needs_the_document_noun(attributor: Attributor) -> None:
+    # "…”, cán bộ của Sở nói": a person of the office, not the office, is the speaker
+    got = records(attributor, "“Hồ sơ đã đầy đủ”, cán bộ của Sở Tư pháp nói.")
+    assert [s for s, _ in got] == ["cán bộ của Sở Tư pháp"]
