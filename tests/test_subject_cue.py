@@ -101,3 +101,15 @@ def test_issuer_needs_the_document_noun(attributor: Attributor) -> None:
     # "…”, cán bộ của Sở nói": a person of the office, not the office, is the speaker
     got = records(attributor, "“Hồ sơ đã đầy đủ”, cán bộ của Sở Tư pháp nói.")
     assert [s for s, _ in got] == ["cán bộ của Sở Tư pháp"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an aspect word ends the subject, it is never the last word of an organisation's name
+    ("Ban lãnh đạo công ty đã có văn bản gửi công an phường đề nghị hỗ trợ giải quyết vụ việc.",
+     "Ban lãnh đạo công ty"),
+    # a board written in lower case after a fronted adverbial is a collective speaker
+    ("Gần đây, ban giám hiệu nhà trường đã gửi văn bản lên Sở Giáo dục đề nghị tăng thêm biên chế.",
+     "ban giám hiệu nhà trường"),
+])
+def test_subject_before_an_object_and_its_verb(attributor: Attributor, text: str, speaker: str) -> None:
+    assert [s for s, _ in records(attributor, text)] == [speaker]

@@ -23,6 +23,8 @@ _COORD = {"và", "lẫn", "cùng"}
 _LEFT_KINDS = ("person", "title", "organization", "place", "group")
 _RIGHT_KINDS = ("person", "title", "organization", "place", "anaphor", "pronoun", "group")
 _GENDER = {"nữ", "nam"}
+# aspect and modal words that end a clause's subject, never a name ("không" does: "hãng hàng không")
+_ASPECT_LAST = {"đã", "đang", "sẽ", "vừa", "chưa", "cũng", "vẫn", "đều", "cần", "phải"}
 # words that join clauses: a noun phrase's modifiers never hold one
 _CLAUSE_JOINERS = {"nhưng", "song", "mà", "thì", "rồi"}
 
@@ -183,6 +185,8 @@ def _holds_predicate(lex: CompiledLexicon, toks: Sequence[Token], i: int, b: int
     là …", "Ngân hàng Nhà nước vừa sửa đổi" are clauses, not an organisation's name."""
     # a predicate word goes on with a lowercase verb; before a capital it is a syllable of the
     # name ("Hãng hàng không Sao Mai", "Cục Hàng không Việt Nam")
+    if b > i and toks[b - 1].key in _ASPECT_LAST and not is_cap(toks[b - 1]):
+        return True  # "Ban lãnh đạo công ty đã| có văn bản …": an aspect word never ends a name
     return any(not is_cap(toks[q]) and (toks[q].key in lex.predicate_words or lex.adverbs.match(toks, q, q + 1))
                and q + 1 < b and toks[q + 1].is_word and not is_cap(toks[q + 1]) for q in range(i, b))
 
