@@ -113,3 +113,16 @@ def test_issuer_needs_the_document_noun(attributor: Attributor) -> None:
 ])
 def test_subject_before_an_object_and_its_verb(attributor: Attributor, text: str, speaker: str) -> None:
     assert [s for s, _ in records(attributor, text)] == [speaker]
+
+
+def test_ghi_nhan_reports_what_data_or_a_speaker_recorded(attributor: Attributor) -> None:
+    got = records(attributor, "Dữ liệu từ Hiệp hội Thép Việt Nam cũng ghi nhận giá thép đã tăng 5% trong tháng.")
+    assert got == [("Hiệp hội Thép Việt Nam", "giá thép đã tăng 5% trong tháng")]
+
+
+@pytest.mark.parametrize("text", [
+    "Bộ trưởng ghi nhận những nỗ lực của ngành y tế trong năm qua.",  # acknowledges: a noun-phrase object
+    "Giá thuê căn hộ tiếp tục ghi nhận mức tăng 3% so với quý trước.",  # no speaker
+])
+def test_ghi_nhan_near_misses(attributor: Attributor, text: str) -> None:
+    assert records(attributor, text) == []
