@@ -126,3 +126,20 @@ def test_ghi_nhan_reports_what_data_or_a_speaker_recorded(attributor: Attributor
 ])
 def test_ghi_nhan_near_misses(attributor: Attributor, text: str) -> None:
     assert records(attributor, text) == []
+
+
+@pytest.mark.parametrize("text, record", [
+    # a subordinate "khi/vì + cue" with no subject of its own has the main clause's
+    ("Một phụ huynh khác dùng từ “không thể chấp nhận” khi cho rằng giá suất ăn đã cao hơn giá chợ.",
+     ("Một phụ huynh khác", "giá suất ăn đã cao hơn giá chợ")),
+    ("Đảng cầm quyền chỉ trích dự luật vì cho rằng ủy ban sẽ thiên vị phe đối lập.",
+     ("Đảng cầm quyền", "ủy ban sẽ thiên vị phe đối lập")),
+])
+def test_subordinate_cue_shares_the_main_subject(attributor: Attributor, text: str,
+                                                 record: tuple[str, str]) -> None:
+    assert record in records(attributor, text)
+
+
+def test_sentence_initial_subordinator_is_nobody(attributor: Attributor) -> None:
+    # "Khi cho rằng …, nhiều người …": no speaker named "Khi"
+    assert all(s != "Khi" for s, _ in records(attributor, "Khi cho rằng giá sẽ tăng, nhiều người đã đổ xô đi mua vàng."))

@@ -45,6 +45,8 @@ def cue_subject(view: ArticleView, si: int, cue: Cue, earlier: Sequence[Cue],
         m = None  # "Bộ trưởng cũng cho biết, sẽ tiếp tục đề nghị": not a subject of the second cue
     if m is not None and earlier and is_addressee(m, earlier[-1]):
         m = None
+    if m is not None and _subordinator(view, m):
+        m = None  # "Khi cho rằng giá sẽ tăng, …": a subordinator, capitalised, is nobody
     if m is not None:
         return _vouched_name(view, si, cue, m)
     m = _subject_away_from_cue(view, si, cue, earlier, subjects)
@@ -53,6 +55,12 @@ def cue_subject(view: ArticleView, si: int, cue: Cue, earlier: Sequence[Cue],
     if m is None:
         m = _described_subject(view, si, cue)
     return m
+
+
+def _subordinator(view: ArticleView, m: Mention) -> bool:
+    """A doubtful one-word name that is a preposition or subordinator ("Khi", "Nếu")."""
+    return m.kind == "person" and not m.certain and m.tok_end - m.tok_start == 1 and bool(
+        view.lex.non_subject_starts.match(view.toks, m.tok_start, m.tok_end))
 
 
 def _subject_slot(view: ArticleView, si: int, cue: Cue, after_fronted: bool = False,
@@ -161,6 +169,15 @@ def _subject_away_from_cue(view: ArticleView, si: int, cue: Cue, earlier: Sequen
             j - 1 - earlier[-1].tok_end <= 5
             and not any(t.text in (",", ";", ":") or t.text in OPEN_MARKS for t in toks[earlier[-1].tok_end:j - 1])):
         return subjects.get(id(earlier[-1]))
+    # "… dùng từ “…” khi cho rằng …", "… phản đối dự luật vì cho rằng …": a subordinate clause with
+    # no subject of its own has the main clause's
+    if j > lo and toks[j - 1].key in ("khi", "vì") and cue.entry.cls == "speech":
+        if earlier and subjects.get(id(earlier[-1])) is not None:
+            return subjects[id(earlier[-1])]
+        first = sentence_subject(view, si, before=cue.tok_start)
+        if first is not None and 0 < j - 1 - first.tok_end <= _SHARED_REACH and all(
+                t.is_word for t in toks[first.tok_end:j - 1]):
+            return first
     # "Nữ ca sĩ A đã kết thúc chuyến lưu diễn và thông báo …": a subject shared over "và"
     if j > lo and toks[j - 1].key == "và" and cue.entry.cls in ("speech", "directive", "commit") and not earlier:
         first = sentence_subject(view, si, before=cue.tok_start)
