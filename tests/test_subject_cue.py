@@ -143,3 +143,9 @@ def test_subordinate_cue_shares_the_main_subject(attributor: Attributor, text: s
 def test_sentence_initial_subordinator_is_nobody(attributor: Attributor) -> None:
     # "Khi cho rằng …, nhiều người …": no speaker named "Khi"
     assert all(s != "Khi" for s, _ in records(attributor, "Khi cho rằng giá sẽ tăng, nhiều người đã đổ xô đi mua vàng."))
+
+
+def test_modal_between_subject_and_cue_word_is_no_statement(attributor: Attributor) -> None:
+    # "cha mẹ nên giảm chỉ trích": what parents should do, inside what the speaker said
+    got = records(attributor, "Bà Lê Thị Hoa khẳng định, cha mẹ nên giảm chỉ trích, tăng khen ngợi với con nhỏ.")
+    assert got == [("Lê Thị Hoa", "cha mẹ nên giảm chỉ trích, tăng khen ngợi với con nhỏ")]
