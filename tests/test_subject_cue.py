@@ -149,3 +149,9 @@ def test_modal_between_subject_and_cue_word_is_no_statement(attributor: Attribut
     # "cha mẹ nên giảm chỉ trích": what parents should do, inside what the speaker said
     got = records(attributor, "Bà Lê Thị Hoa khẳng định, cha mẹ nên giảm chỉ trích, tăng khen ngợi với con nhỏ.")
     assert got == [("Lê Thị Hoa", "cha mẹ nên giảm chỉ trích, tăng khen ngợi với con nhỏ")]
+
+
+def test_ngay_cang_marks_a_bare_clause(attributor: Attributor) -> None:
+    # "ngày càng + predicate" is a clause, however plain: "tình trạng … ngày càng phức tạp"
+    got = records(attributor, "Bà Lê Thị Hoa nêu thực trạng hiện nay bệnh hô hấp ở trẻ em ngày càng phức tạp.")
+    assert got == [("Lê Thị Hoa", "hiện nay bệnh hô hấp ở trẻ em ngày càng phức tạp")]
