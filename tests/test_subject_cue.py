@@ -155,3 +155,20 @@ def test_ngay_cang_marks_a_bare_clause(attributor: Attributor) -> None:
     # "ngày càng + predicate" is a clause, however plain: "tình trạng … ngày càng phức tạp"
     got = records(attributor, "Bà Lê Thị Hoa nêu thực trạng hiện nay bệnh hô hấp ở trẻ em ngày càng phức tạp.")
     assert got == [("Lê Thị Hoa", "hiện nay bệnh hô hấp ở trẻ em ngày càng phức tạp")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a kin noun before a named person: the kin speaks, not the person named
+    ("“Tôi nghe tiếng nổ rồi máy bay khựng lại”, chồng bà Lan nhớ lại.", "chồng bà Lan"),
+    ("Vợ ông Hùng cho biết gia đình đã nhận được tiền bồi thường.", "Vợ ông Hùng"),
+    # near-miss: the kin noun in an appositive after the name describes the speaker
+    ("Ông Trần Văn Tâm, chồng bà Lan, cho biết gia đình đã nhận được tiền bồi thường.", "Trần Văn Tâm"),
+])
+def test_kin_noun_subject(attributor: Attributor, text: str, speaker: str) -> None:
+    assert [s for s, _ in records(attributor, text)] == [speaker]
+
+
+def test_quoted_person_with_appositive_keeps_their_own_verb(attributor: Attributor) -> None:
+    # "dẫn lời Y, 35 tuổi, cho biết thông tin về …": Y's own verb takes a topic, no record
+    text = "Tờ The Guardian dẫn lời vợ ông Peter Brown, 35 tuổi, cho biết thông tin về sức khỏe của chồng."
+    assert records(attributor, text) == []
