@@ -172,3 +172,12 @@ def test_quoted_person_with_appositive_keeps_their_own_verb(attributor: Attribut
     # "dẫn lời Y, 35 tuổi, cho biết thông tin về …": Y's own verb takes a topic, no record
     text = "Tờ The Guardian dẫn lời vợ ông Peter Brown, 35 tuổi, cho biết thông tin về sức khỏe của chồng."
     assert records(attributor, text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Phe phản đối cho rằng nên giữ nguyên mức thuế hiện hành.", "Phe phản đối"),  # a faction
+    # "cả hai/ba" opens a group, also behind a fronted adverbial and a shared subject
+    ("Sáng nay, cả hai bên đều giữ im lặng, đồng thời khẳng định sẽ tiếp tục đàm phán.", "cả hai bên"),
+])
+def test_faction_and_both_sides(attributor: Attributor, text: str, speaker: str) -> None:
+    assert [s for s, _ in records(attributor, text)] == [speaker]
