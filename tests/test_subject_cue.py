@@ -181,3 +181,15 @@ def test_quoted_person_with_appositive_keeps_their_own_verb(attributor: Attribut
 ])
 def test_faction_and_both_sides(attributor: Attributor, text: str, speaker: str) -> None:
     assert [s for s, _ in records(attributor, text)] == [speaker]
+
+
+def test_subordinate_clause_then_main_clause_is_content(attributor: Attributor) -> None:
+    # "khai sau khi uống rượu đã lái xe về nhà": the main clause "đã lái xe" makes it content
+    got = records(attributor, "Ông Lê Văn Nam khai sau khi uống rượu đã lái xe về nhà.")
+    assert got == [("Lê Văn Nam", "sau khi uống rượu đã lái xe về nhà")]
+
+
+def test_subordinate_clause_alone_stays_a_tail(attributor: Attributor) -> None:
+    # "cho biết sau khi tòa tuyên án": when it was said; the quote before it is the content
+    got = records(attributor, "“Chúng tôi sẽ kháng cáo”, luật sư Lê Minh Hải cho biết sau khi tòa tuyên án.")
+    assert got == [("Lê Minh Hải", "Chúng tôi sẽ kháng cáo")]
