@@ -52,7 +52,7 @@ def find_cues(tokens: Sequence[Token], start: int, stop: int, lex: CompiledLexic
         s, e = i, i + n
         if entry.takes == "marked" and e < stop and tokens[e].text[:1].isdigit():
             continue  # "trả lời 30 cuộc gọi", "đăng 2 bài": a counted object, the verb's other sense
-        if entry.cls in ("speech", "directive", "commit", "report") and lex.noun_markers.match_ending(tokens, s, start):
+        if entry.cls in ("speech", "directive", "commit", "report") and _noun_marked(tokens, s, e, start, stop, lex):
             continue  # "những tuyên bố", "đưa ra cáo buộc": a noun, not a reporting verb
         if entry.cls in ("speech", "directive", "commit") and lex.modals.match_ending(tokens, s, start):
             continue  # "người dân cần lưu ý …": needed, not said
@@ -65,6 +65,24 @@ def find_cues(tokens: Sequence[Token], start: int, stop: int, lex: CompiledLexic
             e += after[0]
         out.append(Cue(s, e, i, i + n, entry, tokens[s].start, tokens[e - 1].end))
     return out
+
+
+def _noun_marked(tokens: Sequence[Token], s: int, e: int, start: int, stop: int, lex: CompiledLexicon) -> bool:
+    """Does a noun marker right before the cue make it a noun ("những tuyên bố", "có thông báo")?
+    Not when the marker only ends a longer time phrase or role noun ("Ông A tháng trước cho biết",
+    "hôm qua", "Chủ nhà nói"), nor an emphatic "có" before a clause ("A có hứa sẽ …", "có cảnh
+    báo rằng …")."""
+    m = lex.noun_markers.match_ending(tokens, s, start)
+    if m is None:
+        return False
+    for longer in (lex.adverbs, lex.groups, lex.titles):
+        o = longer.match_ending(tokens, s, start)
+        if o is not None and o[0] > m[0]:
+            return False
+    if m[0] == 1 and tokens[s - 1].key == "có" and e < stop and (
+            tokens[e].key == "rằng" or lex.clause_markers.match(tokens, e, stop)):
+        return False
+    return True
 
 
 def _cue_before_adverb(tokens: Sequence[Token], i: int, n: int, stop: int,

@@ -89,8 +89,9 @@ def test_no_speaker_where_no_subject_stands(attributor: Attributor, text: str) -
 
 def test_a_description_not_in_subject_position_is_not_a_speaker(attributor: Attributor) -> None:
     # mid-sentence, after a fronted phrase, the words before the cue are not vouched for
-    text = "Sau nhiều tháng, chủ sạp cá nói giá sẽ tăng."
-    assert "chủ sạp cá" not in speakers(attributor, text)
+    # (a head no lexicon knows: "chủ sạp" is now a listed role noun, "thợ sửa xe" is not)
+    text = "Sau nhiều tháng, thợ sửa xe nói giá sẽ tăng."
+    assert "thợ sửa xe" not in speakers(attributor, text)
 
 
 def test_an_adjacent_second_cue_shares_the_subject(attributor: Attributor) -> None:

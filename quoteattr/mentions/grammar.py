@@ -22,6 +22,11 @@ SEPARATORS = {",", ";", ":", "–", "—", "-", "…"}
 _COORD = {"và", "lẫn", "cùng"}
 _LEFT_KINDS = ("person", "title", "organization", "place", "group")
 _RIGHT_KINDS = ("person", "title", "organization", "place", "anaphor", "pronoun", "group")
+_GENDER = {"nữ", "nam"}
+# aspect and modal words that end a clause's subject, never a name ("không" does: "hãng hàng không")
+_ASPECT_LAST = {"đã", "đang", "sẽ", "vừa", "chưa", "cũng", "vẫn", "đều", "cần", "phải"}
+# words that join clauses: a noun phrase's modifiers never hold one
+_CLAUSE_JOINERS = {"nhưng", "song", "mà", "thì", "rồi"}
 
 
 def parse_mention(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tokens: int) -> Mention | None:
@@ -106,6 +111,9 @@ def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
     demonstrative = body_end != b
     qn = unit(toks, p, b, lex.quantifiers) or (1 if toks[p].text[:1].isdigit() else 0)
     r = p + qn
+    if r + 1 < b and toks[r].key in _GENDER and not is_cap(toks[r + 1]) and (
+            unit(toks, r + 1, b, lex.titles) or unit(toks, r + 1, b, lex.groups)):
+        r += 1  # "nữ ca sĩ Lê Thu Hà", "một nữ phạm nhân 67 tuổi": a gender word before the head
     if r >= b:
         return None
     t_len = unit(toks, r, b, lex.titles)
@@ -125,6 +133,9 @@ def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
         modifiers = toks[rest:body_end]
         if len(modifiers) <= 8 and not any(t.text in SEPARATORS for t in modifiers) and not (
             lex.clause_markers.find_all(toks, rest, body_end) or _holds_predicate(lex, toks, rest, body_end)
+            # "phi hành đoàn thông báo khẩn cấp": a clause, also when the run ends inside the cue
+            or holds_cue(lex, toks, rest, body_end, stop=min(len(toks), body_end + 3))
+            or any(t.key in _CLAUSE_JOINERS for t in modifiers)  # "đào tạo cán bộ nhưng lại yêu cầu"
         ):
             if demonstrative and len(modifiers) <= 3:
                 return mk("anaphor")
@@ -174,6 +185,8 @@ def _holds_predicate(lex: CompiledLexicon, toks: Sequence[Token], i: int, b: int
     là …", "Ngân hàng Nhà nước vừa sửa đổi" are clauses, not an organisation's name."""
     # a predicate word goes on with a lowercase verb; before a capital it is a syllable of the
     # name ("Hãng hàng không Sao Mai", "Cục Hàng không Việt Nam")
+    if b > i and toks[b - 1].key in _ASPECT_LAST and not is_cap(toks[b - 1]):
+        return True  # "Ban lãnh đạo công ty đã| có văn bản …": an aspect word never ends a name
     return any(not is_cap(toks[q]) and (toks[q].key in lex.predicate_words or lex.adverbs.match(toks, q, q + 1))
                and q + 1 < b and toks[q + 1].is_word and not is_cap(toks[q + 1]) for q in range(i, b))
 

@@ -96,6 +96,8 @@ def leading_subject(parser: MentionParser, toks: Sequence[Token], a: int, b: int
             return None
         if holds_cue(lex, toks, p, b) or is_cap(gap[0]):
             return None
+        if lex.modals.find_all(toks, p, b):
+            return None  # "cha mẹ nên giảm chỉ trích …": what someone should or wants to do, not a statement
         return m
     return None
 

@@ -18,11 +18,21 @@ from .view import ArticleView
 __all__ = ["propose_quote_first", "quote_before_speaker"]
 
 
+_SEPARATORS = (",", "-", "–", "—")
+
+
 def _separator(view: ArticleView, si: int, subj: Mention) -> int | None:
     """The comma or dash between a quote-first quote and its speaker, if any."""
     k = subj.tok_start
     toks = view.toks
-    return k - 1 if k > view.sent_tokens[si][0] and toks[k - 1].text in (",", "-", "–", "—") else None
+    lo = view.sent_tokens[si][0]
+    if k > lo + 1 and toks[k - 1].key in ("của", "từ", "do"):
+        # "“…”, báo cáo của Bộ Y tế nêu.": the issuer speaks for the document named before it
+        for p in range(k - 2, max(lo, k - 6), -1):
+            if toks[p - 1].text in _SEPARATORS and view.lex.statement_nouns.match(toks, p, k - 1) and all(
+                    t.is_word for t in toks[p:k - 1]):
+                return p - 1
+    return k - 1 if k > lo and toks[k - 1].text in _SEPARATORS else None
 
 
 def quote_before_speaker(view: ArticleView, si: int, subj: Mention, in_sentence: bool = False) -> Quote | None:

@@ -16,6 +16,9 @@ from .view import ArticleView
 
 __all__ = ["propose_quoting"]
 
+# tokens of an appositive between the one quoted and their own verb ("Y, 35 tuổi, cho biết")
+_APPOSITIVE_REACH = 8
+
 
 def propose_quoting(view: ArticleView, claims: Claims, scopes: SourceScopes, si: int, cue: Cue,
                     later: Sequence[Cue]) -> None:
@@ -37,6 +40,8 @@ def propose_quoting(view: ArticleView, claims: Claims, scopes: SourceScopes, si:
         return
     if later and view.subject_of(lo, later[0].tok_start) is not None:
         return  # "X dẫn lời Y cho biết …": Y's own verb is the cue
+    if later and m.tok_end < hi and toks[m.tok_end].text == "," and later[0].tok_start - m.tok_end <= _APPOSITIVE_REACH:
+        return  # "dẫn lời vợ ông A, 35 tuổi, cho biết …": an appositive, then Y's own verb
     k = m.tok_end
     while k < hi and (toks[k].text in (",", ":") or toks[k].key == "rằng"):
         k += 1

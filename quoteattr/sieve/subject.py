@@ -24,6 +24,8 @@ __all__ = ["cue_subject", "sentence_subject", "opening_mention", "is_addressee"]
 _CLAUSE_REACH = 200
 # tokens between a closed quote and the cue of its speaker: a description and its appositives
 _QUOTE_TAIL_REACH = 30
+# words of a verb phrase between a subject and "và CUE" that share it
+_SHARED_REACH = 15
 # words of a description no lexicon knows that may open a sentence as its subject
 _OPENING_DESCRIPTION = 6
 
@@ -43,6 +45,8 @@ def cue_subject(view: ArticleView, si: int, cue: Cue, earlier: Sequence[Cue],
         m = None  # "Bộ trưởng cũng cho biết, sẽ tiếp tục đề nghị": not a subject of the second cue
     if m is not None and earlier and is_addressee(m, earlier[-1]):
         m = None
+    if m is not None and _subordinator(view, m):
+        m = None  # "Khi cho rằng giá sẽ tăng, …": a subordinator, capitalised, is nobody
     if m is not None:
         return _vouched_name(view, si, cue, m)
     m = _subject_away_from_cue(view, si, cue, earlier, subjects)
@@ -51,6 +55,12 @@ def cue_subject(view: ArticleView, si: int, cue: Cue, earlier: Sequence[Cue],
     if m is None:
         m = _described_subject(view, si, cue)
     return m
+
+
+def _subordinator(view: ArticleView, m: Mention) -> bool:
+    """A doubtful one-word name that is a preposition or subordinator ("Khi", "Nếu")."""
+    return m.kind == "person" and not m.certain and m.tok_end - m.tok_start == 1 and bool(
+        view.lex.non_subject_starts.match(view.toks, m.tok_start, m.tok_end))
 
 
 def _subject_slot(view: ArticleView, si: int, cue: Cue, after_fronted: bool = False,
@@ -159,6 +169,21 @@ def _subject_away_from_cue(view: ArticleView, si: int, cue: Cue, earlier: Sequen
             j - 1 - earlier[-1].tok_end <= 5
             and not any(t.text in (",", ";", ":") or t.text in OPEN_MARKS for t in toks[earlier[-1].tok_end:j - 1])):
         return subjects.get(id(earlier[-1]))
+    # "… dùng từ “…” khi cho rằng …", "… phản đối dự luật vì cho rằng …": a subordinate clause with
+    # no subject of its own has the main clause's
+    if j > lo and toks[j - 1].key in ("khi", "vì") and cue.entry.cls == "speech":
+        if earlier and subjects.get(id(earlier[-1])) is not None:
+            return subjects[id(earlier[-1])]
+        first = sentence_subject(view, si, before=cue.tok_start)
+        if first is not None and 0 < j - 1 - first.tok_end <= _SHARED_REACH and all(
+                t.is_word for t in toks[first.tok_end:j - 1]):
+            return first
+    # "Nữ ca sĩ A đã kết thúc chuyến lưu diễn và thông báo …": a subject shared over "và"
+    if j > lo and toks[j - 1].key == "và" and cue.entry.cls in ("speech", "directive", "commit") and not earlier:
+        first = sentence_subject(view, si, before=cue.tok_start)
+        if first is not None and 0 < j - 1 - first.tok_end <= _SHARED_REACH and all(
+                t.is_word for t in toks[first.tok_end:j - 1]):
+            return first
     # "Trung Quốc phản đối …, nói rằng …", "…, nhưng cho biết …": the sentence's subject
     if j > lo + 1 and toks[j - 1].key in ("nhưng", "song", "và", "rồi", "đồng thời") and toks[j - 2].text == ",":
         j -= 1
@@ -225,16 +250,21 @@ def opening_mention(view: ArticleView, begin: int, hi: int) -> Mention | None:
     toks, parser = view.toks, view.parser
     found: Mention | None = None
     person: Mention | None = None
+    gap = False  # past a run that is no mention, after a doubtful one-word name
     for b in range(begin + 1, min(hi, begin + parser.max_tokens) + 1):
         m = parser.parse(toks, begin, b)
         if m is None:
-            if found is not None or person is not None:
+            if person is not None or found is not None and not (
+                    found.kind == "person" and not found.certain and found.tok_end == begin + 1):
                 break
-            continue
+            gap = found is not None
+            continue  # a capitalised first word alone is a doubtful name: look on for a sure one ("Nữ| ca sĩ A")
         if m.kind == "person" and m.name is not None and m.certain:
             person = m
         elif person is not None:
             break
+        if gap and person is None:
+            continue
         if m.kind in ("organization", "place", "group", "title", "pronoun", "anaphor", "person"):
             found = m
     if person is not None:

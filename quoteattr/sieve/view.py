@@ -170,7 +170,11 @@ class ArticleView:
             return False
         comma = next((j for j, t in enumerate(window) if t.text == ","), None)
         if comma is None:
-            return True
+            # "khai sau khi uống rượu đã lái xe về nhà": a main clause with its own aspect after the
+            # subordinate one is content, not a tail
+            return not (toks[k].key in ("khi", "sau", "trước") and any(
+                self.lex.clause_markers.match(window, j) and window[j].key not in ("được", "bị", "để", "có")
+                for j in range(3, len(window))))
         return commas and not self.lex.clause_markers.find_all(window, comma, len(window))
 
     def looks_like_clause(self, s: int, e: int, lenient: bool = False) -> bool:
