@@ -16,6 +16,7 @@ import attrs
 from ..cues import Cue
 from ..tokens import Token
 from ..mentions import Mention
+from ..mentions.names import holds_cue
 from ..segment import Sentence
 from ..sources import SourceMention, SourceScopes
 from .candidate import Candidate
@@ -75,13 +76,54 @@ def propose_theo(view: ArticleView, claims: Claims, scopes: SourceScopes, si: in
         m = _named_programme(view, i, stop) or view.tidy_mention(i, stop if stop < hi else min(hi, i + 10))
     if m is None or m.kind in ("outlet",):
         return
+    if m.kind == "title" and stop < hi and toks[stop].text == ",":
+        m = _apposed_person(view, stop + 1, hi) or m  # "Theo Giám đốc Công ty X, ông Y, …": Y speaks
     for c in later:
         if c.entry.cls in ("speech", "directive", "commit", "report"):
             subj = view.subject_of(lo, c.tok_start)
             if subj is not None and subj.tok_start < m.tok_end and subj.tok_end > i:
                 return  # "Theo thông tin từ X cho biết, …": X's own verb is the cue
+            if subj is not None and _apposition_of(view, m, subj):
+                # "Theo BS X - bác sĩ bệnh viện Y, nguyên trưởng khoa Z nhận định, …": the role
+                # segments describe X, whose statement follows the verb
+                _theo_record(view, claims, si, cue, c.tok_end, m, src=view.statement_source(si),
+                             introduced=True, conf=0.85, cue_span=(c.start, c.end))
+                return
     after, introduced = _frame_end(view, m.tok_end, hi, framed, whose or tail)
     _theo_record(view, claims, si, cue, after, m, src=view.statement_source(si), introduced=introduced)
+
+
+def _apposed_person(view: ArticleView, i: int, hi: int) -> Mention | None:
+    """The named person set off by commas right after a title: ``ông Peter Brown`` in
+    ``Theo Phó tổng giám đốc Công ty Sao Mai, ông Peter Brown, doanh thu …``."""
+    toks = view.toks
+    for k in range(i + 1, min(hi, i + 8)):
+        if toks[k].text == ",":
+            p = view.parser.parse(toks, i, k)
+            if p is not None and p.kind == "person" and p.name is not None and p.certain:
+                return p
+            return None
+        if not toks[k].is_word:
+            return None
+    return None
+
+
+def _apposition_of(view: ArticleView, m: Mention, subj: Mention) -> bool:
+    """Is ``subj`` (a later cue's subject, a role without a name) the last segment of an
+    appositive chain on the named person ``m`` (``- bác sĩ …, nguyên Trưởng khoa …``)?"""
+    toks = view.toks
+    if m.kind != "person" or m.name is None or not m.certain or subj.tok_start < m.tok_end:
+        return False
+    if subj.kind not in ("title", "anaphor") and not (subj.kind == "person" and not subj.certain):
+        return False
+    gap = toks[m.tok_end:subj.tok_start]
+    if not gap or gap[0].text not in (",", "-", "–", "—", "(") or len(gap) > 25:
+        return False
+    if any(t.text in (".", "?", "!", ";", ":") or t.key in ("thì", "là", "và") for t in gap):
+        return False
+    if gap[0].text == "," and not any(t.is_word for t in gap):
+        return False  # "Theo ông A, Bộ trưởng đã yêu cầu …": someone else, of whom A tells
+    return not holds_cue(view.lex, toks, m.tok_end, subj.tok_start)
 
 
 def _named_programme(view: ArticleView, i: int, stop: int) -> Mention | None:
@@ -239,7 +281,8 @@ def _paragraph_of(s: Sentence) -> int:
 
 
 def _theo_record(view: ArticleView, claims: Claims, si: int, cue: Cue, after: int, m: Mention | None,
-                 outlet_name: str | None = None, src: SourceMention | None = None, introduced: bool = False) -> None:
+                 outlet_name: str | None = None, src: SourceMention | None = None, introduced: bool = False,
+                 conf: float = 0.72, cue_span: tuple[int, int] | None = None) -> None:
     """The statement ``Theo X`` attributes: after it when it leads the sentence or
     introduces what follows (``… là: …``), before it when it ends the sentence,
     else the whole sentence."""
@@ -268,8 +311,7 @@ def _theo_record(view: ArticleView, claims: Claims, si: int, cue: Cue, after: in
     if s >= e:
         return
     frags = view.fragments_in(s, e)
-    cue_span = (cue.start, cue.end)
-    conf = 0.72
+    cue_span = cue_span or (cue.start, cue.end)
     own = outlet_name is not None
     if frags:
         if len(frags) == 1 and frags[0].outer_start <= s + 1 and frags[0].outer_end >= e - 1:
