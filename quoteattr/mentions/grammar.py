@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .model import Mention, MentionBuilder, is_acronym, is_cap
-from .names import certain_name, holds_cue, name_run, unit
+from .names import certain_name, family_name_reading, holds_cue, name_run, unit
 from .titles import titled_mention
 
 __all__ = ["parse_mention", "SEPARATORS"]
@@ -140,6 +140,8 @@ def _organisation(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, m
     o = org_head[0] if org_head else 0
     if org_head and p + o == b and org_head[1] not in lex.org_alone:
         o = 0  # "Trường" alone is more likely a name than "the school"
+    if o and family_name_reading(lex, toks, p, b):
+        o = 0  # "Đoàn Văn Minh": a family name, not the union
     acronym_org = not o and is_acronym(toks[p]) and not lex.places.match(toks, p, b)
     if acronym_org and any(not is_cap(t) and t.text not in ("&", "-") for t in toks[p + 1:b]):
         acronym_org = False  # "CĐ năm 2017": an acronym followed by ordinary words is no name

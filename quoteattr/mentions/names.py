@@ -13,7 +13,7 @@ from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .model import is_acronym, is_cap, looks_foreign
 
-__all__ = ["name_run", "split_name", "certain_name", "holds_cue", "unit"]
+__all__ = ["name_run", "split_name", "certain_name", "holds_cue", "unit", "family_name_reading"]
 
 _NAME_PARTICLES = {"de", "van", "von", "der", "bin", "al", "da", "di", "le", "la", "el", "dos", "du"}
 
@@ -66,6 +66,19 @@ def split_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int,
     if k < j and not (j - k == 1 and is_acronym(toks[k])):
         return (k, j)
     return None
+
+
+def family_name_reading(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int) -> bool:
+    """Is ``toks[i:j]``, led by a one-syllable head that is also a family name, a person's
+    name?  ``Đoàn Văn Minh`` is a man, ``Đoàn thanh tra`` or ``Đoàn TNCS …`` a body."""
+    if not 2 <= j - i <= 4 or toks[i].text not in lex.family_names:
+        return False
+    head = lex.org_heads.match(toks, i, j)
+    if not head or head[0] != 1:
+        return False
+    rest = toks[i + 1:j]
+    return all(is_cap(t) and not is_acronym(t) and t.text.isalpha() for t in rest) and not any(
+        lex.places.match(toks, k, j) for k in range(i + 1, j))
 
 
 def certain_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int) -> bool:

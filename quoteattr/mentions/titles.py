@@ -104,6 +104,8 @@ class _Chain:
                 self.in_org and not org_head and name[1] - name[0] >= 3)):
             name = None  # the whole run is the organisation's name
         if j + run == b:
+            if b < len(toks) and unit(toks, j, len(toks), lex.org_heads) > run:
+                return self._done(None)  # "Giám đốc Trung | tâm pháp y …" ends inside a word, not on a name
             return self._done(self._final_run(name, j, complement))
         if (name is not None and self.inner_name is None and toks[j + run].key in _COMPLEMENT_LINKS
                 and certain_name(lex, toks, *name)):

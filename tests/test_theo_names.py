@@ -1,0 +1,78 @@
+"""``Theo`` frames with appositive persons, and names the mention grammar misread.
+
+Synthetic sentences (UNSEEN-ERRORS.md rows R05 and R04): each construction with
+near-misses that must keep the old reading.
+"""
+from __future__ import annotations
+
+from quoteattr import Attributor
+
+ATT = Attributor()
+
+
+def _records(text: str) -> list[tuple[str, str | None]]:
+    return [(r.quote.text, r.speaker.name if r.speaker else None) for r in ATT.extract(text)]
+
+
+# --- R05(5): "Theo TITLE, ông NAME, …": the named person speaks ------------------------------
+
+def test_theo_title_then_apposed_person_speaks() -> None:
+    text = "Theo Phó giám đốc Công ty Hoàng Long, ông Mark Evans, lợi nhuận quý II đã giảm 5%."
+    assert _records(text) == [("lợi nhuận quý II đã giảm 5%", "Mark Evans")]
+
+
+def test_theo_title_then_apposed_vietnamese_name() -> None:
+    text = "Theo Giám đốc Sở Xây dựng, bà Nguyễn Thị Mai, tiến độ dự án đang chậm hai tháng."
+    assert _records(text) == [("tiến độ dự án đang chậm hai tháng", "Nguyễn Thị Mai")]
+
+
+def test_theo_title_then_place_keeps_the_title() -> None:
+    # a place after the comma is no person: the title stays the speaker, the place is content
+    recs = _records("Theo Giám đốc Sở Y tế, tỉnh Bình Định, số ca sốt xuất huyết đã giảm một nửa.")
+    assert [s for _, s in recs] == ["Giám đốc Sở Y tế"]
+
+
+# --- R05(4): "Theo BS X - role, role CUE, …": X, not the last role, speaks --------------------
+
+def test_theo_person_with_appositive_roles_before_the_cue() -> None:
+    text = ("Theo TS Lâm Văn Đức - giảng viên Đại học Bách khoa, nguyên Trưởng phòng Thí nghiệm "
+            "nhận định, vật liệu mới sẽ rẻ hơn 30%.")
+    assert _records(text) == [("vật liệu mới sẽ rẻ hơn 30%", "Lâm Văn Đức")]
+
+
+def test_theo_person_dash_role_cue() -> None:
+    text = "Theo ông Hồ Văn Tâm - Giám đốc Sở Tài chính nhận định, nguồn thu năm nay sẽ giảm."
+    assert _records(text) == [("nguồn thu năm nay sẽ giảm", "Hồ Văn Tâm")]
+
+
+def test_theo_person_then_another_titled_subject_is_not_an_apposition() -> None:
+    # "Theo A, Bộ trưởng đã yêu cầu …": A tells what the minister asked; no role chain on A
+    recs = _records("Theo ông Hồ Văn Tâm, Bộ trưởng đã yêu cầu các sở rà soát ngân sách.")
+    assert ("Hồ Văn Tâm" in [s for _, s in recs]) and all(s != "Bộ trưởng" for _, s in recs)
+
+
+# --- names: a title cut inside an organisation head; dotted titles; "Đoàn" as family name ------
+
+def test_title_before_trung_tam_is_not_a_person_named_trung() -> None:
+    recs = _records("Giám đốc Trung tâm kiểm soát bệnh tật Cần Thơ cho hay các mẫu đã được gửi đi.")
+    assert recs and all(s != "Trung" for _, s in recs)
+
+
+def test_dotted_academic_title_is_not_part_of_the_name() -> None:
+    recs = _records("Th.S Đặng Hữu Lộc, Viện Kinh tế TP HCM, cũng cho rằng thành phố cần thêm vốn.")
+    assert recs == [("thành phố cần thêm vốn", "Đặng Hữu Lộc")]
+
+
+def test_combined_dotted_title() -> None:
+    recs = _records("PGS.TS.BS Đặng Hữu Lộc cho biết bệnh nhân đã tỉnh lại.")
+    assert recs == [("bệnh nhân đã tỉnh lại", "Đặng Hữu Lộc")]
+
+
+def test_doan_family_name_is_a_person() -> None:
+    recs = ATT.extract("Đoàn Quang Huy cho biết công ty sẽ tăng lương cho công nhân.")
+    assert [(r.speaker.name, r.speaker.type) for r in recs] == [("Đoàn Quang Huy", "person")]
+
+
+def test_doan_with_acronym_stays_an_organisation() -> None:
+    recs = ATT.extract("Đoàn TNCS Hồ Chí Minh cho biết sẽ tổ chức thêm hai đợt tình nguyện.")
+    assert [r.speaker.type for r in recs] == ["organization"]
