@@ -76,3 +76,40 @@ def test_doan_family_name_is_a_person() -> None:
 def test_doan_with_acronym_stays_an_organisation() -> None:
     recs = ATT.extract("Đoàn TNCS Hồ Chí Minh cho biết sẽ tổ chức thêm hai đợt tình nguyện.")
     assert [r.speaker.type for r in recs] == ["organization"]
+
+
+# --- R06b / R01e: "Theo X" where X is a description or a name the lexicons do not know --------
+
+def test_theo_report_of_the_hospital_resolves_to_the_named_hospital() -> None:
+    text = ("Bệnh viện Bạch Mai vừa tiếp nhận thêm 30 bệnh nhân. "
+            "Theo báo cáo của bệnh viện, số ca nặng đã giảm một nửa.")
+    assert _records(text) == [("số ca nặng đã giảm một nửa", "Bệnh viện Bạch Mai")]
+
+
+def test_theo_company_with_demonstrative() -> None:
+    text = "Công ty Hòa Phát vừa họp cổ đông. Theo thông báo của công ty này, cổ tức sẽ được trả vào tháng 9."
+    assert _records(text) == [("cổ tức sẽ được trả vào tháng 9", "Công ty Hòa Phát")]
+
+
+def test_theo_person_description_with_demonstrative() -> None:
+    text = ("Ông Trịnh Quốc Bảo đã đi chuyến bay đó. "
+            "Theo nam doanh nhân này, phần lớn hành khách không biết máy bay gặp sự cố.")
+    recs = _records(text)
+    assert recs == [("phần lớn hành khách không biết máy bay gặp sự cố", "Trịnh Quốc Bảo")]
+
+
+def test_theo_a_trend_with_demonstrative_is_no_speaker() -> None:
+    assert _records("Giá vàng vẫn tăng. Theo xu hướng này, giá nhẫn trơn sẽ còn tăng trong năm tới.") == []
+
+
+def test_theo_unknown_capitalised_name_speaks() -> None:
+    text = "Theo báo cáo của Knight Frank Việt Nam, giá thuê văn phòng đã tăng 4%."
+    assert _records(text) == [("giá thuê văn phòng đã tăng 4%", "Knight Frank Việt Nam")]
+
+
+def test_theo_unknown_name_is_not_a_company_for_later_descriptions() -> None:
+    # a frame's name may be a data source: "Hãng" still goes to the company named as one
+    text = ("Hãng Vinfast vừa ra mắt mẫu xe mới. Theo Statista, thị trường xe điện đã tăng 40%. "
+            "Hãng cho biết sẽ mở thêm 50 đại lý.")
+    speakers = [s for _, s in _records(text)]
+    assert "Statista" in speakers and speakers[-1] != "Statista"

@@ -17,6 +17,7 @@ from ..cues import Cue
 from ..tokens import Token
 from ..mentions import Mention
 from ..mentions.names import holds_cue
+from ..organisations import org_description
 from ..segment import Sentence
 from ..sources import SourceMention, SourceScopes
 from .candidate import Candidate
@@ -74,6 +75,8 @@ def propose_theo(view: ArticleView, claims: Claims, scopes: SourceScopes, si: in
     m = view.parser.parse(toks, i, stop) if stop < hi else None
     if m is None:
         m = _named_programme(view, i, stop) or view.tidy_mention(i, stop if stop < hi else min(hi, i + 10))
+    if m is None and stop < hi and toks[stop].text == ",":
+        m = _description(view, i, stop)
     if m is None or m.kind in ("outlet",):
         return
     if m.kind == "title" and stop < hi and toks[stop].text == ",":
@@ -91,6 +94,25 @@ def propose_theo(view: ArticleView, claims: Claims, scopes: SourceScopes, si: in
                 return
     after, introduced = _frame_end(view, m.tok_end, hi, framed, whose or tail)
     _theo_record(view, claims, si, cue, after, m, src=view.statement_source(si), introduced=introduced)
+
+
+def _description(view: ArticleView, i: int, stop: int) -> Mention | None:
+    """X named only by its kind or with a demonstrative: ``Theo báo cáo của bệnh viện, …``,
+    ``Theo nam doanh nhân này, …``; the resolver takes them back to the entity meant."""
+    toks = view.toks
+    if not 1 <= stop - i <= 6 or not all(t.is_word and not t.text[:1].isupper() for t in toks[i:stop]):
+        return None
+    kind = None
+    if org_description(view.lex, toks, i, stop) is not None:
+        kind = "group"  # unresolved, it stays the description ("bệnh viện")
+    elif stop - i >= 2 and (dem := view.lex.demonstratives.match_ending(toks, stop, i + 1)):
+        lex = view.lex
+        if any(m.match(toks, k, stop - dem[0]) for k in range(i, stop - dem[0])
+               for m in (lex.titles, lex.groups, lex.anaphors)):
+            kind = "anaphor"  # a person noun ("doanh nhân này"), not "xu hướng này"
+    if kind is None:
+        return None
+    return Mention(toks[i].start, toks[stop - 1].end, kind, tok_start=i, tok_end=stop)
 
 
 def _apposed_person(view: ArticleView, i: int, hi: int) -> Mention | None:
