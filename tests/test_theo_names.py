@@ -113,3 +113,17 @@ def test_theo_unknown_name_is_not_a_company_for_later_descriptions() -> None:
             "Hãng cho biết sẽ mở thêm 50 đại lý.")
     speakers = [s for _, s in _records(text)]
     assert "Statista" in speakers and speakers[-1] != "Statista"
+
+
+# --- a caption credit names a photographer, nobody a pronoun can mean --------------------------
+
+def test_caption_credit_is_no_antecedent() -> None:
+    text = ("Chiếc xe khách bị lật trên đèo. Ảnh: Trần Quang Vũ.\n"
+            "\"Tôi chỉ kịp ôm con nhảy ra ngoài\", chị nói.")
+    assert all(s != "Trần Quang Vũ" for _, s in _records(text))
+
+
+def test_honorific_name_is_still_an_antecedent() -> None:
+    text = ("Chị Trần Thu Vân ngồi ở hàng ghế đầu. Ảnh: Trần Quang Vũ.\n"
+            "\"Tôi chỉ kịp ôm con nhảy ra ngoài\", chị nói.")
+    assert _records(text) == [("Tôi chỉ kịp ôm con nhảy ra ngoài", "Trần Thu Vân")]
