@@ -127,3 +127,16 @@ def test_honorific_name_is_still_an_antecedent() -> None:
     text = ("Chị Trần Thu Vân ngồi ở hàng ghế đầu. Ảnh: Trần Quang Vũ.\n"
             "\"Tôi chỉ kịp ôm con nhảy ra ngoài\", chị nói.")
     assert _records(text) == [("Tôi chỉ kịp ôm con nhảy ra ngoài", "Trần Thu Vân")]
+
+
+# --- "phóng viên X": a reporter with a person's name is a person, not an outlet ------------------
+
+def test_reporter_with_a_name_is_a_person() -> None:
+    recs = ATT.extract("Phóng viên Trịnh Minh Khoa cho biết đoàn xe đã rời khỏi thành phố.")
+    assert [(r.speaker.name, r.speaker.type, r.source) for r in recs] == [("Trịnh Minh Khoa", "person", None)]
+
+
+def test_reporter_of_an_outlet_stays_the_channel() -> None:
+    recs = ATT.extract("Trả lời phóng viên VnExpress, ông Lê Văn Nam cho biết dự án sẽ hoàn thành trong năm nay.")
+    assert [(r.speaker.name, r.source.name.casefold() if r.source else None) for r in recs] == [
+        ("Lê Văn Nam", "vnexpress")]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .model import Mention, MentionBuilder, is_acronym, is_cap
-from .names import certain_name, family_name_reading, holds_cue, name_run, unit
+from .names import certain_name, family_name_reading, holds_cue, name_run, split_name, unit
 from .titles import titled_mention
 
 __all__ = ["parse_mention", "SEPARATORS"]
@@ -77,8 +77,9 @@ def _outlet(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
             return mk("outlet", name=(r, b))
         if r > q and not is_cap(toks[r]):
             break
-    if q > p and q < b and name_run(toks, q, b, max_tokens) == b - q:
-        return mk("outlet", name=(q, b))
+    if q > p and q < b and name_run(toks, q, b, max_tokens) == b - q and not (
+            toks[p].key in ("phóng", "pv") and split_name(lex, toks, q, b, family_only=True) == (q, b)):
+        return mk("outlet", name=(q, b))  # "phóng viên Nguyễn Hùng" is a reporter, not an outlet
     return None
 
 
