@@ -140,3 +140,19 @@ def test_reporter_of_an_outlet_stays_the_channel() -> None:
     recs = ATT.extract("Trả lời phóng viên VnExpress, ông Lê Văn Nam cho biết dự án sẽ hoàn thành trong năm nay.")
     assert [(r.speaker.name, r.source.name.casefold() if r.source else None) for r in recs] == [
         ("Lê Văn Nam", "vnexpress")]
+
+
+# --- R14d: "Theo A, B (ACR), và nhiều tổ chức khác thì …": every item of the list speaks ------
+
+def test_theo_list_of_three_speakers() -> None:
+    text = ("Theo Quỹ Nhi đồng Liên Hợp Quốc, Hiệp hội Nhi khoa Mỹ (AAP), và nhiều tổ chức khác "
+            "thì trẻ dưới hai tuổi không nên xem màn hình.")
+    recs = ATT.extract(text)
+    assert [r.quote.text for r in recs] == ["trẻ dưới hai tuổi không nên xem màn hình"]
+    name = recs[0].speaker.name
+    assert "Quỹ Nhi đồng Liên Hợp Quốc" in name and "Hiệp hội Nhi khoa Mỹ" in name and "nhiều tổ chức khác" in name
+
+
+def test_theo_single_speaker_then_topic_thi_is_no_list() -> None:
+    recs = _records("Theo Bộ Y tế, giá thuốc thì vẫn tăng trong quý này.")
+    assert [s for _, s in recs] == ["Bộ Y tế"]

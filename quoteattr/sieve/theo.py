@@ -93,7 +93,40 @@ def propose_theo(view: ArticleView, claims: Claims, scopes: SourceScopes, si: in
                              introduced=True, conf=0.85, cue_span=(c.start, c.end))
                 return
     after, introduced = _frame_end(view, m.tok_end, hi, framed, whose or tail)
+    if introduced and after - 1 > m.tok_end and toks[after - 1].key == "thì":
+        m = _listed(view, m, after - 1)
     _theo_record(view, claims, si, cue, after, m, src=view.statement_source(si), introduced=introduced)
+
+
+def _listed(view: ArticleView, m: Mention, end: int) -> Mention:
+    """``Theo A, B (ACR), và nhiều tổ chức khác thì …``: all the items speak; ``m`` alone when
+    an item is no mention."""
+    toks = view.toks
+    parts, a = [m], m.tok_end
+    for k in range(m.tok_end, end + 1):
+        if k < end and toks[k].text != "," and toks[k].key != "và":
+            continue
+        b = a
+        while b < k and toks[b].text != "(":
+            b += 1  # "Hiệp hội Ung thư Mỹ (ACR)": the bracketed short form is not needed
+        if b > a:
+            item = view.parser.parse(toks, a, b) or _quantified_group(view, a, b)
+            if item is None:
+                return m
+            parts.append(item)
+        a = k + 1
+    if len(parts) == 1:
+        return m
+    return Mention(m.start, toks[end - 1].end, "coordination", tok_start=m.tok_start, tok_end=end, parts=tuple(parts))
+
+
+def _quantified_group(view: ArticleView, a: int, b: int) -> Mention | None:
+    """``nhiều tổ chức khác``: a quantifier and a kind noun, a group in a list of speakers."""
+    toks, lex = view.toks, view.lex
+    q = lex.quantifiers.match(toks, a, b)
+    if not q or not lex.org_nouns.match(toks, a + q[0], b) and not lex.groups.match(toks, a + q[0], b):
+        return None
+    return Mention(toks[a].start, toks[b - 1].end, "group", tok_start=a, tok_end=b)
 
 
 def _description(view: ArticleView, i: int, stop: int) -> Mention | None:
