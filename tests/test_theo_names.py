@@ -156,3 +156,27 @@ def test_theo_list_of_three_speakers() -> None:
 def test_theo_single_speaker_then_topic_thi_is_no_list() -> None:
     recs = _records("Theo Bộ Y tế, giá thuốc thì vẫn tăng trong quý này.")
     assert [s for _, s in recs] == ["Bộ Y tế"]
+
+
+# --- "Theo X ở/(…) …, CONTENT": X's own qualifier runs to the frame's comma ---------------------
+
+def test_theo_qualifier_with_quoted_place_name_is_not_content() -> None:
+    text = "Theo quản lý siêu thị Kim Thành ở \"phố vàng\" Hàng Bạc, khách bắt đầu đến từ sáng sớm."
+    assert [(q, kind) for q, kind in ((r.quote.text, r.kind) for r in ATT.extract(text))] == [
+        ("khách bắt đầu đến từ sáng sớm", "indirect")]
+
+
+def test_theo_person_with_bracketed_role() -> None:
+    text = "Theo ông Phan Văn Lực (Giám đốc Sở Công Thương), nguồn cung xăng dầu vẫn ổn định."
+    assert _records(text) == [("nguồn cung xăng dầu vẫn ổn định", "Phan Văn Lực")]
+
+
+def test_theo_epithet_with_origin_resolves_to_the_coach() -> None:
+    text = ("Ông Lars Nilsson dẫn dắt đội tuyển Thái Lan từ năm ngoái. "
+            "Cũng theo nhà cầm quân người Thụy Điển, đội bóng cần thêm thời gian.")
+    assert _records(text) == [("đội bóng cần thêm thời gian", "Lars Nilsson")]
+
+
+def test_theo_neighbours() -> None:
+    assert _records("Theo hàng xóm, căn nhà đã bỏ trống nhiều năm nay.") == [
+        ("căn nhà đã bỏ trống nhiều năm nay", "hàng xóm")]

@@ -34,6 +34,8 @@ _STATEMENT_QUALIFIERS = ("mới", "gần", "đây", "nhất", "chính", "thức"
 _STATEMENT_SPAN = 6
 # words that end X and begin the frame's own qualifiers (aspect words, time, the addressee)
 _FRAME_TAIL_WORDS = frozenset(("với", "vào", "hôm", "vừa", "mới", "đã", "được", "đang", "sẽ", "gửi", "trong"))
+# words that open a qualifier of X itself, up to the frame's comma: "quản lý cửa hàng X ở phố Y"
+_X_QUALIFIERS = frozenset(("ở", "tại", "thuộc", "trên", "(", "phụ trách"))
 _FRAME_TAIL_PAIRS = frozenset(("thực hiện", "công bố", "đưa ra", "tiến hành", "cho thấy", "cho biết"))
 # "xử lý đúng theo kết luận của X": acting in accordance with, never a report (last syllables:
 # đúng, làm, tuân, thực hiện, xử lý, giải quyết, căn cứ, dựa, chiếu, đi)
@@ -93,6 +95,9 @@ def propose_theo(view: ArticleView, claims: Claims, scopes: SourceScopes, si: in
                              introduced=True, conf=0.85, cue_span=(c.start, c.end))
                 return
     after, introduced = _frame_end(view, m.tok_end, hi, framed, whose or tail)
+    if (stop < hi and toks[stop].text == "," and after == m.tok_end < stop <= m.tok_end + 12
+            and toks[m.tok_end].key in _X_QUALIFIERS and not holds_cue(view.lex, toks, m.tok_end, stop)):
+        after = stop + 1  # "Theo quản lý cửa hàng X ở “phố vàng” Y, …": X's qualifier runs to the comma
     if introduced and after - 1 > m.tok_end and toks[after - 1].key == "thì":
         m = _listed(view, m, after - 1)
     _theo_record(view, claims, si, cue, after, m, src=view.statement_source(si), introduced=introduced)
