@@ -180,3 +180,22 @@ def test_theo_epithet_with_origin_resolves_to_the_coach() -> None:
 def test_theo_neighbours() -> None:
     assert _records("Theo hàng xóm, căn nhà đã bỏ trống nhiều năm nay.") == [
         ("căn nhà đã bỏ trống nhiều năm nay", "hàng xóm")]
+
+
+# --- a family name followed by a company word is no person: "Phó tổng giám đốc Sao Mai Group" ---
+
+def test_company_form_after_title_is_not_a_name() -> None:
+    text = "Bà Trịnh Thu Hà, Phó tổng giám đốc Hoa Mai Group, cho biết doanh thu đã tăng 8%."
+    assert _records(text) == [("doanh thu đã tăng 8%", "Trịnh Thu Hà")]
+
+
+def test_non_vietnamese_syllable_is_not_a_given_name() -> None:
+    from quoteattr.lexicon import Lexicon
+    from quoteattr.mentions.names import split_name, vietnamese_syllable
+    from quoteattr.tokens import tokenize
+    lex = Lexicon.default().compile()
+    toks = tokenize("Hoa Mai Gruppe")
+    assert split_name(lex, toks, 0, len(toks), family_only=True) is None
+    toks = tokenize("Hà Nội Nguyễn Đức Chung")
+    assert split_name(lex, toks, 0, len(toks), family_only=True) == (2, 5)
+    assert vietnamese_syllable("Nghiêm") and vietnamese_syllable("Đoàn") and not vietnamese_syllable("Group")
