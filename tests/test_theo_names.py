@@ -199,3 +199,8 @@ def test_non_vietnamese_syllable_is_not_a_given_name() -> None:
     toks = tokenize("Hà Nội Nguyễn Đức Chung")
     assert split_name(lex, toks, 0, len(toks), family_only=True) == (2, 5)
     assert vietnamese_syllable("Nghiêm") and vietnamese_syllable("Đoàn") and not vietnamese_syllable("Group")
+
+
+def test_title_then_doan_family_name_is_a_person() -> None:
+    recs = ATT.extract("Chuyên gia Đoàn Thu Hằng cho biết trẻ nên học về tiền từ ba tuổi.")
+    assert [(r.speaker.name, r.speaker.type) for r in recs] == [("Đoàn Thu Hằng", "person")]

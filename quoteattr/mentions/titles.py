@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .model import Mention, MentionBuilder, is_acronym, is_cap
-from .names import certain_name, holds_cue, name_run, split_name, unit
+from .names import certain_name, family_name_reading, holds_cue, name_run, split_name, unit
 
 __all__ = ["titled_mention"]
 
@@ -97,7 +97,8 @@ class _Chain:
         if not run:
             return False
         # "Trung tâm pháp y": an organisation's head may run on in lower case past the capitals
-        org_head = bool(unit(toks, j, b, lex.org_heads)) or is_acronym(toks[j])
+        org_head = (bool(unit(toks, j, b, lex.org_heads)) and not family_name_reading(lex, toks, j, j + run)) or (
+            is_acronym(toks[j]))  # "Chuyên gia Đoàn Bích Ngọc": a family name, not the union
         complement = self.after_link or org_head or self.in_org
         name = split_name(lex, toks, j, j + run, family_only=complement)
         if complement and name is not None and (name[0] == j and not (
