@@ -26,6 +26,8 @@ __all__ = ["Entity", "EntityRegistry", "ResolvedSpeaker"]
 
 # before a number they make it a date, not a house number ("ngày 5 Nguyễn …" is rare, "năm 2020" common)
 _STREET_WORDS = frozenset({"đường", "phố", "ngõ", "hẻm", "ngách", "số"})
+# labels of a caption credit: "Ảnh: Lê Văn." names a photographer, nobody in the story
+_CAPTION_LABELS = frozenset({"ảnh", "video", "clip", "đồ họa", "đồ hoạ", "nguồn", "minh họa", "minh hoạ"})
 _TIME_WORDS = frozenset({"ngày", "tháng", "năm", "hôm", "lúc", "sáng", "chiều", "tối", "đêm", "trưa"})
 
 
@@ -208,6 +210,9 @@ class EntityRegistry:
                     i = m.tok_end
                     continue
                 i += t[0]
+                continue
+            if i >= lo + 2 and toks[i - 1].text == ":" and toks[i - 2].key in _CAPTION_LABELS:
+                i += parser.name_run(toks, i, hi) or 1  # a caption credit
                 continue
             if i > lo and self._street_at(toks, i, lo):
                 i += parser.name_run(toks, i, hi) or 1  # "282 Nguyễn Huy Tưởng", "phố Lê Văn Hưu": streets

@@ -222,6 +222,11 @@ class SpeakerResolver:
             # "Người khen …" after a colon: a capitalised common noun, a group speaker
             return ResolvedSpeaker(nt.spelling(m.start, m.end), "group", None, "description")
         lo = self.sent_tokens[sentence][0] if sentence < len(self.sent_tokens) else 0
+        before = toks[m.tok_start - 1] if m.tok_start > lo else None
+        if before is not None and before.key in ("theo", "của") and "\n" not in nt.text[before.end:m.start]:
+            # "Theo ASEAN Today, …", "theo báo cáo của Savills Việt Nam": a frame names its speaker,
+            # who may be a data source as well as a company ("frame": not heard as an organisation)
+            return ResolvedSpeaker(nt.spelling(*m.name), "unknown", None, "frame")
         if m.tok_start <= lo or toks[m.tok_start - 1].text not in (",", "-", "–", "—"):
             # opening a sentence it is likely a common word, unless the parse calls it a name
             if self.analysis is not None and self.analysis.is_name(*m.name):

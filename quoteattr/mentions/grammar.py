@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .model import Mention, MentionBuilder, is_acronym, is_cap
-from .names import certain_name, holds_cue, name_run, unit
+from .names import certain_name, family_name_reading, holds_cue, name_run, split_name, unit
 from .titles import titled_mention
 
 __all__ = ["parse_mention", "SEPARATORS"]
@@ -82,8 +82,9 @@ def _outlet(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
             return mk("outlet", name=(r, b))
         if r > q and not is_cap(toks[r]):
             break
-    if q > p and q < b and name_run(toks, q, b, max_tokens) == b - q:
-        return mk("outlet", name=(q, b))
+    if q > p and q < b and name_run(toks, q, b, max_tokens) == b - q and not (
+            toks[p].key in ("phóng", "pv") and split_name(lex, toks, q, b, family_only=True) == (q, b)):
+        return mk("outlet", name=(q, b))  # "phóng viên Nguyễn Hùng" is a reporter, not an outlet
     return None
 
 
@@ -151,6 +152,8 @@ def _organisation(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, m
     o = org_head[0] if org_head else 0
     if org_head and p + o == b and org_head[1] not in lex.org_alone:
         o = 0  # "Trường" alone is more likely a name than "the school"
+    if o and family_name_reading(lex, toks, p, b):
+        o = 0  # "Đoàn Văn Minh": a family name, not the union
     acronym_org = not o and is_acronym(toks[p]) and not lex.places.match(toks, p, b)
     if acronym_org and any(not is_cap(t) and t.text not in ("&", "-") for t in toks[p + 1:b]):
         acronym_org = False  # "CĐ năm 2017": an acronym followed by ordinary words is no name

@@ -7,15 +7,29 @@ Chung``); Western names are written without Vietnamese letters.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
+
+import regex
 
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .model import is_acronym, is_cap, looks_foreign
 
-__all__ = ["name_run", "split_name", "certain_name", "holds_cue", "unit"]
+__all__ = ["name_run", "split_name", "certain_name", "holds_cue", "unit", "family_name_reading"]
 
+# the shape of a Vietnamese syllable once its tone and vowel marks are dropped: onset, vowels, coda
+_SYLLABLE = regex.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
+# legal-form words that end a company's name, never a person's ("Sao Mai Group", "Hoa Sen Corp")
+_COMPANY_FORMS = frozenset({"group", "corp", "corporation", "holding", "holdings", "jsc", "inc", "ltd", "llc",
+                            "plc", "gmbh", "co", "company"})
 _NAME_PARTICLES = {"de", "van", "von", "der", "bin", "al", "da", "di", "le", "la", "el", "dos", "du"}
+
+
+def vietnamese_syllable(word: str) -> bool:
+    """Could ``word`` be a Vietnamese syllable?  ``Mai`` can, ``Group`` cannot (no onset "gr")."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
+    return _SYLLABLE.fullmatch(bare.replace("đ", "d")) is not None
 
 
 def unit(toks: Sequence[Token], i: int, b: int, matcher) -> int:
@@ -44,11 +58,13 @@ def split_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int,
                family_only: bool = False) -> tuple[int, int] | None:
     """The person name at the end of capitalised run ``toks[i:j]``, dropping
     places, organisations, acronyms and titles written before it."""
+    if j > i and toks[j - 1].key.rstrip(".") in _COMPANY_FORMS:
+        return None
     # Vietnamese / Sino-Vietnamese name: the leftmost family name that leaves
     # 2–4 syllables and does not start a place ("Hà Nội Nguyễn Đức Chung")
     for p in range(max(i, j - 4), j - 1):
         if toks[p].text in lex.family_names and not lex.places.match(toks, p, j) and not any(
-            is_acronym(t) or "-" in t.text for t in toks[p:j]
+            is_acronym(t) or "-" in t.text or not vietnamese_syllable(t.text) for t in toks[p:j]
         ):
             return (p, j)
     if family_only:
@@ -68,9 +84,22 @@ def split_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int,
     return None
 
 
+def family_name_reading(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int) -> bool:
+    """Is ``toks[i:j]``, led by a one-syllable head that is also a family name, a person's
+    name?  ``Đoàn Văn Minh`` is a man, ``Đoàn thanh tra`` or ``Đoàn TNCS …`` a body."""
+    if not 2 <= j - i <= 4 or toks[i].text not in lex.family_names:
+        return False
+    head = lex.org_heads.match(toks, i, j)
+    if not head or head[0] != 1:
+        return False
+    rest = toks[i + 1:j]
+    return all(is_cap(t) and not is_acronym(t) and t.text.isalpha() for t in rest) and not any(
+        lex.places.match(toks, k, j) for k in range(i + 1, j))
+
+
 def certain_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int) -> bool:
     """Is ``toks[i:j]`` surely a person's name (not a capitalised common word)?"""
-    if j - i < 2:
+    if j - i < 2 or toks[j - 1].key.rstrip(".") in _COMPANY_FORMS:
         return False
     if toks[i].text in lex.family_names and j - i <= 4 and not lex.places.match(toks, i, j):
         return True

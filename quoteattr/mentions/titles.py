@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .model import Mention, MentionBuilder, is_acronym, is_cap
-from .names import certain_name, holds_cue, name_run, split_name, unit
+from .names import certain_name, family_name_reading, holds_cue, name_run, split_name, unit
 
 __all__ = ["titled_mention"]
 
@@ -97,13 +97,16 @@ class _Chain:
         if not run:
             return False
         # "Trung tâm pháp y": an organisation's head may run on in lower case past the capitals
-        org_head = bool(unit(toks, j, b, lex.org_heads)) or is_acronym(toks[j])
+        org_head = (bool(unit(toks, j, b, lex.org_heads)) and not family_name_reading(lex, toks, j, j + run)) or (
+            is_acronym(toks[j]))  # "Chuyên gia Đoàn Bích Ngọc": a family name, not the union
         complement = self.after_link or org_head or self.in_org
         name = split_name(lex, toks, j, j + run, family_only=complement)
         if complement and name is not None and (name[0] == j and not (
                 self.in_org and not org_head and name[1] - name[0] >= 3)):
             name = None  # the whole run is the organisation's name
         if j + run == b:
+            if b < len(toks) and unit(toks, j, len(toks), lex.org_heads) > run:
+                return self._done(None)  # "Giám đốc Trung | tâm pháp y …" ends inside a word, not on a name
             return self._done(self._final_run(name, j, complement))
         if (name is not None and self.inner_name is None and toks[j + run].key in _COMPLEMENT_LINKS
                 and certain_name(lex, toks, *name)):

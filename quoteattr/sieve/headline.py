@@ -12,6 +12,7 @@ after the colon names its own speaker), a role doing something
 from __future__ import annotations
 
 from ..mentions import Mention
+from ..mentions.names import holds_cue
 from .candidate import Candidate
 from .claims import Claims
 from .view import ArticleView
@@ -37,6 +38,10 @@ def propose_headlines(view: ArticleView, claims: Claims) -> None:
         if view.sentences[si].start != p.start:
             continue  # "… tại Paris. Ảnh: Nguyễn Linh": a caption after a sentence
         m = view.parser.parse(toks, lo, colon)
+        if (m is None and colon - lo <= 6) or (m is not None and m.kind == "anaphor") or (
+                m is not None and m.kind == "title" and m.name is None and _speaker_like(view, m, lo, colon)):
+            # "Cha đẻ robot Sophia: …", "Nạn nhân: …": the body names whom the description announces
+            m = _announced(view, lo, colon, p.end, appositive_only=m is None) or m
         if m is None or not _speaker_like(view, m, lo, colon):
             continue
         cue_span = (toks[colon].start, toks[colon].end)
@@ -49,6 +54,34 @@ def propose_headlines(view: ArticleView, claims: Claims) -> None:
         s, e = view.trim(toks[colon + 1].start, end)
         if s < e and not claims.overlaps(s, e) and not _names_own_speaker(view, si, colon):
             claims.add(Candidate(s, e, "indirect", "colon", 0.6, m.start, si, p.index, m, cue_span))
+
+
+def _announced(view: ArticleView, lo: int, colon: int, after: int, appositive_only: bool) -> Mention | None:
+    """The named person the body introduces with the headline's description, by cataphora:
+    ``Cha đẻ robot Sophia: …`` → ``Tiến sĩ David Hanson, cha đẻ của robot …`` (an appositive)
+    or ``… nạn nhân Lê Văn Nam …`` (the description as a title)."""
+    toks = view.toks
+    head = [t.key for t in toks[lo:min(colon, lo + 2)]]
+    if not all(t.is_word for t in toks[lo:lo + len(head)]) or (appositive_only and holds_cue(view.lex, toks, lo, colon)):
+        return None
+    n = len(head)
+    first = view.tok_range(after, after)[0]
+    seen = 0
+    for k in range(first, min(len(toks) - n, first + 600)):
+        if [t.key for t in toks[k:k + n]] != head:
+            continue
+        seen += 1
+        if k >= 2 and toks[k - 1].text in (",", "-", "–", "—"):
+            m = view.parser.best_suffix(toks, max(first, k - 10), k - 1)
+            if m is not None and m.kind == "person" and m.name is not None and m.certain:
+                return m
+        for b in range(min(len(toks), k + n + 8), k + n, -1) if not appositive_only else ():
+            m = view.parser.parse(toks, k, b)
+            if m is not None and m.kind == "person" and m.name is not None and m.certain:
+                return m
+        if seen == 3:
+            break
+    return None
 
 
 def _speaker_like(view: ArticleView, m: Mention, lo: int, colon: int) -> bool:

@@ -16,6 +16,8 @@ import attrs
 from ..cues import Cue
 from ..tokens import Token
 from ..mentions import Mention
+from ..mentions.names import holds_cue
+from ..organisations import org_description
 from ..segment import Sentence
 from ..sources import SourceMention, SourceScopes
 from .candidate import Candidate
@@ -32,6 +34,8 @@ _STATEMENT_QUALIFIERS = ("mới", "gần", "đây", "nhất", "chính", "thức"
 _STATEMENT_SPAN = 6
 # words that end X and begin the frame's own qualifiers (aspect words, time, the addressee)
 _FRAME_TAIL_WORDS = frozenset(("với", "vào", "hôm", "vừa", "mới", "đã", "được", "đang", "sẽ", "gửi", "trong"))
+# words that open a qualifier of X itself, up to the frame's comma: "quản lý cửa hàng X ở phố Y"
+_X_QUALIFIERS = frozenset(("ở", "tại", "thuộc", "trên", "(", "phụ trách"))
 _FRAME_TAIL_PAIRS = frozenset(("thực hiện", "công bố", "đưa ra", "tiến hành", "cho thấy", "cho biết"))
 # "xử lý đúng theo kết luận của X": acting in accordance with, never a report (last syllables:
 # đúng, làm, tuân, thực hiện, xử lý, giải quyết, căn cứ, dựa, chiếu, đi)
@@ -73,15 +77,113 @@ def propose_theo(view: ArticleView, claims: Claims, scopes: SourceScopes, si: in
     m = view.parser.parse(toks, i, stop) if stop < hi else None
     if m is None:
         m = _named_programme(view, i, stop) or view.tidy_mention(i, stop if stop < hi else min(hi, i + 10))
+    if m is None and stop < hi and toks[stop].text == ",":
+        m = _description(view, i, stop)
     if m is None or m.kind in ("outlet",):
         return
+    if m.kind == "title" and stop < hi and toks[stop].text == ",":
+        m = _apposed_person(view, stop + 1, hi) or m  # "Theo Giám đốc Công ty X, ông Y, …": Y speaks
     for c in later:
         if c.entry.cls in ("speech", "directive", "commit", "report"):
             subj = view.subject_of(lo, c.tok_start)
             if subj is not None and subj.tok_start < m.tok_end and subj.tok_end > i:
                 return  # "Theo thông tin từ X cho biết, …": X's own verb is the cue
+            if subj is not None and _apposition_of(view, m, subj):
+                # "Theo BS X - bác sĩ bệnh viện Y, nguyên trưởng khoa Z nhận định, …": the role
+                # segments describe X, whose statement follows the verb
+                _theo_record(view, claims, si, cue, c.tok_end, m, src=view.statement_source(si),
+                             introduced=True, conf=0.85, cue_span=(c.start, c.end))
+                return
     after, introduced = _frame_end(view, m.tok_end, hi, framed, whose or tail)
+    if (stop < hi and toks[stop].text == "," and after == m.tok_end < stop <= m.tok_end + 12
+            and toks[m.tok_end].key in _X_QUALIFIERS and not holds_cue(view.lex, toks, m.tok_end, stop)):
+        after = stop + 1  # "Theo quản lý cửa hàng X ở “phố vàng” Y, …": X's qualifier runs to the comma
+    if introduced and after - 1 > m.tok_end and toks[after - 1].key == "thì":
+        m = _listed(view, m, after - 1)
     _theo_record(view, claims, si, cue, after, m, src=view.statement_source(si), introduced=introduced)
+
+
+def _listed(view: ArticleView, m: Mention, end: int) -> Mention:
+    """``Theo A, B (ACR), và nhiều tổ chức khác thì …``: all the items speak; ``m`` alone when
+    an item is no mention."""
+    toks = view.toks
+    parts, a = [m], m.tok_end
+    for k in range(m.tok_end, end + 1):
+        if k < end and toks[k].text != "," and toks[k].key != "và":
+            continue
+        b = a
+        while b < k and toks[b].text != "(":
+            b += 1  # "Hiệp hội Ung thư Mỹ (ACR)": the bracketed short form is not needed
+        if b > a:
+            item = view.parser.parse(toks, a, b) or _quantified_group(view, a, b)
+            if item is None:
+                return m
+            parts.append(item)
+        a = k + 1
+    if len(parts) == 1:
+        return m
+    return Mention(m.start, toks[end - 1].end, "coordination", tok_start=m.tok_start, tok_end=end, parts=tuple(parts))
+
+
+def _quantified_group(view: ArticleView, a: int, b: int) -> Mention | None:
+    """``nhiều tổ chức khác``: a quantifier and a kind noun, a group in a list of speakers."""
+    toks, lex = view.toks, view.lex
+    q = lex.quantifiers.match(toks, a, b)
+    if not q or not lex.org_nouns.match(toks, a + q[0], b) and not lex.groups.match(toks, a + q[0], b):
+        return None
+    return Mention(toks[a].start, toks[b - 1].end, "group", tok_start=a, tok_end=b)
+
+
+def _description(view: ArticleView, i: int, stop: int) -> Mention | None:
+    """X named only by its kind or with a demonstrative: ``Theo báo cáo của bệnh viện, …``,
+    ``Theo nam doanh nhân này, …``; the resolver takes them back to the entity meant."""
+    toks = view.toks
+    if not 1 <= stop - i <= 6 or not all(t.is_word and not t.text[:1].isupper() for t in toks[i:stop]):
+        return None
+    kind = None
+    if org_description(view.lex, toks, i, stop) is not None:
+        kind = "group"  # unresolved, it stays the description ("bệnh viện")
+    elif stop - i >= 2 and (dem := view.lex.demonstratives.match_ending(toks, stop, i + 1)):
+        lex = view.lex
+        if any(m.match(toks, k, stop - dem[0]) for k in range(i, stop - dem[0])
+               for m in (lex.titles, lex.groups, lex.anaphors)):
+            kind = "anaphor"  # a person noun ("doanh nhân này"), not "xu hướng này"
+    if kind is None:
+        return None
+    return Mention(toks[i].start, toks[stop - 1].end, kind, tok_start=i, tok_end=stop)
+
+
+def _apposed_person(view: ArticleView, i: int, hi: int) -> Mention | None:
+    """The named person set off by commas right after a title: ``ông Peter Brown`` in
+    ``Theo Phó tổng giám đốc Công ty Sao Mai, ông Peter Brown, doanh thu …``."""
+    toks = view.toks
+    for k in range(i + 1, min(hi, i + 8)):
+        if toks[k].text == ",":
+            p = view.parser.parse(toks, i, k)
+            if p is not None and p.kind == "person" and p.name is not None and p.certain:
+                return p
+            return None
+        if not toks[k].is_word:
+            return None
+    return None
+
+
+def _apposition_of(view: ArticleView, m: Mention, subj: Mention) -> bool:
+    """Is ``subj`` (a later cue's subject, a role without a name) the last segment of an
+    appositive chain on the named person ``m`` (``- bác sĩ …, nguyên Trưởng khoa …``)?"""
+    toks = view.toks
+    if m.kind != "person" or m.name is None or not m.certain or subj.tok_start < m.tok_end:
+        return False
+    if subj.kind not in ("title", "anaphor") and not (subj.kind == "person" and not subj.certain):
+        return False
+    gap = toks[m.tok_end:subj.tok_start]
+    if not gap or gap[0].text not in (",", "-", "–", "—", "(") or len(gap) > 25:
+        return False
+    if any(t.text in (".", "?", "!", ";", ":") or t.key in ("thì", "là", "và") for t in gap):
+        return False
+    if gap[0].text == "," and not any(t.is_word for t in gap):
+        return False  # "Theo ông A, Bộ trưởng đã yêu cầu …": someone else, of whom A tells
+    return not holds_cue(view.lex, toks, m.tok_end, subj.tok_start)
 
 
 def _named_programme(view: ArticleView, i: int, stop: int) -> Mention | None:
@@ -239,7 +341,8 @@ def _paragraph_of(s: Sentence) -> int:
 
 
 def _theo_record(view: ArticleView, claims: Claims, si: int, cue: Cue, after: int, m: Mention | None,
-                 outlet_name: str | None = None, src: SourceMention | None = None, introduced: bool = False) -> None:
+                 outlet_name: str | None = None, src: SourceMention | None = None, introduced: bool = False,
+                 conf: float = 0.72, cue_span: tuple[int, int] | None = None) -> None:
     """The statement ``Theo X`` attributes: after it when it leads the sentence or
     introduces what follows (``… là: …``), before it when it ends the sentence,
     else the whole sentence."""
@@ -268,8 +371,7 @@ def _theo_record(view: ArticleView, claims: Claims, si: int, cue: Cue, after: in
     if s >= e:
         return
     frags = view.fragments_in(s, e)
-    cue_span = (cue.start, cue.end)
-    conf = 0.72
+    cue_span = cue_span or (cue.start, cue.end)
     own = outlet_name is not None
     if frags:
         if len(frags) == 1 and frags[0].outer_start <= s + 1 and frags[0].outer_end >= e - 1:
