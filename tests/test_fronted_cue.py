@@ -44,3 +44,4 @@ def test_no_subject_after_the_contrast_gives_nothing() -> None:
     # "song" opens a clause with no speaker of its own: nobody to take the fronted content
     text = "Khẳng định rằng dự án sẽ về đích đúng hạn, song thực tế cho thấy tiến độ đang chậm."
     assert not any(q.startswith("dự án sẽ về đích") for _, q, _ in _records(text))
+

@@ -46,6 +46,7 @@ LEXICON_FILES: Mapping[str, str] = {
     "statement_nouns": "statement_nouns.txt",
     "clause_markers": "clause_markers.txt",
     "topic_starts": "topic_starts.txt",
+    "verbal_topics": "verbal_topics.txt",
     "connectives": "connectives.txt",
     "fronted": "fronted.txt",
     "non_subject_starts": "non_subject_starts.txt",
@@ -310,6 +311,7 @@ class CompiledLexicon:
         self.statement_nouns = PhraseMatcher((w, w) for w in lexicon.words("statement_nouns"))
         self.clause_markers = PhraseMatcher((w, w) for w in lexicon.words("clause_markers"))
         self.topic_starts = PhraseMatcher((w, w) for w in lexicon.words("topic_starts"))
+        self.verbal_topics = PhraseMatcher((w, w) for w in lexicon.words("verbal_topics"))
         self.connectives = PhraseMatcher((w, w) for w in lexicon.words("connectives"))
         self.fronted = PhraseMatcher((w, w) for w in lexicon.words("fronted"))
         self.non_subject_starts = PhraseMatcher((w, w) for w in lexicon.words("non_subject_starts"))

@@ -27,6 +27,8 @@ _TRIM_END = set(" .,;:…!?")
 _ELLIPSIS = regex.compile(r"…|\.\.\.")
 # clause markers that are verbs of their own: right after a noun they make it a subject
 _EVENT_VERBS = frozenset({"xảy ra", "diễn ra"})
+# aspect, modal and voice words: right after a non-verbal topic noun they make it a clause's subject
+_ASPECT = frozenset({"sẽ", "đã", "đang", "vẫn", "không", "chưa", "cũng", "đều", "bị", "được", "cần", "phải"})
 
 
 class ArticleView:
@@ -195,7 +197,8 @@ class ArticleView:
         if k < len(toks) and toks[k].key in ("đến", "tới") and self.lex.topic_starts.match(toks, k + 1):
             return False  # "nhấn mạnh đến sự cần thiết phải …": a topic after a preposition
         topic = self.lex.topic_starts.match(toks, k)
-        if topic and not (self._topic_is_noun(toks, k, k + topic[0]) and self._topic_is_subject(toks, k + topic[0])):
+        if topic and not (self._topic_is_noun(toks, k, k + topic[0]) and self._topic_is_subject(
+                toks, k + topic[0], verbal=self.lex.verbal_topics.match(toks, k) is not None)):
             return False
         if lenient and words[0].text[:1].isdigit():
             return False
@@ -205,16 +208,17 @@ class ArticleView:
         """A noun opens the topic phrase, not a preposition ("về …") or a question word ("vì sao …")."""
         return toks[a].key != "về" and not self.lex.question_words.find_all(toks, a, b)
 
-    def _topic_is_subject(self, toks: Sequence[Token], k: int) -> bool:
+    def _topic_is_subject(self, toks: Sequence[Token], k: int, verbal: bool = True) -> bool:
         """Does a clause marker follow the topic noun ending at ``k``, within eight words and before
-        a complement that would make it a topic ("lo ngại về việc … sẽ")?  Right after the noun only
-        an event verb counts: "hy vọng sẽ sớm ký" is a noun and its complement, "sự việc xảy ra" a clause."""
+        a complement that would make it a topic ("lo ngại về việc … sẽ")?  Right after a ``verbal``
+        noun only an event verb counts: "hy vọng sẽ sớm ký" is a noun and its complement, "sự việc
+        xảy ra" a clause; after any other an aspect or modal word does too ("dự án sẽ hoàn thành")."""
         for j in range(k, min(len(toks), k + 9)):
             t = toks[j]
             if t.key in ("về", "việc", "rằng", "đối", "cho", "với") or not t.is_word:
                 return False
             m = self.lex.clause_markers.match(toks, j)
-            if m and (j > k or m[1] in _EVENT_VERBS):
+            if m and (j > k or m[1] in _EVENT_VERBS or (not verbal and m[1] in _ASPECT)):
                 return True
         return False
 
