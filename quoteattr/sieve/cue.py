@@ -67,8 +67,10 @@ def _quote_first_tail(view: ArticleView, si: int, cue: Cue, subj: Mention, cs: t
         return None
     if view.only_tail(k, hi, commas=True) or (toks[k].key == "vừa" and toks[cue.tok_start - 1].key == "vừa"):
         return False  # an adverbial, or "vừa nói vừa gạt nước mắt": what the speaker did while speaking
-    if toks[k].key in ("và", "rồi", "đồng thời"):
+    if toks[k].key in ("và", "rồi"):
         k += 1
+    elif toks[k].key == "đồng" and k + 1 < hi and toks[k + 1].key == "thời":
+        k += 2  # "đồng thời" is two syllable tokens
     if later and later[0].tok_start == k and later[0].entry.cls not in ("according", "quoting"):
         return True  # a second verb phrase: "…, thêm rằng …", "… đồng thời phủ nhận …"
     end = view.sentences[si].end

@@ -1,0 +1,34 @@
+"""Statements the sieves used to miss, on synthetic sentences of our own.
+
+Each construction comes with a near-miss that must give no record (or not that one).
+"""
+from __future__ import annotations
+
+import pytest
+
+from quoteattr import Attributor
+
+
+@pytest.fixture(scope="module")
+def attributor() -> Attributor:
+    return Attributor()
+
+
+def records(attributor: Attributor, text: str) -> list[tuple[str, str, str | None]]:
+    return [(r.kind, r.quote.text, r.speaker.name if r.speaker else None) for r in attributor.extract(text)]
+
+
+def test_quote_first_then_dong_thoi_second_verb_phrase(attributor: Attributor) -> None:
+    # "“…”, X nói …, đồng thời <cue> …": the quote is what "nói" reports, the second verb its own content
+    text = ("“Giá điện sẽ không tăng trong năm nay”, Bộ trưởng Lê Văn Nam nói trong buổi họp báo, "
+            "đồng thời phủ nhận tin đồn cho rằng nguồn cung đang thiếu.")
+    got = records(attributor, text)
+    assert ("direct", "Giá điện sẽ không tăng trong năm nay", "Lê Văn Nam") in got
+    assert not any(q.startswith("đồng thời") for _, q, _ in got)
+
+
+def test_dong_thoi_without_a_cue_stays_content(attributor: Attributor) -> None:
+    # near-miss: "đồng thời" opening a clause with no cue is still what "nói" reports
+    text = "“Giá điện sẽ không tăng”, ông Lê Văn Nam nói tại buổi họp, đồng thời giá xăng sẽ giảm nhẹ."
+    got = records(attributor, text)
+    assert not any(k == "direct" for k, _, _ in got)
