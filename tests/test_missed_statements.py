@@ -32,3 +32,18 @@ def test_dong_thoi_without_a_cue_stays_content(attributor: Attributor) -> None:
     text = "“Giá điện sẽ không tăng”, ông Lê Văn Nam nói tại buổi họp, đồng thời giá xăng sẽ giảm nhẹ."
     got = records(attributor, text)
     assert not any(k == "direct" for k, _, _ in got)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Hồi trẻ, tôi chỉ biết làm ruộng”, cụ bà, năm nay 85 tuổi, kể.", "cụ bà"),
+    ("“Chúng tôi chưa nhận được đồng nào”, cụ ông, từng làm bảo vệ ở chợ suốt 15 năm, cho biết.", "cụ ông"),
+])
+def test_quote_first_head_before_appositive(attributor: Attributor, text: str, speaker: str) -> None:
+    # "“…”, KNOWN MENTION, DESCRIPTION, CUE.": the mention set off before the description speaks
+    got = records(attributor, text)
+    assert [(k, s) for k, _, s in got] == [("direct", speaker)]
+
+
+def test_quote_first_adverbials_before_cue_are_no_speaker(attributor: Attributor) -> None:
+    # near-miss: commas around time phrases, no mention before them
+    assert records(attributor, "“Hồi trẻ, tôi chỉ biết làm ruộng”, hôm qua, sau buổi lễ, kể.") == []

@@ -54,7 +54,29 @@ def cue_subject(view: ArticleView, si: int, cue: Cue, earlier: Sequence[Cue],
         m = _parsed_subject(view, si, cue)
     if m is None:
         m = _described_subject(view, si, cue)
+    if m is None:
+        m = _head_before_appositive(view, si, cue)
     return m
+
+
+def _head_before_appositive(view: ArticleView, si: int, cue: Cue) -> Mention | None:
+    """``“…”, cụ bà, từng làm công nhân suốt 20 năm, tâm sự.``: after a closed quote, a known
+    mention set off by commas from a description no lexicon knows is the speaker."""
+    lo, hi = view.sent_tokens[si]
+    toks = view.toks
+    j = view.parser.skip_adverbs_back(toks, lo, cue.tok_start)
+    if j - lo < 5 or toks[j - 1].text != "," or not view.only_tail(cue.tok_end, hi):
+        return None
+    a = next((k for k in range(j - 2, max(lo + 1, j - _QUOTE_TAIL_REACH), -1)
+              if toks[k - 1].text in (",", "-", "–", "—") and toks[k - 2].text in CLOSE_MARKS), None)
+    if a is None:
+        return None
+    b = next((k for k in range(a, j) if not toks[k].is_word), j)
+    if not (b < j - 2 and toks[b].text == ",") or holds_cue(view.lex, toks, b, j) or not all(
+            t.is_word or t.text in (",", "(", ")") for t in toks[b:j]):
+        return None
+    m = view.parser.parse(toks, a, b)
+    return m if m is not None and m.kind in ("person", "title", "group", "organization") else None
 
 
 def _subordinator(view: ArticleView, m: Mention) -> bool:
