@@ -47,3 +47,23 @@ def test_quote_first_head_before_appositive(attributor: Attributor, text: str, s
 def test_quote_first_adverbials_before_cue_are_no_speaker(attributor: Attributor) -> None:
     # near-miss: commas around time phrases, no mention before them
     assert records(attributor, "“Hồi trẻ, tôi chỉ biết làm ruộng”, hôm qua, sau buổi lễ, kể.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Anh Tuấn nói rõ hai bố con sẽ tiêu tiền như thế nào.",
+    "Hiện lãnh đạo công ty chưa xác nhận lô hàng bị thu giữ là bao nhiêu.",
+    "Bà Mai cho biết kế hoạch tuần tới ra sao.",
+])
+def test_embedded_question_is_no_statement(attributor: Attributor, text: str) -> None:
+    # content that ends in a question word asks what was not said
+    assert records(attributor, text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    # near-misses: its own negation makes it a statement; a clause merely holding "thế nào" stays
+    ("Ông Phan Văn Hùng cho biết chưa rõ thiệt hại là bao nhiêu.", "chưa rõ thiệt hại là bao nhiêu"),
+    ("Thủ môn Lê Văn Tâm cho biết cả đội đang háo hức xem sân mới sẽ thế nào.",
+     "cả đội đang háo hức xem sân mới sẽ thế nào"),
+])
+def test_question_word_inside_statement_stays(attributor: Attributor, text: str, content: str) -> None:
+    assert [(k, q) for k, q, _ in records(attributor, text)] == [("indirect", content)]

@@ -148,6 +148,8 @@ def _is_reported_content(view: ArticleView, si: int, cue: Cue, how: str, s: int,
     if how == "bare" and entry.phrase not in view.lex.question_cues and view.lex.question_words.match(
             view.toks, view.tok_range(s, e)[0]):
         return False  # "Ông đánh giá thế nào về …?": a question put to the subject, not a statement
+    if entry.phrase not in view.lex.question_cues and _embedded_question(view, s, e):
+        return False
     if how == "bare":
         if entry.takes == "marked":
             return False
@@ -157,6 +159,21 @@ def _is_reported_content(view: ArticleView, si: int, cue: Cue, how: str, s: int,
         if entry.takes == "addressee" and not _opens_with_addressee(view, s, e):
             return False
     return True
+
+
+def _embedded_question(view: ArticleView, s: int, e: int) -> bool:
+    """"nói rõ hai mẹ con chi tiêu như thế nào", "chưa xác nhận số tiền là bao nhiêu": content that
+    ends in a question word asks what was not said; with a negation of its own it is a statement
+    ("cho biết chưa rõ thiệt hại là bao nhiêu")."""
+    lo, hi = view.tok_range(s, e)
+    words = [t.key for t in view.toks[lo:hi] if t.is_word]
+    if len(words) < 3 or not any(words[-len(q):] == list(q) for q in _QUESTION_ENDINGS):
+        return False
+    return not any(w in ("không", "chưa", "chẳng") for w in words)
+
+
+# closing words of an embedded question: "… như thế nào", "… ra sao", "… là bao nhiêu"
+_QUESTION_ENDINGS = (("như", "thế", "nào"), ("ra", "sao"), ("bao", "nhiêu"))
 
 
 def _opens_with_addressee(view: ArticleView, s: int, e: int) -> bool:
