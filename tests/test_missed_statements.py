@@ -67,3 +67,19 @@ def test_embedded_question_is_no_statement(attributor: Attributor, text: str) ->
 ])
 def test_question_word_inside_statement_stays(attributor: Attributor, text: str, content: str) -> None:
     assert [(k, q) for k, q, _ in records(attributor, text)] == [("indirect", content)]
+
+
+def test_statement_named_back_by_passive_frame(attributor: Attributor) -> None:
+    # "…. Thông tin này được X chia sẻ tại …": the sentence before is X's statement
+    text = ("Giá phân bón sẽ còn tăng trong quý tới do nguồn cung khan hiếm. "
+            "Thông tin này được các chuyên gia kinh tế chia sẻ tại hội nghị ngành nông nghiệp, chiều 3/5.")
+    got = records(attributor, text)
+    assert got == [("indirect", "Giá phân bón sẽ còn tăng trong quý tới do nguồn cung khan hiếm", "các chuyên gia kinh tế")]
+
+
+def test_passive_frame_needs_a_demonstrative_and_the_same_paragraph(attributor: Attributor) -> None:
+    # near-misses: no demonstrative naming back; the statement in another paragraph
+    assert not any(q.startswith("Giá phân bón") for _, q, _ in records(
+        attributor, "Giá phân bón sẽ còn tăng trong quý tới. Thông tin được các chuyên gia kinh tế chia sẻ hôm qua."))
+    assert not any(q.startswith("Giá phân bón") for _, q, _ in records(
+        attributor, "Giá phân bón sẽ còn tăng trong quý tới.\n\nThông tin này được các chuyên gia kinh tế chia sẻ hôm qua."))

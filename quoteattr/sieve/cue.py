@@ -16,6 +16,7 @@ from ..sources import SourceMention, SourceScopes
 from .candidate import Candidate
 from .claims import Claims
 from .content import content_end, content_start, later_subjects
+from .passive_frame import passive_frame_start, propose_named_back
 from .quote_first import propose_quote_first, quote_before_speaker
 from .view import ArticleView
 
@@ -28,6 +29,10 @@ def propose_cue_content(view: ArticleView, claims: Claims, scopes: SourceScopes,
     hi = view.sent_tokens[si][1]
     statement_src = view.statement_source(si)
     cs = content_start(view, si, cue, later)
+    if passive_frame_start(view, si, subj) and (cs is None or cs[1] not in ("rằng", ":", "quote")):
+        # "…. Thông tin này được các chuyên gia chia sẻ tại …": the passive's object is the statement before
+        propose_named_back(view, claims, si, cue, subj, statement_src)
+        return
     tail = _quote_first_tail(view, si, cue, subj, cs, later)
     if tail is not None:
         propose_quote_first(view, claims, si, cue, subj, statement_src)
