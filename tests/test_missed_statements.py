@@ -83,3 +83,21 @@ def test_passive_frame_needs_a_demonstrative_and_the_same_paragraph(attributor: 
         attributor, "Giá phân bón sẽ còn tăng trong quý tới. Thông tin được các chuyên gia kinh tế chia sẻ hôm qua."))
     assert not any(q.startswith("Giá phân bón") for _, q, _ in records(
         attributor, "Giá phân bón sẽ còn tăng trong quý tới.\n\nThông tin này được các chuyên gia kinh tế chia sẻ hôm qua."))
+
+
+@pytest.mark.parametrize("text", [
+    "Không được đáp ứng yêu cầu, hai thanh niên đã to tiếng chửi bới nhân viên bảo vệ.",
+    "Phó thủ tướng dự phiên họp Ban chỉ đạo các dự án đường sắt trọng điểm chiều 2/3.",
+    "Tài xế Nguyễn Văn Hùng dừng xe trước nút giao Long Thành để nghỉ.",
+])
+def test_cue_words_inside_nouns_are_no_cues(attributor: Attributor, text: str) -> None:
+    # "đáp ứng yêu cầu" (meet a demand), "Ban chỉ đạo" (a steering committee), "nút giao" (an interchange)
+    assert records(attributor, text) == []
+
+
+def test_the_same_verbs_still_direct(attributor: Attributor) -> None:
+    # near-miss: "yêu cầu", "chỉ đạo", "giao" as verbs of a subject keep their content
+    got = records(attributor, "Ông Trần Văn Hải yêu cầu các đơn vị khẩn trương khắc phục sự cố.")
+    assert got == [("indirect", "các đơn vị khẩn trương khắc phục sự cố", "Trần Văn Hải")]
+    got = records(attributor, "Bộ trưởng Trần Văn Hải chỉ đạo ban quản lý dự án khẩn trương bàn giao mặt bằng.")
+    assert [k for k, _, _ in got] == ["indirect"]
