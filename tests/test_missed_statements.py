@@ -101,3 +101,20 @@ def test_the_same_verbs_still_direct(attributor: Attributor) -> None:
     assert got == [("indirect", "các đơn vị khẩn trương khắc phục sự cố", "Trần Văn Hải")]
     got = records(attributor, "Bộ trưởng Trần Văn Hải chỉ đạo ban quản lý dự án khẩn trương bàn giao mặt bằng.")
     assert [k for k, _, _ in got] == ["indirect"]
+
+
+def test_marked_cue_with_bare_quoted_fragment(attributor: Attributor) -> None:
+    # "bày tỏ …"/"chê …" take marked content; a bare clause carrying quoted words still reports those words
+    got = records(attributor, "Tuy vậy, tiền đạo Lê Văn Sơn bày tỏ cả đội vẫn còn “khát khao” lớn hơn thế.")
+    assert got == [("mixed", "khát khao", "Lê Văn Sơn")]
+
+
+def test_marked_cue_with_bare_topic_stays_silent(attributor: Attributor) -> None:
+    # near-miss: no quoted words, a topic noun phrase is no content of a marked cue
+    assert records(attributor, "Tuy vậy, tiền đạo Lê Văn Sơn bày tỏ niềm vui sau trận thắng.") == []
+
+
+def test_shared_subject_over_quoted_word_and_va(attributor: Attributor) -> None:
+    # "X chê đề án “…” và cho rằng …": the quoted word is the object; "cho rằng" shares X
+    got = records(attributor, "Ông Trần Quốc Bảo chê kế hoạch “viển vông” và cho rằng dự án sẽ thất bại.")
+    assert ("indirect", "dự án sẽ thất bại", "Trần Quốc Bảo") in got

@@ -157,7 +157,8 @@ def _is_reported_content(view: ArticleView, si: int, cue: Cue, how: str, s: int,
         return False
     if how == "bare":
         if entry.takes == "marked":
-            return False
+            # "chê đề án “viển vông”": only the quoted words are reported
+            return not view.is_headline(si) and bool(view.fragments_in(s, e))
         lenient = entry.cls in ("directive", "commit") or view.is_headline(si)
         if entry.takes == "clause" and not view.looks_like_clause(s, e, lenient=lenient):
             return False

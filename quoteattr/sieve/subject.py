@@ -188,8 +188,7 @@ def _subject_away_from_cue(view: ArticleView, si: int, cue: Cue, earlier: Sequen
         return subjects[id(earlier[-1])]
     # "Hoàng nói và cho biết …", "chị đã phản ánh ngay và đề nghị …": the previous cue's subject
     if earlier and j > lo and toks[j - 1].key in ("và", "rồi") and (
-            j - 1 - earlier[-1].tok_end <= 5
-            and not any(t.text in (",", ";", ":") or t.text in OPEN_MARKS for t in toks[earlier[-1].tok_end:j - 1])):
+            j - 1 - earlier[-1].tok_end <= 8 and _short_object(toks[earlier[-1].tok_end:j - 1])):
         return subjects.get(id(earlier[-1]))
     # "… dùng từ “…” khi cho rằng …", "… phản đối dự luật vì cho rằng …": a subordinate clause with
     # no subject of its own has the main clause's
@@ -216,6 +215,22 @@ def _subject_away_from_cue(view: ArticleView, si: int, cue: Cue, earlier: Sequen
         if first is not None and first.tok_end < cue.tok_start:
             return first
     return None
+
+
+def _short_object(between: Sequence) -> bool:
+    """Up to "và CUE", the earlier cue took no clause of its own: no separator, and a quote only
+    as a closed quoted word ("chê đề án “viển vông” và cho rằng …"), at most five words outside it."""
+    if any(t.text in (",", ";", ":") for t in between):
+        return False
+    depth, outside = 0, 0
+    for t in between:
+        if t.text in OPEN_MARKS and t.text not in CLOSE_MARKS or (t.text in OPEN_MARKS and depth == 0):
+            depth += 1
+        elif t.text in CLOSE_MARKS:
+            depth -= 1
+        elif depth == 0:
+            outside += 1
+    return depth == 0 and outside <= 5
 
 
 def _parsed_subject(view: ArticleView, si: int, cue: Cue) -> Mention | None:
