@@ -16,6 +16,7 @@ from ..sources import SourceMention, SourceScopes
 from .candidate import Candidate
 from .claims import Claims
 from .content import content_end, content_start, later_subjects
+from .passive_frame import passive_frame_start, propose_named_back
 from .quote_first import propose_quote_first, quote_before_speaker
 from .view import ArticleView
 
@@ -28,6 +29,10 @@ def propose_cue_content(view: ArticleView, claims: Claims, scopes: SourceScopes,
     hi = view.sent_tokens[si][1]
     statement_src = view.statement_source(si)
     cs = content_start(view, si, cue, later)
+    if passive_frame_start(view, si, subj) and (cs is None or cs[1] not in ("rằng", ":", "quote")):
+        # "…. Thông tin này được các chuyên gia chia sẻ tại …": the passive's object is the statement before
+        propose_named_back(view, claims, si, cue, subj, statement_src)
+        return
     tail = _quote_first_tail(view, si, cue, subj, cs, later)
     if tail is not None:
         propose_quote_first(view, claims, si, cue, subj, statement_src)
@@ -67,8 +72,10 @@ def _quote_first_tail(view: ArticleView, si: int, cue: Cue, subj: Mention, cs: t
         return None
     if view.only_tail(k, hi, commas=True) or (toks[k].key == "vừa" and toks[cue.tok_start - 1].key == "vừa"):
         return False  # an adverbial, or "vừa nói vừa gạt nước mắt": what the speaker did while speaking
-    if toks[k].key in ("và", "rồi", "đồng thời"):
+    if toks[k].key in ("và", "rồi"):
         k += 1
+    elif toks[k].key == "đồng" and k + 1 < hi and toks[k + 1].key == "thời":
+        k += 2  # "đồng thời" is two syllable tokens
     if later and later[0].tok_start == k and later[0].entry.cls not in ("according", "quoting"):
         return True  # a second verb phrase: "…, thêm rằng …", "… đồng thời phủ nhận …"
     end = view.sentences[si].end
@@ -146,15 +153,33 @@ def _is_reported_content(view: ArticleView, si: int, cue: Cue, how: str, s: int,
     if how == "bare" and entry.phrase not in view.lex.question_cues and view.lex.question_words.match(
             view.toks, view.tok_range(s, e)[0]):
         return False  # "Ông đánh giá thế nào về …?": a question put to the subject, not a statement
+    if entry.phrase not in view.lex.question_cues and _embedded_question(view, s, e):
+        return False
     if how == "bare":
         if entry.takes == "marked":
-            return False
+            # "chê đề án “viển vông”": only the quoted words are reported
+            return not view.is_headline(si) and bool(view.fragments_in(s, e))
         lenient = entry.cls in ("directive", "commit") or view.is_headline(si)
         if entry.takes == "clause" and not view.looks_like_clause(s, e, lenient=lenient):
             return False
         if entry.takes == "addressee" and not _opens_with_addressee(view, s, e):
             return False
     return True
+
+
+def _embedded_question(view: ArticleView, s: int, e: int) -> bool:
+    """"nói rõ hai mẹ con chi tiêu như thế nào", "chưa xác nhận số tiền là bao nhiêu": content that
+    ends in a question word asks what was not said; with a negation of its own it is a statement
+    ("cho biết chưa rõ thiệt hại là bao nhiêu")."""
+    lo, hi = view.tok_range(s, e)
+    words = [t.key for t in view.toks[lo:hi] if t.is_word]
+    if len(words) < 3 or not any(words[-len(q):] == list(q) for q in _QUESTION_ENDINGS):
+        return False
+    return not any(w in ("không", "chưa", "chẳng") for w in words)
+
+
+# closing words of an embedded question: "… như thế nào", "… ra sao", "… là bao nhiêu"
+_QUESTION_ENDINGS = (("như", "thế", "nào"), ("ra", "sao"), ("bao", "nhiêu"))
 
 
 def _opens_with_addressee(view: ArticleView, s: int, e: int) -> bool:

@@ -54,7 +54,29 @@ def cue_subject(view: ArticleView, si: int, cue: Cue, earlier: Sequence[Cue],
         m = _parsed_subject(view, si, cue)
     if m is None:
         m = _described_subject(view, si, cue)
+    if m is None:
+        m = _head_before_appositive(view, si, cue)
     return m
+
+
+def _head_before_appositive(view: ArticleView, si: int, cue: Cue) -> Mention | None:
+    """``“…”, cụ bà, từng làm công nhân suốt 20 năm, tâm sự.``: after a closed quote, a known
+    mention set off by commas from a description no lexicon knows is the speaker."""
+    lo, hi = view.sent_tokens[si]
+    toks = view.toks
+    j = view.parser.skip_adverbs_back(toks, lo, cue.tok_start)
+    if j - lo < 5 or toks[j - 1].text != "," or not view.only_tail(cue.tok_end, hi):
+        return None
+    a = next((k for k in range(j - 2, max(lo + 1, j - _QUOTE_TAIL_REACH), -1)
+              if toks[k - 1].text in (",", "-", "–", "—") and toks[k - 2].text in CLOSE_MARKS), None)
+    if a is None:
+        return None
+    b = next((k for k in range(a, j) if not toks[k].is_word), j)
+    if not (b < j - 2 and toks[b].text == ",") or holds_cue(view.lex, toks, b, j) or not all(
+            t.is_word or t.text in (",", "(", ")") for t in toks[b:j]):
+        return None
+    m = view.parser.parse(toks, a, b)
+    return m if m is not None and m.kind in ("person", "title", "group", "organization") else None
 
 
 def _subordinator(view: ArticleView, m: Mention) -> bool:
@@ -166,8 +188,7 @@ def _subject_away_from_cue(view: ArticleView, si: int, cue: Cue, earlier: Sequen
         return subjects[id(earlier[-1])]
     # "Hoàng nói và cho biết …", "chị đã phản ánh ngay và đề nghị …": the previous cue's subject
     if earlier and j > lo and toks[j - 1].key in ("và", "rồi") and (
-            j - 1 - earlier[-1].tok_end <= 5
-            and not any(t.text in (",", ";", ":") or t.text in OPEN_MARKS for t in toks[earlier[-1].tok_end:j - 1])):
+            j - 1 - earlier[-1].tok_end <= 8 and _short_object(toks[earlier[-1].tok_end:j - 1])):
         return subjects.get(id(earlier[-1]))
     # "… dùng từ “…” khi cho rằng …", "… phản đối dự luật vì cho rằng …": a subordinate clause with
     # no subject of its own has the main clause's
@@ -194,6 +215,22 @@ def _subject_away_from_cue(view: ArticleView, si: int, cue: Cue, earlier: Sequen
         if first is not None and first.tok_end < cue.tok_start:
             return first
     return None
+
+
+def _short_object(between: Sequence) -> bool:
+    """Up to "và CUE", the earlier cue took no clause of its own: no separator, and a quote only
+    as a closed quoted word ("chê đề án “viển vông” và cho rằng …"), at most five words outside it."""
+    if any(t.text in (",", ";", ":") for t in between):
+        return False
+    depth, outside = 0, 0
+    for t in between:
+        if t.text in OPEN_MARKS and t.text not in CLOSE_MARKS or (t.text in OPEN_MARKS and depth == 0):
+            depth += 1
+        elif t.text in CLOSE_MARKS:
+            depth -= 1
+        elif depth == 0:
+            outside += 1
+    return depth == 0 and outside <= 5
 
 
 def _parsed_subject(view: ArticleView, si: int, cue: Cue) -> Mention | None:
