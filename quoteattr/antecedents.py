@@ -63,7 +63,7 @@ class Antecedents:
                 return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
             if named is not None:
                 return named
-            epithet = self._epithet(k, want) if back < 2 and lo < m.start else None
+            epithet = self._epithet(k, want) if lo < m.start else None
             if epithet is not None:
                 return epithet
         return None
@@ -87,8 +87,7 @@ class Antecedents:
         it means; that epithet itself ("Cô gái") unless someone of its gender was
         named in the two sentences before it or spoke just before."""
         lo, hi = self.sent_tokens[k] if k < len(self.sent_tokens) else (0, 0)
-        hit = self.lex.anaphors.match(self.toks, lo, hi) if lo < hi else None
-        gender = self._epithet_gender.get(" ".join(t.key for t in self.toks[lo:lo + hit[0]])) if hit else None
+        lo, hit, gender = self._opening_epithet(lo, hi)
         if hit is None or gender is None or (want and gender != want) or (
                 lo + hit[0] < hi and (self.lex.demonstratives.match(self.toks, lo + hit[0], hi)
                                       or self.toks[lo + hit[0]].text[:1].isupper())):
@@ -100,13 +99,35 @@ class Antecedents:
         for pos, sp in reversed(self._spoken):
             if pos < before:
                 break
-            if pos < start and sp.type == "person" and sp.entity is not None and sp.entity.gender == gender:
+            if pos < start and sp.type == "person" and sp.entity is not None and sp.entity.gender in (gender, None):
                 return sp  # "…”, người mẹ nói. Nữ phụ huynh tự nhận …": the mother who just spoke
         end = lo + hit[0]
         if end + 1 < hi and self.toks[end].text.isdigit() and self.toks[end + 1].key == "tuổi":
             end += 2  # "người đàn ông 35 tuổi"
-        return ResolvedSpeaker(self.nt.spelling(self.toks[lo].start, self.toks[end - 1].end), "person", None,
-                               "description")
+        spelled = self.nt.spelling(self.toks[lo].start, self.toks[end - 1].end)
+        # an entity of its own, so later pronouns of its gender find it among the speakers
+        return ResolvedSpeaker(spelled, "person", Entity("person", spelled, gender=gender), "description")
+
+    def _opening_epithet(self, lo: int, hi: int) -> tuple[int, tuple[int, int] | None, str | None]:
+        """(where, match, gender) of a gendered epithet opening ``toks[lo:hi]`` or its
+        main clause after a fronted phrase ("Từ Hà Nội vào Huế, nữ du khách 30 tuổi
+        ngồi …"): a listed epithet, or "nữ/nam" before a group or role noun."""
+        toks, lex = self.toks, self.lex
+        starts = [lo]
+        comma = next((c for c in range(lo + 1, min(hi, lo + 16)) if toks[c].text == ","), None)
+        if comma is not None and not any(t.text[:1] in "\"“”" for t in toks[lo:comma]):
+            starts.append(comma + 1)
+        for a in starts:
+            if a >= hi:
+                continue
+            hit = lex.anaphors.match(toks, a, hi)
+            if hit is not None:
+                return a, hit, self._epithet_gender.get(" ".join(t.key for t in toks[a:a + hit[0]]))
+            if toks[a].key in ("nữ", "nam") and a + 1 < hi and toks[a + 1].text[:1].islower():
+                head = lex.groups.match(toks, a + 1, hi) or lex.titles.match(toks, a + 1, hi)
+                if head is not None:
+                    return a, (head[0] + 1, 0), "f" if toks[a].key == "nữ" else "m"
+        return lo, None, None
 
     def plural(self, m: Mention, sentence: int) -> ResolvedSpeaker | None:
         """"họ": the group, organisation or country that opens this sentence or one of

@@ -18,7 +18,7 @@ import attrs
 
 from .lexicon import CompiledLexicon
 from .mentions import Mention, MentionParser, looks_foreign
-from .mentions.model import MentionBuilder
+from .mentions.model import MentionBuilder, is_acronym
 from .text import NormalizedText, fold
 from .tokens import Token
 
@@ -228,7 +228,10 @@ class EntityRegistry:
                     continue
             if toks[i].text in lex.family_names:
                 n = parser.name_run(toks, i, hi)
-                if 2 <= n <= 4 and not lex.places.match(toks, i, i + n) and not lex.org_heads.match(toks, i, i + n):
+                if 2 <= n <= 4 and not lex.places.match(toks, i, i + n) and not lex.org_heads.match(toks, i, i + n) and not (
+                        lex.non_subject_starts.match(toks, i, i + 1)
+                        and (lex.places.match(toks, i + 1, i + n) or is_acronym(toks[i + 1]))):
+                    # "Từ TP HCM đến …": a preposition and a place, not the family name Từ
                     self._add((toks[i].start, toks[i + n - 1].end), toks[i].start,
                               self._appositive_title(toks, i + n, hi), None)
                     i += n

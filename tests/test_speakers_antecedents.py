@@ -1,0 +1,64 @@
+"""Wrong speakers on found quotes: what a pronoun or an epithet refers back to, and
+which capitalised runs are people at all (synthetic sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from quoteattr import Attributor
+
+ATT = Attributor()
+
+
+def speakers(text: str) -> list[tuple[str | None, str]]:
+    """(speaker, quote) of every record, in reading order."""
+    return [(r.speaker.name if r.speaker else None, r.quote.text) for r in ATT.extract(text)]
+
+
+def speaker_of(text: str, quote_start: str) -> str | None:
+    found = [name for name, quote in speakers(text) if quote.startswith(quote_start)]
+    assert found, f"no record whose quote starts with {quote_start!r}: {speakers(text)}"
+    return found[0]
+
+
+# --- a fronted place phrase is no person; the epithet after it is the antecedent ----------------
+
+FRONTED = ("Từ Hà Nội vào Huế du lịch, nữ du khách 30 tuổi ngồi ở hàng ghế đầu của chiếc xe. "
+           "Nghe tiếng nổ lớn, chị nhìn ra ngoài cửa sổ. \"Tôi rất sợ. Mọi người đều hoảng hốt\", chị kể. "
+           "Tài xế dừng xe ngay sau đó. \"Chúng tôi được đưa sang xe khác\", chị nói.")
+
+
+def test_preposition_and_place_is_no_person() -> None:
+    """"Từ Hà Nội" is the preposition "từ" and a place, not someone of the family Từ."""
+    assert all(name != "Từ Hà Nội" for name, _ in speakers(FRONTED))
+
+
+def test_epithet_after_fronted_phrase_is_antecedent() -> None:
+    """"…, nữ du khách 30 tuổi ngồi …": the woman a later "chị" means, two sentences on."""
+    assert speaker_of(FRONTED, "Tôi rất sợ") == "nữ du khách 30 tuổi"
+
+
+def test_epithet_stays_speaker_for_later_pronouns() -> None:
+    """Once she spoke, the next "chị nói" is her again, not a name from elsewhere."""
+    text = "Hãng xe Phương Trang cho biết sẽ hỗ trợ hành khách. " + FRONTED
+    assert speaker_of(text, "Chúng tôi được") == "nữ du khách 30 tuổi"
+
+
+def test_family_name_before_a_non_place_still_a_person() -> None:
+    """Near miss: "Từ Minh Khang" is a name (the rest is no place)."""
+    text = "Ông Từ Minh Khang, giám đốc hợp tác xã, cho biết giá lúa tăng. \"Vụ này được mùa\", ông nói."
+    assert speaker_of(text, "Vụ này") == "Từ Minh Khang"
+
+
+def test_epithet_of_other_gender_is_not_antecedent() -> None:
+    """Near miss: "nam du khách" is a man; "chị" does not mean him."""
+    text = ("Từ Hà Nội vào Huế du lịch, nam du khách 30 tuổi ngồi ở hàng ghế đầu. Nghe tiếng nổ lớn, "
+            "chị Lan nhìn ra ngoài. \"Tôi rất sợ\", chị kể.")
+    assert speaker_of(text, "Tôi rất sợ") != "nam du khách 30 tuổi"
+
+
+def test_epithet_after_comma_is_the_person_who_just_spoke() -> None:
+    """"…”, Faz kể. Cùng năm đó, cô gái trẻ …": the epithet is Faz, who just spoke,
+    though nothing says Faz is a woman."""
+    text = ("\"Đó là lúc khó khăn nhất\", Maria Gonzalez kể. Cùng năm đó, cô gái trẻ lại phải phẫu thuật lần "
+            "nữa. \"Tôi vẫn muốn học đại học\", cô nói.")
+    assert speaker_of(text, "Tôi vẫn muốn") == "Maria Gonzalez"
