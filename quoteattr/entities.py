@@ -19,6 +19,7 @@ import attrs
 from .lexicon import CompiledLexicon
 from .mentions import Mention, MentionParser, looks_foreign
 from .mentions.model import MentionBuilder, is_acronym
+from .mentions.names import holds_cue
 from .text import NormalizedText, fold
 from .tokens import Token
 
@@ -198,8 +199,11 @@ class EntityRegistry:
             if t:
                 m = self._titled_person(toks, i, hi)
                 if m is not None and m.kind == "title" and m.name is not None and looks_foreign(
-                        [x for x in toks[m.tok_start:m.tok_end] if m.name[0] <= x.start < m.name[1]]):
-                    m = attrs.evolve(m, kind="person")  # "Thủ hiến Nielsen"
+                        [x for x in toks[m.tok_start:m.tok_end] if m.name[0] <= x.start < m.name[1]]) and not (
+                        m.tok_end < hi and toks[m.tok_end].is_word and not toks[m.tok_end].text[:1].isupper()
+                        and not holds_cue(lex, toks, m.tok_end, m.tok_end + 1, hi) and (longer := parser.parse(toks, i, m.tok_end + 1)) is not None and longer.kind == "title"):
+                    # "Thủ hiến Nielsen", not "Bộ trưởng Khoa | học và Công nghệ": the title runs on
+                    m = attrs.evolve(m, kind="person")
                 elif m is None or m.kind == "title":
                     m = self._foreign_tail(toks, i, hi) or m  # "Tư lệnh Phái bộ UNISFA | Benjamin Olufemi Sawyerr"
                 if m is not None and m.kind == "person" and m.name is not None:

@@ -62,3 +62,20 @@ def test_epithet_after_comma_is_the_person_who_just_spoke() -> None:
     text = ("\"Đó là lúc khó khăn nhất\", Maria Gonzalez kể. Cùng năm đó, cô gái trẻ lại phải phẫu thuật lần "
             "nữa. \"Tôi vẫn muốn học đại học\", cô nói.")
     assert speaker_of(text, "Tôi vẫn muốn") == "Maria Gonzalez"
+
+
+# --- a capitalised word inside a title chain is no foreign name ---------------------------------
+
+def test_title_complement_word_is_no_person() -> None:
+    """"Bộ trưởng Giao thông vận tải cho rằng": "Giao" (unaccented, so foreign-looking)
+    opens the ministry's name, no person "Giao"; the title goes to the minister named
+    before with it."""
+    text = ("Bộ trưởng Giao thông vận tải Trần Quốc Bảo dự hội nghị sáng nay. Trong phần thảo luận về ngân "
+            "sách, Bộ trưởng Giao thông vận tải cho rằng \"cần thêm vốn cho đường cao tốc\".")
+    assert speaker_of(text, "cần thêm") == "Trần Quốc Bảo"
+
+
+def test_one_word_foreign_name_after_title_still_person() -> None:
+    """Near miss: "Thủ tướng Petersen tuyên bố": a foreign name, the cue follows it."""
+    text = "Thủ tướng Petersen tuyên bố \"chúng tôi không nhượng bộ\" trong cuộc họp báo."
+    assert speaker_of(text, "chúng tôi") == "Petersen"
