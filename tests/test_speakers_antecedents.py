@@ -79,3 +79,20 @@ def test_one_word_foreign_name_after_title_still_person() -> None:
     """Near miss: "Thủ tướng Petersen tuyên bố": a foreign name, the cue follows it."""
     text = "Thủ tướng Petersen tuyên bố \"chúng tôi không nhượng bộ\" trong cuộc họp báo."
     assert speaker_of(text, "chúng tôi") == "Petersen"
+
+
+# --- a kind noun's name follows it directly, not across a copula --------------------------------
+
+def test_kind_noun_then_copula_names_no_organisation() -> None:
+    """"… các doanh nghiệp là Nghị định 10": "Nghị" is no company for a later
+    "Doanh nghiệp này" to mean."""
+    text = ("Văn bản ảnh hưởng nhất tới các doanh nghiệp là Nghị định 10 của Chính phủ. Doanh nghiệp này cho "
+            "biết sẽ tuân thủ quy định mới.")
+    assert all(name != "Nghị" for name, _ in speakers(text))
+
+
+def test_kind_noun_then_name_is_organisation() -> None:
+    """Near miss: "doanh nghiệp Hòa Bình là …": the name right after the kind noun counts."""
+    text = ("Khung pháp lý cho doanh nghiệp Hòa Bình là Luật Đầu tư sửa đổi. Doanh nghiệp này cho biết sẽ "
+            "tuân thủ quy định mới.")
+    assert speaker_of(text, "sẽ tuân thủ") == "Hòa Bình"
