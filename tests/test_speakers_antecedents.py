@@ -96,3 +96,21 @@ def test_kind_noun_then_name_is_organisation() -> None:
     text = ("Khung pháp lý cho doanh nghiệp Hòa Bình là Luật Đầu tư sửa đổi. Doanh nghiệp này cho biết sẽ "
             "tuân thủ quy định mới.")
     assert speaker_of(text, "sẽ tuân thủ") == "Hòa Bình"
+
+
+# --- a host or editor is a title before a name ---------------------------------------------------
+
+def test_mc_is_a_title() -> None:
+    """"MC Lê Thanh Vân chia sẻ": the person, and "MC nói" later is she; not an
+    organisation "MC"."""
+    text = ("MC Lê Thanh Vân chia sẻ, khi con 5 tuổi cô đã cho con giữ tiền. \"Tôi muốn con tự lập\", MC nói. "
+            "Theo chị, trẻ cần biết chờ đợi.")
+    assert speaker_of(text, "Tôi muốn") == "Lê Thanh Vân"
+    assert speaker_of(text, "trẻ cần") == "Lê Thanh Vân"
+
+
+def test_editor_is_a_title() -> None:
+    """"Biên tập viên Trần Hữu Lộc cho biết …" and later "biên tập viên này"."""
+    text = ("Biên tập viên Trần Hữu Lộc cho biết chương trình sẽ lên sóng tuần sau. \"Chúng tôi đã chuẩn bị kỹ\", "
+            "biên tập viên nói.")
+    assert speaker_of(text, "Chúng tôi") == "Trần Hữu Lộc"
