@@ -369,7 +369,7 @@ class EntityRegistry:
         for slot in self._by_title_word.values():
             for ent, title in slot.values():
                 if want is not None:
-                    if not want <= set(title.split()):
+                    if not want <= set(_official_title(title).split()):
                         continue
                 elif not (title == role or title.startswith(role + " ")) or not words <= set(title.split()):
                     continue
@@ -397,6 +397,14 @@ class EntityRegistry:
                 if best is None or d < best[0]:
                     best = (d, ent)
         return best[1] if best else None
+
+
+def _official_title(title: str) -> str:
+    """A folded title written out as in office: "thủ tướng" heads the government
+    ("Thủ tướng Chính phủ"), so "lãnh đạo Chính phủ" is the prime minister."""
+    if (title == "thủ tướng" or title.startswith("thủ tướng ")) and "chính phủ" not in title:
+        return title.replace("thủ tướng", "thủ tướng chính phủ", 1)
+    return title
 
 
 def _title_words(title: str) -> str:

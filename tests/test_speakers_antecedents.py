@@ -114,3 +114,18 @@ def test_editor_is_a_title() -> None:
     text = ("Biên tập viên Trần Hữu Lộc cho biết chương trình sẽ lên sóng tuần sau. \"Chúng tôi đã chuẩn bị kỹ\", "
             "biên tập viên nói.")
     assert speaker_of(text, "Chúng tôi") == "Trần Hữu Lộc"
+
+
+# --- "lãnh đạo Chính phủ" is the prime minister ("Thủ tướng Chính phủ" in office) ----------------
+
+def test_government_leader_is_the_prime_minister() -> None:
+    text = ("Thủ tướng Trần Văn Minh trả lời chất vấn sáng nay. \"Chúng ta phải làm nhanh\", Thủ tướng nói. "
+            "Theo lãnh đạo Chính phủ, cần tháo gỡ vướng mắc về thủ tục.")
+    assert speaker_of(text, "cần tháo gỡ") == "Trần Văn Minh"
+
+
+def test_government_leader_is_no_minister() -> None:
+    """Near miss: a minister works for the government but does not lead it."""
+    text = ("Bộ trưởng Tài chính Lê Thị Hoa trả lời chất vấn sáng nay. Theo lãnh đạo Chính phủ, cần tháo gỡ "
+            "vướng mắc về thủ tục.")
+    assert speaker_of(text, "cần tháo gỡ") != "Lê Thị Hoa"
