@@ -175,6 +175,21 @@ class Antecedents:
             return None
         return ResolvedSpeaker(" và ".join(p.name for p in parts if p and p.name), "group", None, "anaphor")
 
+    def _just_named(self, m: Mention, sentence: int, want: str | None) -> ResolvedSpeaker | None:
+        """"… bắt giữ Lê Văn Tú, 25 tuổi. Người này khai …": a demonstrative epithet
+        means the person named last, in its sentence or the one before, when nobody
+        spoke there."""
+        k = min(sentence, len(self.sentences) - 1)
+        lo = self.sentences[max(0, k - 1)].start
+        if any(lo <= pos < m.start for pos, _ in self._spoken[-20:]):
+            return None  # "Xuân Trường cho rằng … sân Bukit Jalil … Tuy nhiên, tiền vệ này …": who just spoke
+        for ent in self.registry.named_before(m.start, limit=1):
+            last = ent.last_before(m.start)
+            if last is not None and last >= lo and not (want and ent.gender and ent.gender != want) and not (
+                    self._age_clash(m, ent)):
+                return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
+        return None
+
     def _age_clash(self, m: Mention, ent: Entity | None) -> bool:
         """"anh" for someone the article calls "ông", "bà" for a "chị"."""
         if ent is None or not ent.addressed:
@@ -193,6 +208,11 @@ class Antecedents:
         if epithet is not None and want is None:
             # "cô gái chia sẻ", "người đàn ông 35 tuổi nói": a woman, a man
             want = self._epithet_gender.get(" ".join(t.key for t in self.toks[m.tok_start:m.tok_start + epithet[0]]))
+        if m.kind == "anaphor" and m.tok_end - m.tok_start >= 2 and self.lex.demonstratives.match_ending(
+                self.toks, m.tok_end, m.tok_start):
+            named = self._just_named(m, sentence, want)
+            if named is not None:
+                return named
         if m.kind == "pronoun" or salient:
             # "Phía Trung Quốc cho biết, ông Vương đã … Ông cũng nói …": a person just
             # introduced with a title or honorific is the likeliest antecedent

@@ -129,3 +129,20 @@ def test_government_leader_is_no_minister() -> None:
     text = ("Bộ trưởng Tài chính Lê Thị Hoa trả lời chất vấn sáng nay. Theo lãnh đạo Chính phủ, cần tháo gỡ "
             "vướng mắc về thủ tục.")
     assert speaker_of(text, "cần tháo gỡ") != "Lê Thị Hoa"
+
+
+# --- "Người này": the person just named, unless someone just spoke ------------------------------
+
+def test_demonstrative_epithet_is_person_just_named() -> None:
+    """"… bắt giữ Lê Văn Tú, 25 tuổi. Người này khai …": the suspect, not the earlier witness."""
+    text = ("Ông Trần Văn Cư cho biết đã báo công an. Công an đã bắt giữ Lê Văn Tú, 25 tuổi, ở xã Mỹ Hòa. "
+            "Người này khai đã ném chiếc túi xuống sông.")
+    assert speaker_of(text, "đã ném") == "Lê Văn Tú"
+
+
+def test_demonstrative_epithet_after_a_speaker_is_that_speaker() -> None:
+    """Near miss: "Trần Minh Khoa cho rằng … sân Hàng Đẫy … Tiền vệ này cũng cho biết": the
+    player who just spoke, not a name he mentioned."""
+    text = ("Trong trận tới trên sân Hàng Đẫy, Trần Minh Khoa cho rằng đội sẽ gặp áp lực lớn từ khán giả Lâm "
+            "Văn Bình. Tiền vệ này cũng cho biết cả đội đã sẵn sàng.")
+    assert speaker_of(text, "cả đội") == "Trần Minh Khoa"
