@@ -63,7 +63,7 @@ class Antecedents:
                 return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
             if named is not None:
                 return named
-            epithet = self._epithet(k, want) if back < 2 and lo < m.start else None
+            epithet = self._epithet(k, want) if lo < m.start else None
             if epithet is not None:
                 return epithet
         return None
@@ -87,8 +87,7 @@ class Antecedents:
         it means; that epithet itself ("Cô gái") unless someone of its gender was
         named in the two sentences before it or spoke just before."""
         lo, hi = self.sent_tokens[k] if k < len(self.sent_tokens) else (0, 0)
-        hit = self.lex.anaphors.match(self.toks, lo, hi) if lo < hi else None
-        gender = self._epithet_gender.get(" ".join(t.key for t in self.toks[lo:lo + hit[0]])) if hit else None
+        lo, hit, gender = self._opening_epithet(lo, hi)
         if hit is None or gender is None or (want and gender != want) or (
                 lo + hit[0] < hi and (self.lex.demonstratives.match(self.toks, lo + hit[0], hi)
                                       or self.toks[lo + hit[0]].text[:1].isupper())):
@@ -100,13 +99,35 @@ class Antecedents:
         for pos, sp in reversed(self._spoken):
             if pos < before:
                 break
-            if pos < start and sp.type == "person" and sp.entity is not None and sp.entity.gender == gender:
+            if pos < start and sp.type == "person" and sp.entity is not None and sp.entity.gender in (gender, None):
                 return sp  # "…”, người mẹ nói. Nữ phụ huynh tự nhận …": the mother who just spoke
         end = lo + hit[0]
         if end + 1 < hi and self.toks[end].text.isdigit() and self.toks[end + 1].key == "tuổi":
             end += 2  # "người đàn ông 35 tuổi"
-        return ResolvedSpeaker(self.nt.spelling(self.toks[lo].start, self.toks[end - 1].end), "person", None,
-                               "description")
+        spelled = self.nt.spelling(self.toks[lo].start, self.toks[end - 1].end)
+        # an entity of its own, so later pronouns of its gender find it among the speakers
+        return ResolvedSpeaker(spelled, "person", Entity("person", spelled, gender=gender), "description")
+
+    def _opening_epithet(self, lo: int, hi: int) -> tuple[int, tuple[int, int] | None, str | None]:
+        """(where, match, gender) of a gendered epithet opening ``toks[lo:hi]`` or its
+        main clause after a fronted phrase ("Từ Hà Nội vào Huế, nữ du khách 30 tuổi
+        ngồi …"): a listed epithet, or "nữ/nam" before a group or role noun."""
+        toks, lex = self.toks, self.lex
+        starts = [lo]
+        comma = next((c for c in range(lo + 1, min(hi, lo + 16)) if toks[c].text == ","), None)
+        if comma is not None and not any(t.text[:1] in "\"“”" for t in toks[lo:comma]):
+            starts.append(comma + 1)
+        for a in starts:
+            if a >= hi:
+                continue
+            hit = lex.anaphors.match(toks, a, hi)
+            if hit is not None:
+                return a, hit, self._epithet_gender.get(" ".join(t.key for t in toks[a:a + hit[0]]))
+            if toks[a].key in ("nữ", "nam") and a + 1 < hi and toks[a + 1].text[:1].islower():
+                head = lex.groups.match(toks, a + 1, hi) or lex.titles.match(toks, a + 1, hi)
+                if head is not None:
+                    return a, (head[0] + 1, 0), "f" if toks[a].key == "nữ" else "m"
+        return lo, None, None
 
     def plural(self, m: Mention, sentence: int) -> ResolvedSpeaker | None:
         """"họ": the group, organisation or country that opens this sentence or one of
@@ -154,6 +175,21 @@ class Antecedents:
             return None
         return ResolvedSpeaker(" và ".join(p.name for p in parts if p and p.name), "group", None, "anaphor")
 
+    def _just_named(self, m: Mention, sentence: int, want: str | None) -> ResolvedSpeaker | None:
+        """"… bắt giữ Lê Văn Tú, 25 tuổi. Người này khai …": a demonstrative epithet
+        means the person named last, in its sentence or the one before, when nobody
+        spoke there."""
+        k = min(sentence, len(self.sentences) - 1)
+        lo = self.sentences[max(0, k - 1)].start
+        if any(lo <= pos < m.start for pos, _ in self._spoken[-20:]):
+            return None  # "Xuân Trường cho rằng … sân Bukit Jalil … Tuy nhiên, tiền vệ này …": who just spoke
+        for ent in self.registry.named_before(m.start, limit=1):
+            last = ent.last_before(m.start)
+            if last is not None and last >= lo and not (want and ent.gender and ent.gender != want) and not (
+                    self._age_clash(m, ent)):
+                return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
+        return None
+
     def _age_clash(self, m: Mention, ent: Entity | None) -> bool:
         """"anh" for someone the article calls "ông", "bà" for a "chị"."""
         if ent is None or not ent.addressed:
@@ -172,6 +208,11 @@ class Antecedents:
         if epithet is not None and want is None:
             # "cô gái chia sẻ", "người đàn ông 35 tuổi nói": a woman, a man
             want = self._epithet_gender.get(" ".join(t.key for t in self.toks[m.tok_start:m.tok_start + epithet[0]]))
+        if m.kind == "anaphor" and m.tok_end - m.tok_start >= 2 and self.lex.demonstratives.match_ending(
+                self.toks, m.tok_end, m.tok_start):
+            named = self._just_named(m, sentence, want)
+            if named is not None:
+                return named
         if m.kind == "pronoun" or salient:
             # "Phía Trung Quốc cho biết, ông Vương đã … Ông cũng nói …": a person just
             # introduced with a title or honorific is the likeliest antecedent

@@ -18,7 +18,8 @@ import attrs
 
 from .lexicon import CompiledLexicon
 from .mentions import Mention, MentionParser, looks_foreign
-from .mentions.model import MentionBuilder
+from .mentions.model import MentionBuilder, is_acronym
+from .mentions.names import holds_cue
 from .text import NormalizedText, fold
 from .tokens import Token
 
@@ -198,8 +199,11 @@ class EntityRegistry:
             if t:
                 m = self._titled_person(toks, i, hi)
                 if m is not None and m.kind == "title" and m.name is not None and looks_foreign(
-                        [x for x in toks[m.tok_start:m.tok_end] if m.name[0] <= x.start < m.name[1]]):
-                    m = attrs.evolve(m, kind="person")  # "Thủ hiến Nielsen"
+                        [x for x in toks[m.tok_start:m.tok_end] if m.name[0] <= x.start < m.name[1]]) and not (
+                        m.tok_end < hi and toks[m.tok_end].is_word and not toks[m.tok_end].text[:1].isupper()
+                        and not holds_cue(lex, toks, m.tok_end, m.tok_end + 1, hi) and (longer := parser.parse(toks, i, m.tok_end + 1)) is not None and longer.kind == "title"):
+                    # "Thủ hiến Nielsen", not "Bộ trưởng Khoa | học và Công nghệ": the title runs on
+                    m = attrs.evolve(m, kind="person")
                 elif m is None or m.kind == "title":
                     m = self._foreign_tail(toks, i, hi) or m  # "Tư lệnh Phái bộ UNISFA | Benjamin Olufemi Sawyerr"
                 if m is not None and m.kind == "person" and m.name is not None:
@@ -228,7 +232,10 @@ class EntityRegistry:
                     continue
             if toks[i].text in lex.family_names:
                 n = parser.name_run(toks, i, hi)
-                if 2 <= n <= 4 and not lex.places.match(toks, i, i + n) and not lex.org_heads.match(toks, i, i + n):
+                if 2 <= n <= 4 and not lex.places.match(toks, i, i + n) and not lex.org_heads.match(toks, i, i + n) and not (
+                        lex.non_subject_starts.match(toks, i, i + 1)
+                        and (lex.places.match(toks, i + 1, i + n) or is_acronym(toks[i + 1]))):
+                    # "Từ TP HCM đến …": a preposition and a place, not the family name Từ
                     self._add((toks[i].start, toks[i + n - 1].end), toks[i].start,
                               self._appositive_title(toks, i + n, hi), None)
                     i += n
@@ -362,7 +369,7 @@ class EntityRegistry:
         for slot in self._by_title_word.values():
             for ent, title in slot.values():
                 if want is not None:
-                    if not want <= set(title.split()):
+                    if not want <= set(_official_title(title).split()):
                         continue
                 elif not (title == role or title.startswith(role + " ")) or not words <= set(title.split()):
                     continue
@@ -390,6 +397,14 @@ class EntityRegistry:
                 if best is None or d < best[0]:
                     best = (d, ent)
         return best[1] if best else None
+
+
+def _official_title(title: str) -> str:
+    """A folded title written out as in office: "thủ tướng" heads the government
+    ("Thủ tướng Chính phủ"), so "lãnh đạo Chính phủ" is the prime minister."""
+    if (title == "thủ tướng" or title.startswith("thủ tướng ")) and "chính phủ" not in title:
+        return title.replace("thủ tướng", "thủ tướng chính phủ", 1)
+    return title
 
 
 def _title_words(title: str) -> str:

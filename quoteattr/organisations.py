@@ -187,8 +187,8 @@ class OrganisationIndex:
                 if m is not None and m.kind == "person" and m.certain:
                     return None  # "công ty của ông Nguyễn Văn Hùng"
                 return s, s + n
-            if not toks[s].is_word or toks[s].text in (",", ";", ":"):
-                return None
+            if not toks[s].is_word or toks[s].text in (",", ";", ":") or toks[s].key in _FUNCTION_WORDS:
+                return None  # "trái phiếu doanh nghiệp là Nghị định 65": a predicate, not the kind's name
         return None
 
     def _add(self, a: int, b: int, kind: str | None) -> None:
