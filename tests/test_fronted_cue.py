@@ -45,3 +45,20 @@ def test_no_subject_after_the_contrast_gives_nothing() -> None:
     text = "Khẳng định rằng dự án sẽ về đích đúng hạn, song thực tế cho thấy tiến độ đang chậm."
     assert not any(q.startswith("dự án sẽ về đích") for _, q, _ in _records(text))
 
+
+
+def test_a_bare_clause_before_a_contrast_is_fronted_content() -> None:
+    text = ("Khẳng định nhà máy sẽ hoạt động trở lại vào tháng sau, song ông Trịnh Quốc Bảo thừa nhận "
+            "nguồn nguyên liệu vẫn thiếu.")
+    assert ("Trịnh Quốc Bảo", "nhà máy sẽ hoạt động trở lại vào tháng sau", "indirect") in _records(text)
+
+
+def test_a_bare_setting_before_a_contrast_is_no_content() -> None:
+    text = "Phát biểu tại hội nghị sáng nay, nhưng ông Trịnh Quốc Bảo không nêu con số cụ thể."
+    assert not any(q.startswith("tại hội nghị") for _, q, _ in _records(text))
+
+
+def test_a_noun_of_speech_opening_the_sentence_is_no_fronted_cue() -> None:
+    text = ("Thông tin ban đầu về thiệt hại được chính quyền giữ kín, song nhiều người dân đã chia sẻ "
+            "những gì họ thấy.")
+    assert not any(q.startswith("ban đầu") for _, q, _ in _records(text))

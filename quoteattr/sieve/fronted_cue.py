@@ -6,8 +6,9 @@ subject of the main clause, after ``song``/``nhưng`` or after the comma when th
 clause has a cue of its own (``Nhận định rằng …, bà Lan cho biết …``).  One ``indirect``
 record (``mixed`` per quoted fragment) of the fronted content, by that subject.
 The content must be marked as a proposition, by ``rằng`` or by ``việc`` + clause
-(``Khẳng định việc … là phù hợp, song …``): setting phrases (``Phát biểu với báo giới
-trước khi …``, ``Chia sẻ lên mạng xã hội …``, ``Lý giải nguyên nhân …``) give nothing.
+(``Khẳng định việc … là phù hợp, song …``), or be a clause before a contrast
+(``song``/``nhưng``): setting phrases (``Phát biểu với báo giới trước khi …, ông X``,
+``Chia sẻ lên mạng xã hội …``, ``Lý giải nguyên nhân …``) give nothing.
 """
 from __future__ import annotations
 
@@ -45,16 +46,22 @@ def propose_fronted_cues(view: ArticleView, claims: Claims) -> None:
         if start_tok >= hi:
             continue
         marked = view.toks[start_tok].key == _COMPLEMENTISER
-        if not marked and view.toks[start_tok].key != _NOMINALISER:
-            continue
+        bare = not marked and view.toks[start_tok].key != _NOMINALISER
+        if bare and view.lex.statement_nouns.match(view.toks, lo):
+            continue  # "Thông tin ban đầu về … được …, song …": a noun of speech opens a noun phrase
         start_tok += marked
         found = _main_subject(view, si, start_tok, cues[1:])
-        if found is not None:
-            _propose(view, claims, si, cue, start_tok, *found, marked)
+        if found is None or (bare and not found[2]):
+            continue  # a bare clause only before a contrast: "Phát biểu với báo giới …, ông X" is a setting
+        end_tok, subj, _ = found
+        if bare and not view.looks_like_clause(view.toks[start_tok].start, view.toks[end_tok - 1].end):
+            continue
+        _propose(view, claims, si, cue, start_tok, end_tok, subj, marked)
 
 
-def _main_subject(view: ArticleView, si: int, start_tok: int, later: Sequence[Cue]) -> tuple[int, Mention] | None:
-    """Where the fronted content ends and the main clause's subject."""
+def _main_subject(view: ArticleView, si: int, start_tok: int,
+                  later: Sequence[Cue]) -> tuple[int, Mention, bool] | None:
+    """Where the fronted content ends, the main clause's subject, and whether a contrast opens it."""
     lo, hi = view.sent_tokens[si]
     toks = view.toks
     later_subject = {}
@@ -67,10 +74,10 @@ def _main_subject(view: ArticleView, si: int, start_tok: int, later: Sequence[Cu
         if t.key in _CONTRAST and (toks[k - 1].text == "," or toks[k - 1].is_word):
             m = later_subject.get(k + 1) or opening_mention(view, k + 1, hi)
             if m is not None and m.tok_start == k + 1 and m.kind in _SUBJECT_KINDS:
-                return (k - 1 if toks[k - 1].text == "," else k), m
+                return (k - 1 if toks[k - 1].text == "," else k), m, True
             return None  # the first contrast ends the fronted clause, whoever follows it
         if t.text == "," and k + 1 in later_subject and later_subject[k + 1].kind in _SUBJECT_KINDS:
-            return k, later_subject[k + 1]
+            return k, later_subject[k + 1], False
     return None
 
 
