@@ -172,10 +172,16 @@ def _embedded_question(view: ArticleView, s: int, e: int) -> bool:
     ends in a question word asks what was not said; with a negation of its own it is a statement
     ("cho biết chưa rõ thiệt hại là bao nhiêu")."""
     lo, hi = view.tok_range(s, e)
-    words = [t.key for t in view.toks[lo:hi] if t.is_word]
-    if len(words) < 3 or not any(words[-len(q):] == list(q) for q in _QUESTION_ENDINGS):
+    toks = view.toks
+    last: list[str] = []  # the last three words, read backwards: the ending is tested first, so a
+    k = hi                # long content (an endless sentence of cues) is not walked for every cue
+    while k > lo and len(last) < 3:
+        k -= 1
+        if toks[k].is_word:
+            last.insert(0, toks[k].key)
+    if len(last) < 3 or not any(last[-len(q):] == list(q) for q in _QUESTION_ENDINGS):
         return False
-    return not any(w in ("không", "chưa", "chẳng") for w in words)
+    return not any(t.key in ("không", "chưa", "chẳng") for t in toks[lo:hi] if t.is_word)
 
 
 # closing words of an embedded question: "… như thế nào", "… ra sao", "… là bao nhiêu"

@@ -10,6 +10,7 @@ Runs before settling, which would otherwise keep the earlier of two equals.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 import attrs
@@ -32,8 +33,15 @@ def relayed(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     dropped: set[int] = set()
     relay: dict[int, Candidate] = {}
     for group in by_sentence.values():
+        # an inner speaker stands right after the outer cue (only _CONTENT_OPENING between), so
+        # each outer cue looks only at mentions starting there: linear in a sentence of many cues
+        by_start = sorted(group, key=lambda c: c.mention.start)  # type: ignore[union-attr]
+        starts = [c.mention.start for c in by_start]  # type: ignore[union-attr]
         for outer in group:
-            for inner in group:
+            assert outer.cue is not None
+            a = outer.cue[1]
+            b = _CONTENT_OPENING.match(text, a).end()  # the longest opening; never fails (all optional)
+            for inner in by_start[bisect_left(starts, a):bisect_right(starts, b)]:
                 if inner is not outer and _nested(text, outer, inner):
                     dropped.add(id(outer))
                     relay.setdefault(id(inner), outer)
