@@ -53,3 +53,26 @@ def test_emphatic_co_is_not_the_subjects(attributor: Attributor, text: str, spea
 ])
 def test_co_before_a_noun_gives_no_record(attributor: Attributor, text: str) -> None:
     assert speakers(attributor, text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "khi"/"vì" open a clause that happened: its own subject is the speaker
+    ("Nhiều người lo lắng khi Bộ Y tế cho biết số ca mắc đang tăng.", "Bộ Y tế"),
+    ("Thị trường chao đảo khi ông Powell cho biết lãi suất sẽ còn tăng.", "Powell"),
+])
+def test_subject_of_a_subordinate_clause(attributor: Attributor, text: str, speaker: str) -> None:
+    assert speakers(attributor, text) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    # the main clause's subject never swallows the subordinate clause
+    "Khách hàng bất ngờ khi ngân hàng thông báo lãi suất sẽ tăng từ tháng sau.",
+    "Nhiều hộ dân lo lắng khi công ty cho biết giá nước sẽ tăng.",
+    # a condition has no speaker
+    "Khách hàng sẽ được hoàn tiền nếu Công ty Điện lực thông báo cắt điện quá hai ngày.",
+])
+def test_main_subject_does_not_swallow_subordinate(attributor: Attributor, text: str) -> None:
+    found = speakers(attributor, text)
+    assert not any(s and ("khi" in s.split() or "nếu" in s.split() or s.startswith(("Khách hàng", "Nhiều hộ")))
+                   for s in found)
+    assert "Công ty Điện lực" not in found
