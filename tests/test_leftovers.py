@@ -76,3 +76,18 @@ def test_main_subject_does_not_swallow_subordinate(attributor: Attributor, text:
     assert not any(s and ("khi" in s.split() or "nếu" in s.split() or s.startswith(("Khách hàng", "Nhiều hộ")))
                    for s in found)
     assert "Công ty Điện lực" not in found
+
+
+def quotes(attributor: Attributor, text: str) -> list[str]:
+    return [r.quote.text for r in attributor.extract(text)]
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Bộ trưởng Lê Văn Thành nói rõ các dự án chậm tiến độ sẽ bị thu hồi.", "các dự án chậm tiến độ sẽ bị thu hồi"),
+    ("Ông Trần Văn Hùng nói rõ ràng họ muốn dự án được làm lại.", "họ muốn dự án được làm lại"),
+    # after a colon "rõ ràng" is the content's own adverb
+    ("Ông Trần Văn Hùng nói: rõ ràng đây là một sai sót của ban quản lý.",
+     "rõ ràng đây là một sai sót của ban quản lý"),
+])
+def test_manner_ro_joins_the_cue(attributor: Attributor, text: str, quote: str) -> None:
+    assert quotes(attributor, text) == [quote]
