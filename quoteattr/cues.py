@@ -59,6 +59,8 @@ def find_cues(tokens: Sequence[Token], start: int, stop: int, lex: CompiledLexic
         before = lex.cue_before.match_ending(tokens, s, start)
         if before and entry.cls not in ("according", "quoting", "noun", "report"):
             s -= before[0]
+        elif entry.cls in ("speech", "directive", "commit", "report") and _emphatic_co(tokens, s, e, start, stop, lex):
+            s -= 1  # "A có hứa sẽ …": the emphatic "có" is the verb's, never the subject's
         after = lex.cue_after.match(tokens, e, stop)
         if after and entry.cls in ("speech", "report"):
             # "nói lại" / "cho biết thêm": but not "nói lại thôi"-style idioms at a clause end
@@ -79,10 +81,13 @@ def _noun_marked(tokens: Sequence[Token], s: int, e: int, start: int, stop: int,
         o = longer.match_ending(tokens, s, start)
         if o is not None and o[0] > m[0]:
             return False
-    if m[0] == 1 and tokens[s - 1].key == "có" and e < stop and (
-            tokens[e].key == "rằng" or lex.clause_markers.match(tokens, e, stop)):
-        return False
-    return True
+    return not (m[0] == 1 and _emphatic_co(tokens, s, e, start, stop, lex))
+
+
+def _emphatic_co(tokens: Sequence[Token], s: int, e: int, start: int, stop: int, lex: CompiledLexicon) -> bool:
+    """An emphatic "có" right before a cue whose content is a clause ("A có hứa sẽ …")."""
+    return s > start and tokens[s - 1].key == "có" and e < stop and (
+        "rằng" in (tokens[e].key, tokens[e - 1].key) or lex.clause_markers.match(tokens, e, stop) is not None)
 
 
 def _cue_before_adverb(tokens: Sequence[Token], i: int, n: int, stop: int,

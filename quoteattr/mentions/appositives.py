@@ -34,6 +34,8 @@ _CASE_OPENERS = {"trường hợp", "nguyên nhân", "lý do", "nếu", "việc"
 _QUANTIFIED_OPENERS = {"một", "nhiều", "các", "những", "hai", "ba", "mấy"}
 # a noun phrase right after one of these is an object or a complement, never the subject
 _OBJECT_MARKERS = {"lên", "cho", "tới", "đến", "với", "vào", "ra", "về", "gặp", "gửi"}
+# "khi" (when), "vì" (because) open a clause that happened, so its subject did speak (not "nếu")
+_FACTIVE_SUBORDINATORS = {"khi", "vì"}
 # words between a subject and its cue when an object stands before the cue ("gửi đơn lên X")
 _OBJECT_GAP = 16
 # a person right after one of these is not the subject: "Theo ông A, Bộ Y tế cho biết"
@@ -129,6 +131,9 @@ def _nearest_chunk_mention(parser: MentionParser, toks: Sequence[Token], m: Ment
     if tail_of_phrase and m is not None and m.kind in ("organization", "outlet", "group") and _issued_by(
             parser, toks, a, m):
         return m  # "Kết quả khảo sát của Tổng cục Thống kê cho biết": the document's issuer speaks
+    if tail_of_phrase and m is not None and toks[m.tok_start - 1].key in _FACTIVE_SUBORDINATORS and (
+            m.kind in ("person", "title", "organization", "outlet", "group")):
+        return m  # "Khách hàng bất ngờ khi ngân hàng thông báo …": the subordinate clause's subject speaks
     if tail_of_phrase and m is not None and toks[m.tok_start - 1].key in _OBJECT_MARKERS:
         # "ông A (40 tuổi) đã gửi đơn lên chính quyền TP đề nghị": an object is never the subject
         return None if before_comma else leading_subject(parser, toks, a, b, max_gap=_OBJECT_GAP)

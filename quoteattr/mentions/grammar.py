@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .model import Mention, MentionBuilder, is_acronym, is_cap
+from .noun_phrase import holds_subordinate
 from .names import certain_name, family_name_reading, holds_cue, name_run, split_name, unit
 from .titles import titled_mention
 
@@ -137,6 +138,7 @@ def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
             # "phi hành đoàn thông báo khẩn cấp": a clause, also when the run ends inside the cue
             or holds_cue(lex, toks, rest, body_end, stop=min(len(toks), body_end + 3))
             or any(t.key in _CLAUSE_JOINERS for t in modifiers)  # "đào tạo cán bộ nhưng lại yêu cầu"
+            or holds_subordinate(toks, rest, body_end)
         ):
             if demonstrative and len(modifiers) <= 3:
                 return mk("anaphor")

@@ -22,7 +22,7 @@ from .names import holds_cue
 if TYPE_CHECKING:
     from .parser import MentionParser
 
-__all__ = ["described_subject", "leading_subject"]
+__all__ = ["described_subject", "holds_subordinate", "leading_subject"]
 
 # a description longer than this is a clause, not a subject ("nữ phạm nhân cao tuổi đang lĩnh án")
 _MAX_DESCRIPTION = 10
@@ -34,6 +34,15 @@ _LEADING_KINDS = ("person", "title", "organization", "group", "outlet", "coordin
 _NOUN_MODIFIERS = {"năm", "ngày", "tháng", "quý", "sáng", "chiều", "tối", "hôm", "này", "đó", "ấy", "kia", "và", "hoặc"}
 # "người được hỏi", "những người được khảo sát": a passive relative on the head, not a predicate
 _RELATIVE_PASSIVE = {"được", "bị"}
+# subordinators: they open a clause of its own, whose subject is the speaker ("… khi ngân hàng thông báo")
+_SUBORDINATORS = {"khi", "nếu", "vì"}
+
+
+def holds_subordinate(toks: Sequence[Token], i: int, b: int) -> bool:
+    """A lowercase subordinator in ``toks[i:b]``: "Khách hàng bất ngờ khi ngân hàng thông báo …"
+    (not a passive one on the head: "người dân khi được hỏi")."""
+    return any(toks[q].key in _SUBORDINATORS and not is_cap(toks[q]) and not (
+        q + 1 < b and toks[q + 1].key in _RELATIVE_PASSIVE) for q in range(i, b))
 
 
 def _clause_start(parser: MentionParser, toks: Sequence[Token], a: int, b: int) -> int:
@@ -94,7 +103,7 @@ def leading_subject(parser: MentionParser, toks: Sequence[Token], a: int, b: int
             return None  # a number or date continues the noun phrase ("CĐ năm 2017"), it is no predicate
         if gap[0].key in _NOUN_MODIFIERS:
             return None
-        if holds_cue(lex, toks, p, b) or is_cap(gap[0]):
+        if holds_cue(lex, toks, p, b) or is_cap(gap[0]) or holds_subordinate(toks, p, b):
             return None
         if lex.modals.find_all(toks, p, b):
             return None  # "cha mẹ nên giảm chỉ trích …": what someone should or wants to do, not a statement

@@ -21,6 +21,8 @@ __all__ = ["titled_mention"]
 
 TITLE_LINKS = {"của", "tại", "thuộc", "ở", "về", "phụ", "trách", "phụ trách", "và"}
 _COMPLEMENT_LINKS = ("của", "thuộc", "tại", "ở")
+# titles that are also common words ("bầu cử", "bầu không khí"): a title only before a name
+_NAME_ONLY_TITLES = frozenset({"bầu"})
 
 _DONE = object()  # a step that ended the chain; its result is in ``_Chain.result``
 
@@ -60,6 +62,9 @@ class _Chain:
     def _title(self) -> object:
         toks, j = self.toks, self.j
         t_len = unit(toks, j, self.b, self.lex.titles)
+        if t_len and " ".join(t.key for t in toks[j:j + t_len]) in _NAME_ONLY_TITLES and not (
+                j + t_len < self.b and is_cap(toks[j + t_len])):
+            return self._done(None)  # "chu kỳ bầu cử …" is no title; "bầu Đức" is
         if t_len and not is_cap(toks[j]) or (t_len and not self.after_link and not self.in_org):
             self.j += t_len
             self.lowercase_run = 0
