@@ -14,6 +14,7 @@ so reported spans satisfy ``original[start:end] == span.text``.
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 
@@ -93,10 +94,18 @@ def _tone_tables() -> tuple[dict[str, tuple[str, str | None]], dict[tuple[str, s
 _SPLIT, _COMPOSE = _tone_tables()
 _TONED_VOWEL = "".join(_SPLIT)
 _ALL_VOWEL = _TONED_VOWEL + "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
-# words where a toned vowel touches another vowel: the only ones retone() can change
-_RETONE_CANDIDATE = regex.compile(
-    rf"(?<!\p{{L}})\p{{L}}*?(?:[{_TONED_VOWEL}][{_ALL_VOWEL}]|[{_ALL_VOWEL}][{_TONED_VOWEL}])\p{{L}}*+"
+_TONED_SHAPED = "".join(c for c, (b, _) in _SPLIT.items() if b.lower() in _SHAPED)
+_SHAPED_ANY = "ăâêôơưĂÂÊÔƠƯ" + _TONED_SHAPED
+_TONED_PLAIN = "".join(c for c, (b, _) in _SPLIT.items() if b.lower() not in _SHAPED)
+# What every word retone_word() changes contains (a word holds one tone mark, in its one vowel
+# run): a toned plain vowel next to another vowel (a lone vowel keeps its tone), or a toned
+# shaped vowel with another shaped vowel later in the run (the last shaped vowel takes the tone).
+# The common words written the standard way ("người", "được", "nhiều") do not match.
+_MISPLACEABLE = re.compile(  # plain characters only: the standard library scans them faster
+    rf"[{_TONED_PLAIN}][{_ALL_VOWEL}]|[{_ALL_VOWEL}][{_TONED_PLAIN}]|[{_TONED_SHAPED}][{_ALL_VOWEL}]*?[{_SHAPED_ANY}]"
 )
+_LETTERS_BEFORE = regex.compile(r"(?r)\p{L}*+")
+_LETTERS_AFTER = regex.compile(r"\p{L}*+")
 
 
 def retone_word(word: str) -> str:
@@ -157,8 +166,31 @@ def retone_word(word: str) -> str:
 
 
 def retone(text: str) -> str:
-    """:func:`retone_word` over every syllable of an NFC text (length kept)."""
-    return _RETONE_CANDIDATE.sub(lambda m: retone_word(m.group()), text)
+    """:func:`retone_word` over every word (run of letters) of an NFC text (length kept).
+
+    Only the words :data:`_MISPLACEABLE` finds are looked at (a fast scan; a
+    few thousand per megabyte, of which a handful change), each distinct
+    spelling once per call.
+    """
+    pieces: list[str] = []
+    done: dict[str, str] = {}
+    copied = word_end = 0
+    for m in _MISPLACEABLE.finditer(text):
+        if m.start() < word_end:  # another match in the word just handled
+            continue
+        start = _LETTERS_BEFORE.match(text, word_end, m.start()).start()
+        word_end = _LETTERS_AFTER.match(text, m.end()).end()
+        word = text[start:word_end]
+        new = done.get(word)
+        if new is None:
+            new = done[word] = retone_word(word)
+        if new != word:
+            pieces += (text[copied:start], new)
+            copied = word_end
+    if not pieces:
+        return text
+    pieces.append(text[copied:])
+    return "".join(pieces)
 
 
 def fold(text: str) -> str:
