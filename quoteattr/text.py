@@ -34,16 +34,21 @@ _ENTITY = r"&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 # none splits an entity, a tag or a letter from its combining mark.
 _INVISIBLE_OR_ENTITY = regex.compile(f"(?P<invisible>[{_INVISIBLE}]+)|(?P<entity>{_ENTITY})")
 
-_SPECIAL = regex.compile(
-    r"(?P<crlf>\r\n)"
-    rf"|(?P<entity>{_ENTITY})"
+_SPECIAL_PARTS = (
+    r"(?P<crlf>\r\n)",
+    rf"(?P<entity>{_ENTITY})",
     # an HTML tag left over from scraping: blanked out (block tags end a line)
-    r"|(?P<tag></?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,1000})?/?>)"
+    r"(?P<tag></?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,1000})?/?>)",
     # a letter and its combining marks: NFC may change their length.  One cluster at a time
     # (composition never reaches across a starter), so the offset map stays exact inside a word
     # and a token cut out of a glued word ("chứcBậc") maps back to its own letters
-    r"|(?P<combining>[\p{L}\p{N}]\p{M}++|\p{M}++)"
+    r"(?P<combining>[\p{L}\p{N}]\p{M}++|\p{M}++)",
 )
+_SPECIAL = regex.compile("|".join(_SPECIAL_PARTS))
+# the same for a text without combining marks (most news text is precomposed), where the
+# last alternative cannot match: scanning for it at every letter is most of the pass
+_SPECIAL_NO_MARKS = regex.compile("|".join(_SPECIAL_PARTS[:-1]))
+_MARK = regex.compile(r"\p{M}")
 
 
 def _one_to_one_table() -> dict[int, str]:
@@ -70,6 +75,8 @@ def _one_to_one_table() -> dict[int, str]:
 
 
 _ONE_TO_ONE = _one_to_one_table()
+# any character the table rewrites (a plain class: the standard library scans it fast)
+_ONE_TO_ONE_TARGET = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_ONE_TO_ONE)) + "]")
 
 # --- tone-mark placement -------------------------------------------------------
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
@@ -288,7 +295,7 @@ def _rewrite(text: str, pattern: regex.Pattern, replace, between=None) -> tuple[
 
 
 def _one_to_one(chunk: str) -> str:
-    return chunk.translate(_ONE_TO_ONE)
+    return chunk.translate(_ONE_TO_ONE) if _ONE_TO_ONE_TARGET.search(chunk) else chunk
 
 
 class NormalizedText:
@@ -306,7 +313,8 @@ class NormalizedText:
             raise TypeError(f"text must be str, not {type(original).__name__}")
         self.original = original
         visible, first = _rewrite(original, _INVISIBLE_OR_ENTITY, _visible)
-        self._spelled, second = _rewrite(visible, _SPECIAL, _replacement, _one_to_one)
+        special = _SPECIAL if _MARK.search(visible) else _SPECIAL_NO_MARKS
+        self._spelled, second = _rewrite(visible, special, _replacement, _one_to_one)
         self.text = retone(self._spelled)
         # working copy → visible text → original, applied in that order
         self._maps = tuple(m for m in (second, first) if m is not None)

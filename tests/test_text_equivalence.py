@@ -58,3 +58,23 @@ def test_the_fast_scan_knows_every_character_that_lower_cases_to_a_vowel():
     for ch in qt._TONED_VOWEL:  # and a toned vowel is one of them with a tone mark
         assert unicodedata.normalize("NFC", qt._SPLIT[ch][0] + qt._SPLIT[ch][1]) == ch
         assert qt._SPLIT[ch][0].lower() in vowels
+
+
+@given(st.text())
+def test_one_to_one_skips_only_text_the_table_leaves_alone(text):
+    assert qt._one_to_one(text) == text.translate(qt._ONE_TO_ONE)
+
+
+_scraped = st.lists(st.one_of(vi_texts, st.sampled_from(
+    ["\r\n", "&amp;", "&#8220;", "<br>", '<span class="a">', "</p>", "\t", "\u00a0", "&lt;b&gt;", "\x85"])),
+    max_size=8).map("".join)
+
+
+@given(st.one_of(_scraped, st.text()))
+def test_the_pass_without_marks_rewrites_a_markless_text_like_the_full_pass(text):
+    if qt._MARK.search(text):
+        return
+    full, full_map = qt._rewrite(text, qt._SPECIAL, qt._replacement, qt._one_to_one)
+    short, short_map = qt._rewrite(text, qt._SPECIAL_NO_MARKS, qt._replacement, qt._one_to_one)
+    assert short == full
+    assert (short_map and short_map._segs) == (full_map and full_map._segs)
