@@ -22,7 +22,7 @@ import regex
 
 from .model import Span
 
-__all__ = ["NormalizedText", "fold", "retone", "retone_word"]
+__all__ = ["NormalizedText", "fold", "fold_working", "retone", "retone_word"]
 
 # Characters removed outright: zero-width, BOM, soft hyphen, bidi controls.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069\u180e"
@@ -203,6 +203,22 @@ def retone(text: str) -> str:
 def fold(text: str) -> str:
     """A comparison key: NFC, one tone placement, case-folded, single spaces."""
     return " ".join(retone(unicodedata.normalize("NFC", text)).casefold().split())
+
+
+_LETTER = regex.compile(r"\p{L}")
+
+
+def fold_working(text: str, start: int, end: int) -> str:
+    """``fold(text[start:end])`` for a stretch of a working copy (:attr:`NormalizedText.text`).
+
+    retone() has run over the working copy and leaves every word it placed as it is, so a
+    stretch that cuts no word and is NFC needs only the case folding and the spaces.
+    """
+    stretch = text[start:end]
+    if ((start <= 0 or not _LETTER.match(text, start - 1)) and (end >= len(text) or not _LETTER.match(text, end))
+            and unicodedata.is_normalized("NFC", stretch)):
+        return " ".join(stretch.casefold().split())
+    return fold(stretch)
 
 
 # tags that break a line: their blanked form starts with "\n"

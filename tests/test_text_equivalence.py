@@ -66,7 +66,8 @@ def test_one_to_one_skips_only_text_the_table_leaves_alone(text):
 
 
 _scraped = st.lists(st.one_of(vi_texts, st.sampled_from(
-    ["\r\n", "&amp;", "&#8220;", "<br>", '<span class="a">', "</p>", "\t", "\u00a0", "&lt;b&gt;", "\x85"])),
+    ["\r\n", "&amp;", "&#8220;", "<br>", '<span class="a">', "</p>", "\t", "\u00a0", "&lt;b&gt;", "\x85",
+     "\u1100\u1161"])),  # Hangul jamo: letters NFC composes, that the working copy keeps apart
     max_size=8).map("".join)
 
 
@@ -78,3 +79,19 @@ def test_the_pass_without_marks_rewrites_a_markless_text_like_the_full_pass(text
     short, short_map = qt._rewrite(text, qt._SPECIAL_NO_MARKS, qt._replacement, qt._one_to_one)
     assert short == full
     assert (short_map and short_map._segs) == (full_map and full_map._segs)
+
+
+@given(st.one_of(_scraped, vi_texts), st.data())
+def test_fold_working_equals_fold_on_any_stretch_of_a_working_copy(raw, data):
+    text = qt.NormalizedText(raw).text
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert qt.fold_working(text, start, end) == qt.fold(text[start:end])
+
+
+def test_fold_working_on_a_paragraph_of_a_real_shaped_text():
+    nt = qt.NormalizedText("Ông Hoà nói:\n\nTIN LIÊN QUAN:\nThuỷ điện \u1100\u1161 và khoẻ\u0301")
+    text = nt.text
+    for start, end in [(0, 12), (14, 28), (29, len(text)), (5, 9), (1, 3)]:
+        assert qt.fold_working(text, start, end) == qt.fold(text[start:end])
+    assert qt.fold_working(text, 14, 28) == "tin liên quan:"
