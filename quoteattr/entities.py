@@ -19,6 +19,7 @@ import attrs
 from .lexicon import CompiledLexicon
 from .mentions import Mention, MentionParser, looks_foreign
 from .mentions.model import MentionBuilder
+from .mentions.titles import name_ends
 from .text import NormalizedText, fold
 from .tokens import Token
 
@@ -270,7 +271,7 @@ class EntityRegistry:
         Nghĩa" rather than a longer title chain that runs past the name)."""
         parser = self.parser
         fallback = None
-        for b in range(i + 1, min(hi, i + parser.max_tokens) + 1):
+        for b in name_ends(toks, i, min(hi, i + parser.max_tokens)):  # the other prefixes give no name
             m = parser.parse(toks, i, b)
             if m is None or m.name is None or m.title is None:
                 continue  # "Chủ" alone is not "Chủ tịch …"

@@ -64,3 +64,63 @@ def test_holds_cue_reads_no_further_than_the_longest_cue_from_the_token_asked_ab
     toks = _Watched(tokenize(SENTENCES[0] + " " + SENTENCES[2]))
     holds_cue(lex, toks, 3, 4, len(toks))
     assert toks.highest < 4 + lex.cues.max_len
+
+
+TITLE_CHAINS = [
+    "Chủ tịch ủy ban nhân dân xã cho biết đã yêu cầu các hộ dân di dời ngay trong đêm nay để tránh lũ.",
+    "Phó Chủ tịch UBND TP Hà Nội Lê Hồng Sơn khẳng định thành phố đã giao nhiệm vụ cho các sở.",
+    "Giáo sư Zhang Xin của Trung tâm nghiên cứu chính sách cho rằng lãi suất sẽ giảm.",
+    "Bộ trưởng Ngoại giao Trung Quốc Vương Nghị nói với báo giới rằng hai bên sẽ gặp lại.",
+    "Tư lệnh Phái bộ UNISFA Benjamin Olufemi Sawyerr cho biết lực lượng đã rút khỏi khu vực.",
+]
+
+
+def _registry(lex, text: str):
+    from quoteattr.entities import EntityRegistry
+    from quoteattr.mentions import MentionParser
+    from quoteattr.text import NormalizedText
+
+    nt = NormalizedText(text)
+    toks = tokenize(nt.text)
+    return EntityRegistry(nt, toks, [(0, len(toks))], MentionParser(lex), lex), toks
+
+
+def _titled_person_by_definition(registry, toks, i: int, hi: int):
+    """Every prefix of the chain tried, as the registry did before it skipped the nameless ones."""
+    parser = registry.parser
+    fallback = None
+    for b in range(i + 1, min(hi, i + parser.max_tokens) + 1):
+        m = parser.parse(toks, i, b)
+        if m is None or m.name is None or m.title is None:
+            continue
+        if m.kind == "person":
+            end = b + parser.name_run(toks, b, hi)
+            if end > b:
+                longer = parser.parse(toks, i, end)
+                if longer is not None and longer.kind == "person" and longer.name is not None:
+                    return longer
+            return m
+        if m.kind == "title" and m.name is not None and fallback is None:
+            fallback = m
+    return fallback
+
+
+@pytest.mark.parametrize("text", TITLE_CHAINS)
+def test_titled_person_answers_as_trying_every_prefix(lex, text: str) -> None:
+    registry, toks = _registry(lex, text)
+    for i in range(len(toks)):
+        if lex.titles.match(toks, i, len(toks)):
+            assert registry._titled_person(toks, i, len(toks)) == _titled_person_by_definition(
+                registry, toks, i, len(toks))
+
+
+def test_a_title_with_no_name_is_not_parsed_at_every_prefix(lex) -> None:
+    # "Chủ tịch ủy ban nhân dân xã cho biết …": no capitalised word after the title, so no
+    # prefix of the chain can end in a name; only the title word itself is worth a parse
+    registry, toks = _registry(lex, TITLE_CHAINS[0])
+    calls = []
+    parse = registry.parser.parse
+    registry.parser.parse = lambda t, k, b: calls.append(b) or parse(t, k, b)
+    assert registry._titled_person(toks, 0, len(toks)) is None
+    capitalised = sum(1 for t in toks[:registry.parser.max_tokens] if is_cap(t))
+    assert len(calls) <= capitalised

@@ -17,7 +17,7 @@ from ..tokens import Token
 from .model import Mention, MentionBuilder, is_acronym, is_cap
 from .names import certain_name, holds_cue, name_run, split_name, unit
 
-__all__ = ["titled_mention"]
+__all__ = ["titled_mention", "name_ends"]
 
 TITLE_LINKS = {"của", "tại", "thuộc", "ở", "về", "phụ", "trách", "phụ trách", "và"}
 _COMPLEMENT_LINKS = ("của", "thuộc", "tại", "ở")
@@ -170,3 +170,18 @@ def titled_mention(lex: CompiledLexicon, toks: Sequence[Token], r: int, b: int, 
                    max_tokens: int) -> Mention | None:
     """The mention ``toks[k:b]`` whose title chain starts at ``r`` (``mk`` builds it), or ``None``."""
     return _Chain(lex, toks, r, b, mk, max_tokens).walk()
+
+
+def name_ends(toks: Sequence[Token], r: int, stop: int) -> list[int]:
+    """The ends ``b`` in ``(r, stop]`` for which ``titled_mention`` over ``toks[r:b]`` may
+    give a mention with a name: every name the chain gives ends on a capitalised last word
+    of ``toks[r:b]``, or is an inner name, a capitalised word before a complement link
+    ("Giáo sư Zhang Xin của …").  A caller trying every prefix of a chain tries these only."""
+    ends: list[int] = []
+    linked = False
+    for b in range(r + 1, stop + 1):
+        q = b - 1
+        linked = linked or (q > r and toks[q].key in _COMPLEMENT_LINKS and is_cap(toks[q - 1]))
+        if linked or is_cap(toks[q]):
+            ends.append(b)
+    return ends
