@@ -22,6 +22,17 @@ and the load average before and after each run is shown.
     python benchmarks/bench_throughput.py                 # 4 MB, about 2 minutes on one free core
     python benchmarks/bench_throughput.py --mb 1          # quick look
     python benchmarks/bench_throughput.py --mb 8 --max-load 0.5 --json out.json
+
+``--base REV`` instead measures this working tree against the code of a git
+revision, side by side in one run: the distinct articles of seeds/, dev and
+dev2 (no copies) are read into memory, and each round runs the library over
+all of them once in a fresh process per side, in alternating order
+(base first in odd rounds).  The table gives each side's median CPU and wall
+seconds and MB/s, the median of the per-round CPU ratios base/now (the
+speed-up), peak memory, and whether the records are identical (SHA-256 of
+the records' JSON)::
+
+    python benchmarks/bench_throughput.py --base 69d4169 --rounds 7
 """
 from __future__ import annotations
 
@@ -60,6 +71,8 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
     """One measured run, in this (fresh) process."""
     import io
 
+    if spec["mode"] == "pools":
+        return _pools_child(spec)
     subset = Path(spec["subset"])  # a folder of links to this run's articles
     cpu0 = _cpu(resource.RUSAGE_SELF) + _cpu(resource.RUSAGE_CHILDREN)
     if spec["mode"] == "library":
@@ -89,6 +102,89 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
         "rss_main_mib": _maxrss_mib(resource.RUSAGE_SELF),
         "rss_worker_mib": _maxrss_mib(resource.RUSAGE_CHILDREN) if spec.get("jobs", 1) > 1 else None,
     }
+
+
+def _pools_child(spec: dict[str, Any]) -> dict[str, Any]:
+    """Side-by-side mode: every pool article once, with the code on ``sys.path`` (PYTHONPATH)."""
+    import hashlib
+
+    import quoteattr
+    from quoteattr import Attributor
+
+    texts = [Path(p).read_text(encoding="utf-8") for p in spec["files"]]  # before the clock
+    att = Attributor()
+    att.extract(texts[0], doc_id="warm-up")  # first-call costs (lazy compiles) are not throughput
+    digest = hashlib.sha256()
+    cpu0, t0 = _cpu(resource.RUSAGE_SELF), time.perf_counter()
+    records = 0
+    for path, text in zip(spec["files"], texts):
+        found = att.extract(text, doc_id=Path(path).name)
+        records += len(found)
+        for rec in found:
+            digest.update(json.dumps(rec.to_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return {"wall": time.perf_counter() - t0, "cpu": _cpu(resource.RUSAGE_SELF) - cpu0, "records": records,
+            "sha256": digest.hexdigest(), "rss_main_mib": _maxrss_mib(resource.RUSAGE_SELF),
+            "rss_worker_mib": None, "code": str(Path(quoteattr.__file__).resolve().parent.parent)}
+
+
+def pool_files() -> list[Path]:
+    """The distinct articles of seeds/, dev and dev2, in a fixed order."""
+    shared = REPO.parent / "shared" / "eval"
+    folders = [REPO / "seeds", shared / "dev" / "docs", shared / "dev2" / "docs"]
+    files = [p for f in folders if f.is_dir() for p in sorted(f.glob("*.txt"))]
+    if not files:
+        raise SystemExit("no articles found in " + ", ".join(map(str, folders)))
+    return files
+
+
+def side_by_side(base_rev: str, rounds: int) -> int:
+    """Base revision against this working tree, interleaved rounds; prints a table."""
+    import statistics
+
+    files = pool_files()
+    mb = sum(p.stat().st_size for p in files) / MB
+    with tempfile.TemporaryDirectory(prefix="quoteattr-base-") as tmp:
+        base = Path(tmp) / "base"
+        subprocess.run(["git", "worktree", "add", "--detach", "-q", str(base), base_rev], check=True, cwd=REPO)
+        try:
+            runs: dict[str, list[dict[str, Any]]] = {"base": [], "now": []}
+            for k in range(rounds):
+                for side in (("base", "now") if k % 2 == 0 else ("now", "base")):
+                    code = base if side == "base" else REPO
+                    spec = {"label": side, "mode": "pools", "files": [str(p) for p in files]}
+                    result = measure(spec, pythonpath=code)
+                    if Path(result["code"]) != code.resolve():  # an installed copy shadowing PYTHONPATH
+                        raise SystemExit(f"{side} ran the code in {result['code']}, not {code}")
+                    runs[side].append(result)
+                print(f"  round {k + 1}/{rounds}: base {runs['base'][-1]['cpu']:.2f} s, "
+                      f"now {runs['now'][-1]['cpu']:.2f} s CPU", file=sys.stderr, flush=True)
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=REPO)
+    import quoteattr
+
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO).stdout
+    print(f"quoteattr {quoteattr.__version__}, rule engine; {machine()}")
+    print(f"measured {time.strftime('%Y-%m-%d %H:%M %Z')}; {len(files)} distinct articles, {mb:.2f} MB, "
+          f"{rounds} interleaved rounds, base {base_rev} vs now {head.strip() or 'working tree'}"
+          f"{' (uncommitted changes)' if _dirty() else ''}\n")
+    print("| code | records | median CPU s | median wall s | MB/s (CPU) | articles/s (CPU) | peak RSS MiB |")
+    print("|---|---|---|---|---|---|---|")
+    for side, rs in runs.items():
+        cpu, wall = statistics.median(r["cpu"] for r in rs), statistics.median(r["wall"] for r in rs)
+        print(f"| {side} | {rs[0]['records']} | {cpu:.2f} | {wall:.2f} | {mb / cpu:.3f} | {len(files) / cpu:.1f} "
+              f"| {max(r['rss_main_mib'] for r in rs):.0f} |")
+    ratios = [b["cpu"] / n["cpu"] for b, n in zip(runs["base"], runs["now"])]
+    same = {r["sha256"] for rs in runs.values() for r in rs}
+    print(f"\nspeed-up (median of per-round CPU ratios base/now): {statistics.median(ratios):.2f}× "
+          f"(range {min(ratios):.2f}–{max(ratios):.2f}); records "
+          f"{'identical' if len(same) == 1 else 'DIFFERENT'} (SHA-256 {sorted(same)[0][:12]}…)")
+    return 0 if len(same) == 1 else 1
+
+
+def _dirty() -> bool:
+    out = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                         capture_output=True, text=True, cwd=REPO).stdout
+    return bool(out.strip())
 
 
 # --------------------------------------------------------------------------- the corpus and the runs
@@ -122,10 +218,11 @@ def wait_for_load(max_load: float | None, patience: float) -> None:
         time.sleep(15)
 
 
-def measure(spec: dict[str, Any]) -> dict[str, Any]:
+def measure(spec: dict[str, Any], pythonpath: Path | None = None) -> dict[str, Any]:
     load_before = os.getloadavg()[0]
+    env = dict(os.environ, PYTHONPATH=str(pythonpath)) if pythonpath else None
     proc = subprocess.run([sys.executable, __file__, "--_child", json.dumps(spec)],
-                          capture_output=True, text=True, timeout=3600)
+                          capture_output=True, text=True, timeout=3600, env=env)
     if proc.returncode != 0:
         raise SystemExit(f"run {spec['label']} failed:\n{proc.stderr}")
     result = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -171,11 +268,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="before each run, wait (up to --patience s) until the 1-minute load is below L")
     ap.add_argument("--patience", type=float, default=1800, help="longest wait for the load, s (default 1800)")
     ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument("--base", metavar="REV", help="measure against this git revision, side by side (see above)")
+    ap.add_argument("--rounds", type=int, default=7, help="interleaved rounds with --base (default 7)")
     ap.add_argument("--_child", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args._child:
         print(json.dumps(child(json.loads(args._child))))
         return 0
+    if args.base:
+        if args.rounds < 1:
+            ap.error("--rounds must be at least 1")
+        return side_by_side(args.base, args.rounds)
     if args.mb <= 0:
         ap.error("--mb must be positive")
 
