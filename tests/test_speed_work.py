@@ -124,3 +124,38 @@ def test_a_title_with_no_name_is_not_parsed_at_every_prefix(lex) -> None:
     assert registry._titled_person(toks, 0, len(toks)) is None
     capitalised = sum(1 for t in toks[:registry.parser.max_tokens] if is_cap(t))
     assert len(calls) <= capitalised
+
+
+def _opening_person_by_definition(parser, toks, k: int, b: int):
+    for p in range(min(b, k + parser.max_tokens), k, -1):
+        m = parser.parse(toks, k, p)
+        if m is not None and m.kind == "person" and m.name is not None and (
+                m.certain or m.title is not None or m.name[0] > m.start):
+            return m
+    return None
+
+
+@pytest.mark.parametrize("text", SENTENCES + TITLE_CHAINS)
+def test_opening_person_answers_as_trying_every_end(lex, text: str) -> None:
+    from quoteattr.mentions import MentionParser
+    from quoteattr.mentions.appositives import _opening_person
+
+    parser, toks = MentionParser(lex), tokenize(text)
+    for k in range(len(toks)):
+        for b in range(k + 1, min(len(toks), k + 30) + 1, 3):
+            assert _opening_person(parser, toks, k, b) == _opening_person_by_definition(parser, toks, k, b)
+
+
+def test_a_chunk_with_no_name_is_not_parsed_at_every_end(lex) -> None:
+    # "…, một người dân sống gần bờ sông nhiều năm nay cho biết": no capitalised word, so no
+    # end of the chunk can close a person's name; none is worth a parse
+    from quoteattr.mentions import MentionParser
+    from quoteattr.mentions.appositives import _opening_person
+
+    parser = MentionParser(lex)
+    toks = tokenize("một người dân sống gần bờ sông nhiều năm nay cho biết")
+    calls = []
+    parse = parser.parse
+    parser.parse = lambda t, k, b: calls.append(b) or parse(t, k, b)  # type: ignore[method-assign]
+    assert _opening_person(parser, toks, 0, len(toks) - 2) is None
+    assert calls == []
