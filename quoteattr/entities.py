@@ -271,7 +271,7 @@ class EntityRegistry:
         Nghĩa" rather than a longer title chain that runs past the name)."""
         parser = self.parser
         fallback = None
-        for b in name_ends(toks, i, min(hi, i + parser.max_tokens)):  # the other prefixes give no name
+        for b in name_ends(self.lex, toks, i, min(hi, i + parser.max_tokens)):  # the other prefixes give no name
             m = parser.parse(toks, i, b)
             if m is None or m.name is None or m.title is None:
                 continue  # "Chủ" alone is not "Chủ tịch …"

@@ -159,3 +159,25 @@ def test_a_chunk_with_no_name_is_not_parsed_at_every_end(lex) -> None:
     parser.parse = lambda t, k, b: calls.append(b) or parse(t, k, b)  # type: ignore[method-assign]
     assert _opening_person(parser, toks, 0, len(toks) - 2) is None
     assert calls == []
+
+
+def test_a_title_chain_is_not_parsed_past_a_comma(lex) -> None:
+    # the chain cannot walk past the comma, so the capitalised words after it end no name of it
+    text = "Phó giám đốc Sở Y tế, Bệnh viện Chợ Rẫy và Viện Pasteur TP HCM cùng Trung tâm Kiểm soát cho biết."
+    registry, toks = _registry(lex, text)
+    comma = next(k for k, t in enumerate(toks) if t.text == ",")
+    calls = []
+    parse = registry.parser.parse
+    registry.parser.parse = lambda t, k, b: calls.append(b) or parse(t, k, b)
+    registry._titled_person(toks, 0, len(toks))
+    assert calls and max(calls) <= comma
+
+
+def test_a_title_holding_a_comma_still_reaches_its_name() -> None:
+    # a user's lexicon may hold a title written with a comma: the chain walks past it, so must the search
+    lex = Lexicon.default().extended(titles=["Giám đốc, kiêm Tổng biên tập"]).compile()
+    text = "Giám đốc, kiêm Tổng biên tập Nguyễn Văn An cho biết tờ báo sẽ ra số đặc biệt."
+    registry, toks = _registry(lex, text)
+    found = registry._titled_person(toks, 0, len(toks))
+    assert found == _titled_person_by_definition(registry, toks, 0, len(toks))
+    assert found is not None and text[found.name[0]:found.name[1]] == "Nguyễn Văn An"

@@ -205,15 +205,20 @@ class PhraseMatcher(Generic[V]):
         self.case_sensitive = case_sensitive
         self._trie: dict[str, Any] = {}
         self.max_len = 0
+        words: set[str] = set()
         for phrase, value in phrases:
             keys = token_keys(phrase) if not case_sensitive else tuple(t.text for t in tokenize(phrase))
             if not keys:
                 continue
+            words.update(keys)
             node = self._trie
             for k in keys:
                 node = node.setdefault(k, {})
             node[_END] = value
             self.max_len = max(self.max_len, len(keys))
+        #: every token key (text, when case-sensitive) of the phrases: a token not in it starts,
+        #: ends or continues no phrase
+        self.words = frozenset(words)
 
     def _key(self, tok: Token) -> str:
         return tok.text if self.case_sensitive else tok.key

@@ -21,6 +21,7 @@ __all__ = ["titled_mention", "name_ends"]
 
 TITLE_LINKS = {"của", "tại", "thuộc", "ở", "về", "phụ", "trách", "phụ trách", "và"}
 _COMPLEMENT_LINKS = ("của", "thuộc", "tại", "ở")
+_CHAIN_MARKS = ("(", ")", "&")  # marks a chain walks past (and "." after an abbreviation or initial)
 
 _DONE = object()  # a step that ended the chain; its result is in ``_Chain.result``
 
@@ -132,7 +133,7 @@ class _Chain:
                 len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper())):
             self.j += 1  # "GS.TS. Ngô Đức Thịnh"; an initial: "bác sĩ V."
             return True
-        if toks[j].text in ("(", ")", "&") or toks[j].text[:1].isdigit():
+        if toks[j].text in _CHAIN_MARKS or toks[j].text[:1].isdigit():
             self.j += 1
             return True
         return False
@@ -172,16 +173,27 @@ def titled_mention(lex: CompiledLexicon, toks: Sequence[Token], r: int, b: int, 
     return _Chain(lex, toks, r, b, mk, max_tokens).walk()
 
 
-def name_ends(toks: Sequence[Token], r: int, stop: int) -> list[int]:
+def name_ends(lex: CompiledLexicon, toks: Sequence[Token], r: int, stop: int) -> list[int]:
     """The ends ``b`` in ``(r, stop]`` for which ``titled_mention`` over ``toks[r:b]`` may
     give a mention with a name: every name the chain gives ends on a capitalised last word
     of ``toks[r:b]``, or is an inner name, a capitalised word before a complement link
-    ("Giáo sư Zhang Xin của …").  A caller trying every prefix of a chain tries these only."""
+    ("Giáo sư Zhang Xin của …"); and the chain stops at a mark it cannot walk past (a
+    comma, a colon, a quote mark: not one of its own marks nor part of a title, honorific or
+    place prefix phrase), so no name lies past one.  A caller trying every prefix of a
+    chain tries these only."""
     ends: list[int] = []
     linked = False
     for b in range(r + 1, stop + 1):
         q = b - 1
-        linked = linked or (q > r and toks[q].key in _COMPLEMENT_LINKS and is_cap(toks[q - 1]))
-        if linked or is_cap(toks[q]):
+        t = toks[q]
+        if q > r and not t.is_word and t.text not in _CHAIN_MARKS and t.text != "." and not _in_chain_phrase(lex, t):
+            break
+        linked = linked or (q > r and t.key in _COMPLEMENT_LINKS and is_cap(toks[q - 1]))
+        if linked or is_cap(t):
             ends.append(b)
     return ends
+
+
+def _in_chain_phrase(lex: CompiledLexicon, tok: Token) -> bool:
+    """Could a phrase the chain consumes whole (title, honorific, place prefix) hold ``tok``?"""
+    return any(tok.key in m.words or tok.text in m.words for m in (lex.titles, lex.honorifics, lex.place_prefixes))
