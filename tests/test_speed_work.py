@@ -181,3 +181,14 @@ def test_a_title_holding_a_comma_still_reaches_its_name() -> None:
     found = registry._titled_person(toks, 0, len(toks))
     assert found == _titled_person_by_definition(registry, toks, 0, len(toks))
     assert found is not None and text[found.name[0]:found.name[1]] == "Nguyễn Văn An"
+
+
+def test_the_ends_of_a_title_chain_are_found_as_asked(lex) -> None:
+    # the registry stops at the first name it finds: the ends after it are not worth a look
+    from quoteattr.mentions.titles import name_ends
+
+    toks = _Watched(tokenize("Bộ trưởng Trương Quang Nghĩa " + "và các chuyên gia đi thăm công trình " * 3))
+    from itertools import islice
+
+    assert list(islice(name_ends(lex, toks, 0, len(toks)), 2)) == [1, 3]  # "Bộ", "Bộ trưởng Trương"
+    assert toks.highest <= 2

@@ -37,7 +37,7 @@ class MentionParser:
         end on a capitalised ``toks[b - 1]`` (:func:`.names.name_run`), and so does a title
         chain's name, unless it is an inner name; none of these runs past a comma or a colon
         (:func:`.titles.name_ends`).  A search for a person over every end tries only these."""
-        return name_ends(self.lex, toks, k, stop)
+        return list(name_ends(self.lex, toks, k, stop))
 
     def split_name(self, toks: Sequence[Token], i: int, j: int, family_only: bool = False) -> tuple[int, int] | None:
         """The person name at the end of capitalised run ``toks[i:j]``."""

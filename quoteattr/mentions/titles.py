@@ -10,7 +10,7 @@ a candidate.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
@@ -173,25 +173,24 @@ def titled_mention(lex: CompiledLexicon, toks: Sequence[Token], r: int, b: int, 
     return _Chain(lex, toks, r, b, mk, max_tokens).walk()
 
 
-def name_ends(lex: CompiledLexicon, toks: Sequence[Token], r: int, stop: int) -> list[int]:
-    """The ends ``b`` in ``(r, stop]`` for which ``titled_mention`` over ``toks[r:b]`` may
-    give a mention with a name: every name the chain gives ends on a capitalised last word
-    of ``toks[r:b]``, or is an inner name, a capitalised word before a complement link
+def name_ends(lex: CompiledLexicon, toks: Sequence[Token], r: int, stop: int) -> Iterator[int]:
+    """The ends ``b`` in ``(r, stop]``, in order, for which ``titled_mention`` over ``toks[r:b]``
+    may give a mention with a name: every name the chain gives ends on a capitalised last
+    word of ``toks[r:b]``, or is an inner name, a capitalised word before a complement link
     ("Giáo sư Zhang Xin của …"); and the chain stops at a mark it cannot walk past (a
     comma, a colon, a quote mark: not one of its own marks nor part of a title, honorific or
     place prefix phrase), so no name lies past one.  A caller trying every prefix of a
-    chain tries these only."""
-    ends: list[int] = []
+    chain tries these only; lazily, since it stops at the first name."""
     linked = False
-    for b in range(r + 1, stop + 1):
-        q = b - 1
+    for q in range(r, stop):
         t = toks[q]
-        if q > r and not t.is_word and t.text not in _CHAIN_MARKS and t.text != "." and not _in_chain_phrase(lex, t):
-            break
-        linked = linked or (q > r and t.key in _COMPLEMENT_LINKS and is_cap(toks[q - 1]))
-        if linked or is_cap(t):
-            ends.append(b)
-    return ends
+        first = t.text[:1]
+        if q > r:
+            if not first.isalnum() and t.text not in _CHAIN_MARKS and t.text != "." and not _in_chain_phrase(lex, t):
+                return
+            linked = linked or (t.key in _COMPLEMENT_LINKS and is_cap(toks[q - 1]))
+        if linked or (first.isupper() and first.isalpha()):  # is_cap(t)
+            yield q + 1
 
 
 def _in_chain_phrase(lex: CompiledLexicon, tok: Token) -> bool:
