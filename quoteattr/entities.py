@@ -180,10 +180,11 @@ class EntityRegistry:
     # --- collecting ---------------------------------------------------------------------------
     def _scan(self, toks: Sequence[Token], lo: int, hi: int) -> None:
         lex, parser = self.lex, self.parser
+        honorific_words, title_words = lex.honorifics.words, lex.titles.words  # most words start neither
         i = lo
         while i < hi:
-            h = lex.honorifics.match(toks, i, hi)
-            t = lex.titles.match(toks, i, hi)
+            h = lex.honorifics.match(toks, i, hi) if toks[i].key in honorific_words else None
+            t = lex.titles.match(toks, i, hi) if toks[i].key in title_words else None
             if h and i + h[0] < hi and toks[i + h[0]].text[:1].isupper():
                 r = i + h[0]
                 n = parser.name_run(toks, r, hi)

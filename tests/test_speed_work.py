@@ -192,3 +192,24 @@ def test_the_ends_of_a_title_chain_are_found_as_asked(lex) -> None:
 
     assert list(islice(name_ends(lex, toks, 0, len(toks)), 2)) == [1, 3]  # "Bộ", "Bộ trưởng Trương"
     assert toks.highest <= 2
+
+
+def test_the_registry_matches_titles_and_honorifics_only_at_words_they_hold(lex) -> None:
+    # a word no honorific or title phrase holds starts none: no matcher call is spent on it
+    sentence = "Nhiều hộ dân ven sông đã dọn đồ lên gác từ chiều qua để tránh lũ."
+    registry, toks = _registry(lex, sentence)
+    calls = []
+    for name in ("honorifics", "titles"):
+        matcher = getattr(lex, name)
+        calls_of = matcher.match
+
+        def spy(t, i, stop=None, _m=calls_of, _w=matcher.words):
+            calls.append(t[i].key in _w)
+            return _m(t, i, stop)
+        matcher.match = spy
+    try:
+        registry._scan(toks, 0, len(toks))
+    finally:
+        for name in ("honorifics", "titles"):
+            del getattr(lex, name).match
+    assert all(calls)
