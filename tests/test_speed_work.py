@@ -213,3 +213,34 @@ def test_the_registry_matches_titles_and_honorifics_only_at_words_they_hold(lex)
         for name in ("honorifics", "titles"):
             del getattr(lex, name).match
     assert all(calls)
+
+
+def _match_ending_by_definition(matcher, toks, end: int, start: int = 0):
+    for n in range(min(matcher.max_len, end - start), 0, -1):
+        m = matcher.match(toks, end - n, end)
+        if m is not None and m[0] == n:
+            return m
+    return None
+
+
+@pytest.mark.parametrize("text", SENTENCES + TITLE_CHAINS)
+def test_match_ending_answers_as_matching_every_length(lex, text: str) -> None:
+    toks = tokenize(text)
+    for name in ("titles", "honorifics", "demonstratives", "places", "org_heads", "connectives", "place_prefixes"):
+        matcher = getattr(lex, name)
+        for end in range(len(toks) + 1):
+            for start in (0, max(0, end - 2), end):
+                assert matcher.match_ending(toks, end, start) == _match_ending_by_definition(matcher, toks, end, start)
+
+
+def test_match_ending_walks_once(lex) -> None:
+    # one walk leftwards from the end, not one forward match per possible length
+    toks = tokenize("Phó Chủ tịch UBND tỉnh Bình Dương")
+    calls = []
+    match = lex.titles.match
+    lex.titles.match = lambda *a: calls.append(a) or match(*a)
+    try:
+        assert lex.titles.match_ending(toks, len(toks)) is None
+    finally:
+        del lex.titles.match
+    assert calls == []
