@@ -85,9 +85,10 @@ def holds_cue(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int, stop:
     # the left-to-right walk of ``find_all``, stopped at ``j``: matches starting later do not count
     stop = j if stop is None else stop
     cues = lex.cues
+    words = cues.words  # a token no cue holds starts none
     k = max(0, i - 2)
     while k < j and k < stop:
-        m = cues.match(toks, k, stop)
+        m = cues.match(toks, k, stop) if (toks[k].text if cues.case_sensitive else toks[k].key) in words else None
         if m is None:
             k += 1
             continue
