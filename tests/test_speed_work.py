@@ -280,3 +280,30 @@ def test_cue_look_ups_skip_words_no_cue_starts_with(lex) -> None:
     finally:
         del lex.cues.match
     assert all(k in lex.cues.words for k in calls)
+
+
+@pytest.mark.parametrize("text", SENTENCES + TITLE_CHAINS)
+def test_unit_answers_as_the_match(lex, text: str) -> None:
+    from quoteattr.mentions.names import unit
+
+    toks = tokenize(text)
+    for name in ("titles", "honorifics", "places", "org_heads", "outlets", "quantifiers", "groups"):
+        matcher = getattr(lex, name)
+        for i in range(len(toks)):
+            for b in (i, i + 1, min(len(toks), i + 4), len(toks)):
+                m = matcher.match(toks, i, b)
+                assert unit(toks, i, b, matcher) == (m[0] if m else 0)
+
+
+def test_unit_spends_no_match_on_a_word_the_lexicon_lacks(lex) -> None:
+    from quoteattr.mentions.names import unit
+
+    toks = tokenize("dọn đồ lên gác")
+    calls = []
+    match = lex.titles.match
+    lex.titles.match = lambda *a: calls.append(a) or match(*a)
+    try:
+        assert [unit(toks, i, len(toks), lex.titles) for i in range(len(toks))] == [0, 0, 0, 0]
+    finally:
+        del lex.titles.match
+    assert calls == []

@@ -20,6 +20,11 @@ _NAME_PARTICLES = {"de", "van", "von", "der", "bin", "al", "da", "di", "le", "la
 
 def unit(toks: Sequence[Token], i: int, b: int, matcher) -> int:
     """Length of the lexicon phrase of ``matcher`` at ``i`` (0 when none)."""
+    if i >= b:
+        return 0
+    tok = toks[i]
+    if (tok.text if matcher.case_sensitive else tok.key) not in matcher.words:
+        return 0  # most words start no phrase of a given lexicon: no match call for them
     m = matcher.match(toks, i, b)
     return m[0] if m else 0
 
