@@ -244,3 +244,66 @@ def test_match_ending_walks_once(lex) -> None:
     finally:
         del lex.titles.match
     assert calls == []
+
+
+def _find_all_by_definition(matcher, toks, start: int = 0, stop=None):
+    out, stop = [], len(toks) if stop is None else stop
+    i = start
+    while i < stop:
+        m = matcher.match(toks, i, stop)
+        if m is None:
+            i += 1
+        else:
+            out.append((i, m[0], m[1]))
+            i += m[0]
+    return out
+
+
+@pytest.mark.parametrize("text", SENTENCES + TITLE_CHAINS)
+def test_find_all_answers_as_matching_at_every_token(lex, text: str) -> None:
+    toks = tokenize(text)
+    for name in ("cues", "clause_markers", "question_words", "places", "titles"):
+        matcher = getattr(lex, name)
+        for start in range(0, len(toks), 4):
+            for stop in (None, min(len(toks), start + 5)):
+                assert matcher.find_all(toks, start, stop) == _find_all_by_definition(matcher, toks, start, stop)
+
+
+def test_cue_look_ups_skip_words_no_cue_starts_with(lex) -> None:
+    toks = tokenize("Các hộ dân ven sông đã dọn đồ lên gác từ chiều qua để tránh lũ.")
+    calls = []
+    match = lex.cues.match
+    lex.cues.match = lambda t, i, stop=None: calls.append(t[i].key) or match(t, i, stop)
+    try:
+        lex.cues.find_all(toks)
+        holds_cue(lex, toks, 0, len(toks))
+    finally:
+        del lex.cues.match
+    assert all(k in lex.cues.words for k in calls)
+
+
+@pytest.mark.parametrize("text", SENTENCES + TITLE_CHAINS)
+def test_unit_answers_as_the_match(lex, text: str) -> None:
+    from quoteattr.mentions.names import unit
+
+    toks = tokenize(text)
+    for name in ("titles", "honorifics", "places", "org_heads", "outlets", "quantifiers", "groups"):
+        matcher = getattr(lex, name)
+        for i in range(len(toks)):
+            for b in (i, i + 1, min(len(toks), i + 4), len(toks)):
+                m = matcher.match(toks, i, b)
+                assert unit(toks, i, b, matcher) == (m[0] if m else 0)
+
+
+def test_unit_spends_no_match_on_a_word_the_lexicon_lacks(lex) -> None:
+    from quoteattr.mentions.names import unit
+
+    toks = tokenize("dọn đồ lên gác")
+    calls = []
+    match = lex.titles.match
+    lex.titles.match = lambda *a: calls.append(a) or match(*a)
+    try:
+        assert [unit(toks, i, len(toks), lex.titles) for i in range(len(toks))] == [0, 0, 0, 0]
+    finally:
+        del lex.titles.match
+    assert calls == []

@@ -265,9 +265,11 @@ class PhraseMatcher(Generic[V]):
         """Non-overlapping longest matches, left to right: (index, length, value)."""
         out: list[tuple[int, int, V]] = []
         stop = len(tokens) if stop is None else stop
+        first = self._trie  # a token no phrase starts with is passed without a match call
+        text = self.case_sensitive
         i = start
         while i < stop:
-            m = self.match(tokens, i, stop)
+            m = self.match(tokens, i, stop) if (tokens[i].text if text else tokens[i].key) in first else None
             if m is None:
                 i += 1
             else:

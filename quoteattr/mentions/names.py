@@ -34,6 +34,11 @@ def vietnamese_syllable(word: str) -> bool:
 
 def unit(toks: Sequence[Token], i: int, b: int, matcher) -> int:
     """Length of the lexicon phrase of ``matcher`` at ``i`` (0 when none)."""
+    if i >= b:
+        return 0
+    tok = toks[i]
+    if (tok.text if matcher.case_sensitive else tok.key) not in matcher.words:
+        return 0  # most words start no phrase of a given lexicon: no match call for them
     m = matcher.match(toks, i, b)
     return m[0] if m else 0
 
@@ -114,9 +119,10 @@ def holds_cue(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int, stop:
     # the left-to-right walk of ``find_all``, stopped at ``j``: matches starting later do not count
     stop = j if stop is None else stop
     cues = lex.cues
+    words = cues.words  # a token no cue holds starts none
     k = max(0, i - 2)
     while k < j and k < stop:
-        m = cues.match(toks, k, stop)
+        m = cues.match(toks, k, stop) if (toks[k].text if cues.case_sensitive else toks[k].key) in words else None
         if m is None:
             k += 1
             continue
