@@ -1,0 +1,55 @@
+"""Pre-checks and skips of the mention grammar and the article scans (issue 12): each answers
+exactly as the plain definition it shortens, and does less work where nothing can match.
+
+Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from quoteattr.lexicon import Lexicon
+from quoteattr.mentions import grammar
+from quoteattr.mentions.parser import MentionParser
+from quoteattr.tokens import tokenize
+
+SENTENCES = [
+    "Ông Nguyễn Văn Hùng, Giám đốc Sở Y tế tỉnh Bình Dương, cho biết sẽ kiểm tra lại các bệnh viện.",
+    "Theo báo Tuổi Trẻ, hai nữ bác sĩ của Bệnh viện Chợ Rẫy và các chuyên gia WHO đã có mặt từ sáng.",
+    "Cả Bộ Y tế lẫn Bộ Tài chính đều chưa trả lời, còn bà này nói rằng 3 người dân đã được hỗ trợ.",
+    "Phó Chủ tịch UBND TP Hà Nội Lê Hồng Sơn khẳng định thành phố đã giao nhiệm vụ cho các sở.",
+    "những người hàng xóm kể lại rằng vụ cháy xảy ra lúc nửa đêm khi cả khu phố đang ngủ say.",
+]
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return Lexicon.default().compile()
+
+
+def _every_span(lex, toks, max_tokens: int = 24):
+    n = len(toks)
+    return [(k, b, grammar.parse_mention(lex, toks, k, b, max_tokens))
+            for k in range(n) for b in range(k + 1, min(n, k + max_tokens) + 1)]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_parse_with_the_start_check_answers_as_the_whole_grammar(lex, text: str, monkeypatch) -> None:
+    toks = tokenize(text)
+    fast = _every_span(lex, toks)
+    monkeypatch.setattr(grammar, "_may_start", lambda lex, tok: True)  # the grammar without the pre-check
+    assert fast == _every_span(lex, toks)
+    assert any(m is not None for _, _, m in fast)
+
+
+def test_spans_no_rule_can_start_build_no_mention(lex, monkeypatch) -> None:
+    built = []
+
+    class Counting(grammar.MentionBuilder):
+        def __init__(self, *args) -> None:
+            built.append(args[1:])
+            super().__init__(*args)
+
+    monkeypatch.setattr(grammar, "MentionBuilder", Counting)
+    toks = tokenize("trời mưa to suốt đêm khiến nước dâng cao ngập đường làng và ruộng lúa ven sông")
+    parser = MentionParser(lex)
+    assert parser.best_suffix(toks, 0, len(toks)) is None
+    assert built == []  # the grammar ran at no start: no word here can open a mention
