@@ -53,3 +53,50 @@ def test_spans_no_rule_can_start_build_no_mention(lex, monkeypatch) -> None:
     parser = MentionParser(lex)
     assert parser.best_suffix(toks, 0, len(toks)) is None
     assert built == []  # the grammar ran at no start: no word here can open a mention
+
+
+
+ORGANISATION_TEXTS = [
+    "Bộ Ngoại giao và Sở Công Thương TP HCM vừa công bố, còn hãng xe Toyota chưa trả lời.",
+    "Tập đoàn Hòa Phát cho biết công ty chứng khoán SSI đã mua thêm, Đoàn Văn Minh nói.",
+    "người dân trong xóm kể rằng nước lũ dâng cao từ chiều, không ai kịp dọn đồ đạc.",
+]
+
+
+def _organisations(lex, text: str):
+    from quoteattr.organisations import OrganisationIndex
+    from quoteattr.text import NormalizedText
+
+    nt = NormalizedText(text)
+    toks = tokenize(nt.text)
+    return OrganisationIndex(nt, toks, [(0, len(toks))], MentionParser(lex), lex)._named
+
+
+class _CountingMatcher:
+    """A phrase matcher that counts its match calls and otherwise answers as the one it wraps."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.calls = inner, 0
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def match(self, *args):
+        self.calls += 1
+        return self.inner.match(*args)
+
+
+@pytest.mark.parametrize("text", ORGANISATION_TEXTS)
+def test_organisation_scan_matches_only_at_words_a_head_or_noun_starts_with(lex, text: str, monkeypatch) -> None:
+    fast = _organisations(lex, text)
+    # the plain scan: every word may start a head or a kind noun
+    monkeypatch.setattr(lex.org_heads, "starts", frozenset(t.text for t in tokenize(text)))
+    monkeypatch.setattr(lex.org_nouns, "starts", frozenset(t.key for t in tokenize(text)))
+    assert fast == _organisations(lex, text)
+
+
+def test_organisation_scan_spends_no_match_on_plain_words(lex, monkeypatch) -> None:
+    counting = _CountingMatcher(lex.org_nouns)
+    monkeypatch.setattr(lex, "org_nouns", counting)
+    _organisations(lex, "trời mưa to suốt đêm khiến nước dâng cao ngập đường làng và ruộng lúa ven sông")
+    assert counting.calls == 0
