@@ -100,3 +100,27 @@ def test_organisation_scan_spends_no_match_on_plain_words(lex, monkeypatch) -> N
     monkeypatch.setattr(lex, "org_nouns", counting)
     _organisations(lex, "trời mưa to suốt đêm khiến nước dâng cao ngập đường làng và ruộng lúa ven sông")
     assert counting.calls == 0
+
+
+def _may_start_by_definition(lex, tok) -> bool:
+    from quoteattr.mentions.model import is_acronym, is_cap
+
+    return (is_cap(tok) or tok.text[:1].isdigit() or tok.key in grammar._GENDER or is_acronym(tok)
+            or any(tok.key in m.starts for m in (lex.honorifics, lex.titles, lex.groups, lex.anaphors,
+                                                 lex.quantifiers, lex.outlet_prefixes))
+            or tok.text in lex.outlets.starts or tok.text in lex.places.starts)
+
+
+def test_the_start_check_asks_is_acronym_only_where_it_can_hold(lex) -> None:
+    words = "4GW 3M ĐH iPhone eVTOL 中国 ª Ⅷ ( - & nữ bà các WHO TP.HCM sở 12 x".split() + SENTENCES[1].split()
+    toks = [t for w in words for t in tokenize(w)]
+    assert [grammar._may_start(lex, t) for t in toks] == [_may_start_by_definition(lex, t) for t in toks]
+
+
+def test_the_start_check_spends_no_acronym_test_on_lowercase_words(lex, monkeypatch) -> None:
+    asked = []
+    original = grammar.is_acronym
+    monkeypatch.setattr(grammar, "is_acronym", lambda tok: asked.append(tok.text) or original(tok))
+    for tok in tokenize("trời mưa to suốt đêm khiến nước dâng cao ngập đường làng và ruộng lúa ven sông"):
+        grammar._may_start(lex, tok)
+    assert asked == []

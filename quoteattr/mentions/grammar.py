@@ -59,7 +59,9 @@ def _may_start(lex: CompiledLexicon, tok: Token) -> bool:
     name), a digit or gender word (a quantified or gendered head), or the first word of an
     honorific, title, group, anaphor, quantifier, outlet prefix, outlet or place phrase.
     Most words of a sentence are none of these: their spans are rejected before the grammar runs."""
-    if is_cap(tok) or tok.text[:1].isdigit() or tok.key in _GENDER or is_acronym(tok):
+    first = tok.text[:1]
+    # a word led by a lowercase (or uncased) letter is no acronym: is_acronym only past that test
+    if is_cap(tok) or first.isdigit() or tok.key in _GENDER or (not first.isalpha() and is_acronym(tok)):
         return True
     key = tok.key
     return (any(key in m.starts for m in (lex.honorifics, lex.titles, lex.groups, lex.anaphors, lex.quantifiers,
