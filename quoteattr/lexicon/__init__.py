@@ -225,6 +225,8 @@ class PhraseMatcher(Generic[V]):
         #: every token key (text, when case-sensitive) of the phrases: a token not in it starts,
         #: ends or continues no phrase
         self.words = frozenset(words)
+        #: the first token key (text, when case-sensitive) of every phrase: a token not in it starts none
+        self.starts = frozenset(self._trie)
 
     def _key(self, tok: Token) -> str:
         return tok.text if self.case_sensitive else tok.key
