@@ -18,6 +18,13 @@ Raised on 1 December 2026 (measured at the merge of the accuracy work: seeds
 * dev: quote lenient F1 >= 0.94, attribution F1 >= 0.91, source >= 0.92;
 * dev2 (``../shared/eval/dev2``, 60 articles never used to write the first
   rules): quote lenient F1 >= 0.86, attribution F1 >= 0.76, source >= 0.91.
+
+Raised on 2 December 2026 (commit 5fb71ed: seeds 0.956 / 0.947 / 1.000, dev 0.954 /
+0.932 / 0.930, dev2 0.938 / 0.865 / 0.918):
+
+* seeds: quote lenient F1 >= 0.95, attribution F1 >= 0.94, source >= 0.98;
+* dev: quote lenient F1 >= 0.95, attribution F1 >= 0.92, source >= 0.92;
+* dev2: quote lenient F1 >= 0.93, attribution F1 >= 0.85, source >= 0.91.
 """
 from __future__ import annotations
 
@@ -43,17 +50,17 @@ def _check(scores: Scores, quote_f1: float, attribution_f1: float, source: float
 def test_seed_accuracy():
     scores = evaluate(SEEDS / "gold.jsonl", SEEDS).scores
     assert scores.gold == 118
-    _check(scores, quote_f1=0.94, attribution_f1=0.93, source=0.98)
+    _check(scores, quote_f1=0.95, attribution_f1=0.94, source=0.98)
 
 
 @pytest.mark.skipif(not (DEV / "gold.jsonl").is_file(), reason=f"no dev pool at {DEV}")
 def test_dev_accuracy():
     scores = evaluate(DEV / "gold.jsonl", DEV / "docs").scores
-    _check(scores, quote_f1=0.94, attribution_f1=0.91, source=0.92)
+    _check(scores, quote_f1=0.95, attribution_f1=0.92, source=0.92)
 
 
 @pytest.mark.skipif(not (DEV2 / "gold.jsonl").is_file(), reason=f"no dev2 pool at {DEV2}")
 def test_dev2_accuracy():
     scores = evaluate(DEV2 / "gold.jsonl", DEV2 / "docs").scores
     assert scores.gold == 763
-    _check(scores, quote_f1=0.86, attribution_f1=0.76, source=0.91)
+    _check(scores, quote_f1=0.93, attribution_f1=0.85, source=0.91)
