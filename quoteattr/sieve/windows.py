@@ -59,17 +59,18 @@ _MARGIN_TOKENS = 4_000
 _MARGIN_PARAGRAPHS = 24
 
 
-def needs_windows(paragraphs: Sequence[Paragraph], window_chars: int = WINDOW_CHARS) -> bool:
-    """Is the article longer than one window?"""
-    return bool(paragraphs) and paragraphs[-1].end - paragraphs[0].start > window_chars
+def needs_windows(paragraphs: Sequence[Paragraph], window_chars: int | None = None) -> bool:
+    """Is the article longer than one window (``window_chars``, default :data:`WINDOW_CHARS`)?"""
+    limit = WINDOW_CHARS if window_chars is None else window_chars
+    return bool(paragraphs) and paragraphs[-1].end - paragraphs[0].start > limit
 
 
 def attribute_windows(nt: NormalizedText, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence],
                       quotes: Sequence[Quote], lex: CompiledLexicon, parser: MentionParser,
-                      analysis: Analysis | None = None, window_chars: int = WINDOW_CHARS) -> list[Record]:
+                      analysis: Analysis | None = None, window_chars: int | None = None) -> list[Record]:
     """The records of one article (as :func:`~.order.attribute_article`), window by window."""
     cuts = _cut_points(paragraphs, quotes)
-    cores = _cores(paragraphs, cuts, window_chars)
+    cores = _cores(paragraphs, cuts, WINDOW_CHARS if window_chars is None else window_chars)
     if len(cores) == 1:
         return attribute_article(nt, tokenize(nt.text, paragraphs[0].start, paragraphs[-1].end), paragraphs,
                                  sentences, quotes, lex, parser, analysis)
@@ -157,8 +158,10 @@ class _Article(ArticleView):
         self._quote_outer_starts = [q.outer_start for q in self.quotes]
         self._term_counts = self._count_quoted_terms()
         code = "i" if len(nt.text) < 2**31 else "q"
-        self._tok_starts, self._tok_ends = array(code), array(code)
-        self.toks = _ArticleTokens(nt.text, self._tok_starts, self._tok_ends)
+        starts: array[int] = array(code)  # 4 bytes a token, where a list of ints takes 36
+        self._tok_starts = starts  # type: ignore[assignment]  # bisect reads an array as a list
+        self._tok_ends: array[int] = array(code)
+        self.toks = _ArticleTokens(nt.text, starts, self._tok_ends)
 
     def first_sentence(self, p: int) -> int:
         """Index of the first sentence of paragraph ``p`` (``len(sentences)`` past the end)."""
