@@ -52,9 +52,10 @@ from .view import ArticleView
 __all__ = ["WINDOW_CHARS", "attribute_windows", "needs_windows"]
 
 #: Characters of text a window's core holds (at least one paragraph).
-WINDOW_CHARS = 200_000
-# a margin holds at least this many tokens and paragraphs (the farthest look-back of a pass is the
-# 3,000 tokens an organisation's full name is searched for; a pronoun looks eight sentences back)
+WINDOW_CHARS = 120_000
+# a margin holds at least this many paragraphs, the one before also this many tokens (the farthest
+# look-back of a pass is the 3,000 tokens an organisation's full name is searched for; a pronoun
+# looks eight sentences back; looking ahead, a pass reads the next paragraph or two)
 _MARGIN_TOKENS = 4_000
 _MARGIN_PARAGRAPHS = 24
 
@@ -121,11 +122,11 @@ class _Carried:
 
 
 class _ArticleTokens(Sequence[Token]):
-    """The article's tokens by index, made when asked from the arrays of their starts and ends
+    """The article's tokens by index, made when asked from the arrays of their starts and lengths
     (equal to those :func:`~..tokens.tokenize` made: a token is its span, its text and its key)."""
 
-    def __init__(self, text: str, starts: array, ends: array) -> None:
-        self._text, self._starts, self._ends = text, starts, ends
+    def __init__(self, text: str, starts: array, lengths: array, long: dict[int, int]) -> None:
+        self._text, self._starts, self._lengths, self._long = text, starts, lengths, long
 
     def __len__(self) -> int:
         return len(self._starts)
@@ -138,7 +139,9 @@ class _ArticleTokens(Sequence[Token]):
     def __getitem__(self, i: int | slice) -> Token | list[Token]:
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
-        s, e = self._starts[i], self._ends[i]
+        s = self._starts[i]
+        n = self._lengths[i]
+        e = s + (n if n < 255 else self._long[i if i >= 0 else i + len(self)])
         piece = self._text[s:e]
         return Token(s, e, piece, piece.casefold())
 
@@ -160,8 +163,9 @@ class _Article(ArticleView):
         code = "i" if len(nt.text) < 2**31 else "q"
         starts: array[int] = array(code)  # 4 bytes a token, where a list of ints takes 36
         self._tok_starts = starts  # type: ignore[assignment]  # bisect reads an array as a list
-        self._tok_ends: array[int] = array(code)
-        self.toks = _ArticleTokens(nt.text, starts, self._tok_ends)
+        self._tok_lengths: array[int] = array("B")  # a byte a token; 255: in _long_tokens
+        self._long_tokens: dict[int, int] = {}
+        self.toks = _ArticleTokens(nt.text, starts, self._tok_lengths, self._long_tokens)
 
     def first_sentence(self, p: int) -> int:
         """Index of the first sentence of paragraph ``p`` (``len(sentences)`` past the end)."""
@@ -182,8 +186,13 @@ class _Article(ArticleView):
             starts = [t.start for t in toks]
             lo = bisect_left(starts, paras[a].start)
             hi = bisect_left(starts, paras[b].start) if b < len(paras) else len(starts)
+            first = len(self._tok_starts)
             self._tok_starts.extend(starts[lo:hi])
-            self._tok_ends.extend(t.end for t in toks[lo:hi])
+            for k, t in enumerate(toks[lo:hi], first):
+                n = t.end - t.start
+                if n >= 255:
+                    self._long_tokens[k] = n
+                self._tok_lengths.append(min(n, 255))
             names.collect(toks, [(bisect_right(starts, s.start - 1), bisect_right(starts, s.end - 1))
                                  for s in self.sentences[self.first_sentence(a):self.first_sentence(b)]])
         return _ArticleRegistry(self.nt, names.occurrences, self.parser, self.lex)
@@ -272,6 +281,10 @@ class _WindowResolver(SpeakerResolver):
         return SpeakerResolver._capitalised_inside_a_sentence(self._article, name)  # type: ignore[arg-type]
 
 
+def _resolved_elsewhere(m: object) -> None:
+    raise RuntimeError("a window's resolver is used after its window")
+
+
 class _Window:
     """Paragraphs ``[a, b)`` of the article (the core) and their margins."""
 
@@ -284,8 +297,7 @@ class _Window:
             k -= 1
         self.va = cuts[k]
         k = bisect_left(cuts, b)
-        while k < len(cuts) and (cuts[k] - b < _MARGIN_PARAGRAPHS
-                                 or article.first_token(cuts[k]) - article.first_token(b) < _MARGIN_TOKENS):
+        while k < len(cuts) and cuts[k] - b < _MARGIN_PARAGRAPHS:
             k += 1
         self.vb = cuts[k] if k < len(cuts) else len(paras)
         self.core = (paras[a].start, paras[b].start if b < len(paras) else paras[-1].end + 1)
@@ -313,6 +325,7 @@ class _Window:
             spoken.append((pos, attrs.evolve(c, paragraph=paragraph - va)))
         resolver = _WindowResolver(view, art, registry, state, self.core)
         resolved = resolve_speakers(resolver, [c for c in proposed if lo <= position(c) < hi], state.history, spoken)
+        resolver.antecedents.resolve_plain = _resolved_elsewhere  # a cycle: the window would wait for the collector
         if spoken:  # only the last statement can be continued (resolution runs in reading order)
             pos, c = spoken[-1]
             state.last_statement = (pos, c, c.paragraph + va)
