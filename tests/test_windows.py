@@ -103,7 +103,7 @@ print(json.dumps({"grown_mib": (after - before) / 1024, "records": len(recs)}))
 @pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss in kilobytes (Linux)")
 def test_memory_of_one_long_article_is_bounded() -> None:
     """1.5 MB of text without article breaks: the tokens of the whole article (about 40 MiB at this
-    size, growing with it) are never held at once: about 36 MiB grown here, 76 MiB before windows."""
+    size, growing with it) are never held at once: about 22 MiB grown here, 76 MiB before windows."""
     unit = _long_report(60)
     text = unit * (1_500_000 // len(unit.encode("utf-8")) + 1)
     out = subprocess.run([sys.executable, "-c", _MEASURE], input=text, capture_output=True, text=True,
