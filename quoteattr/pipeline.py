@@ -14,6 +14,7 @@ from .mentions import MentionParser
 from .model import Attribution, Source, Speaker
 from .segment import find_articles, find_paragraphs, find_quotes, find_sentences
 from .sieve import Record, attribute_article
+from .sieve.windows import attribute_windows, needs_windows
 from .text import NormalizedText, fold
 from .tokens import tokenize
 
@@ -144,9 +145,12 @@ class Attributor:
             return
         sentences = find_sentences(text, paragraphs, self._lex.abbreviations)
         quotes = find_quotes(text, paragraphs, sentences)
-        tokens = tokenize(text, start, end)
-        for rec in attribute_article(nt, tokens, paragraphs, sentences, quotes, self._lex, self._parser,
-                                     analysis=analysis):
+        if needs_windows(paragraphs):  # a long article: its tokens one window of paragraphs at a time
+            records = attribute_windows(nt, paragraphs, sentences, quotes, self._lex, self._parser, analysis)
+        else:
+            records = attribute_article(nt, tokenize(text, start, end), paragraphs, sentences, quotes, self._lex,
+                                        self._parser, analysis=analysis)
+        for rec in records:
             if round(rec.confidence, 4) < self.min_confidence:  # compare what the caller sees
                 continue
             yield self._to_attribution(nt, rec, doc_id)
