@@ -9,7 +9,7 @@ import regex
 from .lexicon import CompiledLexicon
 from .segment import Paragraph
 from .sources import OutletFinder, SourceMention
-from .text import NormalizedText, fold
+from .text import NormalizedText, fold_working
 from .tokens import tokenize
 
 __all__ = ["body_end", "find_article_credit"]
@@ -25,9 +25,9 @@ _CREDIT_FORMS = tuple(regex.compile(p) for p in (
 
 
 def body_end(text: str, paragraphs: Sequence[Paragraph], lex: CompiledLexicon) -> int:
-    """Where the article body ends: at the first page-furniture heading."""
+    """Where the article body ends: at the first page-furniture heading (``text`` is the working copy)."""
     for p in paragraphs:
-        line = fold(text[p.start:p.end]).rstrip(":")
+        line = fold_working(text, p.start, p.end).rstrip(":")
         if line in lex.boilerplate:
             return p.start
     return paragraphs[-1].end if paragraphs else len(text)

@@ -20,6 +20,7 @@ from .lexicon import CompiledLexicon
 from .mentions import Mention, MentionParser, looks_foreign
 from .mentions.model import MentionBuilder, is_acronym
 from .mentions.names import holds_cue
+from .mentions.titles import name_ends
 from .text import NormalizedText, fold
 from .tokens import Token
 
@@ -182,10 +183,11 @@ class EntityRegistry:
     # --- collecting ---------------------------------------------------------------------------
     def _scan(self, toks: Sequence[Token], lo: int, hi: int) -> None:
         lex, parser = self.lex, self.parser
+        honorific_words, title_words = lex.honorifics.words, lex.titles.words  # most words start neither
         i = lo
         while i < hi:
-            h = lex.honorifics.match(toks, i, hi)
-            t = lex.titles.match(toks, i, hi)
+            h = lex.honorifics.match(toks, i, hi) if toks[i].key in honorific_words else None
+            t = lex.titles.match(toks, i, hi) if toks[i].key in title_words else None
             if h and i + h[0] < hi and toks[i + h[0]].text[:1].isupper():
                 r = i + h[0]
                 n = parser.name_run(toks, r, hi)
@@ -282,7 +284,7 @@ class EntityRegistry:
         Nghĩa" rather than a longer title chain that runs past the name)."""
         parser = self.parser
         fallback = None
-        for b in range(i + 1, min(hi, i + parser.max_tokens) + 1):
+        for b in name_ends(self.lex, toks, i, min(hi, i + parser.max_tokens)):  # the other prefixes give no name
             m = parser.parse(toks, i, b)
             if m is None or m.name is None or m.title is None:
                 continue  # "Chủ" alone is not "Chủ tịch …"

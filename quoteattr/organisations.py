@@ -101,15 +101,17 @@ class OrganisationIndex:
     # --- collecting ---------------------------------------------------------------------------
     def _scan(self, lo: int, hi: int) -> None:
         toks, lex = self.toks, self.lex
+        head_starts, noun_starts = lex.org_heads.starts, lex.org_nouns.starts  # most words start neither
         i = lo
         while i < hi:
-            if is_cap(toks[i]) and lex.org_heads.match(toks, i, hi) and not self._person_at(i, hi):
+            if is_cap(toks[i]) and toks[i].text in head_starts and lex.org_heads.match(toks, i, hi) and not (
+                    self._person_at(i, hi)):
                 end = self.organisation_end(i, hi)
                 if end:
                     self._add(i, end, self.kind_of(toks, i, end))
                     i = end
                     continue
-            hit = lex.org_nouns.match(toks, i, hi)
+            hit = lex.org_nouns.match(toks, i, hi) if toks[i].key in noun_starts else None
             if hit is not None and not is_cap(toks[i]) and (hit[0] >= 2 or toks[i].key == "hãng"):
                 named = self._classified(i + hit[0], hi)
                 if named is not None:

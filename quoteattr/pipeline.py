@@ -1,6 +1,7 @@
 """The :class:`Attributor`: one configured pipeline, reused across documents."""
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from collections.abc import Iterable, Iterator
@@ -13,6 +14,7 @@ from .mentions import MentionParser
 from .model import Attribution, Source, Speaker
 from .segment import find_articles, find_paragraphs, find_quotes, find_sentences
 from .sieve import Record, attribute_article
+from .sieve.windows import attribute_windows, needs_windows
 from .text import NormalizedText, fold
 from .tokens import tokenize
 
@@ -143,9 +145,12 @@ class Attributor:
             return
         sentences = find_sentences(text, paragraphs, self._lex.abbreviations)
         quotes = find_quotes(text, paragraphs, sentences)
-        tokens = tokenize(text, start, end)
-        for rec in attribute_article(nt, tokens, paragraphs, sentences, quotes, self._lex, self._parser,
-                                     analysis=analysis):
+        if needs_windows(paragraphs):  # a long article: its tokens one window of paragraphs at a time
+            records = attribute_windows(nt, paragraphs, sentences, quotes, self._lex, self._parser, analysis)
+        else:
+            records = attribute_article(nt, tokenize(text, start, end), paragraphs, sentences, quotes, self._lex,
+                                        self._parser, analysis=analysis)
+        for rec in records:
             if round(rec.confidence, 4) < self.min_confidence:  # compare what the caller sees
                 continue
             yield self._to_attribution(nt, rec, doc_id)
@@ -170,5 +175,18 @@ def _rebuild(cfg: dict[str, Any]) -> Attributor:
 
 
 def extract(text: str, *, doc_id: str | None = None, lexicon: Lexicon | None = None) -> list[Attribution]:
-    """Records for one text with the default rule engine (see :class:`Attributor`)."""
-    return Attributor(lexicon=lexicon).extract(text, doc_id=doc_id)
+    """Records for one text with the default rule engine (see :class:`Attributor`).
+
+    Without ``lexicon``, every call uses one Attributor of the shipped lexicon, built on the
+    first call (compiling the lexicon takes tens of milliseconds, more than most articles);
+    a ``lexicon`` given gets an Attributor of its own.
+    """
+    attributor = _default_attributor() if lexicon is None else Attributor(lexicon=lexicon)
+    return attributor.extract(text, doc_id=doc_id)
+
+
+@functools.lru_cache(maxsize=1)
+def _default_attributor() -> Attributor:
+    """The rules Attributor of ``Lexicon.default()``, for :func:`extract`: no argument, so one
+    per process.  An Attributor keeps no state between documents, so sharing it changes no record."""
+    return Attributor()

@@ -14,6 +14,7 @@ so reported spans satisfy ``original[start:end] == span.text``.
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 
@@ -21,7 +22,7 @@ import regex
 
 from .model import Span
 
-__all__ = ["NormalizedText", "fold", "retone", "retone_word"]
+__all__ = ["NormalizedText", "fold", "fold_working", "retone", "retone_word"]
 
 # Characters removed outright: zero-width, BOM, soft hyphen, bidi controls.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069\u180e"
@@ -33,16 +34,21 @@ _ENTITY = r"&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 # none splits an entity, a tag or a letter from its combining mark.
 _INVISIBLE_OR_ENTITY = regex.compile(f"(?P<invisible>[{_INVISIBLE}]+)|(?P<entity>{_ENTITY})")
 
-_SPECIAL = regex.compile(
-    r"(?P<crlf>\r\n)"
-    rf"|(?P<entity>{_ENTITY})"
+_SPECIAL_PARTS = (
+    r"(?P<crlf>\r\n)",
+    rf"(?P<entity>{_ENTITY})",
     # an HTML tag left over from scraping: blanked out (block tags end a line)
-    r"|(?P<tag></?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,1000})?/?>)"
+    r"(?P<tag></?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,1000})?/?>)",
     # a letter and its combining marks: NFC may change their length.  One cluster at a time
     # (composition never reaches across a starter), so the offset map stays exact inside a word
     # and a token cut out of a glued word ("chứcBậc") maps back to its own letters
-    r"|(?P<combining>[\p{L}\p{N}]\p{M}++|\p{M}++)"
+    r"(?P<combining>[\p{L}\p{N}]\p{M}++|\p{M}++)",
 )
+_SPECIAL = regex.compile("|".join(_SPECIAL_PARTS))
+# the same for a text without combining marks (most news text is precomposed), where the
+# last alternative cannot match: scanning for it at every letter is most of the pass
+_SPECIAL_NO_MARKS = regex.compile("|".join(_SPECIAL_PARTS[:-1]))
+_MARK = regex.compile(r"\p{M}")
 
 
 def _one_to_one_table() -> dict[int, str]:
@@ -69,6 +75,8 @@ def _one_to_one_table() -> dict[int, str]:
 
 
 _ONE_TO_ONE = _one_to_one_table()
+# any character the table rewrites (a plain class: the standard library scans it fast)
+_ONE_TO_ONE_TARGET = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_ONE_TO_ONE)) + "]")
 
 # --- tone-mark placement -------------------------------------------------------
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
@@ -93,10 +101,18 @@ def _tone_tables() -> tuple[dict[str, tuple[str, str | None]], dict[tuple[str, s
 _SPLIT, _COMPOSE = _tone_tables()
 _TONED_VOWEL = "".join(_SPLIT)
 _ALL_VOWEL = _TONED_VOWEL + "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
-# words where a toned vowel touches another vowel: the only ones retone() can change
-_RETONE_CANDIDATE = regex.compile(
-    rf"(?<!\p{{L}})\p{{L}}*?(?:[{_TONED_VOWEL}][{_ALL_VOWEL}]|[{_ALL_VOWEL}][{_TONED_VOWEL}])\p{{L}}*+"
+_TONED_SHAPED = "".join(c for c, (b, _) in _SPLIT.items() if b.lower() in _SHAPED)
+_SHAPED_ANY = "ăâêôơưĂÂÊÔƠƯ" + _TONED_SHAPED
+_TONED_PLAIN = "".join(c for c, (b, _) in _SPLIT.items() if b.lower() not in _SHAPED)
+# What every word retone_word() changes contains (a word holds one tone mark, in its one vowel
+# run): a toned plain vowel next to another vowel (a lone vowel keeps its tone), or a toned
+# shaped vowel with another shaped vowel later in the run (the last shaped vowel takes the tone).
+# The common words written the standard way ("người", "được", "nhiều") do not match.
+_MISPLACEABLE = re.compile(  # plain characters only: the standard library scans them faster
+    rf"[{_TONED_PLAIN}][{_ALL_VOWEL}]|[{_ALL_VOWEL}][{_TONED_PLAIN}]|[{_TONED_SHAPED}][{_ALL_VOWEL}]*?[{_SHAPED_ANY}]"
 )
+_LETTERS_BEFORE = regex.compile(r"(?r)\p{L}*+")
+_LETTERS_AFTER = regex.compile(r"\p{L}*+")
 
 
 def retone_word(word: str) -> str:
@@ -157,13 +173,52 @@ def retone_word(word: str) -> str:
 
 
 def retone(text: str) -> str:
-    """:func:`retone_word` over every syllable of an NFC text (length kept)."""
-    return _RETONE_CANDIDATE.sub(lambda m: retone_word(m.group()), text)
+    """:func:`retone_word` over every word (run of letters) of an NFC text (length kept).
+
+    Only the words :data:`_MISPLACEABLE` finds are looked at (a fast scan; a
+    few thousand per megabyte, of which a handful change), each distinct
+    spelling once per call.
+    """
+    pieces: list[str] = []
+    done: dict[str, str] = {}
+    copied = word_end = 0
+    for m in _MISPLACEABLE.finditer(text):
+        if m.start() < word_end:  # another match in the word just handled
+            continue
+        start = _LETTERS_BEFORE.match(text, word_end, m.start()).start()
+        word_end = _LETTERS_AFTER.match(text, m.end()).end()
+        word = text[start:word_end]
+        new = done.get(word)
+        if new is None:
+            new = done[word] = retone_word(word)
+        if new != word:
+            pieces += (text[copied:start], new)
+            copied = word_end
+    if not pieces:
+        return text
+    pieces.append(text[copied:])
+    return "".join(pieces)
 
 
 def fold(text: str) -> str:
     """A comparison key: NFC, one tone placement, case-folded, single spaces."""
     return " ".join(retone(unicodedata.normalize("NFC", text)).casefold().split())
+
+
+_LETTER = regex.compile(r"\p{L}")
+
+
+def fold_working(text: str, start: int, end: int) -> str:
+    """``fold(text[start:end])`` for a stretch of a working copy (:attr:`NormalizedText.text`).
+
+    retone() has run over the working copy and leaves every word it placed as it is, so a
+    stretch that cuts no word and is NFC needs only the case folding and the spaces.
+    """
+    stretch = text[start:end]
+    if ((start <= 0 or not _LETTER.match(text, start - 1)) and (end >= len(text) or not _LETTER.match(text, end))
+            and unicodedata.is_normalized("NFC", stretch)):
+        return " ".join(stretch.casefold().split())
+    return fold(stretch)
 
 
 # tags that break a line: their blanked form starts with "\n"
@@ -256,7 +311,7 @@ def _rewrite(text: str, pattern: regex.Pattern, replace, between=None) -> tuple[
 
 
 def _one_to_one(chunk: str) -> str:
-    return chunk.translate(_ONE_TO_ONE)
+    return chunk.translate(_ONE_TO_ONE) if _ONE_TO_ONE_TARGET.search(chunk) else chunk
 
 
 class NormalizedText:
@@ -274,7 +329,8 @@ class NormalizedText:
             raise TypeError(f"text must be str, not {type(original).__name__}")
         self.original = original
         visible, first = _rewrite(original, _INVISIBLE_OR_ENTITY, _visible)
-        self._spelled, second = _rewrite(visible, _SPECIAL, _replacement, _one_to_one)
+        special = _SPECIAL if _MARK.search(visible) else _SPECIAL_NO_MARKS
+        self._spelled, second = _rewrite(visible, special, _replacement, _one_to_one)
         self.text = retone(self._spelled)
         # working copy → visible text → original, applied in that order
         self._maps = tuple(m for m in (second, first) if m is not None)

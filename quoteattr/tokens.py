@@ -68,6 +68,13 @@ def glue_points(text: str, start: int, end: int) -> list[int]:
     return out
 
 
+def _spelling(word: str) -> tuple[str, str, bool]:
+    """A spelling's text, its key (the same string when case folding changes nothing), and
+    whether it may be two syllables glued together (a cheap test; glue_points decides)."""
+    key = word.casefold()
+    return word, word if key == word else key, len(word) > 3 and word[0].isalpha() and word[1:] != word[1:].lower()
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``.
 
@@ -77,20 +84,25 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     pair per token, which for a long article is most of the working set.
     Syllables a scraper glued together (``TrangCác``) are cut apart.
     """
-    spellings: dict[str, tuple[str, str]] = {}
+    spellings: dict[str, tuple[str, str, bool]] = {}
     out: list[Token] = []
+    append = out.append
+    new = tuple.__new__  # what Token(...) calls, without the Python-level __new__ of a NamedTuple
     for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        s, e = m.start(), m.end()
         word = m.group()
-        glued = e - s > 3 and word[0].isalpha() and word[1:] != word[1:].lower()  # cheap test first
-        cuts = glue_points(text, s, e) if glued else ()
-        for c in (*cuts, e):
-            piece = word if (s, c) == (m.start(), e) else text[s:c]
-            pair = spellings.get(piece)
-            if pair is None:
-                key = piece.casefold()
-                pair = spellings[piece] = (piece, piece if key == piece else key)
-            out.append(Token(s, c, *pair))
+        known = spellings.get(word)
+        if known is None:
+            known = spellings[word] = _spelling(word)
+        s, e = m.span()
+        if not known[2]:
+            append(new(Token, (s, e, known[0], known[1])))
+            continue
+        for c in (*glue_points(text, s, e), e):
+            piece = text[s:c]
+            known = spellings.get(piece)
+            if known is None:
+                known = spellings[piece] = _spelling(piece)
+            append(new(Token, (s, c, known[0], known[1])))
             s = c
     return out
 

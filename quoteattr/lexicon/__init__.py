@@ -205,16 +205,28 @@ class PhraseMatcher(Generic[V]):
     def __init__(self, phrases: Iterable[tuple[str, V]], *, case_sensitive: bool = False) -> None:
         self.case_sensitive = case_sensitive
         self._trie: dict[str, Any] = {}
+        self._reversed: dict[str, Any] = {}  # the phrases read right to left, for ``match_ending``
         self.max_len = 0
+        words: set[str] = set()
         for phrase, value in phrases:
             keys = token_keys(phrase) if not case_sensitive else tuple(t.text for t in tokenize(phrase))
             if not keys:
                 continue
+            words.update(keys)
             node = self._trie
             for k in keys:
                 node = node.setdefault(k, {})
             node[_END] = value
+            node = self._reversed
+            for k in reversed(keys):
+                node = node.setdefault(k, {})
+            node[_END] = value
             self.max_len = max(self.max_len, len(keys))
+        #: every token key (text, when case-sensitive) of the phrases: a token not in it starts,
+        #: ends or continues no phrase
+        self.words = frozenset(words)
+        #: the first token key (text, when case-sensitive) of every phrase: a token not in it starts none
+        self.starts = frozenset(self._trie)
 
     def _key(self, tok: Token) -> str:
         return tok.text if self.case_sensitive else tok.key
@@ -237,19 +249,29 @@ class PhraseMatcher(Generic[V]):
 
     def match_ending(self, tokens: Sequence[Token], end: int, start: int = 0) -> tuple[int, V] | None:
         """Longest phrase that ends just before ``tokens[end]`` (and starts at or after ``start``)."""
-        for n in range(min(self.max_len, end - start), 0, -1):
-            m = self.match(tokens, end - n, end)
-            if m is not None and m[0] == n:
-                return m
-        return None
+        node = self._reversed  # one walk leftwards, not one forward match per length
+        best: tuple[int, V] | None = None
+        j = end
+        first = max(start, end - self.max_len)
+        while j > first:
+            child = node.get(self._key(tokens[j - 1]))
+            if child is None:
+                break
+            node = child
+            j -= 1
+            if _END in node:
+                best = (end - j, node[_END])
+        return best
 
     def find_all(self, tokens: Sequence[Token], start: int = 0, stop: int | None = None) -> list[tuple[int, int, V]]:
         """Non-overlapping longest matches, left to right: (index, length, value)."""
         out: list[tuple[int, int, V]] = []
         stop = len(tokens) if stop is None else stop
+        first = self._trie  # a token no phrase starts with is passed without a match call
+        text = self.case_sensitive
         i = start
         while i < stop:
-            m = self.match(tokens, i, stop)
+            m = self.match(tokens, i, stop) if (tokens[i].text if text else tokens[i].key) in first else None
             if m is None:
                 i += 1
             else:

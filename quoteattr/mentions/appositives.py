@@ -207,7 +207,7 @@ def _description_heading_chain(parser: MentionParser, toks: Sequence[Token],
 
 def _opening_person(parser: MentionParser, toks: Sequence[Token], k: int, b: int) -> Mention | None:
     """The longest named person (with a title or honorific, or a sure name) opening ``toks[k:b]``."""
-    for p in range(min(b, k + parser.max_tokens), k, -1):
+    for p in reversed(parser.person_ends(toks, k, min(b, k + parser.max_tokens))):
         m = parser.parse(toks, k, p)
         if m is not None and m.kind == "person" and m.name is not None and (
                 m.certain or m.title is not None or m.name[0] > m.start):

@@ -34,6 +34,8 @@ def parse_mention(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, m
     """``toks[k:b]`` as one whole mention, or ``None``."""
     if k >= b or b - k > max_tokens:
         return None
+    if toks[k].key != "cả" and not _may_start(lex, toks[k]):
+        return None  # neither a coordination ("cả A và B" aside) nor a single mention starts here
     coord = _coordination(lex, toks, k, b, max_tokens)
     if coord is not None:
         return coord
@@ -52,7 +54,25 @@ def _coordination(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, m
     return None
 
 
+def _may_start(lex: CompiledLexicon, tok: Token) -> bool:
+    """Can some recogniser of :func:`_single` accept a mention whose first token is ``tok``?
+    Each needs there a capital or an acronym (organisation, capitalised run, an outlet or place
+    name), a digit or gender word (a quantified or gendered head), or the first word of an
+    honorific, title, group, anaphor, quantifier, outlet prefix, outlet or place phrase.
+    Most words of a sentence are none of these: their spans are rejected before the grammar runs."""
+    first = tok.text[:1]
+    # a word led by a lowercase (or uncased) letter is no acronym: is_acronym only past that test
+    if is_cap(tok) or first.isdigit() or tok.key in _GENDER or (not first.isalpha() and is_acronym(tok)):
+        return True
+    key = tok.key
+    return (any(key in m.starts for m in (lex.honorifics, lex.titles, lex.groups, lex.anaphors, lex.quantifiers,
+                                          lex.outlet_prefixes))
+            or tok.text in lex.outlets.starts or tok.text in lex.places.starts)
+
+
 def _single(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tokens: int) -> Mention | None:
+    if not _may_start(lex, toks[k]):
+        return None  # no recogniser starts here (_may_start says why)
     opener = lex.non_subject_starts.match(toks, k, b)
     if opener and (not is_cap(toks[k]) or opener[0] > 1 or toks[k].key in ("việc", "sự", "điều")):
         return None  # "Trường hợp khách hàng …", "việc …": a case, a reason or a deed is nobody

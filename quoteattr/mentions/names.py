@@ -34,6 +34,11 @@ def vietnamese_syllable(word: str) -> bool:
 
 def unit(toks: Sequence[Token], i: int, b: int, matcher) -> int:
     """Length of the lexicon phrase of ``matcher`` at ``i`` (0 when none)."""
+    if i >= b:
+        return 0
+    tok = toks[i]
+    if (tok.text if matcher.case_sensitive else tok.key) not in matcher.words:
+        return 0  # most words start no phrase of a given lexicon: no match call for them
     m = matcher.match(toks, i, b)
     return m[0] if m else 0
 
@@ -111,7 +116,17 @@ def certain_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int) ->
 def holds_cue(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int, stop: int | None = None) -> bool:
     """Does a reporting verb written in lower case start in ``toks[i:j]``?  Longest
     matches from the left, so "Bộ Ngoại giao" hides the "giao" inside it."""
-    for k, _, entry in lex.cues.find_all(toks, max(0, i - 2), stop if stop is not None else j):
-        if i <= k < j and entry.cls != "block" and not is_cap(toks[k]):
+    # the left-to-right walk of ``find_all``, stopped at ``j``: matches starting later do not count
+    stop = j if stop is None else stop
+    cues = lex.cues
+    words = cues.words  # a token no cue holds starts none
+    k = max(0, i - 2)
+    while k < j and k < stop:
+        m = cues.match(toks, k, stop) if (toks[k].text if cues.case_sensitive else toks[k].key) in words else None
+        if m is None:
+            k += 1
+            continue
+        if k >= i and m[1].cls != "block" and not is_cap(toks[k]):
             return True
+        k += m[0]
     return False

@@ -9,6 +9,7 @@ from .appositives import subject_before
 from .grammar import SEPARATORS, parse_mention
 from .model import Mention
 from .names import certain_name, name_run, split_name
+from .titles import name_ends
 
 __all__ = ["MentionParser"]
 
@@ -29,6 +30,14 @@ class MentionParser:
     def name_run(self, toks: Sequence[Token], i: int, b: int) -> int:
         """Length of the run of capitalised words starting at ``i``."""
         return name_run(toks, i, b, self.max_tokens)
+
+    def person_ends(self, toks: Sequence[Token], k: int, stop: int) -> list[int]:
+        """The ends ``b`` in ``(k, stop]`` for which ``parse(toks, k, b)`` may be a person, or a
+        title with a name: an honorific's name, a bare capitalised run and a lone head word
+        end on a capitalised ``toks[b - 1]`` (:func:`.names.name_run`), and so does a title
+        chain's name, unless it is an inner name; none of these runs past a comma or a colon
+        (:func:`.titles.name_ends`).  A search for a person over every end tries only these."""
+        return list(name_ends(self.lex, toks, k, stop))
 
     def split_name(self, toks: Sequence[Token], i: int, j: int, family_only: bool = False) -> tuple[int, int] | None:
         """The person name at the end of capitalised run ``toks[i:j]``."""

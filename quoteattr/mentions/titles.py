@@ -10,19 +10,20 @@ a candidate.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .model import Mention, MentionBuilder, is_acronym, is_cap
 from .names import certain_name, family_name_reading, holds_cue, name_run, split_name, unit
 
-__all__ = ["titled_mention"]
+__all__ = ["titled_mention", "name_ends"]
 
 TITLE_LINKS = {"của", "tại", "thuộc", "ở", "về", "phụ", "trách", "phụ trách", "và"}
 _COMPLEMENT_LINKS = ("của", "thuộc", "tại", "ở")
 # titles that are also common words ("bầu cử", "bầu không khí"): a title only before a name
 _NAME_ONLY_TITLES = frozenset({"bầu"})
+_CHAIN_MARKS = ("(", ")", "&")  # marks a chain walks past (and "." after an abbreviation or initial)
 
 _DONE = object()  # a step that ended the chain; its result is in ``_Chain.result``
 
@@ -140,7 +141,7 @@ class _Chain:
                 len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper())):
             self.j += 1  # "GS.TS. Ngô Đức Thịnh"; an initial: "bác sĩ V."
             return True
-        if toks[j].text in ("(", ")", "&") or toks[j].text[:1].isdigit():
+        if toks[j].text in _CHAIN_MARKS or toks[j].text[:1].isdigit():
             self.j += 1
             return True
         return False
@@ -178,3 +179,28 @@ def titled_mention(lex: CompiledLexicon, toks: Sequence[Token], r: int, b: int, 
                    max_tokens: int) -> Mention | None:
     """The mention ``toks[k:b]`` whose title chain starts at ``r`` (``mk`` builds it), or ``None``."""
     return _Chain(lex, toks, r, b, mk, max_tokens).walk()
+
+
+def name_ends(lex: CompiledLexicon, toks: Sequence[Token], r: int, stop: int) -> Iterator[int]:
+    """The ends ``b`` in ``(r, stop]``, in order, for which ``titled_mention`` over ``toks[r:b]``
+    may give a mention with a name: every name the chain gives ends on a capitalised last
+    word of ``toks[r:b]``, or is an inner name, a capitalised word before a complement link
+    ("Giáo sư Zhang Xin của …"); and the chain stops at a mark it cannot walk past (a
+    comma, a colon, a quote mark: not one of its own marks nor part of a title, honorific or
+    place prefix phrase), so no name lies past one.  A caller trying every prefix of a
+    chain tries these only; lazily, since it stops at the first name."""
+    linked = False
+    for q in range(r, stop):
+        t = toks[q]
+        first = t.text[:1]
+        if q > r:
+            if not first.isalnum() and t.text not in _CHAIN_MARKS and t.text != "." and not _in_chain_phrase(lex, t):
+                return
+            linked = linked or (t.key in _COMPLEMENT_LINKS and is_cap(toks[q - 1]))
+        if linked or (first.isupper() and first.isalpha()):  # is_cap(t)
+            yield q + 1
+
+
+def _in_chain_phrase(lex: CompiledLexicon, tok: Token) -> bool:
+    """Could a phrase the chain consumes whole (title, honorific, place prefix) hold ``tok``?"""
+    return any(tok.key in m.words or tok.text in m.words for m in (lex.titles, lex.honorifics, lex.place_prefixes))

@@ -51,7 +51,7 @@ from .theo import propose_theo
 from .unnamed import propose_unnamed
 from .view import ArticleView
 
-__all__ = ["attribute_article"]
+__all__ = ["attribute_article", "finish", "propose"]
 
 # a cue's content is bounded by the next few cues of its sentence
 _LATER_CUES = 3
@@ -63,6 +63,16 @@ def attribute_article(nt: NormalizedText, tokens: Sequence[Token], paragraphs: S
     """The records of one article (a stretch of the normalised text), in working-copy offsets."""
     view = ArticleView(nt, tokens, paragraphs, sentences, quotes, lex, parser, analysis)
     scopes = SourceScopes(find_article_credit(nt, paragraphs, lex, view.outlets), body_end(nt.text, paragraphs, lex))
+    proposed = propose(view, scopes)
+    registry = EntityRegistry(nt, tokens, view.sent_tokens, parser, lex)
+    resolver = SpeakerResolver(nt, tokens, sentences, view.sent_tokens, registry, lex, parser,
+                               view.outlet_name, analysis)
+    return finish(view, scopes, resolve_speakers(resolver, proposed))
+
+
+def propose(view: ArticleView, scopes: SourceScopes, earlier: Sequence[Candidate] = ()) -> list[Candidate]:
+    """Steps 1-4: the settled candidates and the follow-on quotes after them (``earlier``: settled
+    candidates before the view, which follow-on quotes may continue)."""
     claims = Claims()
     cue_subjects = _sentence_passes(view, claims, scopes)
     register_channels(view, scopes, cue_subjects)
@@ -74,11 +84,12 @@ def attribute_article(nt: NormalizedText, tokens: Sequence[Token], paragraphs: S
     propose_inserted(view, claims)
     propose_pull_quotes(view, claims)
     propose_unnamed(view, claims)
-    kept = settle(relayed(nt.text, claims.candidates))
-    registry = EntityRegistry(nt, tokens, view.sent_tokens, parser, lex)
-    resolver = SpeakerResolver(nt, tokens, sentences, view.sent_tokens, registry, lex, parser,
-                               view.outlet_name, analysis)
-    resolved = resolve_speakers(resolver, kept + follow_on_candidates(view, kept))
+    kept = settle(relayed(view.text, claims.candidates))
+    return kept + follow_on_candidates(view, [*earlier, *kept])
+
+
+def finish(view: ArticleView, scopes: SourceScopes, resolved: Sequence[Candidate]) -> list[Record]:
+    """Steps 6-7 on the resolved candidates (in resolution order): sources, repeats, records by position."""
     with_sources = assign_sources(scopes, resolved)
     records = [_record(c, src) for c, src in with_sources]
     source_of = {id(c): src for c, src in with_sources}

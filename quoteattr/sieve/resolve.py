@@ -19,14 +19,19 @@ from .candidate import Candidate
 from .follow_on import previous_statement
 from .unnamed import UNNAMED
 
-__all__ = ["resolve_speakers"]
+__all__ = ["position", "resolve_speakers"]
 
 
-def resolve_speakers(resolver: SpeakerResolver, candidates: Iterable[Candidate]) -> list[Candidate]:
-    """The candidates that got a speaker, each with ``speaker`` (and for follow-ons ``mention``) set."""
-    ordered = sorted(candidates, key=lambda c: (_position(c), c.start))
-    history: list[ResolvedSpeaker] = []
-    spoken: list[tuple[int, Candidate]] = []
+def resolve_speakers(resolver: SpeakerResolver, candidates: Iterable[Candidate],
+                     history: list[ResolvedSpeaker] | None = None,
+                     spoken: list[tuple[int, Candidate]] | None = None) -> list[Candidate]:
+    """The candidates that got a speaker, each with ``speaker`` (and for follow-ons ``mention``) set.
+
+    ``history`` (speakers so far) and ``spoken`` (statements so far, by position) are extended in
+    place: a long article resolved window by window carries them from one window to the next."""
+    ordered = sorted(candidates, key=lambda c: (position(c), c.start))
+    history = [] if history is None else history
+    spoken = [] if spoken is None else spoken
     out: list[Candidate] = []
     for c in ordered:
         if c.inherit:
@@ -42,7 +47,7 @@ def resolve_speakers(resolver: SpeakerResolver, candidates: Iterable[Candidate])
                 out.append(c)
             continue
         history.append(c.speaker)
-        spoken.append((_position(c), c))
+        spoken.append((position(c), c))
         out.append(c)
     return out
 
@@ -57,7 +62,8 @@ def _relayed_by(resolver: SpeakerResolver, c: Candidate, history: list[ResolvedS
     return SourceMention(who.name, c.relay.start, c.relay.end, "statement")
 
 
-def _position(c: Candidate) -> int:
+def position(c: Candidate) -> int:
+    """Where a candidate stands in resolution order: its speaker mention (a follow-on: its start)."""
     return c.anchor if not c.inherit else c.start
 
 
