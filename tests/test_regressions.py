@@ -286,3 +286,11 @@ def test_tokens_of_a_long_article_share_their_strings():
     assert len({t.text for t in toks}) == len({id(t.text) for t in toks}) < 100
     assert all(t.key is t.text for t in toks if t.key == t.text)
     assert held / len(toks) < 200, f"{held / len(toks):.0f} bytes a token"
+
+
+def test_a_leftover_tag_inside_a_short_repeated_quote_changes_no_record():
+    # the repeat pass's minimum length counted a blanked tag's characters (the thorough profile's example)
+    plain = ("Theo ông Bùi A, ruầynh, mỵng triễunh ngữt phuảt. Binh nhì Bùi A bày tỏ: «Ruầynh, mỵng». "
+             "Bà bày tỏ: «Ruầynh, mỵng».")
+    tagged = plain.replace("Bà bày tỏ: «Ruầynh, mỵng»", "Bà bày tỏ: «Ruầynh, </span> mỵng»")
+    assert len(extract(tagged)) == len(extract(plain))

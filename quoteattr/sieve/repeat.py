@@ -38,12 +38,21 @@ def repeat_candidates(view: ArticleView, done: Sequence[Candidate]) -> list[tupl
         first = by_text.get(fold(text[q.start:q.end]))
         if first is None:
             first = _restated_below(view, q, by_paragraph)
-        if first is None or first.start == q.start or view.is_term(q) or q.end - q.start < 20:
+        if first is None or first.start == q.start or view.is_term(q) or _length(text[q.start:q.end]) < _MIN_REPEAT:
             continue
         si = view.sentence_at(q.start)
         out.append((Candidate(q.start, q.end, "direct", "repeat", 0.5, q.start, si, view.paragraph_of(si),
                               first.mention, None, first.source, speaker=first.speaker), first))
     return out
+
+
+# a repeat this short is a phrase said twice, not a sapo or caption quoting the statement
+_MIN_REPEAT = 20
+
+
+def _length(s: str) -> int:
+    """Characters with whitespace runs counted once: a blanked leftover tag (``<b>``) adds nothing."""
+    return len(" ".join(s.split()))
 
 
 # how far below a pull-quote subheading its statement may stand
