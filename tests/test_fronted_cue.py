@@ -3,11 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-import quoteattr
-
-
-def _records(text: str) -> list[tuple[str | None, str, str]]:
-    return [(r.speaker.name if r.speaker else None, r.quote.text, r.kind) for r in quoteattr.extract(text)]
+from .sentences import records as _records
 
 
 @pytest.mark.parametrize("text, speaker, content", [

@@ -4,20 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quoteattr import Attributor
-
-ATT = Attributor()
-
-
-def speakers(text: str) -> list[tuple[str | None, str]]:
-    """(speaker, quote) of every record, in reading order."""
-    return [(r.speaker.name if r.speaker else None, r.quote.text) for r in ATT.extract(text)]
-
-
-def speaker_of(text: str, quote_start: str) -> str | None:
-    found = [name for name, quote in speakers(text) if quote.startswith(quote_start)]
-    assert found, f"no record whose quote starts with {quote_start!r}: {speakers(text)}"
-    return found[0]
+from .sentences import speaker_of, speakers
 
 
 # --- a fronted place phrase is no person; the epithet after it is the antecedent ----------------
