@@ -23,6 +23,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+from importlib import resources
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -248,111 +249,14 @@ def _panel(records: Sequence[Mapping[str, Any]], quote_anchor: Mapping[int, str]
 
 # ---------------------------------------------------------------- the page
 
-_CSS = """
-:root{--quote:#fff1b8;--quote-line:#c2410c;--speaker:#bfdbfe;--speaker-line:#1d4ed8;--cue:#bbf7d0;
---cue-line:#15803d;--source:#f5d0fe;--source-line:#a21caf;--ink:#1f2328;--muted:#57606a;--rule:#d0d7de}
-*{box-sizing:border-box}
-body{margin:0;font:17px/1.65 "Noto Serif","DejaVu Serif",Georgia,serif;color:var(--ink);background:#fafafa}
-header{padding:14px 28px;border-bottom:1px solid var(--rule);background:#fff;font-family:system-ui,sans-serif}
-header h1{margin:0 0 6px;font-size:20px}
-.qa-legend{display:flex;flex-wrap:wrap;gap:8px 16px;margin:0;padding:0;list-style:none;font-size:13px;
-color:var(--muted)}
-.qa-legend mark{padding:0 5px;color:inherit;border-radius:2px}
-.qa-layout{display:grid;grid-template-columns:minmax(0,1fr) 380px;gap:28px;padding:20px 28px;align-items:start}
-@media (max-width:900px){.qa-layout{grid-template-columns:1fr}}
-article{background:#fff;border:1px solid var(--rule);border-radius:6px;padding:22px 28px;max-width:54em}
-.qa-text{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
-mark.qa{color:inherit;border-radius:2px;-webkit-box-decoration-break:clone;box-decoration-break:clone;cursor:pointer}
-mark.qa:focus{outline:2px solid #0969da;outline-offset:1px}
-mark.qa-quote{color:inherit;background:var(--quote);text-decoration-line:underline;
-text-decoration-color:var(--quote-line);text-decoration-thickness:2px;text-underline-offset:4px}
-mark.qa-kind-direct{text-decoration-style:solid}
-mark.qa-kind-mixed{text-decoration-style:dashed}
-mark.qa-kind-indirect{text-decoration-style:dotted;background:#fff7d6}
-mark.qa-quote:not(.qa-cont)::before{content:attr(data-kind);font:600 10px/1 system-ui,sans-serif;
-letter-spacing:.04em;text-transform:uppercase;color:#fff;background:var(--quote-line);border-radius:3px;
-padding:2px 4px;margin-right:3px;vertical-align:2px;display:inline-block;text-decoration:none}
-mark.qa-kind-mixed:not(.qa-cont)::before{background:#7c3aed}
-mark.qa-kind-indirect:not(.qa-cont)::before{background:#6b7280}
-mark.qa-speaker{background:var(--speaker);box-shadow:inset 0 -2px 0 var(--speaker-line);font-weight:600}
-mark.qa-cue{background:var(--cue);box-shadow:inset 0 -2px 0 var(--cue-line);font-style:italic}
-mark.qa-source{background:var(--source);box-shadow:inset 0 -2px 0 var(--source-line)}
-mark.qa-quote:target,mark.qa.qa-flash{outline:3px solid #f59e0b;outline-offset:2px}
-aside{position:sticky;top:12px;max-height:calc(100vh - 24px);overflow:auto;background:#fff;
-border:1px solid var(--rule);border-radius:6px;padding:14px 16px;font:14px/1.45 system-ui,sans-serif}
-aside h2{margin:0 0 10px;font-size:17px}
-.qa-group{margin:0 0 14px}
-.qa-group h3{margin:0 0 4px;font-size:15px;padding:3px 6px;background:var(--speaker);
-border-left:4px solid var(--speaker-line);border-radius:3px}
-.qa-type,.qa-count{font-weight:400;font-size:12px;color:var(--muted)}
-.qa-group ol{margin:0;padding:0 0 0 22px}
-.qa-entry{margin:4px 0}
-.qa-more summary{font-size:11px;color:var(--muted);cursor:pointer;width:max-content}
-.qa-more dl{display:grid;grid-template-columns:auto 1fr;gap:0 10px;margin:2px 0 6px;font-size:12px}
-.qa-more dt{color:var(--muted)}.qa-more dd{margin:0}
-.qa-jump{color:var(--ink);text-decoration:none}
-a.qa-jump:hover,a.qa-jump:focus{text-decoration:underline}
-.qa-badge{display:inline-block;font:600 10px/1 system-ui,sans-serif;text-transform:uppercase;color:#fff;
-background:var(--quote-line);border-radius:3px;padding:2px 4px;vertical-align:1px}
-.qa-badge-mixed{background:#7c3aed}.qa-badge-indirect{background:#6b7280}
-.qa-empty{color:var(--muted);font-style:italic}
-#qa-popup{position:absolute;z-index:10;max-width:420px;background:#fff;border:1px solid #8c959f;border-radius:6px;
-box-shadow:0 6px 24px rgba(0,0,0,.18);padding:10px 12px;font:13px/1.4 system-ui,sans-serif}
-#qa-popup[hidden]{display:none}
-#qa-popup h4{margin:0 0 6px;font-size:13px}
-#qa-popup dl{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;margin:0 0 8px}
-#qa-popup dt{color:var(--muted)}#qa-popup dd{margin:0}
-"""
+def _asset(name: str) -> str:
+    return resources.files("quoteattr").joinpath("render_assets").joinpath(name).read_text(encoding="utf-8")
 
-_JS = """
-(function(){
-  "use strict";
-  var pop = document.getElementById("qa-popup"), pinned = null;
-  function show(mark, pin){
-    var ids = (mark.getAttribute("data-records") || "").split(" ");
-    while (pop.firstChild) pop.removeChild(pop.firstChild);
-    var h = document.createElement("h4");
-    h.textContent = (mark.getAttribute("title") || "").split("\\n")[0];
-    pop.appendChild(h);
-    ids.forEach(function(id){
-      var dl = document.querySelector("#qa-r" + id + " dl");
-      if (dl) pop.appendChild(dl.cloneNode(true));
-    });
-    var r = mark.getBoundingClientRect();
-    pop.hidden = false;
-    pop.style.left = Math.max(4, Math.min(r.left, document.documentElement.clientWidth - pop.offsetWidth - 8))
-      + window.scrollX + "px";
-    pop.style.top = r.bottom + window.scrollY + 6 + "px";
-    pop.setAttribute("data-records", ids.join(" "));
-    pinned = pin ? mark : pinned;
-  }
-  function hide(){ pop.hidden = true; pinned = null; }
-  function markOf(e){ return e.target.closest ? e.target.closest("mark.qa") : null; }
-  document.addEventListener("mouseover", function(e){ var m = markOf(e); if (m && !pinned) show(m, false); });
-  document.addEventListener("mouseout", function(e){
-    var m = markOf(e); if (m && !pinned && !(e.relatedTarget && m.contains(e.relatedTarget))) pop.hidden = true;
-  });
-  document.addEventListener("click", function(e){
-    var m = markOf(e);
-    if (m) { show(m, true); e.stopPropagation(); }
-    else if (!pop.contains(e.target)) hide();
-  });
-  document.addEventListener("keydown", function(e){
-    var m = markOf(e);
-    if (m && (e.key === "Enter" || e.key === " ")) { show(m, true); e.preventDefault(); }
-    else if (e.key === "Escape") hide();
-  });
-  function fromHash(){
-    var id = decodeURIComponent(location.hash.slice(1));
-    var m = id ? document.getElementById(id) : null;
-    if (m && m.matches("mark.qa")) { show(m, true); m.classList.add("qa-flash");
-      setTimeout(function(){ m.classList.remove("qa-flash"); }, 1500); }
-  }
-  window.addEventListener("hashchange", fromHash);
-  fromHash();
-  document.documentElement.setAttribute("data-qa-ready", "1");
-})();
-"""
+
+# The page's style and script are package data (render_assets/), read once at import: the
+# Content-Security-Policy below admits exactly these two blocks by their hashes.
+_CSS = _asset("article.css")
+_JS = _asset("article.js")
 
 
 def _csp_hash(source: str) -> str:
