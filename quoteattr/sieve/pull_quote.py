@@ -27,8 +27,11 @@ _CONFIDENCE = 0.5
 def propose_pull_quotes(view: ArticleView, claims: Claims) -> None:
     paras = view.paragraphs
     for k in range(1, len(paras) - 1):
+        # the cheap test of the statement first: a name line is parsed only after one
+        if not _first_person_statement(view, paras[k - 1]):
+            continue
         m = _name_line(view, paras[k])
-        if m is None or not _first_person_statement(view, paras[k - 1]):
+        if m is None:
             continue
         for si in range(view.sentence_at(paras[k - 1].start), len(view.sentences)):
             sent = view.sentences[si]
@@ -42,12 +45,12 @@ def propose_pull_quotes(view: ArticleView, claims: Claims) -> None:
 def _name_line(view: ArticleView, p: Paragraph) -> Mention | None:
     """The person a line names, when the line is only that name (and a description after a comma)."""
     text, toks = view.text, view.toks
-    if p.end - p.start > _MAX_NAME_LINE or text[p.end - 1] in ".!?…:;":
+    if p.end - p.start > _MAX_NAME_LINE or text[p.end - 1] in ".!?…:;" or view.cues[view.sentence_at(p.start)]:
         return None
     lo, hi = view.tok_range(p.start, p.end)
     stop = next((j for j in range(lo, hi) if toks[j].text == ","), hi)
     m = view.parser.parse(toks, lo, stop)
-    if m is None or m.kind != "person" or m.name is None or view.cues[view.sentence_at(p.start)]:
+    if m is None or m.kind != "person" or m.name is None:
         return None
     return m
 
