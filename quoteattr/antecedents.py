@@ -17,7 +17,7 @@ from .mentions import Mention, MentionParser
 from .organisations import OrganisationIndex
 from .segment import Sentence
 from .text import NormalizedText
-from .tokens import Token
+from .tokens import Token, tokenize
 
 __all__ = ["Antecedents"]
 
@@ -46,6 +46,29 @@ class Antecedents:
         """``speaker`` spoke, named by a mention at ``pos``."""
         self._spoken.append((pos, speaker))
 
+    def person_who_spoke(self, pos: int, sentence: int, gender: str) -> ResolvedSpeaker | None:
+        """"…”, nam hành khách nói" after "Theo anh Phước, …": the person of ``gender`` who
+        spoke last, in the sentence or the few before; a group or an organisation is nobody's
+        epithet, a relative named by a named person ("chồng bà Lan") is."""
+        k = min(sentence, len(self.sentences) - 1)
+        lo = self.sentences[max(0, k - _LOOK_BACK)].start
+        for at, sp in reversed(self._spoken):
+            if at < lo:
+                break
+            if at >= pos or not sp.name or not (sp.type == "person" or (
+                    sp.type == "group" and self._relative_of_named(sp.name))):
+                continue
+            if sp.entity is not None and sp.entity.gender and sp.entity.gender != gender:
+                continue
+            return sp
+        return None
+
+    def _relative_of_named(self, name: str) -> bool:
+        """"chồng bà Lan", "con trai ông Hùng": someone named by a named person's relation."""
+        toks = tokenize(name)
+        return any(self.lex.honorifics.match(toks, k) and k + 1 < len(toks) and toks[k + 1].text[:1].isupper()
+                   for k in range(1, len(toks) - 1))
+
     def _salient_antecedent(self, m: Mention, sentence: int, want: str | None) -> ResolvedSpeaker | None:
         """The person a pronoun most likely means among those just introduced: in
         its own sentence, else in the one before; one who spoke there before one
@@ -56,7 +79,7 @@ class Antecedents:
         for back, k in enumerate(range(last, max(-1, last - _LOOK_BACK), -1)):
             lo, hi = self.sentences[k].start, (m.start if k == last else self.sentences[k + 1].start)
             ent = self._introduced(m, lo, hi, want, talking_only=True)
-            named = self._named_speaker(lo, m.start) if ent is None else None
+            named = self._named_speaker(lo, m.start, want, back < 2) if ent is None else None
             if ent is None and named is None and back < 2:
                 ent = self._introduced(m, lo, hi, want)
             if ent is not None:
@@ -68,13 +91,27 @@ class Antecedents:
                 return epithet
         return None
 
-    def _named_speaker(self, lo: int, hi: int) -> ResolvedSpeaker | None:
+    def _named_speaker(self, lo: int, hi: int, want: str | None = None, near: bool = False) -> ResolvedSpeaker | None:
         """A speaker in [lo, hi) called by a name of two or more words nobody else in
-        the article bears ("Xuân Trường bày tỏ …", "Trâm Anh, một sinh viên, cho biết")."""
+        the article bears ("Xuân Trường bày tỏ …", "Trâm Anh, một sinh viên, cho biết"),
+        or the one person a description names ("Một nữ bệnh nhân 70 tuổi thú nhận …"; one
+        of no stated gender only ``near`` the pronoun)."""
         for pos, sp in self._spoken:
             if lo <= pos < hi and sp.type == "unknown" and sp.entity is None and sp.name and len(sp.name.split()) >= 2:
                 return sp
+            if lo <= pos < hi and _one_described(sp) and (near or sp.entity.gender) and not (
+                    want and sp.entity.gender and sp.entity.gender != want):
+                return sp
         return None
+
+    def _far_description(self, sp: ResolvedSpeaker, sentence: int) -> bool:
+        """A person known only by a description of no stated gender ("Một người hàng xóm"),
+        heard before the sentence before ``sentence``: too far for a pronoun to mean."""
+        if not _one_described(sp) or sp.entity.gender:
+            return False
+        k = min(sentence, len(self.sentences) - 1)
+        lo = self.sentences[max(0, k - 1)].start
+        return not any(s is sp and pos >= lo for pos, s in reversed(self._spoken[-40:]))
 
     def _introduced(self, m: Mention, lo: int, hi: int, want: str | None, talking_only: bool = False) -> Entity | None:
         found = [e for e in self.registry.salient_between(lo, hi, want) if not self._age_clash(m, e)]
@@ -224,7 +261,7 @@ class Antecedents:
                 continue
             if want and sp.entity is not None and sp.entity.gender and sp.entity.gender != want:
                 continue
-            if self._age_clash(m, sp.entity):
+            if self._age_clash(m, sp.entity) or (m.kind == "pronoun" and self._far_description(sp, sentence)):
                 continue
             if want and sp.entity is None and (m.kind == "pronoun" or epithet is not None) and (
                     sp.type != "person" or sp.resolved_by == "description"):
@@ -236,3 +273,8 @@ class Antecedents:
                 continue
             return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
         return None
+
+
+def _one_described(sp: ResolvedSpeaker) -> bool:
+    """One person known only by a description ("Một người hàng xóm", "nữ hành khách")."""
+    return sp.type == "person" and sp.resolved_by == "description" and sp.entity is not None

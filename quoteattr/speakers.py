@@ -26,6 +26,8 @@ __all__ = ["SpeakerResolver"]
 _RECENT_SENTENCES = 6
 # words that link a role to its place ("nhân viên của cửa hàng"), no part of the role as introduced
 _LINKS = frozenset({"của", "tại", "ở", "thuộc"})
+# a gender word before a role or group noun: "nữ hành khách" is one woman
+_GENDER_WORDS = {"nữ": "f", "Nữ": "f", "nam": "m", "Nam": "m"}
 
 
 class SpeakerResolver:
@@ -171,8 +173,27 @@ class SpeakerResolver:
                 return self.antecedents.plural(m, sentence)
             return self.antecedents.of(m, sentence, history)
         if m.kind == "group":
-            return ResolvedSpeaker(nt.spelling(m.start, m.end), "group", None, "description")
+            return self._group(m, sentence)
         return None
+
+    def _group(self, m: Mention, sentence: int) -> ResolvedSpeaker:
+        """An unnamed speaker, as written; one person when "một" or a gender word makes it
+        singular ("Một người hàng xóm", "nữ hành khách"), so a pronoun after it may mean it.
+        Without "một", "nam hành khách" is the man who just spoke, when one did."""
+        spelled = self.nt.spelling(m.start, m.end)
+        toks, a, b = self.toks, m.tok_start, m.tok_end
+        q = self.lex.quantifiers.match(toks, a, b)
+        if q is not None and not (q[0] == 1 and toks[a].key == "một"):
+            return ResolvedSpeaker(spelled, "group", None, "description")  # "một số", "các", "hai": several
+        r = a + (q[0] if q else 0)
+        gender = _GENDER_WORDS.get(toks[r].text) if r + 1 < b and toks[r + 1].text[:1].islower() else None
+        if q is None and gender is None:
+            return ResolvedSpeaker(spelled, "group", None, "description")
+        if q is None and gender is not None:
+            prev = self.antecedents.person_who_spoke(m.start, sentence, gender)
+            if prev is not None:
+                return prev
+        return ResolvedSpeaker(spelled, "person", Entity("person", spelled, gender=gender), "description")
 
     def _organisation_name(self, m: Mention, name: str) -> str:
         """The name of an organisation mention without a predicate the grammar let in

@@ -1,0 +1,56 @@
+"""Wrong speakers on matched quotes: which person a pronoun, an epithet or a description means.
+
+Synthetic sentences of our own, each for one construction, with near-misses.
+"""
+from __future__ import annotations
+
+from .sentences import speaker_of
+
+
+# --- a singular description ("Một người hàng xóm", "nữ hành khách") is someone a pronoun can mean ---
+
+def test_pronoun_after_a_singular_description_means_that_person() -> None:
+    text = ("Ông Trần Văn Hậu bị bắt vì đánh vợ. Một người hàng xóm ở thôn Đông cho biết ông ta thường say rượu. "
+            "“Tôi nghe tiếng cãi nhau mỗi tối”, anh nói.")
+    assert speaker_of(text, "Tôi nghe") == "Một người hàng xóm ở thôn Đông"
+
+
+def test_gendered_description_with_a_quantifier_is_a_she_for_bà() -> None:
+    text = ("Bà Lê Thị Hạnh, quản giáo trại giam, cho biết nhiều người đã quay lại. "
+            "Một nữ bệnh nhân 70 tuổi thú nhận đã tự ý bỏ thuốc. “Tôi sợ tốn tiền của con cháu”. "
+            "Bà cho biết con trai vẫn thường đến thăm.")
+    assert speaker_of(text, "con trai vẫn") == "Một nữ bệnh nhân 70 tuổi"
+
+
+def test_plural_description_is_no_antecedent_of_a_pronoun() -> None:
+    text = ("Ông Trần Văn Hậu, trưởng thôn, cho biết đường đã hỏng từ lâu. Một số người dân cho biết họ phải đi vòng. "
+            "“Chúng tôi đã kiến nghị nhiều lần”, ông nói.")
+    assert speaker_of(text, "Chúng tôi đã") == "Trần Văn Hậu"
+
+
+def test_definite_gendered_description_means_the_man_who_just_spoke() -> None:
+    text = ("Anh Lê Minh Khoa kể lúc đó đang ngủ thì máy bay rung mạnh. "
+            "Theo anh Khoa, mọi người không kịp phản ứng. "
+            "“Tôi chưa bao giờ sợ như vậy”, nam hành khách chia sẻ.")
+    assert speaker_of(text, "Tôi chưa bao giờ") == "Lê Minh Khoa"
+
+
+def test_definite_gendered_description_skips_a_crew_and_takes_the_husband() -> None:
+    text = ("Vợ chồng bà Lan về quê trên chuyến bay đêm. “Tôi nghe tiếng nổ lớn”, chồng bà Lan nhớ lại. "
+            "Tổ bay thông báo khẩn cấp, yêu cầu hành khách rời máy bay. "
+            "“Mọi người chen lấn rất hỗn loạn”, nam hành khách nói.")
+    assert speaker_of(text, "Mọi người chen") == "chồng bà Lan"
+
+
+def test_gendered_description_of_the_other_gender_stays_a_description() -> None:
+    text = ("Anh Lê Minh Khoa kể lúc đó đang ngủ thì máy bay rung mạnh. "
+            "“Tôi chưa bao giờ sợ như vậy”, nữ hành khách chia sẻ.")
+    assert speaker_of(text, "Tôi chưa bao giờ") == "nữ hành khách"
+
+
+def test_ungendered_description_heard_long_before_is_not_what_a_pronoun_means() -> None:
+    text = ("Chị Lê Thu Hà mắc bệnh hiểm nghèo năm 15 tuổi. Một bác sĩ từng nói với Hà rằng cô vẫn có thể sống tốt. "
+            "Sau khi ra viện, Hà quay lại trường học. Hà học ngành chẩn đoán hình ảnh. "
+            "Hà làm việc ở bệnh viện được 15 năm. Hà quản lý một phòng khám lớn. "
+            "“Tôi muốn cứu sống người khác”, cô chia sẻ.")
+    assert speaker_of(text, "Tôi muốn cứu") == "Lê Thu Hà"
