@@ -232,6 +232,9 @@ class Antecedents:
         if ent is None or not ent.addressed:
             return False
         h = self.lex.honorifics.match(self.toks, m.tok_start, m.tok_end)
+        epithet = self.lex.anaphors.match(self.toks, m.tok_start, m.tok_end)
+        if h and epithet and epithet[0] > h[0]:
+            return False  # "bà mẹ trẻ" is a mother, of any age: no "bà" of address
         age = self.lex.honorific_age.get(" ".join(t.key for t in self.toks[m.tok_start:m.tok_start + h[0]])) if h else None
         ages = {self.lex.honorific_age.get(a) for a in ent.addressed} - {None}
         return age is not None and bool(ages) and age not in ages

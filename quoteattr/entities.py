@@ -227,7 +227,7 @@ class EntityRegistry:
                 n = parser.name_run(toks, i, hi)
                 if 2 <= n <= 3 and parser.certain_name(toks, i, i + n) and not lex.outlets.match(toks, i, i + n) and not (
                         i > lo and ((toks[i - 1].text[:1].isupper() and not lex.places.match_ending(toks, i, lo))
-                                    or lex.org_heads.match_ending(toks, i, lo))):
+                                    or lex.org_heads.match_ending(toks, i, lo))) and not self._after_place_word(toks, i, lo):
                     self._add((toks[i].start, toks[i + n - 1].end), toks[i].start,
                               self._appositive_title(toks, i + n, hi), None)
                     i += n
@@ -235,6 +235,7 @@ class EntityRegistry:
             if toks[i].text in lex.family_names:
                 n = parser.name_run(toks, i, hi)
                 if 2 <= n <= 4 and not lex.places.match(toks, i, i + n) and not lex.org_heads.match(toks, i, i + n) and not (
+                        self._after_place_word(toks, i, lo)) and not (
                         lex.non_subject_starts.match(toks, i, i + 1)
                         and (lex.places.match(toks, i + 1, i + n) or is_acronym(toks[i + 1]))):
                     # "Từ TP HCM đến …": a preposition and a place, not the family name Từ
@@ -243,6 +244,13 @@ class EntityRegistry:
                     i += n
                     continue
             i += 1
+
+    def _after_place_word(self, toks: Sequence[Token], i: int, lo: int) -> bool:
+        """"phường Mai Dịch", "quận Nam Từ Liêm": a place word before the name, or before the
+        capitalised word before it, makes it (part of) a place."""
+        prefixes = self.lex.place_prefixes
+        return i > lo and (prefixes.match_ending(toks, i, lo) is not None or (
+            i - 1 > lo and toks[i - 1].text[:1].isupper() and prefixes.match_ending(toks, i - 1, lo) is not None))
 
     def _street_at(self, toks: Sequence[Token], i: int, lo: int) -> bool:
         """A capitalised name after a house number or a street word ("đường", "phố")."""

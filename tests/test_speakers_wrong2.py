@@ -4,7 +4,7 @@ Synthetic sentences of our own, each for one construction, with near-misses.
 """
 from __future__ import annotations
 
-from .sentences import speaker_of
+from .sentences import speaker_of, speakers
 
 
 # --- a singular description ("Một người hàng xóm", "nữ hành khách") is someone a pronoun can mean ---
@@ -54,3 +54,33 @@ def test_ungendered_description_heard_long_before_is_not_what_a_pronoun_means() 
             "Hà làm việc ở bệnh viện được 15 năm. Hà quản lý một phòng khám lớn. "
             "“Tôi muốn cứu sống người khác”, cô chia sẻ.")
     assert speaker_of(text, "Tôi muốn cứu") == "Lê Thu Hà"
+
+
+# --- a family-name syllable after a place word is part of a place, nobody a pronoun means ---
+
+def test_place_after_a_place_word_is_no_person() -> None:
+    text = "Anh Lê Quang Vinh mở quán ở phường Mai Dịch. “Khách vắng lắm”, bà nói."
+    assert speakers(text) == []  # "bà" is not the man, and "Mai Dịch" is a ward
+
+
+def test_place_whose_second_syllable_is_a_family_name_is_no_person() -> None:
+    text = "Anh Lê Quang Vinh thuê nhà ở quận Nam Từ Liêm. “Giá thuê quá cao”, ông nói."
+    assert speakers(text) == []
+
+
+def test_name_after_an_ordinary_word_is_still_a_person() -> None:
+    text = "Người dân phường gặp Mai Văn Dịch tại nhà. “Khách vắng lắm”, ông nói."
+    assert speaker_of(text, "Khách vắng") == "Mai Văn Dịch"
+
+
+# --- a kin epithet that starts with an honorific word ("bà mẹ trẻ") is no "bà" of address ---
+
+def test_young_mother_epithet_means_the_woman_called_chi() -> None:
+    text = "Chị Nguyễn Thu Trang chuyển nhà ra ngoại thành. “Tôi phải về sớm để đón con”, bà mẹ trẻ cho hay."
+    assert speaker_of(text, "Tôi phải về") == "Nguyễn Thu Trang"
+
+
+def test_ba_of_address_still_clashes_with_chi() -> None:
+    text = ("Chị Nguyễn Thu Trang chuyển nhà ra ngoại thành. Bà Lê Thị Hoa, chủ nhà, cho biết giá đã tăng. "
+            "“Tôi phải tăng giá vì thuế”, bà nói.")
+    assert speaker_of(text, "Tôi phải tăng") == "Lê Thị Hoa"
