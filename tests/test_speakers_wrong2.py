@@ -84,3 +84,23 @@ def test_ba_of_address_still_clashes_with_chi() -> None:
     text = ("Chị Nguyễn Thu Trang chuyển nhà ra ngoại thành. Bà Lê Thị Hoa, chủ nhà, cho biết giá đã tăng. "
             "“Tôi phải tăng giá vì thuế”, bà nói.")
     assert speaker_of(text, "Tôi phải tăng") == "Lê Thị Hoa"
+
+
+# --- a photo credit glued to the next sentence ends at the outlet it names, or before a dotted title ---
+
+def test_credit_naming_an_agency_ends_with_the_agency() -> None:
+    text = ("Hai em nhỏ được đoàn tụ với gia đình ở bệnh viện. Ảnh: Reuters Lena Adler, cháu gái của con tin "
+            "Miriam Adler, cho biết bà đã yếu đi nhiều.")
+    assert speaker_of(text, "bà đã yếu") == "Lena Adler"
+
+
+def test_credit_of_a_photographer_then_a_dotted_title_ends_before_the_title() -> None:
+    text = ("Nhà tạm ven kênh gần trung tâm thành phố Ảnh: Minh Châu Th.S Đoàn Văn Khải, Viện nghiên cứu đô thị, "
+            "cũng cho rằng việc di dời cần thêm vốn.")
+    assert speaker_of(text, "việc di dời") == "Đoàn Văn Khải"
+
+
+def test_credit_of_a_photographer_before_a_name_is_unchanged() -> None:
+    # no outlet, no title: the credit's words cannot be told from a name, the speaker stays the described one
+    text = "Nhà tạm ven kênh. Ảnh: Minh Châu Ông Đoàn Văn Khải cho rằng việc di dời cần thêm vốn."
+    assert speaker_of(text, "việc di dời") == "Đoàn Văn Khải"
