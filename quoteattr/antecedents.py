@@ -38,13 +38,20 @@ class Antecedents:
         self.registry, self.lex, self.parser, self.orgs = registry, lex, parser, orgs
         self.resolve_plain = resolve_plain
         self._spoken: list[tuple[int, ResolvedSpeaker]] = []  # (mention start, speaker), reading order
+        self._called: dict[int, str] = {}  # id(entity) → the gender of the pronoun that first meant it
         anaphors = lex.lexicon.tables.get("anaphors", ())
         self.plural_words = frozenset(r[0].casefold() for r in anaphors if len(r) > 1 and r[1] == "plural")
         self._epithet_gender = {r[0].casefold(): r[1] for r in anaphors if len(r) > 1 and r[1] in ("m", "f")}
 
-    def heard(self, pos: int, speaker: ResolvedSpeaker) -> None:
-        """``speaker`` spoke, named by a mention at ``pos``."""
+    def heard(self, pos: int, speaker: ResolvedSpeaker, gender: str | None = None) -> None:
+        """``speaker`` spoke, named by a mention at ``pos`` (of ``gender``: "bà nói" says she is a woman)."""
         self._spoken.append((pos, speaker))
+        if gender and speaker.entity is not None:
+            self._called.setdefault(id(speaker.entity), gender)
+
+    def _gender_of(self, ent: Entity) -> str | None:
+        """The gender of a person, from the name's honorific, or from the pronoun that meant them."""
+        return ent.gender or self._called.get(id(ent))
 
     def person_who_spoke(self, pos: int, sentence: int, gender: str) -> ResolvedSpeaker | None:
         """"…”, nam hành khách nói" after "Theo anh Phước, …": the person of ``gender`` who
@@ -58,7 +65,7 @@ class Antecedents:
             if at >= pos or not sp.name or not (sp.type == "person" or (
                     sp.type == "group" and self._relative_of_named(sp.name))):
                 continue
-            if sp.entity is not None and sp.entity.gender and sp.entity.gender != gender:
+            if sp.entity is not None and self._gender_of(sp.entity) not in (None, gender):
                 continue
             return sp
         return None
@@ -114,7 +121,8 @@ class Antecedents:
         return not any(s is sp and pos >= lo for pos, s in reversed(self._spoken[-40:]))
 
     def _introduced(self, m: Mention, lo: int, hi: int, want: str | None, talking_only: bool = False) -> Entity | None:
-        found = [e for e in self.registry.salient_between(lo, hi, want) if not self._age_clash(m, e)]
+        found = [e for e in self.registry.salient_between(lo, hi, want)
+                 if not self._age_clash(m, e) and (want is None or self._gender_of(e) in (None, want))]
         talking = [e for e in found if any(e is sp.entity for pos, sp in self._spoken if lo <= pos < m.start)]
         chosen = talking or ([] if talking_only else found)
         return chosen[0] if chosen else None
@@ -130,13 +138,14 @@ class Antecedents:
                                       or self.toks[lo + hit[0]].text[:1].isupper())):
             return None
         before, start = self.sentences[max(0, k - _LOOK_BACK)].start, self.sentences[k].start
-        named = self.registry.salient_between(self.sentences[max(0, k - 2)].start, start, gender)
+        named = [e for e in self.registry.salient_between(self.sentences[max(0, k - 2)].start, start, gender)
+                 if self._gender_of(e) in (None, gender)]
         if named:
             return ResolvedSpeaker(named[-1].fullest, "person", named[-1], "anaphor")
         for pos, sp in reversed(self._spoken):
             if pos < before:
                 break
-            if pos < start and sp.type == "person" and sp.entity is not None and sp.entity.gender in (gender, None):
+            if pos < start and sp.type == "person" and sp.entity is not None and self._gender_of(sp.entity) in (gender, None):
                 return sp  # "…”, người mẹ nói. Nữ phụ huynh tự nhận …": the mother who just spoke
         end = lo + hit[0]
         if end + 1 < hi and self.toks[end].text.isdigit() and self.toks[end + 1].key == "tuổi":
@@ -222,7 +231,7 @@ class Antecedents:
             return None  # "Xuân Trường cho rằng … sân Bukit Jalil … Tuy nhiên, tiền vệ này …": who just spoke
         for ent in self.registry.named_before(m.start, limit=1):
             last = ent.last_before(m.start)
-            if last is not None and last >= lo and not (want and ent.gender and ent.gender != want) and not (
+            if last is not None and last >= lo and not (want and self._gender_of(ent) not in (None, want)) and not (
                     self._age_clash(m, ent)):
                 return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
         return None
@@ -262,7 +271,7 @@ class Antecedents:
         for sp in reversed(history[-40:]):
             if sp.type in ("outlet", "place"):
                 continue
-            if want and sp.entity is not None and sp.entity.gender and sp.entity.gender != want:
+            if want and sp.entity is not None and self._gender_of(sp.entity) not in (None, want):
                 continue
             if self._age_clash(m, sp.entity) or (m.kind == "pronoun" and self._far_description(sp, sentence)):
                 continue
@@ -272,7 +281,7 @@ class Antecedents:
             return sp
         # nobody has spoken yet: the latest person named before the mention
         for ent in self.registry.named_before(m.start):
-            if (want and ent.gender and ent.gender != want) or self._age_clash(m, ent):
+            if (want and self._gender_of(ent) not in (None, want)) or self._age_clash(m, ent):
                 continue
             return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
         return None

@@ -68,7 +68,7 @@ class SpeakerResolver:
             return ResolvedSpeaker(" và ".join(n.name for n in names if n and n.name), "group", None, "name")
         found = self._described(m) or self._one(m, sentence, history)
         if found is not None:
-            self.antecedents.heard(m.start, found)
+            self.antecedents.heard(m.start, found, m.gender)
         if found is not None and found.type in ("organization", "unknown") and found.name and (
                 found.resolved_by == "name" and self.orgs.plausible(m.tok_start, m.tok_end)
                 and not (found.type == "unknown" and found.name in self.lex.family_names)):

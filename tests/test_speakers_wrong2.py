@@ -104,3 +104,12 @@ def test_credit_of_a_photographer_before_a_name_is_unchanged() -> None:
     # no outlet, no title: the credit's words cannot be told from a name, the speaker stays the described one
     text = "Nhà tạm ven kênh. Ảnh: Minh Châu Ông Đoàn Văn Khải cho rằng việc di dời cần thêm vốn."
     assert speaker_of(text, "việc di dời") == "Đoàn Văn Khải"
+
+
+# --- a person that a pronoun meant keeps that pronoun's gender ---
+
+def test_person_once_called_ba_is_not_what_ong_means() -> None:
+    text = ("Tổng thống Lê Quang Minh thích dùng mạng xã hội. Nhà phân tích Farida Hasan cho rằng đó là chiến lược khôn ngoan. "
+            "“Cử tri trẻ dễ bị bạn bè tác động”, bà nói. "
+            "“Tôi rất tự hào về đất nước”, ông viết.")
+    assert speaker_of(text, "Tôi rất tự hào") != "Farida Hasan"
