@@ -23,6 +23,8 @@ __all__ = ["Antecedents"]
 
 # a pronoun looks for the person just introduced in its own sentence and this many before it, in all
 _LOOK_BACK = 4
+# a gendered epithet ("người đàn ông 35 tuổi") looks this many sentences back for someone newly introduced
+_NEWCOMER_LOOK_BACK = 10
 
 
 class Antecedents:
@@ -69,6 +71,20 @@ class Antecedents:
                 continue
             return sp
         return None
+
+    def _newcomer(self, m: Mention, sentence: int, want: str) -> ResolvedSpeaker | None:
+        """"Gia đình anh Thanh Tùng … “…”, người đàn ông 35 tuổi nói": a gendered epithet means
+        the person of its gender introduced with an honorific or title since the last one of
+        that gender spoke (the latest such, in the last few sentences), not that speaker."""
+        k = min(sentence, len(self.sentences) - 1)
+        lo = self.sentences[max(0, k - _NEWCOMER_LOOK_BACK)].start
+        for pos, sp in reversed(self._spoken):
+            if pos < m.start and sp.type == "person" and (sp.entity is None or self._gender_of(sp.entity) in (None, want)):
+                lo = max(lo, pos + 1)
+                break
+        found = [e for e in self.registry.salient_between(lo, m.start, want)  # a full name, not "cô Sen"
+                 if self._gender_of(e) in (None, want) and not self._age_clash(m, e) and len(e.fullest.split()) >= 2]
+        return ResolvedSpeaker(found[-1].fullest, "person", found[-1], "anaphor") if found else None
 
     def _relative_of_named(self, name: str) -> bool:
         """"chồng bà Lan", "con trai ông Hùng": someone named by a named person's relation."""
@@ -262,6 +278,10 @@ class Antecedents:
             named = self._just_named(m, sentence, want)
             if named is not None:
                 return named
+        if epithet is not None and want is not None and not salient:
+            newcomer = self._newcomer(m, sentence, want)
+            if newcomer is not None:
+                return newcomer
         if m.kind == "pronoun" or salient:
             # "Phía Trung Quốc cho biết, ông Vương đã … Ông cũng nói …": a person just
             # introduced with a title or honorific is the likeliest antecedent

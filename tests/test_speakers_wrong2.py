@@ -113,3 +113,24 @@ def test_person_once_called_ba_is_not_what_ong_means() -> None:
             "“Cử tri trẻ dễ bị bạn bè tác động”, bà nói. "
             "“Tôi rất tự hào về đất nước”, ông viết.")
     assert speaker_of(text, "Tôi rất tự hào") != "Farida Hasan"
+
+
+# --- a gendered epithet after a quote means the person of its gender introduced since the last speaker ---
+
+def test_man_epithet_means_the_man_introduced_after_the_last_speaker() -> None:
+    text = ("Ông Peter Walsh, Giám đốc công ty môi giới, cho biết giá thuê tăng mạnh. "
+            "Gia đình anh Đỗ Minh Quân ở quận Thanh Xuân phải chuyển nhà. Đầu năm, vợ chồng anh có con thứ hai. "
+            "Anh tìm mãi không thấy căn hộ rẻ. “Tiền cọc quá lớn với chúng tôi”, người đàn ông 35 tuổi nói.")
+    assert speaker_of(text, "Tiền cọc") == "Đỗ Minh Quân"
+
+
+def test_man_epithet_means_the_last_speaker_when_nobody_new_came_in() -> None:
+    text = ("Anh Đỗ Minh Quân phải chuyển nhà. Ông Peter Walsh, Giám đốc công ty môi giới, cho biết giá thuê tăng mạnh. "
+            "“Nhu cầu thuê rất lớn”, người đàn ông nói.")
+    assert speaker_of(text, "Nhu cầu") == "Peter Walsh"
+
+
+def test_woman_epithet_skips_a_man_introduced_since() -> None:
+    text = ("Chị Lê Thu Hằng cho biết giá thuê tăng mạnh. Chồng chị, anh Đỗ Minh Quân, vừa đổi việc. "
+            "“Chúng tôi phải chuyển ra ngoại thành”, người phụ nữ nói.")
+    assert speaker_of(text, "Chúng tôi phải") == "Lê Thu Hằng"
