@@ -23,6 +23,8 @@ __all__ = ["Antecedents"]
 
 # a pronoun looks for the person just introduced in its own sentence and this many before it, in all
 _LOOK_BACK = 4
+# a pronoun may mean a speaker known only by a bare name heard this many sentences back
+_NAMED_LOOK_BACK = 6
 # a gendered epithet ("người đàn ông 35 tuổi") looks this many sentences back for someone newly introduced
 _NEWCOMER_LOOK_BACK = 10
 
@@ -126,6 +128,15 @@ class Antecedents:
                     want and sp.entity.gender and sp.entity.gender != want):
                 return sp
         return None
+
+    def _named_lately(self, sp: ResolvedSpeaker, sentence: int) -> bool:
+        """A speaker called by a name of two or more words that the registry does not know
+        ("Xuân Trường bày tỏ …"), heard within the look-back: a pronoun may mean them."""
+        if sp.type != "unknown" or sp.entity is not None or not sp.name or len(sp.name.split()) < 2:
+            return False
+        k = min(sentence, len(self.sentences) - 1)
+        lo = self.sentences[max(0, k - _NAMED_LOOK_BACK)].start
+        return any(s is sp and pos >= lo for pos, s in reversed(self._spoken[-40:]))
 
     def _far_description(self, sp: ResolvedSpeaker, sentence: int) -> bool:
         """A person known only by a description of no stated gender ("Một người hàng xóm"),
@@ -296,7 +307,7 @@ class Antecedents:
             if self._age_clash(m, sp.entity) or (m.kind == "pronoun" and self._far_description(sp, sentence)):
                 continue
             if want and sp.entity is None and (m.kind == "pronoun" or epithet is not None) and (
-                    sp.type != "person" or sp.resolved_by == "description"):
+                    sp.type != "person" or sp.resolved_by == "description") and not self._named_lately(sp, sentence):
                 continue
             return sp
         # nobody has spoken yet: the latest person named before the mention

@@ -134,3 +134,19 @@ def test_woman_epithet_skips_a_man_introduced_since() -> None:
     text = ("Chị Lê Thu Hằng cho biết giá thuê tăng mạnh. Chồng chị, anh Đỗ Minh Quân, vừa đổi việc. "
             "“Chúng tôi phải chuyển ra ngoại thành”, người phụ nữ nói.")
     assert speaker_of(text, "Chúng tôi phải") == "Lê Thu Hằng"
+
+
+# --- a pronoun may mean a speaker the text calls by a bare given name ---
+
+def test_anh_means_the_player_named_by_given_name_who_spoke() -> None:
+    text = ("Đội tuyển vào chung kết sau mười năm, khiến thầy trò HLV Lee Min Ho vui mừng. "
+            "Tuy nhiên, Xuân Mạnh bày tỏ anh và các đồng đội còn “tham vọng” hơn thế. Đó là chức vô địch. "
+            "“Tôi chưa thấy thỏa mãn. Trận chung kết mới là đích đến. Ai cũng muốn thắng”, anh nói.")
+    assert speaker_of(text, "Tôi chưa thấy") == "Xuân Mạnh"
+
+
+def test_bare_name_heard_long_before_is_not_what_a_pronoun_means() -> None:
+    text = ("HLV Lee Min Ho chốt danh sách. Tuy nhiên, Xuân Mạnh bày tỏ anh và các đồng đội còn “tham vọng” hơn thế. "
+            "Trận đấu diễn ra tối nay. Sân có 80.000 chỗ. Vé đã bán hết. Trời có thể mưa. Đường phố đông đúc. "
+            "Cổ động viên đã đến từ sớm. “Chúng tôi sẵn sàng”, anh nói.")
+    assert speaker_of(text, "Chúng tôi sẵn") != "Xuân Mạnh"
