@@ -243,7 +243,25 @@ class EntityRegistry:
                               self._appositive_title(toks, i + n, hi), None)
                     i += n
                     continue
+            if toks[i].text[:1].isupper() and (n := self._aged_name(toks, i, hi)):
+                # "Lan Thương (26 tuổi) và hai người bạn nói": an age beside it introduces a person
+                self._add((toks[i].start, toks[i + n - 1].end), toks[i].start, None, None, salient=True)
+                i += n
+                continue
             i += 1
+
+    def _aged_name(self, toks: Sequence[Token], i: int, hi: int) -> int:
+        """The length of a two- or three-word capitalised name at ``toks[i]`` followed by its
+        age ("Lan Thương (26 tuổi)", "Thu Thảo, 29 tuổi,"), else 0."""
+        n = self.parser.name_run(toks, i, hi)
+        k = i + n
+        if not 2 <= n <= 3 or k + 2 >= hi or toks[k].text not in ("(", ",") or not toks[k + 1].text.isdigit():
+            return 0
+        if toks[k + 2].key != "tuổi" or (k + 3 < hi and toks[k + 3].text not in (")", ",")):
+            return 0  # "Hà Đông, 30 tuổi đã là muộn": no apposition
+        if self.lex.places.match(toks, i, k) or self.lex.org_heads.match(toks, i, k):
+            return 0
+        return n
 
     def _after_place_word(self, toks: Sequence[Token], i: int, lo: int) -> bool:
         """"phường Mai Dịch", "quận Nam Từ Liêm": a place word before the name, or before the

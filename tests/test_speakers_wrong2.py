@@ -150,3 +150,18 @@ def test_bare_name_heard_long_before_is_not_what_a_pronoun_means() -> None:
             "Trận đấu diễn ra tối nay. Sân có 80.000 chỗ. Vé đã bán hết. Trời có thể mưa. Đường phố đông đúc. "
             "Cổ động viên đã đến từ sớm. “Chúng tôi sẵn sàng”, anh nói.")
     assert speaker_of(text, "Chúng tôi sẵn") != "Xuân Mạnh"
+
+
+# --- a name with its age beside it ("Lan Thương (26 tuổi)") introduces a person ---
+
+def test_girl_epithet_means_the_woman_introduced_by_name_and_age() -> None:
+    text = ("“Tiền nhà là gánh nặng”, chị Thu Hằng nói. Thuê căn hộ ở quận Cầu Giấy, Ngọc Diệp (26 tuổi) "
+            "và hai người bạn vừa được báo tăng giá. Diệp tìm nhà ở vùng ven nhưng không rẻ hơn. "
+            "“Chúng tôi đành thắt chặt chi tiêu”, cô gái chia sẻ.")
+    assert speaker_of(text, "Chúng tôi đành") == "Ngọc Diệp"
+
+
+def test_place_with_a_number_after_it_is_no_aged_person() -> None:
+    text = ("“Tiền nhà là gánh nặng”, chị Thu Hằng nói. Giá ở Cầu Giấy, 26 tuổi thọ trung bình không đổi. "
+            "“Chúng tôi đành thắt chặt chi tiêu”, cô gái chia sẻ.")
+    assert speaker_of(text, "Chúng tôi đành") == "Thu Hằng"
