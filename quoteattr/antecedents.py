@@ -53,6 +53,10 @@ class Antecedents:
         if gender and speaker.entity is not None:
             self._called.setdefault(id(speaker.entity), gender)
 
+    def last_heard(self, ent: Entity, pos: int) -> int | None:
+        """Where ``ent`` last spoke before ``pos`` (a pronoun or a role naming it counts)."""
+        return next((at for at, sp in reversed(self._spoken[-60:]) if at < pos and sp.entity is ent), None)
+
     def _gender_of(self, ent: Entity) -> str | None:
         """The gender of a person, from the name's honorific, or from the pronoun that meant them."""
         return ent.gender or self._called.get(id(ent))

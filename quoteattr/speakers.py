@@ -215,8 +215,9 @@ class SpeakerResolver:
             toks[k].key == "người" and toks[k + 1].text[:1].isupper() for k in range(m.tok_start + 1, m.tok_end - 1))
 
     def _recent(self, ent: Entity, pos: int) -> bool:
-        """Was ``ent`` mentioned within the last few sentences before ``pos``?"""
-        last = ent.last_before(pos)
+        """Was ``ent`` mentioned, or did it speak, within the last few sentences before ``pos``?"""
+        last = max((p for p in (ent.last_before(pos), self.antecedents.last_heard(ent, pos)) if p is not None),
+                   default=None)
         if last is None:
             return False
         starts = self._sentence_starts

@@ -165,3 +165,22 @@ def test_place_with_a_number_after_it_is_no_aged_person() -> None:
     text = ("“Tiền nhà là gánh nặng”, chị Thu Hằng nói. Giá ở Cầu Giấy, 26 tuổi thọ trung bình không đổi. "
             "“Chúng tôi đành thắt chặt chi tiêu”, cô gái chia sẻ.")
     assert speaker_of(text, "Chúng tôi đành") == "Thu Hằng"
+
+
+# --- a bare role ("nhân viên") means the person introduced in it while that person keeps speaking ---
+
+def test_role_means_the_employee_who_spoke_lately_though_named_long_ago() -> None:
+    text = ("Chị Hoa, nhân viên kinh doanh cửa hàng Kim Long, cho biết khách đông gấp đôi. Cửa hàng mở cửa từ 6h. "
+            "Quầy trang sức kín chỗ. Giá nhẫn tăng mạnh. "
+            "“Ngày mai khách sẽ còn đông hơn”, nhân viên kinh doanh của cửa hàng nói. "
+            "Thương hiệu này đẩy mạnh vàng ép vỉ. Giá vàng ép vỉ cao hơn nhẫn tròn. Quầy vàng miếng vắng khách. "
+            "Khách hàng tích đủ một lượng, theo nhân viên, có thể đổi thành vàng miếng.")
+    assert speaker_of(text, "Khách hàng tích") == "Hoa"
+
+
+def test_role_named_long_ago_by_someone_silent_since_stays_a_role() -> None:
+    text = ("Chị Hoa, nhân viên kinh doanh cửa hàng Kim Long, cho biết khách đông gấp đôi. Cửa hàng mở cửa từ 6h. "
+            "Quầy trang sức kín chỗ. Giá nhẫn tăng mạnh. Thương hiệu này đẩy mạnh vàng ép vỉ. "
+            "Giá vàng ép vỉ cao hơn nhẫn tròn. Quầy vàng miếng vắng khách. Bảo vệ đứng ở cửa. "
+            "Khách hàng tích đủ một lượng, theo nhân viên, có thể đổi thành vàng miếng.")
+    assert speaker_of(text, "Khách hàng tích") == "nhân viên"
