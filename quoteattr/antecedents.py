@@ -109,7 +109,7 @@ class Antecedents:
             lo, hi = self.sentences[k].start, (m.start if k == last else self.sentences[k + 1].start)
             ent = self._introduced(m, lo, hi, want, talking_only=True)
             named = self._named_speaker(lo, m.start, want, back < 2) if ent is None else None
-            if ent is None and named is None and back < 2:
+            if ent is None and named is None and (back < 2 or self._pronoun_chain(m, k + 1, last)):
                 ent = self._introduced(m, lo, hi, want)
             if ent is not None:
                 return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
@@ -119,6 +119,21 @@ class Antecedents:
             if epithet is not None:
                 return epithet
         return None
+
+    def _pronoun_chain(self, m: Mention, first: int, last: int) -> bool:
+        """Does every sentence in [first, last) open with ``m``'s pronoun, after a fronted phrase
+        at most ("Dù vậy, ông Widodo … Ngày 25/8, ông đăng … Trên Facebook, ông đăng … “…”, ông
+        viết"): the person introduced before them stays the subject."""
+        if m.kind != "pronoun" or first >= last:
+            return False
+        word, toks = self.toks[m.tok_start].key, self.toks
+        for k in range(first, last):
+            lo, hi = self.sent_tokens[k] if k < len(self.sent_tokens) else (0, 0)
+            comma = next((c for c in range(lo, min(hi, lo + 12)) if toks[c].text == ","), None)
+            if not any(a < hi and toks[a].key == word and not (a + 1 < hi and toks[a + 1].text[:1].isupper())
+                       for a in (lo, comma + 1 if comma is not None else hi)):
+                return False
+        return True
 
     def _named_speaker(self, lo: int, hi: int, want: str | None = None, near: bool = False) -> ResolvedSpeaker | None:
         """A speaker in [lo, hi) called by a name of two or more words nobody else in

@@ -184,3 +184,19 @@ def test_role_named_long_ago_by_someone_silent_since_stays_a_role() -> None:
             "Giá vàng ép vỉ cao hơn nhẫn tròn. Quầy vàng miếng vắng khách. Bảo vệ đứng ở cửa. "
             "Khách hàng tích đủ một lượng, theo nhân viên, có thể đổi thành vàng miếng.")
     assert speaker_of(text, "Khách hàng tích") == "nhân viên"
+
+
+# --- sentences that all open with the same pronoun keep the person introduced before them ---
+
+def test_pronoun_chain_keeps_the_president_over_an_analyst_who_spoke_before() -> None:
+    text = ("Nhà phân tích Tomas Berg cho rằng mạng xã hội là con dao hai lưỡi. “Một sai lầm có thể bị khai thác”, ông nói. "
+            "Dù vậy, ông Hendra Wijaya vẫn tích cực đăng bài. Ngày 25/8, ông đăng video lên Youtube. "
+            "Trên Facebook, ông đăng ảnh xem lễ bế mạc. “Tôi rất tự hào về đất nước”, ông viết.")
+    assert speaker_of(text, "Tôi rất tự hào") == "Hendra Wijaya"
+
+
+def test_broken_pronoun_chain_leaves_the_last_speaker() -> None:
+    text = ("Nhà phân tích Tomas Berg cho rằng mạng xã hội là con dao hai lưỡi. “Một sai lầm có thể bị khai thác”, ông nói. "
+            "Dù vậy, ông Hendra Wijaya vẫn tích cực đăng bài. Lượt xem tăng nhanh. "
+            "Trên Facebook, nhiều người bình luận. “Mạng xã hội là kênh quan trọng”, ông nói thêm.")
+    assert speaker_of(text, "Mạng xã hội là") == "Tomas Berg"
