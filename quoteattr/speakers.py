@@ -7,7 +7,7 @@ compatible speaker; an unnamed group stays as written.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
 from .analysis import Analysis
@@ -88,6 +88,8 @@ class SpeakerResolver:
         if desc is None and a > 0 and (whole := self.lex.org_nouns.match(self.toks, a - 1, b)) and whole[0] >= 2:
             desc = org_description(self.lex, self.toks, a - 1, b)  # "đơn | vị cho biết": split inside a word
         if desc is not None:
+            if self._unnamed_before(desc.kind, m):
+                return ResolvedSpeaker(self.nt.spelling(m.start, m.end), "organization", None, "description")
             name = self.orgs.latest(desc.kind, m.start)
             return ResolvedSpeaker(name, "organization", None, "description") if name else None
         role = self.lex.org_roles.match(self.toks, a, b)
@@ -100,6 +102,9 @@ class SpeakerResolver:
         org = None
         desc = org_description(self.lex, toks, r, b) if r < b else None
         if desc is not None:
+            if self._unnamed_before(desc.kind, m):  # one person of that unnamed organisation
+                spelled = nt.spelling(m.start, m.end)
+                return ResolvedSpeaker(spelled, "person", Entity("person", spelled), "description")
             org = self.orgs.latest(desc.kind, m.start)
             if org is None:
                 return None
@@ -123,6 +128,19 @@ class SpeakerResolver:
             return ResolvedSpeaker(f"{nt.spelling(toks[a].start, toks[r - 1].end)} {org}", "person", None,
                                    "description")
         return None
+
+    def _unnamed_before(self, kind: str, m: Mention) -> bool:
+        """"Lợi nhuận của một nhà băng … Tôi hỏi vì sao, lãnh đạo ngân hàng này cho biết …": an
+        organisation of ``kind`` brought in unnamed ("một nhà băng") in this sentence or the one
+        before is what "… này" means, not the last one named."""
+        toks = self.toks
+        k = max(0, bisect_right(self._sentence_starts, m.start) - 2)
+        lo = self.sent_tokens[k][0] if k < len(self.sent_tokens) else m.tok_start
+        for i in range(lo, m.tok_start - 1):
+            if toks[i].key == "một" and (hit := self.lex.org_nouns.match(toks, i + 1, m.tok_start)) and (
+                    hit[1][0] == kind and not (i + 1 + hit[0] < len(toks) and toks[i + 1 + hit[0]].text[:1].isupper())):
+                return True
+        return False
 
     def _one(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker]) -> ResolvedSpeaker | None:
         nt, reg, toks = self.nt, self.registry, self.toks

@@ -200,3 +200,25 @@ def test_broken_pronoun_chain_leaves_the_last_speaker() -> None:
             "Dù vậy, ông Hendra Wijaya vẫn tích cực đăng bài. Lượt xem tăng nhanh. "
             "Trên Facebook, nhiều người bình luận. “Mạng xã hội là kênh quan trọng”, ông nói thêm.")
     assert speaker_of(text, "Mạng xã hội là") == "Tomas Berg"
+
+
+# --- "… này" after an organisation brought in unnamed ("một nhà băng") means that one ---
+
+def test_bank_brought_in_unnamed_is_what_ngan_hang_nay_means() -> None:
+    text = ("Ngân hàng Sao Việt vừa được tái cấp vốn. Lợi nhuận quý 4 của một nhà băng chỉ còn vài trăm tỷ đồng. "
+            "Tôi hỏi vì sao, lãnh đạo ngân hàng này cho biết đã trích lập dự phòng rất lớn. "
+            "“Cú trích lập này đau lắm”, ông nói.")
+    assert speaker_of(text, "đã trích lập") == "lãnh đạo ngân hàng này"
+    assert speaker_of(text, "Cú trích lập") == "lãnh đạo ngân hàng này"
+
+
+def test_named_bank_is_what_ngan_hang_nay_means() -> None:
+    text = ("Lợi nhuận quý 4 của Ngân hàng Sao Việt chỉ còn vài trăm tỷ đồng. "
+            "Tôi hỏi vì sao, lãnh đạo ngân hàng này cho biết đã trích lập dự phòng rất lớn.")
+    assert speaker_of(text, "đã trích lập") == "lãnh đạo Ngân hàng Sao Việt"
+
+
+def test_unnamed_company_then_doanh_nghiep_nay_stays_as_written() -> None:
+    text = ("Công ty Minh Phát vừa công bố lãi lớn. Trong khi đó, một doanh nghiệp ở Bình Dương phải cắt giảm nhân sự. "
+            "Doanh nghiệp này cho biết đơn hàng giảm một nửa.")
+    assert speaker_of(text, "đơn hàng giảm") == "Doanh nghiệp này"
