@@ -429,9 +429,12 @@ class EntityRegistry:
 
 def _official_title(title: str) -> str:
     """A folded title written out as in office: "thủ tướng" heads the government
-    ("Thủ tướng Chính phủ"), so "lãnh đạo Chính phủ" is the prime minister."""
+    ("Thủ tướng Chính phủ"), so "lãnh đạo Chính phủ" is the prime minister; "ngoại trưởng"
+    is the minister of foreign affairs ("lãnh đạo Bộ Ngoại giao Mỹ" is "Ngoại trưởng Mỹ …")."""
     if (title == "thủ tướng" or title.startswith("thủ tướng ")) and "chính phủ" not in title:
         return title.replace("thủ tướng", "thủ tướng chính phủ", 1)
+    if title == "ngoại trưởng" or title.startswith("ngoại trưởng "):
+        return title.replace("ngoại trưởng", "bộ trưởng bộ ngoại giao", 1)
     return title
 
 

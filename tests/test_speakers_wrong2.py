@@ -222,3 +222,11 @@ def test_unnamed_company_then_doanh_nghiep_nay_stays_as_written() -> None:
     text = ("Công ty Minh Phát vừa công bố lãi lớn. Trong khi đó, một doanh nghiệp ở Bình Dương phải cắt giảm nhân sự. "
             "Doanh nghiệp này cho biết đơn hàng giảm một nửa.")
     assert speaker_of(text, "đơn hàng giảm") == "Doanh nghiệp này"
+
+
+# --- "lãnh đạo Bộ Ngoại giao X" is the foreign minister, written "Ngoại trưởng X" ---
+
+def test_leader_of_the_foreign_ministry_is_the_foreign_minister() -> None:
+    text = ("Ngoại trưởng Pháp Jean Moreau đã gặp người đồng cấp Bộ trưởng Ngoại giao Đức Karl Brandt. "
+            "Theo lãnh đạo Bộ Ngoại giao Pháp, hai bên sẽ tăng cường hợp tác.")
+    assert speaker_of(text, "hai bên sẽ") == "Jean Moreau"
