@@ -85,8 +85,10 @@ class Antecedents:
         k = min(sentence, len(self.sentences) - 1)
         lo = self.sentences[max(0, k - _NEWCOMER_LOOK_BACK)].start
         for pos, sp in reversed(self._spoken):
+            if pos < lo:
+                break
             if pos < m.start and sp.type == "person" and (sp.entity is None or self._gender_of(sp.entity) in (None, want)):
-                lo = max(lo, pos + 1)
+                lo = pos + 1
                 break
         found = [e for e in self.registry.salient_between(lo, m.start, want)  # a full name, not "cô Sen"
                  if self._gender_of(e) in (None, want) and not self._age_clash(m, e) and len(e.fullest.split()) >= 2]
