@@ -46,6 +46,7 @@ class Antecedents:
         anaphors = lex.lexicon.tables.get("anaphors", ())
         self.plural_words = frozenset(r[0].casefold() for r in anaphors if len(r) > 1 and r[1] == "plural")
         self._epithet_gender = {r[0].casefold(): r[1] for r in anaphors if len(r) > 1 and r[1] in ("m", "f")}
+        self._epithet_age = {r[0].casefold(): r[2] for r in anaphors if len(r) > 2 and r[2] in ("junior", "senior")}
 
     def heard(self, pos: int, speaker: ResolvedSpeaker, gender: str | None = None) -> None:
         """``speaker`` spoke, named by a mention at ``pos`` (of ``gender``: "bà nói" says she is a woman)."""
@@ -290,9 +291,11 @@ class Antecedents:
             return False
         h = self.lex.honorifics.match(self.toks, m.tok_start, m.tok_end)
         epithet = self.lex.anaphors.match(self.toks, m.tok_start, m.tok_end)
-        if h and epithet and epithet[0] > h[0]:
-            return False  # "bà mẹ trẻ" is a mother, of any age: no "bà" of address
-        age = self.lex.honorific_age.get(" ".join(t.key for t in self.toks[m.tok_start:m.tok_start + h[0]])) if h else None
+        if epithet and (not h or epithet[0] > h[0]):
+            # "bà mẹ trẻ" is a mother of any age, no "bà" of address; "cô gái" is young
+            age = self._epithet_age.get(" ".join(t.key for t in self.toks[m.tok_start:m.tok_start + epithet[0]]))
+        else:
+            age = self.lex.honorific_age.get(" ".join(t.key for t in self.toks[m.tok_start:m.tok_start + h[0]])) if h else None
         ages = {self.lex.honorific_age.get(a) for a in ent.addressed} - {None}
         return age is not None and bool(ages) and age not in ages
 

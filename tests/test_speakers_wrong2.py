@@ -230,3 +230,16 @@ def test_leader_of_the_foreign_ministry_is_the_foreign_minister() -> None:
     text = ("Ngoại trưởng Pháp Jean Moreau đã gặp người đồng cấp Bộ trưởng Ngoại giao Đức Karl Brandt. "
             "Theo lãnh đạo Bộ Ngoại giao Pháp, hai bên sẽ tăng cường hợp tác.")
     assert speaker_of(text, "hai bên sẽ") == "Jean Moreau"
+
+
+# --- a young epithet ("cô gái", "chàng trai") is not someone the article calls "bà" or "ông" ---
+
+def test_girl_epithet_is_not_the_woman_called_ba() -> None:
+    text = ("Chị Trâm Anh, một sinh viên năm cuối, kể: “Em phải đi làm thêm”. "
+            "Bà Ngô Thị Lan, chủ nhà trọ, cho biết giá đã tăng. “Mọi thứ đều đắt hơn”, cô gái nói.")
+    assert speaker_of(text, "Mọi thứ") == "Trâm Anh"
+
+
+def test_girl_epithet_still_means_the_woman_called_chi() -> None:
+    text = "Chị Ngô Thị Lan cho biết giá phòng đã tăng. “Mọi thứ đều đắt hơn”, cô gái nói."
+    assert speaker_of(text, "Mọi thứ") == "Ngô Thị Lan"
