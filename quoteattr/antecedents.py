@@ -9,6 +9,7 @@ chua … Cô cho biết``); else to the latest compatible speaker.  The plural
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from .entities import Entity, EntityRegistry, ResolvedSpeaker
@@ -16,7 +17,7 @@ from .lexicon import CompiledLexicon
 from .mentions import Mention, MentionParser
 from .organisations import OrganisationIndex
 from .segment import Sentence
-from .text import NormalizedText
+from .text import NormalizedText, fold
 from .tokens import Token, tokenize
 
 __all__ = ["Antecedents"]
@@ -41,6 +42,7 @@ class Antecedents:
         self.nt, self.toks, self.sentences, self.sent_tokens = nt, toks, sentences, sent_tokens
         self.registry, self.lex, self.parser, self.orgs = registry, lex, parser, orgs
         self.resolve_plain = resolve_plain
+        self._sentence_starts = [x.start for x in sentences]
         self._spoken: list[tuple[int, ResolvedSpeaker]] = []  # (mention start, speaker), reading order
         self._called: dict[int, str] = {}  # id(entity) → the gender of the pronoun that first meant it
         anaphors = lex.lexicon.tables.get("anaphors", ())
@@ -53,6 +55,20 @@ class Antecedents:
         self._spoken.append((pos, speaker))
         if gender and speaker.entity is not None:
             self._called.setdefault(id(speaker.entity), gender)
+
+    def spoke_for(self, org: str, pos: int) -> ResolvedSpeaker | None:
+        """The person described as of ``org`` ("Chủ cửa hàng gạo Bình An Phát") who spoke in the
+        sentence of ``pos`` or the one before: what a role of that organisation there means."""
+        k = max(0, bisect_right(self._sentence_starts, pos) - 2)
+        lo = self.sentences[k].start if k < len(self.sentences) else pos
+        want = fold(org).split()
+        for at, sp in reversed(self._spoken[-20:]):
+            if at < lo:
+                break
+            words = fold(sp.name).split() if sp.name and at < pos and sp.type in ("person", "group") else []
+            if len(words) > len(want) and any(words[i:i + len(want)] == want for i in range(len(words))):
+                return sp
+        return None
 
     def last_heard(self, ent: Entity, pos: int) -> int | None:
         """Where ``ent`` last spoke before ``pos`` (a pronoun or a role naming it counts)."""

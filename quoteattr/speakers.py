@@ -111,7 +111,8 @@ class SpeakerResolver:
         words: frozenset[str] = frozenset()
         if desc is None and r < b:
             sub = self.parser.parse(toks, r, b)
-            if sub is not None and sub.kind in ("organization", "outlet") and sub.name is not None:
+            if sub is not None and sub.name is not None and (sub.kind in ("organization", "outlet") or (
+                    sub.kind == "person" and not sub.certain)):  # "đại diện Bình An Phát": a shop's name
                 org = nt.spelling(*sub.name)
             elif all(t.is_word and not t.text[:1].isupper() for t in toks[r:b]):
                 # "nhân viên kinh doanh của cửa hàng": the role, told more fully
@@ -119,6 +120,8 @@ class SpeakerResolver:
             else:
                 return None
         role = " ".join(t.key for t in toks[a:r])
+        if org is not None and (spoke := self.antecedents.spoke_for(org, m.start)) is not None:
+            return spoke  # "Chủ cửa hàng gạo Bình An Phát cho rằng … “…”, đại diện Bình An Phát nói"
         ent = self.registry.by_role(role, org, m.start, words)
         if ent is not None and org is None and not self._recent(ent, m.start):
             ent = None  # "nhân viên" pages after "chị Tuyền, nhân viên …" is someone else

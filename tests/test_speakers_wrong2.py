@@ -243,3 +243,17 @@ def test_girl_epithet_is_not_the_woman_called_ba() -> None:
 def test_girl_epithet_still_means_the_woman_called_chi() -> None:
     text = "Chị Ngô Thị Lan cho biết giá phòng đã tăng. “Mọi thứ đều đắt hơn”, cô gái nói."
     assert speaker_of(text, "Mọi thứ") == "Ngô Thị Lan"
+
+
+# --- a role of an organisation ("đại diện X") is the one described as of X who just spoke ---
+
+def test_representative_is_the_shop_owner_who_just_spoke() -> None:
+    text = ("Chủ cửa hàng gạo Tấn Lộc ở Gò Vấp cũng cho rằng giá gạo cao kỷ lục. "
+            "“Khách than liên tục nhưng tôi vẫn phải tăng giá”, đại diện Tấn Lộc nói.")
+    assert speaker_of(text, "Khách than") == "Chủ cửa hàng gạo Tấn Lộc ở Gò Vấp"
+
+
+def test_representative_of_another_shop_stays_as_written() -> None:
+    text = ("Chủ cửa hàng gạo Tấn Lộc ở Gò Vấp cũng cho rằng giá gạo cao kỷ lục. "
+            "“Khách than liên tục nhưng tôi vẫn phải tăng giá”, đại diện Hưng Thịnh nói.")
+    assert speaker_of(text, "Khách than") == "đại diện Hưng Thịnh"
