@@ -243,7 +243,8 @@ class EntityRegistry:
                               self._appositive_title(toks, i + n, hi), None)
                     i += n
                     continue
-            if toks[i].text[:1].isupper() and (n := self._aged_name(toks, i, hi)):
+            if toks[i].text[:1].isupper() and any(t.key == "tuổi" for t in toks[i + 3:min(hi, i + 6)]) and (
+                    n := self._aged_name(toks, i, hi)):
                 # "Lan Thương (26 tuổi) và hai người bạn nói": an age beside it introduces a person
                 self._add((toks[i].start, toks[i + n - 1].end), toks[i].start, None, None, salient=True)
                 i += n
