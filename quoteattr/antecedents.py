@@ -9,6 +9,7 @@ chua … Cô cho biết``); else to the latest compatible speaker.  The plural
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from .entities import Entity, EntityRegistry, ResolvedSpeaker
@@ -16,13 +17,17 @@ from .lexicon import CompiledLexicon
 from .mentions import Mention, MentionParser
 from .organisations import OrganisationIndex
 from .segment import Sentence
-from .text import NormalizedText
-from .tokens import Token
+from .text import NormalizedText, fold
+from .tokens import Token, tokenize
 
 __all__ = ["Antecedents"]
 
 # a pronoun looks for the person just introduced in its own sentence and this many before it, in all
 _LOOK_BACK = 4
+# a pronoun may mean a speaker known only by a bare name heard this many sentences back
+_NAMED_LOOK_BACK = 6
+# a gendered epithet ("người đàn ông 35 tuổi") looks this many sentences back for someone newly introduced
+_NEWCOMER_LOOK_BACK = 10
 
 
 class Antecedents:
@@ -37,14 +42,80 @@ class Antecedents:
         self.nt, self.toks, self.sentences, self.sent_tokens = nt, toks, sentences, sent_tokens
         self.registry, self.lex, self.parser, self.orgs = registry, lex, parser, orgs
         self.resolve_plain = resolve_plain
+        self._sentence_starts = [x.start for x in sentences]
         self._spoken: list[tuple[int, ResolvedSpeaker]] = []  # (mention start, speaker), reading order
+        self._called: dict[int, str] = {}  # id(entity) → the gender of the pronoun that first meant it
         anaphors = lex.lexicon.tables.get("anaphors", ())
         self.plural_words = frozenset(r[0].casefold() for r in anaphors if len(r) > 1 and r[1] == "plural")
         self._epithet_gender = {r[0].casefold(): r[1] for r in anaphors if len(r) > 1 and r[1] in ("m", "f")}
+        self._epithet_age = {r[0].casefold(): r[2] for r in anaphors if len(r) > 2 and r[2] in ("junior", "senior")}
 
-    def heard(self, pos: int, speaker: ResolvedSpeaker) -> None:
-        """``speaker`` spoke, named by a mention at ``pos``."""
+    def heard(self, pos: int, speaker: ResolvedSpeaker, gender: str | None = None) -> None:
+        """``speaker`` spoke, named by a mention at ``pos`` (of ``gender``: "bà nói" says she is a woman)."""
         self._spoken.append((pos, speaker))
+        if gender and speaker.entity is not None:
+            self._called.setdefault(id(speaker.entity), gender)
+
+    def spoke_for(self, org: str, pos: int) -> ResolvedSpeaker | None:
+        """The person described as of ``org`` ("Chủ cửa hàng gạo Bình An Phát") who spoke in the
+        sentence of ``pos`` or the one before: what a role of that organisation there means."""
+        k = max(0, bisect_right(self._sentence_starts, pos) - 2)
+        lo = self.sentences[k].start if k < len(self.sentences) else pos
+        want = fold(org).split()
+        for at, sp in reversed(self._spoken[-20:]):
+            if at < lo:
+                break
+            words = fold(sp.name).split() if sp.name and at < pos and sp.type in ("person", "group") else []
+            if len(words) > len(want) and any(words[i:i + len(want)] == want for i in range(len(words))):
+                return sp
+        return None
+
+    def last_heard(self, ent: Entity, pos: int) -> int | None:
+        """Where ``ent`` last spoke before ``pos`` (a pronoun or a role naming it counts)."""
+        return next((at for at, sp in reversed(self._spoken[-60:]) if at < pos and sp.entity is ent), None)
+
+    def _gender_of(self, ent: Entity) -> str | None:
+        """The gender of a person, from the name's honorific, or from the pronoun that meant them."""
+        return ent.gender or self._called.get(id(ent))
+
+    def person_who_spoke(self, pos: int, sentence: int, gender: str) -> ResolvedSpeaker | None:
+        """"…”, nam hành khách nói" after "Theo anh Phước, …": the person of ``gender`` who
+        spoke last, in the sentence or the few before; a group or an organisation is nobody's
+        epithet, a relative named by a named person ("chồng bà Lan") is."""
+        k = min(sentence, len(self.sentences) - 1)
+        lo = self.sentences[max(0, k - _LOOK_BACK)].start
+        for at, sp in reversed(self._spoken):
+            if at < lo:
+                break
+            if at >= pos or not sp.name or not (sp.type == "person" or (
+                    sp.type == "group" and self._relative_of_named(sp.name))):
+                continue
+            if sp.entity is not None and self._gender_of(sp.entity) not in (None, gender):
+                continue
+            return sp
+        return None
+
+    def _newcomer(self, m: Mention, sentence: int, want: str) -> ResolvedSpeaker | None:
+        """"Gia đình anh Thanh Tùng … “…”, người đàn ông 35 tuổi nói": a gendered epithet means
+        the person of its gender introduced with an honorific or title since the last one of
+        that gender spoke (the latest such, in the last few sentences), not that speaker."""
+        k = min(sentence, len(self.sentences) - 1)
+        lo = self.sentences[max(0, k - _NEWCOMER_LOOK_BACK)].start
+        for pos, sp in reversed(self._spoken):
+            if pos < lo:
+                break
+            if pos < m.start and sp.type == "person" and (sp.entity is None or self._gender_of(sp.entity) in (None, want)):
+                lo = pos + 1
+                break
+        found = [e for e in self.registry.salient_between(lo, m.start, want)  # a full name, not "cô Sen"
+                 if self._gender_of(e) in (None, want) and not self._age_clash(m, e) and len(e.fullest.split()) >= 2]
+        return ResolvedSpeaker(found[-1].fullest, "person", found[-1], "anaphor") if found else None
+
+    def _relative_of_named(self, name: str) -> bool:
+        """"chồng bà Lan", "con trai ông Hùng": someone named by a named person's relation."""
+        toks = tokenize(name)
+        return any(self.lex.honorifics.match(toks, k) and k + 1 < len(toks) and toks[k + 1].text[:1].isupper()
+                   for k in range(1, len(toks) - 1))
 
     def _salient_antecedent(self, m: Mention, sentence: int, want: str | None) -> ResolvedSpeaker | None:
         """The person a pronoun most likely means among those just introduced: in
@@ -56,8 +127,8 @@ class Antecedents:
         for back, k in enumerate(range(last, max(-1, last - _LOOK_BACK), -1)):
             lo, hi = self.sentences[k].start, (m.start if k == last else self.sentences[k + 1].start)
             ent = self._introduced(m, lo, hi, want, talking_only=True)
-            named = self._named_speaker(lo, m.start) if ent is None else None
-            if ent is None and named is None and back < 2:
+            named = self._named_speaker(lo, m.start, want, back < 2) if ent is None else None
+            if ent is None and named is None and (back < 2 or self._pronoun_chain(m, k + 1, last)):
                 ent = self._introduced(m, lo, hi, want)
             if ent is not None:
                 return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
@@ -68,16 +139,55 @@ class Antecedents:
                 return epithet
         return None
 
-    def _named_speaker(self, lo: int, hi: int) -> ResolvedSpeaker | None:
+    def _pronoun_chain(self, m: Mention, first: int, last: int) -> bool:
+        """Does every sentence in [first, last) open with ``m``'s pronoun, after a fronted phrase
+        at most ("Dù vậy, ông Widodo … Ngày 25/8, ông đăng … Trên Facebook, ông đăng … “…”, ông
+        viết"): the person introduced before them stays the subject."""
+        if m.kind != "pronoun" or first >= last:
+            return False
+        word, toks = self.toks[m.tok_start].key, self.toks
+        for k in range(first, last):
+            lo, hi = self.sent_tokens[k] if k < len(self.sent_tokens) else (0, 0)
+            comma = next((c for c in range(lo, min(hi, lo + 12)) if toks[c].text == ","), None)
+            if not any(a < hi and toks[a].key == word and not (a + 1 < hi and toks[a + 1].text[:1].isupper())
+                       for a in (lo, comma + 1 if comma is not None else hi)):
+                return False
+        return True
+
+    def _named_speaker(self, lo: int, hi: int, want: str | None = None, near: bool = False) -> ResolvedSpeaker | None:
         """A speaker in [lo, hi) called by a name of two or more words nobody else in
-        the article bears ("Xuân Trường bày tỏ …", "Trâm Anh, một sinh viên, cho biết")."""
+        the article bears ("Xuân Trường bày tỏ …", "Trâm Anh, một sinh viên, cho biết"),
+        or the one person a description names ("Một nữ bệnh nhân 70 tuổi thú nhận …"; one
+        of no stated gender only ``near`` the pronoun)."""
         for pos, sp in self._spoken:
             if lo <= pos < hi and sp.type == "unknown" and sp.entity is None and sp.name and len(sp.name.split()) >= 2:
                 return sp
+            if lo <= pos < hi and _one_described(sp) and (near or sp.entity.gender) and not (
+                    want and sp.entity.gender and sp.entity.gender != want):
+                return sp
         return None
 
+    def _named_lately(self, sp: ResolvedSpeaker, sentence: int) -> bool:
+        """A speaker called by a name of two or more words that the registry does not know
+        ("Xuân Trường bày tỏ …"), heard within the look-back: a pronoun may mean them."""
+        if sp.type != "unknown" or sp.entity is not None or not sp.name or len(sp.name.split()) < 2:
+            return False
+        k = min(sentence, len(self.sentences) - 1)
+        lo = self.sentences[max(0, k - _NAMED_LOOK_BACK)].start
+        return any(s is sp and pos >= lo for pos, s in reversed(self._spoken[-40:]))
+
+    def _far_description(self, sp: ResolvedSpeaker, sentence: int) -> bool:
+        """A person known only by a description of no stated gender ("Một người hàng xóm"),
+        heard before the sentence before ``sentence``: too far for a pronoun to mean."""
+        if not _one_described(sp) or sp.entity.gender:
+            return False
+        k = min(sentence, len(self.sentences) - 1)
+        lo = self.sentences[max(0, k - 1)].start
+        return not any(s is sp and pos >= lo for pos, s in reversed(self._spoken[-40:]))
+
     def _introduced(self, m: Mention, lo: int, hi: int, want: str | None, talking_only: bool = False) -> Entity | None:
-        found = [e for e in self.registry.salient_between(lo, hi, want) if not self._age_clash(m, e)]
+        found = [e for e in self.registry.salient_between(lo, hi, want)
+                 if not self._age_clash(m, e) and (want is None or self._gender_of(e) in (None, want))]
         talking = [e for e in found if any(e is sp.entity for pos, sp in self._spoken if lo <= pos < m.start)]
         chosen = talking or ([] if talking_only else found)
         return chosen[0] if chosen else None
@@ -93,13 +203,14 @@ class Antecedents:
                                       or self.toks[lo + hit[0]].text[:1].isupper())):
             return None
         before, start = self.sentences[max(0, k - _LOOK_BACK)].start, self.sentences[k].start
-        named = self.registry.salient_between(self.sentences[max(0, k - 2)].start, start, gender)
+        named = [e for e in self.registry.salient_between(self.sentences[max(0, k - 2)].start, start, gender)
+                 if self._gender_of(e) in (None, gender)]
         if named:
             return ResolvedSpeaker(named[-1].fullest, "person", named[-1], "anaphor")
         for pos, sp in reversed(self._spoken):
             if pos < before:
                 break
-            if pos < start and sp.type == "person" and sp.entity is not None and sp.entity.gender in (gender, None):
+            if pos < start and sp.type == "person" and sp.entity is not None and self._gender_of(sp.entity) in (gender, None):
                 return sp  # "…”, người mẹ nói. Nữ phụ huynh tự nhận …": the mother who just spoke
         end = lo + hit[0]
         if end + 1 < hi and self.toks[end].text.isdigit() and self.toks[end + 1].key == "tuổi":
@@ -185,7 +296,7 @@ class Antecedents:
             return None  # "Xuân Trường cho rằng … sân Bukit Jalil … Tuy nhiên, tiền vệ này …": who just spoke
         for ent in self.registry.named_before(m.start, limit=1):
             last = ent.last_before(m.start)
-            if last is not None and last >= lo and not (want and ent.gender and ent.gender != want) and not (
+            if last is not None and last >= lo and not (want and self._gender_of(ent) not in (None, want)) and not (
                     self._age_clash(m, ent)):
                 return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
         return None
@@ -195,7 +306,12 @@ class Antecedents:
         if ent is None or not ent.addressed:
             return False
         h = self.lex.honorifics.match(self.toks, m.tok_start, m.tok_end)
-        age = self.lex.honorific_age.get(" ".join(t.key for t in self.toks[m.tok_start:m.tok_start + h[0]])) if h else None
+        epithet = self.lex.anaphors.match(self.toks, m.tok_start, m.tok_end)
+        if epithet and (not h or epithet[0] > h[0]):
+            # "bà mẹ trẻ" is a mother of any age, no "bà" of address; "cô gái" is young
+            age = self._epithet_age.get(" ".join(t.key for t in self.toks[m.tok_start:m.tok_start + epithet[0]]))
+        else:
+            age = self.lex.honorific_age.get(" ".join(t.key for t in self.toks[m.tok_start:m.tok_start + h[0]])) if h else None
         ages = {self.lex.honorific_age.get(a) for a in ent.addressed} - {None}
         return age is not None and bool(ages) and age not in ages
 
@@ -213,6 +329,10 @@ class Antecedents:
             named = self._just_named(m, sentence, want)
             if named is not None:
                 return named
+        if epithet is not None and want is not None and not salient:
+            newcomer = self._newcomer(m, sentence, want)
+            if newcomer is not None:
+                return newcomer
         if m.kind == "pronoun" or salient:
             # "Phía Trung Quốc cho biết, ông Vương đã … Ông cũng nói …": a person just
             # introduced with a title or honorific is the likeliest antecedent
@@ -222,17 +342,22 @@ class Antecedents:
         for sp in reversed(history[-40:]):
             if sp.type in ("outlet", "place"):
                 continue
-            if want and sp.entity is not None and sp.entity.gender and sp.entity.gender != want:
+            if want and sp.entity is not None and self._gender_of(sp.entity) not in (None, want):
                 continue
-            if self._age_clash(m, sp.entity):
+            if self._age_clash(m, sp.entity) or (m.kind == "pronoun" and self._far_description(sp, sentence)):
                 continue
             if want and sp.entity is None and (m.kind == "pronoun" or epithet is not None) and (
-                    sp.type != "person" or sp.resolved_by == "description"):
+                    sp.type != "person" or sp.resolved_by == "description") and not self._named_lately(sp, sentence):
                 continue
             return sp
         # nobody has spoken yet: the latest person named before the mention
         for ent in self.registry.named_before(m.start):
-            if (want and ent.gender and ent.gender != want) or self._age_clash(m, ent):
+            if (want and self._gender_of(ent) not in (None, want)) or self._age_clash(m, ent):
                 continue
             return ResolvedSpeaker(ent.fullest, "person", ent, "anaphor")
         return None
+
+
+def _one_described(sp: ResolvedSpeaker) -> bool:
+    """One person known only by a description ("Một người hàng xóm", "nữ hành khách")."""
+    return sp.type == "person" and sp.resolved_by == "description" and sp.entity is not None

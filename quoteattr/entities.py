@@ -227,7 +227,7 @@ class EntityRegistry:
                 n = parser.name_run(toks, i, hi)
                 if 2 <= n <= 3 and parser.certain_name(toks, i, i + n) and not lex.outlets.match(toks, i, i + n) and not (
                         i > lo and ((toks[i - 1].text[:1].isupper() and not lex.places.match_ending(toks, i, lo))
-                                    or lex.org_heads.match_ending(toks, i, lo))):
+                                    or lex.org_heads.match_ending(toks, i, lo))) and not self._after_place_word(toks, i, lo):
                     self._add((toks[i].start, toks[i + n - 1].end), toks[i].start,
                               self._appositive_title(toks, i + n, hi), None)
                     i += n
@@ -235,6 +235,7 @@ class EntityRegistry:
             if toks[i].text in lex.family_names:
                 n = parser.name_run(toks, i, hi)
                 if 2 <= n <= 4 and not lex.places.match(toks, i, i + n) and not lex.org_heads.match(toks, i, i + n) and not (
+                        self._after_place_word(toks, i, lo)) and not (
                         lex.non_subject_starts.match(toks, i, i + 1)
                         and (lex.places.match(toks, i + 1, i + n) or is_acronym(toks[i + 1]))):
                     # "Từ TP HCM đến …": a preposition and a place, not the family name Từ
@@ -242,7 +243,33 @@ class EntityRegistry:
                               self._appositive_title(toks, i + n, hi), None)
                     i += n
                     continue
+            if toks[i].text[:1].isupper() and any(t.key == "tuổi" for t in toks[i + 3:min(hi, i + 6)]) and (
+                    n := self._aged_name(toks, i, hi)):
+                # "Lan Thương (26 tuổi) và hai người bạn nói": an age beside it introduces a person
+                self._add((toks[i].start, toks[i + n - 1].end), toks[i].start, None, None, salient=True)
+                i += n
+                continue
             i += 1
+
+    def _aged_name(self, toks: Sequence[Token], i: int, hi: int) -> int:
+        """The length of a two- or three-word capitalised name at ``toks[i]`` followed by its
+        age ("Lan Thương (26 tuổi)", "Thu Thảo, 29 tuổi,"), else 0."""
+        n = self.parser.name_run(toks, i, hi)
+        k = i + n
+        if not 2 <= n <= 3 or k + 2 >= hi or toks[k].text not in ("(", ",") or not toks[k + 1].text.isdigit():
+            return 0
+        if toks[k + 2].key != "tuổi" or (k + 3 < hi and toks[k + 3].text not in (")", ",")):
+            return 0  # "Hà Đông, 30 tuổi đã là muộn": no apposition
+        if self.lex.places.match(toks, i, k) or self.lex.org_heads.match(toks, i, k):
+            return 0
+        return n
+
+    def _after_place_word(self, toks: Sequence[Token], i: int, lo: int) -> bool:
+        """"phường Mai Dịch", "quận Nam Từ Liêm": a place word before the name, or before the
+        capitalised word before it, makes it (part of) a place."""
+        prefixes = self.lex.place_prefixes
+        return i > lo and (prefixes.match_ending(toks, i, lo) is not None or (
+            i - 1 > lo and toks[i - 1].text[:1].isupper() and prefixes.match_ending(toks, i - 1, lo) is not None))
 
     def _street_at(self, toks: Sequence[Token], i: int, lo: int) -> bool:
         """A capitalised name after a house number or a street word ("đường", "phố")."""
@@ -403,9 +430,12 @@ class EntityRegistry:
 
 def _official_title(title: str) -> str:
     """A folded title written out as in office: "thủ tướng" heads the government
-    ("Thủ tướng Chính phủ"), so "lãnh đạo Chính phủ" is the prime minister."""
+    ("Thủ tướng Chính phủ"), so "lãnh đạo Chính phủ" is the prime minister; "ngoại trưởng"
+    is the minister of foreign affairs ("lãnh đạo Bộ Ngoại giao Mỹ" is "Ngoại trưởng Mỹ …")."""
     if (title == "thủ tướng" or title.startswith("thủ tướng ")) and "chính phủ" not in title:
         return title.replace("thủ tướng", "thủ tướng chính phủ", 1)
+    if title == "ngoại trưởng" or title.startswith("ngoại trưởng "):
+        return title.replace("ngoại trưởng", "bộ trưởng bộ ngoại giao", 1)
     return title
 
 

@@ -143,7 +143,7 @@ class Attributor:
         paragraphs = find_paragraphs(text, start, end)
         if not paragraphs:
             return
-        sentences = find_sentences(text, paragraphs, self._lex.abbreviations)
+        sentences = find_sentences(text, paragraphs, self._lex.abbreviations, self._lex.outlets)
         quotes = find_quotes(text, paragraphs, sentences)
         if needs_windows(paragraphs):  # a long article: its tokens one window of paragraphs at a time
             records = attribute_windows(nt, paragraphs, sentences, quotes, self._lex, self._parser, analysis)

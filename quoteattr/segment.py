@@ -14,16 +14,23 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from typing import Protocol
 
 import attrs
 import regex
 
-from .tokens import glue_points
+from .tokens import Token, glue_points, tokenize
 
 __all__ = [
     "Segment", "Paragraph", "Sentence", "Quote", "ARTICLE_BREAK",
     "find_articles", "find_paragraphs", "find_sentences", "find_quotes", "QUOTE_MARKS", "OPEN_MARKS", "CLOSE_MARKS",
 ]
+
+class OutletNames(Protocol):
+    """A longest-match lookup of outlet names over tokens (the lexicon's ``outlets``)."""
+
+    def match(self, tokens: Sequence[Token], i: int, stop: int | None = None) -> tuple[int, str] | None: ...
+
 
 #: Characters that separate two articles in one string: nothing is carried across them.
 ARTICLE_BREAK = "\f\x1e"
@@ -150,11 +157,13 @@ _BOUNDARY = regex.compile(
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{N}.]+)$")
 
 
-def find_sentences(text: str, paragraphs: Sequence[Paragraph], abbreviations: frozenset[str]) -> list[Sentence]:
+def find_sentences(text: str, paragraphs: Sequence[Paragraph], abbreviations: frozenset[str],
+                   outlets: OutletNames | None = None) -> list[Sentence]:
     """Sentences of each paragraph; a dot after an abbreviation or an initial does not end one.
 
     One-line bodies glue blocks together; a photo credit and a quote glued to
-    a full stop end a sentence too (:func:`_glue_cuts`).
+    a full stop end a sentence too (:func:`_glue_cuts`); a credit naming one of
+    ``outlets`` ends with the outlet's name ("Ảnh: Reuters Adva Adar, …").
     """
     out: list[Sentence] = []
     for para in paragraphs:
@@ -169,7 +178,7 @@ def find_sentences(text: str, paragraphs: Sequence[Paragraph], abbreviations: fr
                 ):
                     continue
             cuts.append((m.end("close"), m.end()))
-        cuts.extend((c, c) for c in _glue_cuts(text, para))
+        cuts.extend((c, c) for c in _glue_cuts(text, para, abbreviations, outlets))
         s = para.start
         for cut, nxt in sorted(cuts):
             if cut <= s:
@@ -198,17 +207,19 @@ _OPENERS_WORDS = frozenset((
 # a full stop glued to a quote mark and a capital: "… đã có.\"Chỉ bàn làm …"
 _WORD_RUN = regex.compile(r"\S+")
 _HEAD = regex.compile(r"(?:\S+\s+){0,2}\S+")
+_DOTTED = regex.compile(r"\p{L}\.\p{L}")
 _GLUED_QUOTE = regex.compile(r"(?<=[\p{Ll}\p{N}][.!?…]+)[\"“”](?=\p{Lu})")
 
 
-def _glue_cuts(text: str, para: Paragraph) -> list[int]:
+def _glue_cuts(text: str, para: Paragraph, abbreviations: frozenset[str] = frozenset(),
+               outlets: OutletNames | None = None) -> list[int]:
     """Where a sentence starts without a space or a full stop before it: after a
     caption credit, at a dateline glued to the first word, at a glued quote."""
     cuts = []
     for m in _CAPTION.finditer(text, para.start, para.end):
         if m.start() > para.start and text[m.start() - 1] not in " \t)]":
             continue
-        end = _credit_end(text, m.end(), para.end)
+        end = _outlet_credit_end(text, m.end(), para.end, outlets) or _credit_end(text, m.end(), para.end, abbreviations)
         if end is not None:
             cuts.append(end)
             if m.start() > para.start and text[m.start() - 2] not in ".!?…)]\"”":
@@ -225,11 +236,29 @@ def _glue_cuts(text: str, para: Paragraph) -> list[int]:
     return cuts
 
 
-def _credit_end(text: str, pos: int, end: int) -> int | None:
-    """Where the credit after ``Ảnh:`` ends, when a sentence follows it on the same line."""
+def _outlet_credit_end(text: str, pos: int, end: int, outlets: OutletNames | None) -> int | None:
+    """Where a credit that names an outlet ("Ảnh: Reuters Adva Adar, …") ends: after the
+    outlet's name, when a capitalised word follows it after a space."""
+    if outlets is None:
+        return None
+    toks = tokenize(text, pos, min(end, pos + 80))
+    hit = outlets.match(toks, 0) if toks else None
+    if hit is None or hit[0] >= len(toks):
+        return None
+    nxt = toks[hit[0]]
+    if nxt.start > toks[hit[0] - 1].end and nxt.text[:1].isupper() and nxt.text[:1].isalpha():
+        return nxt.start
+    return None
+
+
+def _credit_end(text: str, pos: int, end: int, abbreviations: frozenset[str] = frozenset()) -> int | None:
+    """Where the credit after ``Ảnh:`` ends, when a sentence follows it on the same line; a
+    title abbreviation written with an inner dot ("Th.S", "PGS.TS") opens the sentence."""
     words = list(_WORD_RUN.finditer(text, pos, min(end, pos + 300)))[:10]
     for k, w in enumerate(words):
         word, at = w.group(), w.start()
+        if k and _DOTTED.search(word) and word.rstrip(".,").casefold() in abbreviations:
+            return at
         mark = regex.search(r"(?<=\p{L})[\"“]", word)
         if mark is not None:
             return at + mark.start()

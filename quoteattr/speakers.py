@@ -7,7 +7,7 @@ compatible speaker; an unnamed group stays as written.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
 from .analysis import Analysis
@@ -26,6 +26,8 @@ __all__ = ["SpeakerResolver"]
 _RECENT_SENTENCES = 6
 # words that link a role to its place ("nhân viên của cửa hàng"), no part of the role as introduced
 _LINKS = frozenset({"của", "tại", "ở", "thuộc"})
+# a gender word before a role or group noun: "nữ hành khách" is one woman
+_GENDER_WORDS = {"nữ": "f", "Nữ": "f", "nam": "m", "Nam": "m"}
 
 
 class SpeakerResolver:
@@ -66,7 +68,7 @@ class SpeakerResolver:
             return ResolvedSpeaker(" và ".join(n.name for n in names if n and n.name), "group", None, "name")
         found = self._described(m) or self._one(m, sentence, history)
         if found is not None:
-            self.antecedents.heard(m.start, found)
+            self.antecedents.heard(m.start, found, m.gender)
         if found is not None and found.type in ("organization", "unknown") and found.name and (
                 found.resolved_by == "name" and self.orgs.plausible(m.tok_start, m.tok_end)
                 and not (found.type == "unknown" and found.name in self.lex.family_names)):
@@ -86,6 +88,8 @@ class SpeakerResolver:
         if desc is None and a > 0 and (whole := self.lex.org_nouns.match(self.toks, a - 1, b)) and whole[0] >= 2:
             desc = org_description(self.lex, self.toks, a - 1, b)  # "đơn | vị cho biết": split inside a word
         if desc is not None:
+            if self._unnamed_before(desc.kind, m):
+                return ResolvedSpeaker(self.nt.spelling(m.start, m.end), "organization", None, "description")
             name = self.orgs.latest(desc.kind, m.start)
             return ResolvedSpeaker(name, "organization", None, "description") if name else None
         role = self.lex.org_roles.match(self.toks, a, b)
@@ -98,13 +102,17 @@ class SpeakerResolver:
         org = None
         desc = org_description(self.lex, toks, r, b) if r < b else None
         if desc is not None:
+            if self._unnamed_before(desc.kind, m):  # one person of that unnamed organisation
+                spelled = nt.spelling(m.start, m.end)
+                return ResolvedSpeaker(spelled, "person", Entity("person", spelled), "description")
             org = self.orgs.latest(desc.kind, m.start)
             if org is None:
                 return None
         words: frozenset[str] = frozenset()
         if desc is None and r < b:
             sub = self.parser.parse(toks, r, b)
-            if sub is not None and sub.kind in ("organization", "outlet") and sub.name is not None:
+            if sub is not None and sub.name is not None and (sub.kind in ("organization", "outlet") or (
+                    sub.kind == "person" and not sub.certain)):  # "đại diện Bình An Phát": a shop's name
                 org = nt.spelling(*sub.name)
             elif all(t.is_word and not t.text[:1].isupper() for t in toks[r:b]):
                 # "nhân viên kinh doanh của cửa hàng": the role, told more fully
@@ -112,6 +120,8 @@ class SpeakerResolver:
             else:
                 return None
         role = " ".join(t.key for t in toks[a:r])
+        if org is not None and (spoke := self.antecedents.spoke_for(org, m.start)) is not None:
+            return spoke  # "Chủ cửa hàng gạo Bình An Phát cho rằng … “…”, đại diện Bình An Phát nói"
         ent = self.registry.by_role(role, org, m.start, words)
         if ent is not None and org is None and not self._recent(ent, m.start):
             ent = None  # "nhân viên" pages after "chị Tuyền, nhân viên …" is someone else
@@ -121,6 +131,19 @@ class SpeakerResolver:
             return ResolvedSpeaker(f"{nt.spelling(toks[a].start, toks[r - 1].end)} {org}", "person", None,
                                    "description")
         return None
+
+    def _unnamed_before(self, kind: str, m: Mention) -> bool:
+        """"Lợi nhuận của một nhà băng … Tôi hỏi vì sao, lãnh đạo ngân hàng này cho biết …": an
+        organisation of ``kind`` brought in unnamed ("một nhà băng") in this sentence or the one
+        before is what "… này" means, not the last one named."""
+        toks = self.toks
+        k = max(0, bisect_right(self._sentence_starts, m.start) - 2)
+        lo = self.sent_tokens[k][0] if k < len(self.sent_tokens) else m.tok_start
+        for i in range(lo, m.tok_start - 1):
+            if toks[i].key == "một" and (hit := self.lex.org_nouns.match(toks, i + 1, m.tok_start)) and (
+                    hit[1][0] == kind and not (i + 1 + hit[0] < len(toks) and toks[i + 1 + hit[0]].text[:1].isupper())):
+                return True
+        return False
 
     def _one(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker]) -> ResolvedSpeaker | None:
         nt, reg, toks = self.nt, self.registry, self.toks
@@ -171,8 +194,27 @@ class SpeakerResolver:
                 return self.antecedents.plural(m, sentence)
             return self.antecedents.of(m, sentence, history)
         if m.kind == "group":
-            return ResolvedSpeaker(nt.spelling(m.start, m.end), "group", None, "description")
+            return self._group(m, sentence)
         return None
+
+    def _group(self, m: Mention, sentence: int) -> ResolvedSpeaker:
+        """An unnamed speaker, as written; one person when "một" or a gender word makes it
+        singular ("Một người hàng xóm", "nữ hành khách"), so a pronoun after it may mean it.
+        Without "một", "nam hành khách" is the man who just spoke, when one did."""
+        spelled = self.nt.spelling(m.start, m.end)
+        toks, a, b = self.toks, m.tok_start, m.tok_end
+        q = self.lex.quantifiers.match(toks, a, b)
+        if q is not None and not (q[0] == 1 and toks[a].key == "một"):
+            return ResolvedSpeaker(spelled, "group", None, "description")  # "một số", "các", "hai": several
+        r = a + (q[0] if q else 0)
+        gender = _GENDER_WORDS.get(toks[r].text) if r + 1 < b and toks[r + 1].text[:1].islower() else None
+        if q is None and gender is None:
+            return ResolvedSpeaker(spelled, "group", None, "description")
+        if q is None and gender is not None:
+            prev = self.antecedents.person_who_spoke(m.start, sentence, gender)
+            if prev is not None:
+                return prev
+        return ResolvedSpeaker(spelled, "person", Entity("person", spelled, gender=gender), "description")
 
     def _organisation_name(self, m: Mention, name: str) -> str:
         """The name of an organisation mention without a predicate the grammar let in
@@ -194,8 +236,9 @@ class SpeakerResolver:
             toks[k].key == "người" and toks[k + 1].text[:1].isupper() for k in range(m.tok_start + 1, m.tok_end - 1))
 
     def _recent(self, ent: Entity, pos: int) -> bool:
-        """Was ``ent`` mentioned within the last few sentences before ``pos``?"""
-        last = ent.last_before(pos)
+        """Was ``ent`` mentioned, or did it speak, within the last few sentences before ``pos``?"""
+        last = max((p for p in (ent.last_before(pos), self.antecedents.last_heard(ent, pos)) if p is not None),
+                   default=None)
         if last is None:
             return False
         starts = self._sentence_starts
