@@ -15,7 +15,7 @@ from ..mentions import Mention
 from ..sources import SourceMention, SourceScopes
 from .candidate import Candidate
 from .claims import Claims
-from .content import content_end, content_start, later_subjects
+from .content import content_end, content_start, later_subjects, series_end
 from .passive_frame import passive_frame_start, propose_named_back
 from .quote_first import propose_quote_first, quote_before_speaker
 from .view import ArticleView
@@ -116,6 +116,8 @@ def _propose_content(view: ArticleView, claims: Claims, scopes: SourceScopes, si
     outlet_speaker = subj.kind == "outlet"
     start_tok, how = cs
     end = content_end(view, si, start_tok, later_subjects(view, si, cue, subj, start_tok, later))
+    if how == "bare":
+        end = min(end, series_end(view, si, start_tok, later) or end)
     start = toks[start_tok].start
     q = view.quote_opening_at(start, end + 1)
     if q is not None:  # a direct quote right after the cue

@@ -1,0 +1,32 @@
+"""Statements the rules used to miss (issue 11, recall): constructions on synthetic sentences.
+
+Each test names the construction; near-misses that must give no record (or not that
+speaker) stand next to it.
+"""
+from __future__ import annotations
+
+from tests.sentences import records, speakers
+
+
+# --- a verb-phrase series that shares its subject ("cáo buộc …, chê “…” và cho rằng …") ---
+
+def test_series_keeps_each_verb_phrase_of_one_speaker() -> None:
+    got = records("Bà Hoàng Thị Mai phàn nàn nhà hàng đã tăng giá, chê món ăn “nhạt nhẽo” "
+                  "và cho rằng sẽ không quay lại.")
+    assert ("Hoàng Thị Mai", "nhà hàng đã tăng giá", "indirect") in got
+    assert ("Hoàng Thị Mai", "nhạt nhẽo", "mixed") in got
+    assert ("Hoàng Thị Mai", "sẽ không quay lại", "indirect") in got
+
+
+def test_series_of_the_content_own_subject_is_not_cut() -> None:
+    # the content opens with a predicate: its later verbs are part of what was said
+    got = records("Lãnh đạo Sở Y tế cho biết đã nắm được vụ việc, giao bệnh viện báo cáo trước thứ Hai.")
+    assert [q for _, q, _ in got] == ["đã nắm được vụ việc, giao bệnh viện báo cáo trước thứ Hai"]
+
+
+def test_series_after_a_topic_object_gives_no_paraphrase() -> None:
+    # "nêu những lo ngại …" names a topic: only the quoted words are reported
+    got = records("Ông Trần Quốc Bảo nêu những băn khoăn về tiến độ của dự án, "
+                  "mô tả đây là “bài toán khó nhất” của thành phố.")
+    assert all(kind == "mixed" for _, _, kind in got)
+    assert ("Trần Quốc Bảo", "bài toán khó nhất", "mixed") in got
