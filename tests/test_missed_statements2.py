@@ -30,3 +30,23 @@ def test_series_after_a_topic_object_gives_no_paraphrase() -> None:
                   "mô tả đây là “bài toán khó nhất” của thành phố.")
     assert all(kind == "mixed" for _, _, kind in got)
     assert ("Trần Quốc Bảo", "bài toán khó nhất", "mixed") in got
+
+
+# --- quote-first whose cue ends on a topic complement ("…”, X chia sẻ về công việc.") ---
+
+def test_quote_first_with_a_topic_after_the_cue() -> None:
+    text = ("Ca sĩ Lê Thu Hoa vừa trở lại Hà Nội sau ba năm. “Tôi sẽ mở một lớp dạy hát cho trẻ em”, "
+            "Hoa, nay đã 45 tuổi, chia sẻ về lớp học của mình.")
+    assert ("Lê Thu Hoa", "Tôi sẽ mở một lớp dạy hát cho trẻ em") in speakers(text)
+
+
+def test_quote_first_topic_tail_with_a_quote_of_its_own_is_no_tail() -> None:
+    # "cảnh báo về quan điểm “khoan dung”": the quoted words after the cue are no topic tail,
+    # so the quote before is not given to the words after it
+    text = "Đàm phán “bế tắc”, đoàn Mỹ rời Doha, khối Arab cảnh báo về quan điểm “cứng rắn”."
+    assert all(q != "bế tắc" for _, q in speakers(text))
+
+
+def test_about_as_an_adverb_keeps_its_clause() -> None:
+    assert ("Trần Văn Lâm", "về cơ bản công ty đã hoàn thành kế hoạch năm") in speakers(
+        "Ông Trần Văn Lâm cho biết về cơ bản công ty đã hoàn thành kế hoạch năm.")
