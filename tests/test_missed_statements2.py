@@ -50,3 +50,33 @@ def test_quote_first_topic_tail_with_a_quote_of_its_own_is_no_tail() -> None:
 def test_about_as_an_adverb_keeps_its_clause() -> None:
     assert ("Trần Văn Lâm", "về cơ bản công ty đã hoàn thành kế hoạch năm") in speakers(
         "Ông Trần Văn Lâm cho biết về cơ bản công ty đã hoàn thành kế hoạch năm.")
+
+
+# --- generic verbs that introduce a quote: "quảng cáo", "giới thiệu" (only with a marked content) ---
+
+def test_advertised_and_introduced_quotes() -> None:
+    assert speakers("“Căn hộ này có giá rất tốt”, một môi giới tên Tùng quảng cáo.") == [
+        ("một môi giới tên Tùng", "Căn hộ này có giá rất tốt")]
+    got = speakers("“Căn hộ này có giá rất tốt”, một môi giới tên Tùng giới thiệu và cho biết "
+                   "sẽ dẫn khách đến xem nhà.")
+    assert ("một môi giới tên Tùng", "Căn hộ này có giá rất tốt") in got
+    assert ("một môi giới tên Tùng", "sẽ dẫn khách đến xem nhà") in got
+
+
+def test_introducing_a_product_is_no_statement() -> None:
+    assert speakers("Công ty Hòa Phát vừa giới thiệu sản phẩm mới tại Hà Nội.") == []
+    assert speakers("Bảng quảng cáo của cửa hàng đã bị gỡ xuống.") == []
+
+
+# --- a cue inside a fronted subordinate clause: its comma closes the clause ---
+
+def test_cue_in_a_fronted_when_clause_reports_nothing() -> None:
+    assert speakers("Khi bà Lê Thị Lan phát biểu, cả hội trường đều vỗ tay.") == []
+    assert speakers("Chỉ khi thầy hiệu trưởng giới thiệu, cả lớp mới đứng dậy chào.") == []
+
+
+def test_cue_after_the_fronted_clause_keeps_its_content() -> None:
+    assert ("Lê Thị Lan", "công ty sẽ tăng lương") in speakers(
+        "Khi được hỏi, bà Lê Thị Lan cho biết, công ty sẽ tăng lương.")
+    assert ("Lê Thị Lan", "khi doanh thu ổn định, công ty sẽ tăng lương từ tháng sau") in speakers(
+        "Bà Lê Thị Lan cho biết, khi doanh thu ổn định, công ty sẽ tăng lương từ tháng sau.")

@@ -18,7 +18,7 @@ from .claims import Claims
 from .content import content_end, content_start, later_subjects, series_end
 from .passive_frame import passive_frame_start, propose_named_back
 from .quote_first import propose_quote_first, quote_before_speaker
-from .view import ArticleView
+from .view import OPEN_MARKS, ArticleView
 
 __all__ = ["propose_cue_content"]
 
@@ -32,6 +32,8 @@ def propose_cue_content(view: ArticleView, claims: Claims, scopes: SourceScopes,
     if passive_frame_start(view, si, subj) and (cs is None or cs[1] not in ("rằng", ":", "quote")):
         # "…. Thông tin này được các chuyên gia chia sẻ tại …": the passive's object is the statement before
         propose_named_back(view, claims, si, cue, subj, statement_src)
+        return
+    if _ends_fronted_clause(view, si, cue, cs):
         return
     tail = _quote_first_tail(view, si, cue, subj, cs, later)
     if tail is not None:
@@ -52,6 +54,23 @@ def propose_cue_content(view: ArticleView, claims: Claims, scopes: SourceScopes,
         propose_quote_first(view, claims, si, cue, subj, statement_src, direct_only=shared)
         return
     _propose_content(view, claims, scopes, si, cue, subj, later, cs, statement_src)
+
+
+# subordinators that open a fronted clause: "Khi bà Lan phát biểu, cả hội trường …"
+_FRONTED_SUBORDINATORS = frozenset({"khi", "nếu", "lúc", "hễ"})
+
+
+def _ends_fronted_clause(view: ArticleView, si: int, cue: Cue, cs: tuple[int, str] | None) -> bool:
+    """"Khi bà Lan phát biểu, cả hội trường đều vỗ tay.": a cue inside a fronted subordinate clause
+    ("(Chỉ/Ngay/Sau) khi …", "Nếu …") whose comma closes that clause; what follows is the main
+    clause, not what was said."""
+    if cs is None or cs[1] != ",":
+        return False
+    lo = view.sent_tokens[si][0]
+    toks = view.toks
+    opener = next((k for k in range(lo, min(cue.tok_start, lo + 3)) if toks[k].key in _FRONTED_SUBORDINATORS), None)
+    return opener is not None and not any(t.text in (",", ":", ";") or t.text in OPEN_MARKS
+                                          for t in toks[lo:cue.tok_start])
 
 
 def _quote_first_tail(view: ArticleView, si: int, cue: Cue, subj: Mention, cs: tuple[int, str] | None,
