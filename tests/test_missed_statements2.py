@@ -80,3 +80,19 @@ def test_cue_after_the_fronted_clause_keeps_its_content() -> None:
         "Khi được hỏi, bà Lê Thị Lan cho biết, công ty sẽ tăng lương.")
     assert ("Lê Thị Lan", "khi doanh thu ổn định, công ty sẽ tăng lương từ tháng sau") in speakers(
         "Bà Lê Thị Lan cho biết, khi doanh thu ổn định, công ty sẽ tăng lương từ tháng sau.")
+
+
+# --- the sentence's opening noun phrase, then appositives and verb phrases, then the cue ---
+
+def test_opening_description_before_appositives_is_the_speaker() -> None:
+    assert speakers("Một cụ ông 80 tuổi, đã ba lần vào viện, hiện đang sống một mình cho biết: "
+                    "“Tôi không có ai chăm sóc”.") == [("Một cụ ông 80 tuổi", "Tôi không có ai chăm sóc")]
+    assert speakers("Một phụ huynh, sinh ra trong gia đình nhà giáo, đã rất bức xúc, nên mới nêu ý kiến "
+                    "rằng nhà trường cần xin lỗi học sinh.") == [("Một phụ huynh", "nhà trường cần xin lỗi học sinh")]
+
+
+def test_opening_time_or_place_phrase_is_no_speaker() -> None:
+    got = speakers("Năm ngoái, dự án đã bị đình chỉ, chủ đầu tư cho biết: “Chúng tôi sẽ khởi kiện”.")
+    assert got == [("chủ đầu tư", "Chúng tôi sẽ khởi kiện")]
+    got = speakers("Tại hội nghị, dự án được bàn rất kỹ, sau đó mới nêu ý kiến rằng cần thêm vốn.")
+    assert all(name != "Tại hội nghị" for name, _ in got)

@@ -56,7 +56,56 @@ def cue_subject(view: ArticleView, si: int, cue: Cue, earlier: Sequence[Cue],
         m = _described_subject(view, si, cue)
     if m is None:
         m = _head_before_appositive(view, si, cue)
+    if m is None:
+        m = _opening_head_before_appositives(view, si, cue)
     return m
+
+
+# words that open a time phrase, never a speaker ("Năm ngoái, …", "Sáng 5/3, …")
+_TIME_HEADS = frozenset({"năm", "ngày", "tháng", "quý", "tuần", "sáng", "trưa", "chiều", "tối", "đêm", "hôm", "lúc"})
+
+
+def _opening_head_before_appositives(view: ArticleView, si: int, cue: Cue) -> Mention | None:
+    """``Một nữ phạm nhân 89 tuổi, đã hai lần vào tù, hiện đang thụ án cho biết: “…”``, ``Một phụ
+    huynh, sinh ra trong …, đã cảm thấy bị xúc phạm, nên mới nêu ý kiến rằng …``: the noun phrase
+    that opens the sentence, set off by a comma, is the subject of a cue with a marked content
+    (``rằng``, ``:``, a quote) when what stands between is lowercase verb phrases and appositives
+    with no cue, and the words right before the cue are no noun phrase of their own."""
+    lo, hi = view.sent_tokens[si]
+    toks = view.toks
+    k = cue.tok_end
+    if k >= hi or not (toks[k].key in ("rằng", "là") or toks[k].text == ":" or toks[k].text in OPEN_MARKS):
+        return None
+    j = view.parser.skip_adverbs_back(toks, lo, cue.tok_start)
+    a = _clause_start(view, lo, j)
+    comma = next((q for q in range(a, min(j, a + 10)) if not toks[q].is_word), None)
+    if comma is None or toks[comma].text != "," or comma == a or j - comma > _QUOTE_TAIL_REACH:
+        return None
+    if toks[a].key in _TIME_HEADS or toks[a].text[:1].isdigit() or view.lex.non_subject_starts.match(
+            toks, a, comma) or view.lex.fronted.match(toks, a, comma):
+        return None
+    between = toks[comma + 1:j]
+    if not between or holds_cue(view.lex, toks, comma + 1, j) or not all(
+            t.is_word or t.text == "," for t in between) or any(
+            toks[q + 1].text[:1].isupper() for q in range(comma, j - 1) if toks[q].text == ","):
+        return None  # a cue, a quote or another subject in between
+    last = max(q for q in range(comma, j) if toks[q].text == ",")
+    if last + 1 < j and described_subject(view.parser, toks, last + 1, j, max_words=_OPENING_DESCRIPTION):
+        return None  # "Năm ngoái, dự án bị đình chỉ, chủ đầu tư cho biết": the subject is right there
+    m = view.parser.parse(toks, a, comma)
+    if m is not None:
+        return m if m.kind in ("person", "title", "group", "organization") and (
+            m.kind != "person" or m.certain or m.title is not None) else None
+    return described_subject(view.parser, toks, a, comma, max_words=_OPENING_DESCRIPTION)
+
+
+def _clause_start(view: ArticleView, lo: int, j: int) -> int:
+    """Past a leading connective ("Còn", "Trong khi đó") and its comma."""
+    c = view.lex.connectives.match(view.toks, lo, j)
+    if not c:
+        return lo
+    k = lo + c[0]
+    return k + 1 if k < j and view.toks[k].text == "," else k
 
 
 def _head_before_appositive(view: ArticleView, si: int, cue: Cue) -> Mention | None:
