@@ -96,3 +96,17 @@ def test_opening_time_or_place_phrase_is_no_speaker() -> None:
     assert got == [("chủ đầu tư", "Chúng tôi sẽ khởi kiện")]
     got = speakers("Tại hội nghị, dự án được bàn rất kỹ, sau đó mới nêu ý kiến rằng cần thêm vốn.")
     assert all(name != "Tại hội nghị" for name, _ in got)
+
+
+# --- a colon quote whose speaker opens the colon's own clause, after fronted phrases ---
+
+def test_colon_quote_after_two_fronted_phrases() -> None:
+    text = ("Ông Trần Văn Hải lái xe rất chậm. Cho đến khi nhìn thấy những tấm panô, đón Tết dọc đường, "
+            "ông mới buông một câu: “Năm nay không thấy ai tài trợ”.")
+    assert ("Trần Văn Hải", "Năm nay không thấy ai tài trợ") in speakers(text)
+
+
+def test_colon_quote_of_a_sign_has_no_speaker_from_before() -> None:
+    text = ("Ông Trần Văn Hải lái xe rất chậm. Sau nhiều giờ chờ đợi, trên bảng điện tử, "
+            "hiện lên dòng chữ: “Chuyến bay bị hủy”.")
+    assert all(name != "Trần Văn Hải" for name, _ in speakers(text))
