@@ -110,3 +110,16 @@ def test_colon_quote_of_a_sign_has_no_speaker_from_before() -> None:
     text = ("Ông Trần Văn Hải lái xe rất chậm. Sau nhiều giờ chờ đợi, trên bảng điện tử, "
             "hiện lên dòng chữ: “Chuyến bay bị hủy”.")
     assert all(name != "Trần Văn Hải" for name, _ in speakers(text))
+
+
+# --- a description opening the sentence before "cho rằng" (the cue holds its own marker) ---
+
+def test_post_as_the_subject_of_cho_rang() -> None:
+    assert speakers("Một bài đăng trên diễn đàn cho rằng “nhà máy đang xả thải ra sông”.") == [
+        ("Một bài đăng trên diễn đàn", "nhà máy đang xả thải ra sông")]
+    assert speakers("Một bài đăng trên mạng xã hội cho rằng công ty đã che giấu thua lỗ.") == [
+        ("Một bài đăng trên mạng xã hội", "công ty đã che giấu thua lỗ")]
+
+
+def test_purpose_clause_before_cho_rang_is_no_speaker() -> None:
+    assert speakers("Để giải thích việc này cho rằng giá sẽ tăng là chưa đủ.") == []

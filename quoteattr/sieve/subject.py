@@ -219,6 +219,8 @@ def _described_subject(view: ArticleView, si: int, cue: Cue,
 def _marked_content(view: ArticleView, cue: Cue, hi: int) -> bool:
     """Does a marker (``rằng``, ``là``, ``:``, ``,``) or a quote open the content right after the cue?"""
     k = cue.tok_end
+    if cue.entry.phrase.endswith(" rằng"):
+        return True  # "cho rằng", "nói rằng": the marker is part of the cue
     if k >= hi:
         return False
     t = view.toks[k]
