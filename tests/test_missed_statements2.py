@@ -117,8 +117,8 @@ def test_colon_quote_of_a_sign_has_no_speaker_from_before() -> None:
 def test_post_as_the_subject_of_cho_rang() -> None:
     assert speakers("Một bài đăng trên diễn đàn cho rằng “nhà máy đang xả thải ra sông”.") == [
         ("Một bài đăng trên diễn đàn", "nhà máy đang xả thải ra sông")]
-    assert speakers("Một bài đăng trên mạng xã hội cho rằng công ty đã che giấu thua lỗ.") == [
-        ("Một bài đăng trên mạng xã hội", "công ty đã che giấu thua lỗ")]
+    assert speakers("Một bài viết trên diễn đàn cho rằng công ty đã che giấu thua lỗ.") == [
+        ("Một bài viết trên diễn đàn", "công ty đã che giấu thua lỗ")]
 
 
 def test_purpose_clause_before_cho_rang_is_no_speaker() -> None:
