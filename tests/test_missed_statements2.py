@@ -123,3 +123,18 @@ def test_post_as_the_subject_of_cho_rang() -> None:
 
 def test_purpose_clause_before_cho_rang_is_no_speaker() -> None:
     assert speakers("Để giải thích việc này cho rằng giá sẽ tăng là chưa đủ.") == []
+
+
+# --- "kể" with a clause that has no aspect word but opens with a time adverbial ---
+
+def test_recounted_clause_opening_with_a_time_adverbial() -> None:
+    assert speakers("Ông Trần Văn Lâm kể cách đây một tuần ông từ Huế ra Hà Nội thăm con.") == [
+        ("Trần Văn Lâm", "cách đây một tuần ông từ Huế ra Hà Nội thăm con")]
+    assert speakers("Bà Lê Thị Hoa kể năm ngoái gia đình bà từ Nghệ An vào Sài Gòn lập nghiệp.") == [
+        ("Lê Thị Hoa", "năm ngoái gia đình bà từ Nghệ An vào Sài Gòn lập nghiệp")]
+
+
+def test_recounted_story_object_is_no_clause() -> None:
+    assert speakers("Bà Lê Thị Hoa kể chuyện ngày xưa ở quê.") == []
+    assert speakers("Ông Trần Văn Lâm kể hôm qua.") == []
+    assert speakers("Bà Lê Thị Hoa kể sáng sớm ở quê nhà.") == []

@@ -181,11 +181,38 @@ def _is_reported_content(view: ArticleView, si: int, cue: Cue, how: str, s: int,
             # "chê đề án “viển vông”": only the quoted words are reported
             return not view.is_headline(si) and bool(view.fragments_in(s, e))
         lenient = entry.cls in ("directive", "commit") or view.is_headline(si)
-        if entry.takes == "clause" and not view.looks_like_clause(s, e, lenient=lenient):
+        if entry.takes == "clause" and not view.looks_like_clause(s, e, lenient=lenient) and not _opens_with_time(
+                view, s, e):
             return False
         if entry.takes == "addressee" and not _opens_with_addressee(view, s, e):
             return False
     return True
+
+
+# what opens a time adverbial: content that starts with one is a clause, never a topic noun phrase
+# ("kể cách đây một tuần ông từ Huế ra Hà Nội", "kể năm ngoái gia đình chuyển vào Sài Gòn")
+_TIME_OPENERS = (("cách", "đây"), ("hôm", "qua"), ("hôm", "nay"), ("hôm", "trước"), ("năm", "ngoái"),
+                 ("năm", "trước"), ("tuần", "trước"), ("tháng", "trước"), ("trước", "đó"), ("sau", "đó"),
+                 ("hồi", "đó"), ("lúc", "đó"), ("khi", "đó"), ("ngày", "xưa"), ("hồi",), ("sáng",), ("chiều",),
+                 ("tối",), ("đêm",))
+# words a time adverbial runs over before its clause: numbers, dates, "một tuần", "qua", "ấy"
+_MIN_CLAUSE_WORDS = 3
+
+
+def _opens_with_time(view: ArticleView, s: int, e: int) -> bool:
+    """Bare content that opens with a time adverbial and goes on for a clause after it."""
+    lo, hi = view.tok_range(s, e)
+    toks = view.toks
+    keys = [t.key for t in toks[lo:min(hi, lo + 2)]]
+    opener = next((o for o in _TIME_OPENERS if tuple(keys[:len(o)]) == o), None)
+    if opener is None:
+        return False
+    k = lo + len(opener)
+    if len(opener) == 1 and not (k < hi and (toks[k].text[:1].isdigit() or toks[k].key in ("nay", "qua", "hôm", "đó"))):
+        return False  # "sáng 3/2", "sáng nay", not "sáng tạo"
+    words = [t for t in toks[k:hi] if t.is_word]
+    return len(words) >= _MIN_CLAUSE_WORDS + 2 and not view.lex.topic_starts.match(toks, k, hi) and toks[k].key not in (
+        "về", "việc")
 
 
 def _embedded_question(view: ArticleView, s: int, e: int) -> bool:
