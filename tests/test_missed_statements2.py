@@ -138,3 +138,14 @@ def test_recounted_story_object_is_no_clause() -> None:
     assert speakers("Bà Lê Thị Hoa kể chuyện ngày xưa ở quê.") == []
     assert speakers("Ông Trần Văn Lâm kể hôm qua.") == []
     assert speakers("Bà Lê Thị Hoa kể sáng sớm ở quê nhà.") == []
+
+
+# --- "nói đùa": a joke said aloud is speech when its words follow ---
+
+def test_joke_with_its_words_is_a_statement() -> None:
+    assert speakers("Ông Trần Văn Nam vẫn thường nói đùa rằng mình là người sướng nhất tỉnh.") == [
+        ("Trần Văn Nam", "mình là người sướng nhất tỉnh")]
+
+
+def test_joking_without_words_is_no_statement() -> None:
+    assert speakers("Hai anh em Trần Văn Nam và Trần Văn Hùng hay nói đùa với nhau trong bữa cơm.") == []
