@@ -149,3 +149,18 @@ def test_joke_with_its_words_is_a_statement() -> None:
 
 def test_joking_without_words_is_no_statement() -> None:
     assert speakers("Hai anh em Trần Văn Nam và Trần Văn Hùng hay nói đùa với nhau trong bữa cơm.") == []
+
+
+# --- a survey share as the speaker (GUIDELINES 2026-12-01), also after "khi" ---
+
+def test_share_of_those_asked_is_the_speaker() -> None:
+    assert speakers("60% số người được hỏi cho biết họ sẽ mua xe điện trong năm tới.") == [
+        ("60% số người được hỏi", "họ sẽ mua xe điện trong năm tới")]
+    got = speakers("Khảo sát của hãng nghiên cứu Minh An gây bất ngờ khi 45% người được hỏi cho biết "
+                   "họ không còn dùng tiền mặt.")
+    assert ("45% người được hỏi", "họ không còn dùng tiền mặt") in got
+
+
+def test_a_percentage_that_is_no_share_of_people_is_no_speaker() -> None:
+    assert speakers("Giá vàng tăng 5% trong tuần qua cho biết thị trường đang biến động.") == []
+    assert speakers("Doanh thu giảm 20% so với năm ngoái cho thấy công ty gặp khó.") == []

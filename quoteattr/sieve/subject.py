@@ -150,9 +150,28 @@ def _subject_slot(view: ArticleView, si: int, cue: Cue, after_fronted: bool = Fa
         a -= 1
     if a >= j or view.lex.honorifics.match(toks, a, j):
         return None  # nothing, or an honorific with a verb ("ông quên")
+    share = _survey_share(view, lo, a)
+    if share is not None:
+        return (share, j)
     clause_start = a == lo or (after_fronted and toks[a - 1].text == "," and (
         view.lex.non_subject_starts.match(toks, lo, a) or view.lex.fronted.match(toks, lo, a)))
     return (a, j) if clause_start and (not marked or _marked_content(view, cue, hi)) else None
+
+
+def _survey_share(view: ArticleView, lo: int, a: int) -> int | None:
+    """``56% số người được hỏi cho biết …``: a share of those asked is a survey's speaker (GUIDELINES,
+    2026-12-01), opening its clause at the sentence start, after a comma or after ``khi``/``và``/
+    ``còn``; returns where the share starts."""
+    toks = view.toks
+    k = a - 2
+    if k < lo or toks[a - 1].text != "%" or not toks[k].text[:1].isdigit():
+        return None
+    if k > lo and toks[k - 1].text == ",":
+        k -= 1  # "56,5%": a decimal share
+        if k - 1 >= lo and toks[k - 1].text[:1].isdigit():
+            k -= 1
+    opens = k == lo or toks[k - 1].text == "," or toks[k - 1].key in ("khi", "và", "còn", "nhưng")
+    return k if opens and toks[a].key in ("số", "người", "những", "các", "trong") else None
 
 
 def _after_quote(view: ArticleView, lo: int, j: int) -> tuple[int, int] | None:
