@@ -164,3 +164,15 @@ def test_share_of_those_asked_is_the_speaker() -> None:
 def test_a_percentage_that_is_no_share_of_people_is_no_speaker() -> None:
     assert speakers("Giá vàng tăng 5% trong tuần qua cho biết thị trường đang biến động.") == []
     assert speakers("Doanh thu giảm 20% so với năm ngoái cho thấy công ty gặp khó.") == []
+
+
+# --- "ví dụ (về)": giving an example is a speech act with its clause ---
+
+def test_example_given_by_the_speaker() -> None:
+    assert speakers("Ông Trần Văn Nam ví dụ về sản xuất điện thoại ở Việt Nam là sự kết hợp của nhiều ngành.") == [
+        ("Trần Văn Nam", "sản xuất điện thoại ở Việt Nam là sự kết hợp của nhiều ngành")]
+
+
+def test_for_example_as_an_adverb_or_list_is_no_cue() -> None:
+    assert speakers("Ví dụ, một hộ gia đình có thể tiết kiệm 2 triệu đồng mỗi tháng.") == []
+    assert speakers("Nhiều loại trái cây, ví dụ như cam và bưởi, đã tăng giá mạnh.") == []
