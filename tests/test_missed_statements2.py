@@ -176,3 +176,15 @@ def test_example_given_by_the_speaker() -> None:
 def test_for_example_as_an_adverb_or_list_is_no_cue() -> None:
     assert speakers("Ví dụ, một hộ gia đình có thể tiết kiệm 2 triệu đồng mỗi tháng.") == []
     assert speakers("Nhiều loại trái cây, ví dụ như cam và bưởi, đã tăng giá mạnh.") == []
+
+
+# --- an outlet as the passive agent on the subject only published it (UNSEEN R02) ---
+
+def test_publisher_of_a_study_is_not_its_speaker() -> None:
+    assert speakers("Một nghiên cứu được công bố bởi tạp chí Science tuyên bố rằng cà phê giúp sống lâu hơn.") == [
+        ("Một nghiên cứu", "cà phê giúp sống lâu hơn")]
+
+
+def test_organisation_that_made_a_report_keeps_it() -> None:
+    assert speakers("Báo cáo được thực hiện bởi Ngân hàng Thế giới cho biết, nợ xấu đã tăng.") == [
+        ("Ngân hàng Thế giới", "nợ xấu đã tăng")]
