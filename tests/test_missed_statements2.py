@@ -188,3 +188,15 @@ def test_publisher_of_a_study_is_not_its_speaker() -> None:
 def test_organisation_that_made_a_report_keeps_it() -> None:
     assert speakers("Báo cáo được thực hiện bởi Ngân hàng Thế giới cho biết, nợ xấu đã tăng.") == [
         ("Ngân hàng Thế giới", "nợ xấu đã tăng")]
+
+
+# --- a counted noun with its "về" complement is a topic, not reported content ---
+
+def test_counted_topic_after_a_cue_is_no_statement() -> None:
+    assert speakers("Thông báo của Công ty Minh Phát cảnh báo những rủi ro về tình trạng rao bán dự án.") == []
+    assert speakers("Bà Lê Thị Hoa chia sẻ nhiều khó khăn về vốn của các hộ kinh doanh.") == []
+
+
+def test_ve_as_a_verb_inside_a_clause_keeps_it() -> None:
+    assert speakers("Ông Trần Văn Lâm cảnh báo nhiều hộ dân về quê sẽ không có việc làm.") == [
+        ("Trần Văn Lâm", "nhiều hộ dân về quê sẽ không có việc làm")]

@@ -181,8 +181,8 @@ def _is_reported_content(view: ArticleView, si: int, cue: Cue, how: str, s: int,
             # "chê đề án “viển vông”": only the quoted words are reported
             return not view.is_headline(si) and bool(view.fragments_in(s, e))
         lenient = entry.cls in ("directive", "commit") or view.is_headline(si)
-        if entry.takes == "clause" and not view.looks_like_clause(s, e, lenient=lenient) and not _opens_with_time(
-                view, s, e):
+        if entry.takes == "clause" and (not view.looks_like_clause(s, e, lenient=lenient) and not _opens_with_time(
+                view, s, e) or _quantified_topic(view, s, e)):
             return False
         if entry.takes == "addressee" and not _opens_with_addressee(view, s, e):
             return False
@@ -213,6 +213,24 @@ def _opens_with_time(view: ArticleView, s: int, e: int) -> bool:
     words = [t for t in toks[k:hi] if t.is_word]
     return len(words) >= _MIN_CLAUSE_WORDS + 2 and not view.lex.topic_starts.match(toks, k, hi) and toks[k].key not in (
         "về", "việc")
+
+
+def _quantified_topic(view: ArticleView, s: int, e: int) -> bool:
+    """"cảnh báo những rủi ro về tình trạng …", "nêu các khó khăn về vốn": a counted noun and its
+    ``về`` complement name a topic; a predicate before the ``về`` makes a clause of it."""
+    lo, hi = view.tok_range(s, e)
+    toks = view.toks
+    q = view.lex.quantifiers.match(toks, lo, hi)
+    if q is None:
+        return False
+    for k in range(lo + q[0] + 1, min(hi, lo + q[0] + 4)):
+        t = toks[k]
+        if not t.is_word or view.lex.clause_markers.match(toks, k, hi):
+            return False
+        if t.key == "về":
+            # "cảnh báo nhiều hộ dân về quê sẽ không có việc làm": "về" the verb, in a clause
+            return not view.lex.clause_markers.find_all(toks, k + 1, min(hi, k + 6))
+    return False
 
 
 def _embedded_question(view: ArticleView, s: int, e: int) -> bool:
