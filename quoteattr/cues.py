@@ -56,6 +56,8 @@ def find_cues(tokens: Sequence[Token], start: int, stop: int, lex: CompiledLexic
             continue  # "những tuyên bố", "đưa ra cáo buộc": a noun, not a reporting verb
         if entry.cls in ("speech", "directive", "commit") and lex.modals.match_ending(tokens, s, start):
             continue  # "người dân cần lưu ý …": needed, not said
+        if entry.cls == "speech" and entry.takes != "any" and _ability(tokens, e, stop):
+            continue  # "phải nêu ra được …", "giải thích được": what one can state, not a statement
         before = lex.cue_before.match_ending(tokens, s, start)
         if before and entry.cls not in ("according", "quoting", "noun", "report"):
             s -= before[0]
@@ -67,6 +69,12 @@ def find_cues(tokens: Sequence[Token], start: int, stop: int, lex: CompiledLexic
             e += after[0]
         out.append(Cue(s, e, i, i + n, entry, tokens[s].start, tokens[e - 1].end))
     return out
+
+
+def _ability(tokens: Sequence[Token], e: int, stop: int) -> bool:
+    """"V được", "V ra được" right after the cue: the potential complement, an ability."""
+    k = e + (e < stop and tokens[e].key in ("ra", "lên"))
+    return k < stop and tokens[k].key == "được"
 
 
 def _noun_marked(tokens: Sequence[Token], s: int, e: int, start: int, stop: int, lex: CompiledLexicon) -> bool:

@@ -54,7 +54,7 @@ def _clause_start(parser: MentionParser, toks: Sequence[Token], a: int, b: int) 
 def _is_noun_phrase(parser: MentionParser, toks: Sequence[Token], k: int, b: int) -> bool:
     """No predicate, no cue, no opening preposition in ``toks[k:b]``."""
     lex = parser.lex
-    if lex.non_subject_starts.match(toks, k, b) or holds_cue(lex, toks, k, b):
+    if lex.non_subject_starts.match(toks, k, b) or _holds_own_cue(parser, toks, k, b):
         return False
     q = k
     while q < b:
@@ -69,6 +69,16 @@ def _is_noun_phrase(parser: MentionParser, toks: Sequence[Token], k: int, b: int
             return False  # a predicate has begun ("Bổ sung thêm thông tin, …")
         q += 1
     return True
+
+
+def _holds_own_cue(parser: MentionParser, toks: Sequence[Token], k: int, b: int) -> bool:
+    """A cue in ``toks[k:b]`` that is not the verb of a passive relative on the head
+    ("số người được hỏi", "những người được khảo sát")."""
+    lex = parser.lex
+    if not holds_cue(lex, toks, k, b):
+        return False
+    return any(holds_cue(lex, toks, q, q + 1, stop=b) and not (q > k and toks[q - 1].key in _RELATIVE_PASSIVE)
+               for q in range(k, b))
 
 
 def described_subject(parser: MentionParser, toks: Sequence[Token], a: int, b: int,

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from ..mentions import Mention
 from .candidate import Candidate
 from .claims import Claims
-from .subject import sentence_subject
+from .subject import opening_mention, sentence_subject
 from .view import ArticleView
 
 __all__ = ["propose_colon_quotes"]
@@ -36,7 +36,8 @@ def propose_colon_quotes(view: ArticleView, claims: Claims, cue_subjects: Mappin
         colon_tok = view.tok_range(pos - 1, pos)[0]
         m = cue_subjects.get(si)
         if m is None:
-            m = _mention_before_colon(view, si, colon_tok) or _answerer(view, si, colon_tok)
+            m = _mention_before_colon(view, si, colon_tok) or _answerer(view, si, colon_tok) or _clause_subject(
+                view, si, colon_tok)
         if m is None or m.kind not in _COLON_SPEAKERS:
             m = sentence_subject(view, si)
             if m is None or m.tok_end > colon_tok or m.kind == "group":
@@ -75,3 +76,18 @@ def _mention_before_colon(view: ArticleView, si: int, colon_tok: int) -> Mention
             m.tok_start == lo or toks[m.tok_start - 1].text in (",", "–", "-")):
         return None
     return m
+
+
+def _clause_subject(view: ArticleView, si: int, colon_tok: int) -> Mention | None:
+    """The subject opening the colon's own clause, after the last comma before it: ``Cho đến khi
+    nhìn thấy …, đón Tết …, ông mới buông một câu: “…”`` (a verb phrase between it and the colon)."""
+    toks = view.toks
+    lo = view.sent_tokens[si][0]
+    comma = next((k for k in range(colon_tok - 1, lo, -1) if not toks[k].is_word), None)
+    if comma is None or toks[comma].text != "," or colon_tok - comma < 3:
+        return None
+    m = opening_mention(view, comma + 1, colon_tok)
+    if m is None or m.kind not in ("person", "title", "pronoun") or m.tok_end >= colon_tok:
+        return None
+    rest = toks[m.tok_end:colon_tok]
+    return m if all(t.is_word and t.text[:1].islower() for t in rest) else None

@@ -16,7 +16,7 @@ from ..mentions import Mention
 from .subject import is_addressee
 from .view import CLOSE_MARKS, OPEN_MARKS, ArticleView
 
-__all__ = ["content_start", "content_end", "later_subjects"]
+__all__ = ["content_start", "content_end", "later_subjects", "series_end"]
 
 _CONTENT_SEPS = {",", ":"}
 # future and obligation: a later cue after one of these is reported, not said ("sẽ yêu cầu")
@@ -146,3 +146,30 @@ def content_end(view: ArticleView, si: int, start_tok: int, subjects_later: Sequ
     if k < len(view.ellipses):
         end = min(end, view.ellipses[k])
     return end
+
+
+def series_end(view: ArticleView, si: int, start_tok: int, later: Sequence[Cue]) -> int | None:
+    """Char offset where bare content with a subject of its own ends before the speaker's next
+    verb of a series: "cáo buộc đối thủ muốn trì hoãn dự án|, chê đề án “viển vông” và cho rằng …".
+    The next verb follows a comma, has no subject of its own, and reports words of its own
+    (``rằng``, ``:`` or a quote mark before the next comma); content that opens with a
+    predicate ("cho biết đã nắm sự việc, giao …") keeps its own verb series."""
+    toks = view.toks
+    lo, hi = view.sent_tokens[si]
+    lex = view.lex
+    if lex.clause_markers.match(toks, start_tok, hi) or lex.adverbs.match(toks, start_tok, hi):
+        return None
+    q = lex.quantifiers.match(toks, start_tok, hi)
+    if lex.topic_starts.match(toks, start_tok + (q[0] if q else 0), hi):
+        return None  # "nêu những lo ngại …, mô tả đây là “…”": a topic, the quote is the statement
+    for c in later:
+        k = c.tok_start
+        if c.entry.cls not in ("speech", "directive", "commit") or not (
+                k - 1 > start_tok + 1 and toks[k - 1].text == ","):
+            continue
+        chunk = toks[c.tok_end:hi]
+        stop = next((q for q, t in enumerate(chunk) if t.text in (",", ";") or t.key == "và"), len(chunk))
+        own = any(t.key == "rằng" or t.text == ":" or t.text in OPEN_MARKS for t in chunk[:stop])
+        if own and view.subject_of(lo, k) is None:
+            return toks[k - 1].start
+    return None

@@ -15,10 +15,10 @@ from ..mentions import Mention
 from ..sources import SourceMention, SourceScopes
 from .candidate import Candidate
 from .claims import Claims
-from .content import content_end, content_start, later_subjects
+from .content import content_end, content_start, later_subjects, series_end
 from .passive_frame import passive_frame_start, propose_named_back
 from .quote_first import propose_quote_first, quote_before_speaker
-from .view import ArticleView
+from .view import OPEN_MARKS, ArticleView
 
 __all__ = ["propose_cue_content"]
 
@@ -32,6 +32,8 @@ def propose_cue_content(view: ArticleView, claims: Claims, scopes: SourceScopes,
     if passive_frame_start(view, si, subj) and (cs is None or cs[1] not in ("rằng", ":", "quote")):
         # "…. Thông tin này được các chuyên gia chia sẻ tại …": the passive's object is the statement before
         propose_named_back(view, claims, si, cue, subj, statement_src)
+        return
+    if _ends_fronted_clause(view, si, cue, cs):
         return
     tail = _quote_first_tail(view, si, cue, subj, cs, later)
     if tail is not None:
@@ -52,6 +54,23 @@ def propose_cue_content(view: ArticleView, claims: Claims, scopes: SourceScopes,
         propose_quote_first(view, claims, si, cue, subj, statement_src, direct_only=shared)
         return
     _propose_content(view, claims, scopes, si, cue, subj, later, cs, statement_src)
+
+
+# subordinators that open a fronted clause: "Khi bà Lan phát biểu, cả hội trường …"
+_FRONTED_SUBORDINATORS = frozenset({"khi", "nếu", "lúc", "hễ"})
+
+
+def _ends_fronted_clause(view: ArticleView, si: int, cue: Cue, cs: tuple[int, str] | None) -> bool:
+    """"Khi bà Lan phát biểu, cả hội trường đều vỗ tay.": a cue inside a fronted subordinate clause
+    ("(Chỉ/Ngay/Sau) khi …", "Nếu …") whose comma closes that clause; what follows is the main
+    clause, not what was said."""
+    if cs is None or cs[1] != ",":
+        return False
+    lo = view.sent_tokens[si][0]
+    toks = view.toks
+    opener = next((k for k in range(lo, min(cue.tok_start, lo + 3)) if toks[k].key in _FRONTED_SUBORDINATORS), None)
+    return opener is not None and not any(t.text in (",", ":", ";") or t.text in OPEN_MARKS
+                                          for t in toks[lo:cue.tok_start])
 
 
 def _quote_first_tail(view: ArticleView, si: int, cue: Cue, subj: Mention, cs: tuple[int, str] | None,
@@ -116,6 +135,8 @@ def _propose_content(view: ArticleView, claims: Claims, scopes: SourceScopes, si
     outlet_speaker = subj.kind == "outlet"
     start_tok, how = cs
     end = content_end(view, si, start_tok, later_subjects(view, si, cue, subj, start_tok, later))
+    if how == "bare":
+        end = min(end, series_end(view, si, start_tok, later) or end)
     start = toks[start_tok].start
     q = view.quote_opening_at(start, end + 1)
     if q is not None:  # a direct quote right after the cue
@@ -160,11 +181,56 @@ def _is_reported_content(view: ArticleView, si: int, cue: Cue, how: str, s: int,
             # "chê đề án “viển vông”": only the quoted words are reported
             return not view.is_headline(si) and bool(view.fragments_in(s, e))
         lenient = entry.cls in ("directive", "commit") or view.is_headline(si)
-        if entry.takes == "clause" and not view.looks_like_clause(s, e, lenient=lenient):
+        if entry.takes == "clause" and (not view.looks_like_clause(s, e, lenient=lenient) and not _opens_with_time(
+                view, s, e) or _quantified_topic(view, s, e)):
             return False
         if entry.takes == "addressee" and not _opens_with_addressee(view, s, e):
             return False
     return True
+
+
+# what opens a time adverbial: content that starts with one is a clause, never a topic noun phrase
+# ("kể cách đây một tuần ông từ Huế ra Hà Nội", "kể năm ngoái gia đình chuyển vào Sài Gòn")
+_TIME_OPENERS = (("cách", "đây"), ("hôm", "qua"), ("hôm", "nay"), ("hôm", "trước"), ("năm", "ngoái"),
+                 ("năm", "trước"), ("tuần", "trước"), ("tháng", "trước"), ("trước", "đó"), ("sau", "đó"),
+                 ("hồi", "đó"), ("lúc", "đó"), ("khi", "đó"), ("ngày", "xưa"), ("hồi",), ("sáng",), ("chiều",),
+                 ("tối",), ("đêm",))
+# words a time adverbial runs over before its clause: numbers, dates, "một tuần", "qua", "ấy"
+_MIN_CLAUSE_WORDS = 3
+
+
+def _opens_with_time(view: ArticleView, s: int, e: int) -> bool:
+    """Bare content that opens with a time adverbial and goes on for a clause after it."""
+    lo, hi = view.tok_range(s, e)
+    toks = view.toks
+    keys = [t.key for t in toks[lo:min(hi, lo + 2)]]
+    opener = next((o for o in _TIME_OPENERS if tuple(keys[:len(o)]) == o), None)
+    if opener is None:
+        return False
+    k = lo + len(opener)
+    if len(opener) == 1 and not (k < hi and (toks[k].text[:1].isdigit() or toks[k].key in ("nay", "qua", "hôm", "đó"))):
+        return False  # "sáng 3/2", "sáng nay", not "sáng tạo"
+    words = [t for t in toks[k:hi] if t.is_word]
+    return len(words) >= _MIN_CLAUSE_WORDS + 2 and not view.lex.topic_starts.match(toks, k, hi) and toks[k].key not in (
+        "về", "việc")
+
+
+def _quantified_topic(view: ArticleView, s: int, e: int) -> bool:
+    """"cảnh báo những rủi ro về tình trạng …", "nêu các khó khăn về vốn": a counted noun and its
+    ``về`` complement name a topic; a predicate before the ``về`` makes a clause of it."""
+    lo, hi = view.tok_range(s, e)
+    toks = view.toks
+    q = view.lex.quantifiers.match(toks, lo, hi)
+    if q is None:
+        return False
+    for k in range(lo + q[0] + 1, min(hi, lo + q[0] + 4)):
+        t = toks[k]
+        if not t.is_word or view.lex.clause_markers.match(toks, k, hi):
+            return False
+        if t.key == "về":
+            # "cảnh báo nhiều hộ dân về quê sẽ không có việc làm": "về" the verb, in a clause
+            return not view.lex.clause_markers.find_all(toks, k + 1, min(hi, k + 6))
+    return False
 
 
 def _embedded_question(view: ArticleView, s: int, e: int) -> bool:

@@ -16,18 +16,21 @@ from ..cues import Cue
 from ..mentions import Mention, looks_foreign
 from ..mentions.names import holds_cue
 from ..mentions.noun_phrase import described_subject
+from .subject_chains import OPENING_DESCRIPTION as _OPENING_DESCRIPTION
+from .subject_chains import QUOTE_TAIL_REACH as _QUOTE_TAIL_REACH
+from .subject_chains import (
+    head_before_appositive,
+    head_of_passive,
+    opening_head_before_appositives,
+)
 from .view import CLOSE_MARKS, OPEN_MARKS, ArticleView
 
-__all__ = ["cue_subject", "sentence_subject", "opening_mention", "is_addressee"]
+__all__ = ["cue_subject", "is_addressee", "opening_mention", "sentence_subject"]
 
 # tokens looked back from a cue for the start of its clause: bounds the work in one endless sentence
 _CLAUSE_REACH = 200
-# tokens between a closed quote and the cue of its speaker: a description and its appositives
-_QUOTE_TAIL_REACH = 30
 # words of a verb phrase between a subject and "và CUE" that share it
 _SHARED_REACH = 15
-# words of a description no lexicon knows that may open a sentence as its subject
-_OPENING_DESCRIPTION = 6
 
 
 def is_addressee(m: Mention, previous: Cue) -> bool:
@@ -47,6 +50,8 @@ def cue_subject(view: ArticleView, si: int, cue: Cue, earlier: Sequence[Cue],
         m = None
     if m is not None and _subordinator(view, m):
         m = None  # "Khi cho rằng giá sẽ tăng, …": a subordinator, capitalised, is nobody
+    if m is not None and m.kind == "outlet" and m.tok_start > lo and view.toks[m.tok_start - 1].key == "bởi":
+        return head_of_passive(view, lo, m)
     if m is not None:
         return _vouched_name(view, si, cue, m)
     m = _subject_away_from_cue(view, si, cue, earlier, subjects)
@@ -55,28 +60,10 @@ def cue_subject(view: ArticleView, si: int, cue: Cue, earlier: Sequence[Cue],
     if m is None:
         m = _described_subject(view, si, cue)
     if m is None:
-        m = _head_before_appositive(view, si, cue)
+        m = head_before_appositive(view, si, cue)
+    if m is None:
+        m = opening_head_before_appositives(view, si, cue)
     return m
-
-
-def _head_before_appositive(view: ArticleView, si: int, cue: Cue) -> Mention | None:
-    """``“…”, cụ bà, từng làm công nhân suốt 20 năm, tâm sự.``: after a closed quote, a known
-    mention set off by commas from a description no lexicon knows is the speaker."""
-    lo, hi = view.sent_tokens[si]
-    toks = view.toks
-    j = view.parser.skip_adverbs_back(toks, lo, cue.tok_start)
-    if j - lo < 5 or toks[j - 1].text != "," or not view.only_tail(cue.tok_end, hi):
-        return None
-    a = next((k for k in range(j - 2, max(lo + 1, j - _QUOTE_TAIL_REACH), -1)
-              if toks[k - 1].text in (",", "-", "–", "—") and toks[k - 2].text in CLOSE_MARKS), None)
-    if a is None:
-        return None
-    b = next((k for k in range(a, j) if not toks[k].is_word), j)
-    if not (b < j - 2 and toks[b].text == ",") or holds_cue(view.lex, toks, b, j) or not all(
-            t.is_word or t.text in (",", "(", ")") for t in toks[b:j]):
-        return None
-    m = view.parser.parse(toks, a, b)
-    return m if m is not None and m.kind in ("person", "title", "group", "organization") else None
 
 
 def _subordinator(view: ArticleView, m: Mention) -> bool:
@@ -101,9 +88,28 @@ def _subject_slot(view: ArticleView, si: int, cue: Cue, after_fronted: bool = Fa
         a -= 1
     if a >= j or view.lex.honorifics.match(toks, a, j):
         return None  # nothing, or an honorific with a verb ("ông quên")
+    share = _survey_share(view, lo, a)
+    if share is not None:
+        return (share, j)
     clause_start = a == lo or (after_fronted and toks[a - 1].text == "," and (
         view.lex.non_subject_starts.match(toks, lo, a) or view.lex.fronted.match(toks, lo, a)))
     return (a, j) if clause_start and (not marked or _marked_content(view, cue, hi)) else None
+
+
+def _survey_share(view: ArticleView, lo: int, a: int) -> int | None:
+    """``56% số người được hỏi cho biết …``: a share of those asked is a survey's speaker (GUIDELINES,
+    2026-12-01), opening its clause at the sentence start, after a comma or after ``khi``/``và``/
+    ``còn``; returns where the share starts."""
+    toks = view.toks
+    k = a - 2
+    if k < lo or toks[a - 1].text != "%" or not toks[k].text[:1].isdigit():
+        return None
+    if k > lo and toks[k - 1].text == ",":
+        k -= 1  # "56,5%": a decimal share
+        if k - 1 >= lo and toks[k - 1].text[:1].isdigit():
+            k -= 1
+    opens = k == lo or toks[k - 1].text == "," or toks[k - 1].key in ("khi", "và", "còn", "nhưng")
+    return k if opens and toks[a].key in ("số", "người", "những", "các", "trong") else None
 
 
 def _after_quote(view: ArticleView, lo: int, j: int) -> tuple[int, int] | None:
@@ -170,6 +176,8 @@ def _described_subject(view: ArticleView, si: int, cue: Cue,
 def _marked_content(view: ArticleView, cue: Cue, hi: int) -> bool:
     """Does a marker (``rằng``, ``là``, ``:``, ``,``) or a quote open the content right after the cue?"""
     k = cue.tok_end
+    if cue.entry.phrase.endswith(" rằng"):
+        return True  # "cho rằng", "nói rằng": the marker is part of the cue
     if k >= hi:
         return False
     t = view.toks[k]

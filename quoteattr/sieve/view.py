@@ -166,10 +166,14 @@ class ArticleView:
         if not any(t.is_word for t in window):
             return True
         if toks[k].key not in ("với", "khi", "trong", "tại", "sau", "trước", "thêm", "tiếp", "lúc", "ngay", "qua",
-                               "bằng", "trên", "hôm", "ở") or hi - k > 40:
+                               "bằng", "trên", "hôm", "ở", "về") or hi - k > 40:
             return False
         if any(t.key == "rằng" or t.text == ":" for t in window):
             return False
+        if toks[k].key == "về":
+            # "chia sẻ về công việc hiện tại.": a topic, no content; "về cơ bản công ty đã …" is one
+            return not self.lex.adverbs.match(toks, k, hi) and not self.lex.clause_markers.find_all(window, 1) and not any(
+                t.text in OPEN_MARKS for t in window)
         comma = next((j for j, t in enumerate(window) if t.text == ","), None)
         if comma is None:
             # "khai sau khi uống rượu đã lái xe về nhà": a main clause with its own aspect after the
