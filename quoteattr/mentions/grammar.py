@@ -14,7 +14,7 @@ from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .model import Mention, MentionBuilder, is_acronym, is_cap
 from .noun_phrase import holds_subordinate
-from .names import certain_name, family_name_reading, holds_cue, name_run, split_name, unit
+from .names import certain_name, family_name_reading, holds_cue, name_run, split_name, unit, unit_ending
 from .titles import titled_mention
 
 __all__ = ["parse_mention", "SEPARATORS"]
@@ -73,12 +73,11 @@ def _may_start(lex: CompiledLexicon, tok: Token) -> bool:
 def _single(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tokens: int) -> Mention | None:
     if not _may_start(lex, toks[k]):
         return None  # no recogniser starts here (_may_start says why)
-    opener = lex.non_subject_starts.match(toks, k, b)
-    if opener and (not is_cap(toks[k]) or opener[0] > 1 or toks[k].key in ("việc", "sự", "điều")):
+    opener = unit(toks, k, b, lex.non_subject_starts)
+    if opener and (not is_cap(toks[k]) or opener > 1 or toks[k].key in ("việc", "sự", "điều")):
         return None  # "Trường hợp khách hàng …", "việc …": a case, a reason or a deed is nobody
     mk = MentionBuilder(toks, k, b)
-    demonstrative_end = lex.demonstratives.match_ending(toks, b, k)
-    body_end = b - demonstrative_end[0] if demonstrative_end else b
+    body_end = b - unit_ending(toks, k, b, lex.demonstratives)
     for recogniser in (_outlet, _honorific):
         m = recogniser(lex, toks, k, b, mk, body_end, max_tokens)
         if m is not None:
