@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from quoteattr.lexicon import Lexicon, PhraseMatcher
-from quoteattr.mentions.names import unit, unit_ending
-from quoteattr.tokens import tokenize
+from quoteattr.mentions.model import is_acronym, is_cap
+from quoteattr.mentions.names import name_run, unit, unit_ending
+from quoteattr.tokens import Token, tokenize
 
 SENTENCES = [
     "Bà Lê Thị Hoa, Phó Giám đốc Sở Tài chính TP Đà Nẵng, nói rằng ngân sách năm nay đã cạn.",
@@ -36,3 +37,36 @@ def test_unit_and_unit_ending_answer_as_the_matcher(matchers, text: str) -> None
                 assert unit_ending(toks, i, b, matcher) == (e[0] if e else 0)
                 hits += bool(m) + bool(e)
     assert hits  # the sentences hold phrases of the lexicons, so matches were compared too
+
+
+def _word(text: str) -> Token:
+    return Token(0, len(text), text, text.casefold())
+
+
+def _is_acronym_by_definition(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def test_is_cap_and_is_acronym_answer_as_their_definitions() -> None:
+    # code points alone and beside an upper- and a lowercase letter: the lowercase shortcut of
+    # is_acronym must hold for uncased letters (中), cased non-letters (Ⓐ, ⓐ, Ⅷ), marks alike
+    for cp in [*range(0x3000), 0x4E2D, 0xFF21, 0xFF41, 0x10400, 0x10428, 0x1D400, 0x1F130]:
+        c = chr(cp)
+        for text in (c, c + c, "a" + c, c + "A", "Đ" + c + "Ơ", c + "ư"):
+            tok = _word(text)
+            assert is_acronym(tok) == _is_acronym_by_definition(text), text
+        assert is_cap(_word(c + "a")) == (c.isupper() and c.isalpha())
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_name_run_answers_as_its_definition(text: str) -> None:
+    toks = tokenize(text)
+    particles = {"de", "van", "von", "der", "bin", "al", "da", "di", "le", "la", "el", "dos", "du"}
+    for i in range(len(toks)):
+        for b in range(i, len(toks) + 1):
+            j, stop = i, min(b, i + 24)
+            while j < stop and ((is_cap(toks[j]) and toks[j].text != "Theo") or (
+                    toks[j].key in particles and j > i and j + 1 < stop and is_cap(toks[j + 1]))):
+                j += 1
+            assert name_run(toks, i, b, 24) == j - i
