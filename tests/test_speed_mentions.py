@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quoteattr.lexicon import Lexicon, PhraseMatcher
+from quoteattr.mentions.grammar import _may_start, _phrase_starts
 from quoteattr.mentions.model import is_acronym, is_cap
 from quoteattr.mentions.names import name_run, unit, unit_ending
 from quoteattr.tokens import Token, tokenize
@@ -70,3 +71,31 @@ def test_name_run_answers_as_its_definition(text: str) -> None:
                     toks[j].key in particles and j > i and j + 1 < stop and is_cap(toks[j + 1]))):
                 j += 1
             assert name_run(toks, i, b, 24) == j - i
+
+
+def _may_start_by_definition(lex, tok: Token) -> bool:
+    first = tok.text[:1]
+    if is_cap(tok) or first.isdigit() or tok.key in ("nữ", "nam") or (not first.isalpha() and is_acronym(tok)):
+        return True
+    return (any(tok.key in m.starts for m in (lex.honorifics, lex.titles, lex.groups, lex.anaphors, lex.quantifiers,
+                                              lex.outlet_prefixes))
+            or tok.text in lex.outlets.starts or tok.text in lex.places.starts)
+
+
+def test_may_start_answers_as_its_definition() -> None:
+    lexicon = Lexicon.default()
+    lex = lexicon.compile()
+    words = {w for text in SENTENCES for w in text.split()}
+    for name in ("honorifics", "titles", "groups", "anaphors", "quantifiers", "outlet_prefixes", "outlets", "places"):
+        words.update(w for phrase in lexicon.words(name) for w in phrase.split())
+    toks = [t for w in sorted(words) for t in tokenize(w)] + [_word(t) for t in ("2024", "ⓐ", "Ⓐ", "ĐH", "(", "nữ", "")]
+    starts = 0
+    for tok in toks:
+        assert _may_start(lex, tok) == _may_start_by_definition(lex, tok), tok
+        starts += _may_start(lex, tok)
+    assert 0 < starts < len(toks)
+    # a lexicon extended in code gets its own start words, not those united for another one
+    extended = lexicon.extended(groups=["đoàn viên thanh niên"]).compile()
+    tok = tokenize("đoàn viên")[0]
+    assert not _may_start(lex, tok) and _may_start(extended, tok)
+    assert tok.key in _phrase_starts(extended)[0] and tok.key not in _phrase_starts(lex)[0]
