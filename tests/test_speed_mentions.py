@@ -99,3 +99,46 @@ def test_may_start_answers_as_its_definition() -> None:
     tok = tokenize("đoàn viên")[0]
     assert not _may_start(lex, tok) and _may_start(extended, tok)
     assert tok.key in _phrase_starts(extended)[0] and tok.key not in _phrase_starts(lex)[0]
+
+
+_GAP_SENTENCES = [
+    "Bà Ngô Thị Hằng (42 tuổi, ngụ xã Phú Lộc) đã lên tiếng phủ nhận tin đồn này",
+    "Ông Trần Văn Khoa thay mặt ban tổ chức năm 2025 gửi thư cảm ơn tới 3 nhà tài trợ",
+    "Giám đốc Công ty Minh Phát cùng ông Lâm nhanh chóng lên tiếng “ phủ nhận ” thông tin",
+    "Chị Hoa (nhân viên) vừa gửi đơn lên UBND phường Bến Nghé đề nghị",
+]
+
+
+def _leading_subject_by_definition(parser, toks, a, b, max_gap):
+    """leading_subject as first written: every end parsed, longest first."""
+    from quoteattr.mentions import noun_phrase as np
+    k = np._clause_start(parser, toks, a, b)
+    for p in range(min(b - 1, k + parser.max_tokens), k, -1):
+        m = parser.parse(toks, k, p)
+        if m is None or m.kind not in np._LEADING_KINDS or (m.kind == "person" and not m.certain and m.title is None):
+            continue
+        p = np._past_parenthesis(toks, p, b)
+        gap = toks[p:b]
+        if not gap or len(gap) > max_gap or any(not t.is_word or t.text[:1].isdigit() for t in gap):
+            return None
+        if gap[0].key in np._NOUN_MODIFIERS or np.holds_cue(parser.lex, toks, p, b) or is_cap(gap[0]) or (
+                np.holds_subordinate(toks, p, b) or parser.lex.modals.find_all(toks, p, b)):
+            return None
+        return m
+    return None
+
+
+@pytest.mark.parametrize("text", _GAP_SENTENCES + SENTENCES)
+def test_leading_subject_answers_as_when_every_end_was_parsed(text: str) -> None:
+    from quoteattr.mentions import MentionParser
+    from quoteattr.mentions.noun_phrase import leading_subject
+    parser = MentionParser(Lexicon.default().compile())
+    toks = tokenize(text)
+    found = 0
+    for a in range(len(toks)):
+        for b in range(a + 1, len(toks) + 1):
+            for max_gap in (6, 16):
+                got = leading_subject(parser, toks, a, b, max_gap=max_gap)
+                assert got == _leading_subject_by_definition(parser, toks, a, b, max_gap)
+                found += got is not None
+    assert found or text not in _GAP_SENTENCES
