@@ -9,12 +9,13 @@ or a name); and ``A và B`` coordinations of these.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .model import Mention, MentionBuilder, is_acronym, is_cap
 from .noun_phrase import holds_subordinate
-from .names import certain_name, family_name_reading, holds_cue, name_run, split_name, unit
+from .names import certain_name, family_name_reading, holds_cue, name_run, split_name, unit, unit_ending
 from .titles import titled_mention
 
 __all__ = ["parse_mention", "SEPARATORS"]
@@ -34,12 +35,13 @@ def parse_mention(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, m
     """``toks[k:b]`` as one whole mention, or ``None``."""
     if k >= b or b - k > max_tokens:
         return None
-    if toks[k].key != "cả" and not _may_start(lex, toks[k]):
+    may_start = _may_start(lex, toks[k])
+    if not may_start and toks[k].key != "cả":
         return None  # neither a coordination ("cả A và B" aside) nor a single mention starts here
     coord = _coordination(lex, toks, k, b, max_tokens)
     if coord is not None:
         return coord
-    return _single(lex, toks, k, b, max_tokens)
+    return _single(lex, toks, k, b, max_tokens, may_start)
 
 
 def _coordination(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tokens: int) -> Mention | None:
@@ -60,25 +62,41 @@ def _may_start(lex: CompiledLexicon, tok: Token) -> bool:
     name), a digit or gender word (a quantified or gendered head), or the first word of an
     honorific, title, group, anaphor, quantifier, outlet prefix, outlet or place phrase.
     Most words of a sentence are none of these: their spans are rejected before the grammar runs."""
-    first = tok.text[:1]
-    # a word led by a lowercase (or uncased) letter is no acronym: is_acronym only past that test
-    if is_cap(tok) or first.isdigit() or tok.key in _GENDER or (not first.isalpha() and is_acronym(tok)):
+    text = tok.text
+    first = text[:1]
+    if first.isalpha():
+        if first.isupper():
+            return True  # is_cap
+    # a word led by a letter is no acronym past that test (an alphabetic first is no digit either)
+    elif first.isdigit() or is_acronym(tok):
         return True
     key = tok.key
-    return (any(key in m.starts for m in (lex.honorifics, lex.titles, lex.groups, lex.anaphors, lex.quantifiers,
-                                          lex.outlet_prefixes))
-            or tok.text in lex.outlets.starts or tok.text in lex.places.starts)
+    if key in _GENDER:
+        return True
+    keys, texts = _phrase_starts(lex)
+    return key in keys or text in texts
 
 
-def _single(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tokens: int) -> Mention | None:
-    if not _may_start(lex, toks[k]):
+@lru_cache(maxsize=8)
+def _phrase_starts(lex: CompiledLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The first keys of the honorific, title, group, anaphor, quantifier and outlet prefix
+    phrases, and the first texts of the outlet and place names (case-sensitive) of ``lex``.
+    An lru_cache on a pure function of the immutable compiled lexicon: united once, not per token."""
+    keys = frozenset().union(*(m.starts for m in (lex.honorifics, lex.titles, lex.groups, lex.anaphors,
+                                                   lex.quantifiers, lex.outlet_prefixes)))
+    return keys, lex.outlets.starts | lex.places.starts
+
+
+def _single(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tokens: int,
+            may_start: bool | None = None) -> Mention | None:
+    """``may_start``: :func:`_may_start` of ``toks[k]`` when the caller has it already."""
+    if not (_may_start(lex, toks[k]) if may_start is None else may_start):
         return None  # no recogniser starts here (_may_start says why)
-    opener = lex.non_subject_starts.match(toks, k, b)
-    if opener and (not is_cap(toks[k]) or opener[0] > 1 or toks[k].key in ("việc", "sự", "điều")):
+    opener = unit(toks, k, b, lex.non_subject_starts)
+    if opener and (not is_cap(toks[k]) or opener > 1 or toks[k].key in ("việc", "sự", "điều")):
         return None  # "Trường hợp khách hàng …", "việc …": a case, a reason or a deed is nobody
     mk = MentionBuilder(toks, k, b)
-    demonstrative_end = lex.demonstratives.match_ending(toks, b, k)
-    body_end = b - demonstrative_end[0] if demonstrative_end else b
+    body_end = b - unit_ending(toks, k, b, lex.demonstratives)
     for recogniser in (_outlet, _honorific):
         m = recogniser(lex, toks, k, b, mk, body_end, max_tokens)
         if m is not None:

@@ -62,11 +62,20 @@ class MentionBuilder:
 
 
 def is_cap(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.text[:1].isalpha()
+    first = tok.text[:1]  # one slice: asked ~2,500 times per article
+    return first.isupper() and first.isalpha()
 
 
 def is_acronym(tok: Token) -> bool:
-    letters = [c for c in tok.text if c.isalpha()]
+    text = tok.text
+    if text.islower():
+        # every cased character is lowercase (and there is one): any letter is lowercase or
+        # uncased, so not all letters are upper, or there is none: the common word, no list built
+        return False
+    second = text[1:2]
+    if second.isalpha() and not second.isupper():
+        return False  # "Hùng": a letter not in capitals (the capitalised word)
+    letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 

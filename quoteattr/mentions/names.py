@@ -16,7 +16,7 @@ from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .model import is_acronym, is_cap, looks_foreign
 
-__all__ = ["name_run", "split_name", "certain_name", "holds_cue", "unit", "family_name_reading"]
+__all__ = ["name_run", "split_name", "certain_name", "holds_cue", "unit", "unit_ending", "family_name_reading"]
 
 # the shape of a Vietnamese syllable once its tone and vowel marks are dropped: onset, vowels, coda
 _SYLLABLE = regex.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
@@ -37,9 +37,21 @@ def unit(toks: Sequence[Token], i: int, b: int, matcher) -> int:
     if i >= b:
         return 0
     tok = toks[i]
-    if (tok.text if matcher.case_sensitive else tok.key) not in matcher.words:
-        return 0  # most words start no phrase of a given lexicon: no match call for them
+    if (tok.text if matcher.case_sensitive else tok.key) not in matcher.starts:
+        return 0  # most words start no phrase of a given lexicon (match looks this up first): no call
     m = matcher.match(toks, i, b)
+    return m[0] if m else 0
+
+
+def unit_ending(toks: Sequence[Token], a: int, b: int, matcher) -> int:
+    """Length of the longest lexicon phrase of ``matcher`` ending just before ``toks[b]`` and
+    starting at or after ``a`` (0 when none)."""
+    if b <= a:
+        return 0
+    tok = toks[b - 1]
+    if (tok.text if matcher.case_sensitive else tok.key) not in matcher.words:
+        return 0  # a phrase's last word is one of its words (match_ending looks it up first): no call
+    m = matcher.match_ending(toks, b, a)
     return m[0] if m else 0
 
 
@@ -50,7 +62,8 @@ def name_run(toks: Sequence[Token], i: int, b: int, max_tokens: int) -> int:
     b = min(b, i + max_tokens)
     while j < b:
         t = toks[j]
-        if is_cap(t) and t.text not in ("Theo",):
+        first = t.text[:1]  # is_cap(t), inline: the loop runs ~20 times per parse
+        if first.isupper() and first.isalpha() and t.text not in ("Theo",):
             j += 1
         elif t.key in _NAME_PARTICLES and j > i and j + 1 < b and is_cap(toks[j + 1]):
             j += 1

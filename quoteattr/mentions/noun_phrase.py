@@ -103,7 +103,10 @@ def leading_subject(parser: MentionParser, toks: Sequence[Token], a: int, b: int
     a parenthesis right after the speaker is skipped ("ông A (40 tuổi) đã gửi đơn …")."""
     k = _clause_start(parser, toks, a, b)
     lex = parser.lex
+    floor = _gap_floor(toks, k, b, max_gap)
     for p in range(min(b - 1, k + parser.max_tokens), k, -1):
+        if p < floor:
+            return None  # a mention ending here or further left is answered None (_gap_floor): no parse
         m = parser.parse(toks, k, p)
         if m is None or m.kind not in _LEADING_KINDS or (m.kind == "person" and not m.certain and m.title is None):
             continue
@@ -119,6 +122,22 @@ def leading_subject(parser: MentionParser, toks: Sequence[Token], a: int, b: int
             return None  # "cha mẹ nên giảm chỉ trích …": what someone should or wants to do, not a statement
         return m
     return None
+
+
+def _gap_floor(toks: Sequence[Token], k: int, b: int, max_gap: int) -> int:
+    """The lowest end ``p`` that :func:`leading_subject` needs to parse: a mention from ``k``
+    ending further left leaves a gap ``toks[p:b]`` longer than ``max_gap`` or holding a mark
+    or a number, and that gap only grows as ``p`` moves left, so the answer from there on is
+    ``None`` whether the mention parses or not; unless a parenthesis opens there, which the
+    gap skips (:func:`_past_parenthesis`): then every end is parsed."""
+    floor = b - max_gap
+    for q in range(b - 1, max(k, floor - 1), -1):
+        if not toks[q].is_word or toks[q].text[:1].isdigit():
+            floor = q + 1
+            break
+    if any(toks[q].text == "(" for q in range(k + 1, floor)):
+        return k + 1
+    return floor
 
 
 def _past_parenthesis(toks: Sequence[Token], p: int, b: int) -> int:
