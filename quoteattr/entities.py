@@ -183,11 +183,18 @@ class EntityRegistry:
     # --- collecting ---------------------------------------------------------------------------
     def _scan(self, toks: Sequence[Token], lo: int, hi: int) -> None:
         lex, parser = self.lex, self.parser
-        honorific_words, title_words = lex.honorifics.words, lex.titles.words  # most words start neither
+        honorific_starts, title_starts = lex.honorifics.starts, lex.titles.starts  # most words start neither
+        # a token that starts no honorific or title, is not capitalised and is no family name
+        # adds nothing: every branch below needs one of these (a caption credit or street
+        # reads the name run there, empty), so the walk visits only the tokens that are
+        family_names = lex.family_names
+        opens = [q for q in range(lo, hi) if toks[q].text[:1].isupper() or toks[q].key in honorific_starts
+                 or toks[q].key in title_starts or toks[q].text in family_names]
         i = lo
-        while i < hi:
-            h = lex.honorifics.match(toks, i, hi) if toks[i].key in honorific_words else None
-            t = lex.titles.match(toks, i, hi) if toks[i].key in title_words else None
+        while (k := bisect_left(opens, i)) < len(opens):
+            i = opens[k]
+            h = lex.honorifics.match(toks, i, hi) if toks[i].key in honorific_starts else None
+            t = lex.titles.match(toks, i, hi) if toks[i].key in title_starts else None
             if h and i + h[0] < hi and toks[i + h[0]].text[:1].isupper():
                 r = i + h[0]
                 n = parser.name_run(toks, r, hi)

@@ -1,0 +1,52 @@
+"""Work bounds of the entity registry's scan (issue 12): it spends no look-up on the words
+that cannot open a name, and answers as the plain definitions of what it skips.
+
+Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from quoteattr.entities import EntityRegistry
+from quoteattr.lexicon import Lexicon
+from quoteattr.mentions import MentionParser
+from quoteattr.text import NormalizedText
+from quoteattr.tokens import tokenize
+
+SENTENCES = [
+    "Ảnh: Lê Văn Tâm. Người dân ở số 282 Nguyễn Huy Tưởng cho biết nước đã rút từ chiều qua.",
+    "Theo ông Nguyễn Văn Hùng, Giám đốc Sở Y tế tỉnh Bình Dương, các bệnh viện sẽ được kiểm tra lại.",
+    "Bộ trưởng Ngoại giao Trung Quốc Vương Nghị nói với báo giới rằng hai bên sẽ gặp lại vào tháng sau.",
+    "Tư lệnh Phái bộ UNISFA Benjamin Olufemi Sawyerr cho biết lực lượng đã rút khỏi khu vực biên giới.",
+    "Nhiều hộ dân ven sông đã dọn đồ lên gác từ chiều qua để tránh lũ, chị Hoa kể, còn anh Tuấn thì ở lại.",
+]
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return Lexicon.default().compile()
+
+
+def _registry(lex, text: str) -> tuple[EntityRegistry, list]:
+    nt = NormalizedText(text)
+    toks = tokenize(nt.text)
+    return EntityRegistry(nt, toks, [(0, len(toks))], MentionParser(lex), lex), toks
+
+
+def _opens_something(lex, tok) -> bool:
+    """What a scanned token needs to add a name: a capital, a family name, or the first
+    word of an honorific or a title."""
+    return (tok.text[:1].isupper() or tok.text in lex.family_names
+            or lex.honorifics.match([tok], 0) is not None or tok.key in lex.titles.starts)
+
+
+def test_the_scan_tries_streets_only_at_words_that_can_open_a_name(lex) -> None:
+    # most words of a sentence are lowercase and start no honorific or title: the scan has
+    # nothing to add there, and spends no street, caption or name look-up on them
+    asked = []
+    for text in SENTENCES:
+        registry, toks = _registry(lex, text)
+        street_at = registry._street_at
+        registry._street_at = lambda t, i, lo, _s=street_at: asked.append(t[i]) or _s(t, i, lo)  # type: ignore
+        registry.occurrences = []
+        registry._scan(toks, 0, len(toks))
+    assert asked and all(_opens_something(lex, tok) for tok in asked)
