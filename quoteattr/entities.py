@@ -292,6 +292,8 @@ class EntityRegistry:
         parser = self.parser
         fallback = None
         for b in name_ends(self.lex, toks, i, min(hi, i + parser.max_tokens)):  # the other prefixes give no name
+            if b == i + 1:
+                continue  # a title and a name are two runs of tokens: one token holds no title-and-name
             m = parser.parse(toks, i, b)
             if m is None or m.name is None or m.title is None:
                 continue  # "Chủ" alone is not "Chủ tịch …"

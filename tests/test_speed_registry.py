@@ -50,3 +50,48 @@ def test_the_scan_tries_streets_only_at_words_that_can_open_a_name(lex) -> None:
         registry.occurrences = []
         registry._scan(toks, 0, len(toks))
     assert asked and all(_opens_something(lex, tok) for tok in asked)
+
+
+def _titled_person_by_definition(registry, toks, i: int, hi: int):
+    """Every prefix of the chain parsed, shortest first: the first person with a title and a
+    name (run on to the end of its capitalised words), else the first title with a name."""
+    parser, fallback = registry.parser, None
+    for b in range(i + 1, min(hi, i + parser.max_tokens) + 1):
+        m = parser.parse(toks, i, b)
+        if m is None or m.name is None or m.title is None:
+            continue
+        if m.kind == "person":
+            end = b + parser.name_run(toks, b, hi)
+            longer = parser.parse(toks, i, end) if end > b else None
+            return longer if longer is not None and longer.kind == "person" and longer.name is not None else m
+        if m.kind == "title" and fallback is None:
+            fallback = m
+    return fallback
+
+
+TITLED = SENTENCES + [
+    "Thủ tướng Han Duck-soo nói chính phủ sẽ hỗ trợ các doanh nghiệp nhỏ.",
+    "Đại sứ Lê Thị Thu Hằng cho biết hai nước đã ký thỏa thuận về lao động.",
+    "HLV Park Hang-seo và trợ lý Lee Young-jin đến sân từ sớm.",
+]
+
+
+@pytest.mark.parametrize("text", TITLED)
+def test_titled_person_answers_as_parsing_every_prefix(lex, text: str) -> None:
+    registry, toks = _registry(lex, text)
+    for i in range(len(toks)):
+        if lex.titles.match(toks, i, len(toks)):
+            assert registry._titled_person(toks, i, len(toks)) == _titled_person_by_definition(
+                registry, toks, i, len(toks))
+
+
+def test_the_first_word_of_a_title_alone_is_not_parsed(lex) -> None:
+    # "Thủ" of "Thủ tướng Han Duck-soo" is capitalised, so a name could end there, but one
+    # token holds no title and name both: the chain is first parsed with a word after it
+    registry, toks = _registry(lex, TITLED[-3])
+    ends = []
+    parse = registry.parser.parse
+    registry.parser.parse = lambda t, k, b: ends.append(b - k) or parse(t, k, b)  # type: ignore[method-assign]
+    found = registry._titled_person(toks, 0, len(toks))
+    assert found is not None and found.kind == "person"
+    assert ends and 1 not in ends
