@@ -73,6 +73,8 @@ TITLED = SENTENCES + [
     "Thủ tướng Han Duck-soo nói chính phủ sẽ hỗ trợ các doanh nghiệp nhỏ.",
     "Đại sứ Lê Thị Thu Hằng cho biết hai nước đã ký thỏa thuận về lao động.",
     "HLV Park Hang-seo và trợ lý Lee Young-jin đến sân từ sớm.",
+    "Giáo sư Zhang Xin của Viện nghiên cứu chính sách đã nhận định với Reuters rằng Bắc Kinh sẽ chờ.",
+    "Một nữ bác sĩ của Bệnh viện Bạch Mai không muốn nêu tên cho biết ca bệnh đã ổn định.",
 ]
 
 
@@ -95,3 +97,33 @@ def test_the_first_word_of_a_title_alone_is_not_parsed(lex) -> None:
     found = registry._titled_person(toks, 0, len(toks))
     assert found is not None and found.kind == "person"
     assert ends and 1 not in ends
+
+
+def test_a_title_chain_is_not_parsed_past_a_predicate_word(lex) -> None:
+    # "đã" ends every chain that walks to it, and no title, place or name holds it: the
+    # capitalised words after it end no name of the chain
+    text = "Giám đốc Sở Y tế đã yêu cầu Bệnh viện Đa khoa Trung ương Cần Thơ báo cáo trước thứ Sáu."
+    registry, toks = _registry(lex, text)
+    verb = next(k for k, t in enumerate(toks) if t.key == "đã")
+    ends = []
+    parse = registry.parser.parse
+    registry.parser.parse = lambda t, k, b: ends.append(b) or parse(t, k, b)  # type: ignore[method-assign]
+    found = registry._titled_person(toks, 0, len(toks))
+    registry.parser.parse = parse  # type: ignore[method-assign]
+    assert found == _titled_person_by_definition(registry, toks, 0, len(toks))
+    assert ends and max(ends) <= verb
+
+
+@pytest.mark.parametrize("text", TITLED)
+def test_the_ends_of_a_chain_hold_every_end_a_name_is_parsed_at(lex, text: str) -> None:
+    from quoteattr.mentions.titles import name_ends
+
+    registry, toks = _registry(lex, text)
+    parser = registry.parser
+    for r in range(len(toks)):
+        ends = set(name_ends(lex, toks, r, min(len(toks), r + parser.max_tokens)))
+        for b in range(r + 1, min(len(toks), r + parser.max_tokens) + 1):
+            m = parser.parse(toks, r, b)
+            if m is not None and m.kind in ("person", "title") and m.name is not None:
+                assert b in ends, (r, b)
+
