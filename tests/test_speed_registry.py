@@ -127,3 +127,18 @@ def test_the_ends_of_a_chain_hold_every_end_a_name_is_parsed_at(lex, text: str) 
             if m is not None and m.kind in ("person", "title") and m.name is not None:
                 assert b in ends, (r, b)
 
+
+def test_the_organisation_scan_visits_only_words_a_head_or_kind_noun_starts_with(lex, monkeypatch) -> None:
+    # a plain lowercase word starts no organisation head or kind noun: the scan asks nothing of it
+    import quoteattr.organisations as organisations
+    from quoteattr.organisations import OrganisationIndex
+
+    text = "trời mưa to suốt đêm khiến nước dâng cao ngập đường làng, Bộ Nội vụ vừa có văn bản."
+    nt = NormalizedText(text)
+    toks = tokenize(nt.text)
+    asked = []
+    monkeypatch.setattr(organisations, "is_cap", lambda t, _c=organisations.is_cap: asked.append(t) or _c(t))
+    index = OrganisationIndex(nt, toks, [(0, len(toks))], MentionParser(lex), lex)
+    assert [n.name for n in index._named] == ["Bộ Nội vụ"]
+    comma = next(t for t in toks if t.text == ",")
+    assert asked and all(t.start > comma.start for t in asked)  # nothing asked of the plain clause
