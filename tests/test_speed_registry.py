@@ -142,3 +142,31 @@ def test_the_organisation_scan_visits_only_words_a_head_or_kind_noun_starts_with
     assert [n.name for n in index._named] == ["Bộ Nội vụ"]
     comma = next(t for t in toks if t.text == ",")
     assert asked and all(t.start > comma.start for t in asked)  # nothing asked of the plain clause
+
+
+class _Counted(list):
+    """Tokens that count the ones read one at a time (a slice is read in one go)."""
+
+    reads = 0
+
+    def __getitem__(self, i):
+        if not isinstance(i, slice):
+            self.reads += 1
+        return super().__getitem__(i)
+
+
+@pytest.mark.parametrize("text", [
+    "Nhiều hộ dân ven sông đã dọn đồ lên gác từ chiều qua để tránh lũ và chờ nước rút hẳn.",
+    "Ông Nguyễn Văn Hùng nói với Tuổi Trẻ rằng câu hỏi trên cần được trả lời sớm.",
+])
+def test_the_channel_search_reads_only_the_words_a_channel_hangs_on(lex, text: str) -> None:
+    from quoteattr.sources import OutletFinder
+
+    nt = NormalizedText(text)
+    toks = _Counted(tokenize(nt.text))
+    finder = OutletFinder(nt, lex)
+    found = finder.statement_source(toks, 0, len(toks), 0)
+    plain = list(toks)
+    assert (found is not None and found.name) == ("Tuổi Trẻ" in text and "Tuổi Trẻ")
+    hooks = sum(t.key in ("với", "vấn", "của", "lời", "đến", "tới", "trên", "lên", "trong", "câu") for t in plain)
+    assert toks.reads <= 12 * hooks + 2  # each hook reads its neighbours, not the whole sentence
