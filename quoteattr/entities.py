@@ -187,9 +187,9 @@ class EntityRegistry:
         # a token that starts no honorific or title, is not capitalised and is no family name
         # adds nothing: every branch below needs one of these (a caption credit or street
         # reads the name run there, empty), so the walk visits only the tokens that are
-        family_names = lex.family_names
-        opens = [q for q in range(lo, hi) if toks[q].text[:1].isupper() or toks[q].key in honorific_starts
-                 or toks[q].key in title_starts or toks[q].text in family_names]
+        family_names, opening = lex.family_names, self._opening_keys()
+        opens = [q for q, t in enumerate(toks[lo:hi], lo) if t.text[:1].isupper() or t.key in opening
+                 or t.text in family_names]
         i = lo
         while (k := bisect_left(opens, i)) < len(opens):
             i = opens[k]
@@ -250,6 +250,13 @@ class EntityRegistry:
                     i += n
                     continue
             i += 1
+
+    def _opening_keys(self) -> frozenset[str]:
+        """The first words of every honorific and title, one set, made once for this registry."""
+        keys = self.__dict__.get("_opening")
+        if keys is None:
+            keys = self._opening = self.lex.honorifics.starts | self.lex.titles.starts
+        return keys
 
     def _street_at(self, toks: Sequence[Token], i: int, lo: int) -> bool:
         """A capitalised name after a house number or a street word ("đường", "phố")."""
