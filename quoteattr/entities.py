@@ -183,11 +183,18 @@ class EntityRegistry:
     # --- collecting ---------------------------------------------------------------------------
     def _scan(self, toks: Sequence[Token], lo: int, hi: int) -> None:
         lex, parser = self.lex, self.parser
-        honorific_words, title_words = lex.honorifics.words, lex.titles.words  # most words start neither
+        honorific_starts, title_starts = lex.honorifics.starts, lex.titles.starts  # most words start neither
+        # a token that starts no honorific or title, is not capitalised and is no family name
+        # adds nothing: every branch below needs one of these (a caption credit or street
+        # reads the name run there, empty), so the walk visits only the tokens that are
+        family_names, opening = lex.family_names, self._opening_keys()
+        opens = [q for q, t in enumerate(toks[lo:hi], lo) if t.text[:1].isupper() or t.key in opening
+                 or t.text in family_names]
         i = lo
-        while i < hi:
-            h = lex.honorifics.match(toks, i, hi) if toks[i].key in honorific_words else None
-            t = lex.titles.match(toks, i, hi) if toks[i].key in title_words else None
+        while (k := bisect_left(opens, i)) < len(opens):
+            i = opens[k]
+            h = lex.honorifics.match(toks, i, hi) if toks[i].key in honorific_starts else None
+            t = lex.titles.match(toks, i, hi) if toks[i].key in title_starts else None
             if h and i + h[0] < hi and toks[i + h[0]].text[:1].isupper():
                 r = i + h[0]
                 n = parser.name_run(toks, r, hi)
@@ -271,6 +278,13 @@ class EntityRegistry:
         return i > lo and (prefixes.match_ending(toks, i, lo) is not None or (
             i - 1 > lo and toks[i - 1].text[:1].isupper() and prefixes.match_ending(toks, i - 1, lo) is not None))
 
+    def _opening_keys(self) -> frozenset[str]:
+        """The first words of every honorific and title, one set, made once for this registry."""
+        keys = self.__dict__.get("_opening")
+        if keys is None:
+            keys = self._opening = self.lex.honorifics.starts | self.lex.titles.starts
+        return keys
+
     def _street_at(self, toks: Sequence[Token], i: int, lo: int) -> bool:
         """A capitalised name after a house number or a street word ("đường", "phố")."""
         if not toks[i].text[:1].isupper():
@@ -312,6 +326,8 @@ class EntityRegistry:
         parser = self.parser
         fallback = None
         for b in name_ends(self.lex, toks, i, min(hi, i + parser.max_tokens)):  # the other prefixes give no name
+            if b == i + 1:
+                continue  # a title and a name are two runs of tokens: one token holds no title-and-name
             m = parser.parse(toks, i, b)
             if m is None or m.name is None or m.title is None:
                 continue  # "Chủ" alone is not "Chủ tịch …"

@@ -102,8 +102,11 @@ class OrganisationIndex:
     def _scan(self, lo: int, hi: int) -> None:
         toks, lex = self.toks, self.lex
         head_starts, noun_starts = lex.org_heads.starts, lex.org_nouns.starts  # most words start neither
+        # the walk visits only those that do: at any other word both branches find nothing
+        opens = [q for q in range(lo, hi) if toks[q].text in head_starts or toks[q].key in noun_starts]
         i = lo
-        while i < hi:
+        while (k := bisect_left(opens, i)) < len(opens):
+            i = opens[k]
             if is_cap(toks[i]) and toks[i].text in head_starts and lex.org_heads.match(toks, i, hi) and not (
                     self._person_at(i, hi)):
                 end = self.organisation_end(i, hi)

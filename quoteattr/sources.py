@@ -17,6 +17,8 @@ canonical spelling from ``outlets.tsv``; a generic channel stays as written.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
+from operator import attrgetter
 
 import attrs
 import regex
@@ -38,6 +40,11 @@ _INTERVIEW_REACH = 6
 _DEMONSTRATIVES = frozenset(("này", "đó", "trên", "ấy"))
 # a domain-form outlet name: "Zing.vn", "news.com.au"
 _DOMAIN = regex.compile(r"\p{L}[\p{L}\p{N}-]*(?:\.\p{L}[\p{L}\p{N}-]*)*\.(?:vn|com|net|org|info|au|uk)", regex.I)
+
+
+# the words a statement's channel hangs on (:meth:`OutletFinder._named_in` looks at no other)
+_CHANNEL_WORDS = frozenset(("với", "vấn", "của", "lời", "đến", "tới", "trên", "lên", "trong"))
+_KEY = attrgetter("key")
 
 
 @attrs.frozen(slots=True)
@@ -138,12 +145,14 @@ class OutletFinder:
         """The channel a sentence names for its statement: ``với X`` / ``phỏng vấn (của) X`` /
         ``câu hỏi của X`` / ``nguồn tin của X`` / ``trên X`` / ``trong bài báo``; ``Trả lời câu hỏi
         trên, …``: the outlet whose reporter asked, named from token ``back`` on."""
-        found = self._question_asked(toks, lo, hi, back) if back is not None else None
-        return found or self._named_in(toks, lo, hi)
+        keys = list(map(_KEY, toks[lo:hi]))  # the sentence's keys, read once by built-ins for both looks
+        found = self._question_asked(toks, lo, hi, back, keys) if back is not None else None
+        return found or self._named_in(toks, lo, hi, keys)
 
-    def _question_asked(self, toks: Sequence[Token], lo: int, hi: int, back: int) -> SourceMention | None:
+    def _question_asked(self, toks: Sequence[Token], lo: int, hi: int, back: int,
+                        keys: list[str]) -> SourceMention | None:
         """"Phóng viên báo X đã hỏi … . Trả lời câu hỏi trên, …": the question's outlet, named before."""
-        asked = any(toks[k].key == "câu" and toks[k + 1].key == "hỏi" and (
+        asked = "câu" in keys and any(toks[k].key == "câu" and toks[k + 1].key == "hỏi" and (
             toks[k + 2].key in _DEMONSTRATIVES or (toks[k + 2].key == "của" and toks[k + 3].key in ("phóng", "pv")
                                                    and not self.at(toks, k + (5 if toks[k + 3].key == "phóng" else 4), hi)))
             for k in range(lo, hi - 3))
@@ -158,9 +167,9 @@ class OutletFinder:
                     return SourceMention(name, toks[j].start, toks[j + n - 1].end, "statement")
         return None
 
-    def _named_in(self, toks: Sequence[Token], lo: int, hi: int) -> SourceMention | None:
+    def _named_in(self, toks: Sequence[Token], lo: int, hi: int, keys: list[str]) -> SourceMention | None:
         generic = None  # "Trong một bài viết … trên trang Shape": the named channel wins
-        for i in range(lo, hi):
+        for i in compress(range(lo, hi), map(_CHANNEL_WORDS.__contains__, keys)):  # the others start none
             key = toks[i].key
             if key in ("với", "vấn", "của", "lời"):
                 found = self._told_to(toks, lo, hi, i)

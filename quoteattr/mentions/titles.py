@@ -23,6 +23,7 @@ TITLE_LINKS = {"của", "tại", "thuộc", "ở", "về", "phụ", "trách", "p
 _COMPLEMENT_LINKS = ("của", "thuộc", "tại", "ở")
 # titles that are also common words ("bầu cử", "bầu không khí"): a title only before a name
 _NAME_ONLY_TITLES = frozenset({"bầu"})
+_GENDER_WORDS = ("nữ", "nam")  # the grammar's gender words, written before a title ("nữ ca sĩ")
 _CHAIN_MARKS = ("(", ")", "&")  # marks a chain walks past (and "." after an abbreviation or initial)
 
 _DONE = object()  # a step that ended the chain; its result is in ``_Chain.result``
@@ -196,9 +197,29 @@ def name_ends(lex: CompiledLexicon, toks: Sequence[Token], r: int, stop: int) ->
         if q > r:
             if not first.isalnum() and t.text not in _CHAIN_MARKS and t.text != "." and not _in_chain_phrase(lex, t):
                 return
+            if (t.key in lex.predicate_words or t.key in lex.non_subject_starts.starts) and _ends_every_chain(lex, toks, q):
+                return
             linked = linked or (t.key in _COMPLEMENT_LINKS and is_cap(toks[q - 1]))
         if linked or (first.isupper() and first.isalpha()):  # is_cap(t)
             yield q + 1
+
+
+def _ends_every_chain(lex: CompiledLexicon, toks: Sequence[Token], q: int) -> bool:
+    """Does every chain that walks to ``toks[q]`` end there with no mention?  A lowercase
+    predicate word or preposition that no step consumes (:meth:`_Chain._plain_word` ends the
+    chain on it) and no phrase or name run can hold, so no walk passes over it: it is in no
+    title, honorific or place prefix, no quantifier or gender word before a title (a chain
+    starts after those), and no name particle (no capital follows it).  No chain from before
+    ``q`` can then end in a name past it: each name is a run of words that would hold it."""
+    t = toks[q]
+    nss = lex.non_subject_starts
+    if t.key == "là" or not (t.key in lex.predicate_words or nss.match(toks, q, q + 1)):
+        return False
+    first = t.text[:1]
+    return (first.isalnum() and not first.isdigit() and not is_cap(t) and t.key not in TITLE_LINKS
+            and t.key not in _GENDER_WORDS and not _in_chain_phrase(lex, t)
+            and t.key not in lex.quantifiers.words and t.text not in lex.quantifiers.words
+            and not (q + 1 < len(toks) and is_cap(toks[q + 1])))
 
 
 def _in_chain_phrase(lex: CompiledLexicon, tok: Token) -> bool:

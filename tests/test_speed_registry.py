@@ -1,0 +1,172 @@
+"""Work bounds of the entity registry's scan (issue 12): it spends no look-up on the words
+that cannot open a name, and answers as the plain definitions of what it skips.
+
+Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from quoteattr.entities import EntityRegistry
+from quoteattr.lexicon import Lexicon
+from quoteattr.mentions import MentionParser
+from quoteattr.text import NormalizedText
+from quoteattr.tokens import tokenize
+
+SENTENCES = [
+    "Ảnh: Lê Văn Tâm. Người dân ở số 282 Nguyễn Huy Tưởng cho biết nước đã rút từ chiều qua.",
+    "Theo ông Nguyễn Văn Hùng, Giám đốc Sở Y tế tỉnh Bình Dương, các bệnh viện sẽ được kiểm tra lại.",
+    "Bộ trưởng Ngoại giao Trung Quốc Vương Nghị nói với báo giới rằng hai bên sẽ gặp lại vào tháng sau.",
+    "Tư lệnh Phái bộ UNISFA Benjamin Olufemi Sawyerr cho biết lực lượng đã rút khỏi khu vực biên giới.",
+    "Nhiều hộ dân ven sông đã dọn đồ lên gác từ chiều qua để tránh lũ, chị Hoa kể, còn anh Tuấn thì ở lại.",
+]
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return Lexicon.default().compile()
+
+
+def _registry(lex, text: str) -> tuple[EntityRegistry, list]:
+    nt = NormalizedText(text)
+    toks = tokenize(nt.text)
+    return EntityRegistry(nt, toks, [(0, len(toks))], MentionParser(lex), lex), toks
+
+
+def _opens_something(lex, tok) -> bool:
+    """What a scanned token needs to add a name: a capital, a family name, or the first
+    word of an honorific or a title."""
+    return (tok.text[:1].isupper() or tok.text in lex.family_names
+            or lex.honorifics.match([tok], 0) is not None or tok.key in lex.titles.starts)
+
+
+def test_the_scan_tries_streets_only_at_words_that_can_open_a_name(lex) -> None:
+    # most words of a sentence are lowercase and start no honorific or title: the scan has
+    # nothing to add there, and spends no street, caption or name look-up on them
+    asked = []
+    for text in SENTENCES:
+        registry, toks = _registry(lex, text)
+        street_at = registry._street_at
+        registry._street_at = lambda t, i, lo, _s=street_at: asked.append(t[i]) or _s(t, i, lo)  # type: ignore
+        registry.occurrences = []
+        registry._scan(toks, 0, len(toks))
+    assert asked and all(_opens_something(lex, tok) for tok in asked)
+
+
+def _titled_person_by_definition(registry, toks, i: int, hi: int):
+    """Every prefix of the chain parsed, shortest first: the first person with a title and a
+    name (run on to the end of its capitalised words), else the first title with a name."""
+    parser, fallback = registry.parser, None
+    for b in range(i + 1, min(hi, i + parser.max_tokens) + 1):
+        m = parser.parse(toks, i, b)
+        if m is None or m.name is None or m.title is None:
+            continue
+        if m.kind == "person":
+            end = b + parser.name_run(toks, b, hi)
+            longer = parser.parse(toks, i, end) if end > b else None
+            return longer if longer is not None and longer.kind == "person" and longer.name is not None else m
+        if m.kind == "title" and fallback is None:
+            fallback = m
+    return fallback
+
+
+TITLED = SENTENCES + [
+    "Thủ tướng Han Duck-soo nói chính phủ sẽ hỗ trợ các doanh nghiệp nhỏ.",
+    "Đại sứ Lê Thị Thu Hằng cho biết hai nước đã ký thỏa thuận về lao động.",
+    "HLV Park Hang-seo và trợ lý Lee Young-jin đến sân từ sớm.",
+    "Giáo sư Zhang Xin của Viện nghiên cứu chính sách đã nhận định với Reuters rằng Bắc Kinh sẽ chờ.",
+    "Một nữ bác sĩ của Bệnh viện Bạch Mai không muốn nêu tên cho biết ca bệnh đã ổn định.",
+]
+
+
+@pytest.mark.parametrize("text", TITLED)
+def test_titled_person_answers_as_parsing_every_prefix(lex, text: str) -> None:
+    registry, toks = _registry(lex, text)
+    for i in range(len(toks)):
+        if lex.titles.match(toks, i, len(toks)):
+            assert registry._titled_person(toks, i, len(toks)) == _titled_person_by_definition(
+                registry, toks, i, len(toks))
+
+
+def test_the_first_word_of_a_title_alone_is_not_parsed(lex) -> None:
+    # "Thủ" of "Thủ tướng Han Duck-soo" is capitalised, so a name could end there, but one
+    # token holds no title and name both: the chain is first parsed with a word after it
+    registry, toks = _registry(lex, TITLED[-3])
+    ends = []
+    parse = registry.parser.parse
+    registry.parser.parse = lambda t, k, b: ends.append(b - k) or parse(t, k, b)  # type: ignore[method-assign]
+    found = registry._titled_person(toks, 0, len(toks))
+    assert found is not None and found.kind == "person"
+    assert ends and 1 not in ends
+
+
+def test_a_title_chain_is_not_parsed_past_a_predicate_word(lex) -> None:
+    # "đã" ends every chain that walks to it, and no title, place or name holds it: the
+    # capitalised words after it end no name of the chain
+    text = "Giám đốc Sở Y tế đã yêu cầu Bệnh viện Đa khoa Trung ương Cần Thơ báo cáo trước thứ Sáu."
+    registry, toks = _registry(lex, text)
+    verb = next(k for k, t in enumerate(toks) if t.key == "đã")
+    ends = []
+    parse = registry.parser.parse
+    registry.parser.parse = lambda t, k, b: ends.append(b) or parse(t, k, b)  # type: ignore[method-assign]
+    found = registry._titled_person(toks, 0, len(toks))
+    registry.parser.parse = parse  # type: ignore[method-assign]
+    assert found == _titled_person_by_definition(registry, toks, 0, len(toks))
+    assert ends and max(ends) <= verb
+
+
+@pytest.mark.parametrize("text", TITLED)
+def test_the_ends_of_a_chain_hold_every_end_a_name_is_parsed_at(lex, text: str) -> None:
+    from quoteattr.mentions.titles import name_ends
+
+    registry, toks = _registry(lex, text)
+    parser = registry.parser
+    for r in range(len(toks)):
+        ends = set(name_ends(lex, toks, r, min(len(toks), r + parser.max_tokens)))
+        for b in range(r + 1, min(len(toks), r + parser.max_tokens) + 1):
+            m = parser.parse(toks, r, b)
+            if m is not None and m.kind in ("person", "title") and m.name is not None:
+                assert b in ends, (r, b)
+
+
+def test_the_organisation_scan_visits_only_words_a_head_or_kind_noun_starts_with(lex, monkeypatch) -> None:
+    # a plain lowercase word starts no organisation head or kind noun: the scan asks nothing of it
+    import quoteattr.organisations as organisations
+    from quoteattr.organisations import OrganisationIndex
+
+    text = "trời mưa to suốt đêm khiến nước dâng cao ngập đường làng, Bộ Nội vụ vừa có văn bản."
+    nt = NormalizedText(text)
+    toks = tokenize(nt.text)
+    asked = []
+    monkeypatch.setattr(organisations, "is_cap", lambda t, _c=organisations.is_cap: asked.append(t) or _c(t))
+    index = OrganisationIndex(nt, toks, [(0, len(toks))], MentionParser(lex), lex)
+    assert [n.name for n in index._named] == ["Bộ Nội vụ"]
+    comma = next(t for t in toks if t.text == ",")
+    assert asked and all(t.start > comma.start for t in asked)  # nothing asked of the plain clause
+
+
+class _Counted(list):
+    """Tokens that count the ones read one at a time (a slice is read in one go)."""
+
+    reads = 0
+
+    def __getitem__(self, i):
+        if not isinstance(i, slice):
+            self.reads += 1
+        return super().__getitem__(i)
+
+
+@pytest.mark.parametrize("text", [
+    "Nhiều hộ dân ven sông đã dọn đồ lên gác từ chiều qua để tránh lũ và chờ nước rút hẳn.",
+    "Ông Nguyễn Văn Hùng nói với Tuổi Trẻ rằng câu hỏi trên cần được trả lời sớm.",
+])
+def test_the_channel_search_reads_only_the_words_a_channel_hangs_on(lex, text: str) -> None:
+    from quoteattr.sources import OutletFinder
+
+    nt = NormalizedText(text)
+    toks = _Counted(tokenize(nt.text))
+    finder = OutletFinder(nt, lex)
+    found = finder.statement_source(toks, 0, len(toks), 0)
+    plain = list(toks)
+    assert (found is not None and found.name) == ("Tuổi Trẻ" in text and "Tuổi Trẻ")
+    hooks = sum(t.key in ("với", "vấn", "của", "lời", "đến", "tới", "trên", "lên", "trong", "câu") for t in plain)
+    assert toks.reads <= 12 * hooks + 2  # each hook reads its neighbours, not the whole sentence
