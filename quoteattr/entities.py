@@ -17,21 +17,12 @@ from collections.abc import Sequence
 import attrs
 
 from .lexicon import CompiledLexicon
-from .mentions import Mention, MentionParser, looks_foreign
-from .mentions.model import MentionBuilder, is_acronym
-from .mentions.names import holds_cue
-from .mentions.titles import name_ends
+from .mentions import MentionParser
+from .name_scan import NameScanner
 from .text import NormalizedText, fold
 from .tokens import Token
 
 __all__ = ["Entity", "EntityRegistry", "ResolvedSpeaker"]
-
-# before a number they make it a date, not a house number ("ngày 5 Nguyễn …" is rare, "năm 2020" common)
-_STREET_WORDS = frozenset({"đường", "phố", "ngõ", "hẻm", "ngách", "số"})
-# labels of a caption credit: "Ảnh: Lê Văn." names a photographer, nobody in the story
-_CAPTION_LABELS = frozenset({"ảnh", "video", "clip", "đồ họa", "đồ hoạ", "nguồn", "minh họa", "minh hoạ"})
-_TIME_WORDS = frozenset({"ngày", "tháng", "năm", "hôm", "lúc", "sáng", "chiều", "tối", "đêm", "trưa"})
-
 
 @attrs.define
 class Entity:
@@ -100,6 +91,7 @@ class EntityRegistry:
         self.nt = nt
         self.lex = lex
         self.parser = parser
+        self.scanner = NameScanner(lex, parser)
         self.occurrences: list[_Occurrence] = []
         for lo, hi in sentences:
             self._scan(tokens, lo, hi)
@@ -182,182 +174,7 @@ class EntityRegistry:
 
     # --- collecting ---------------------------------------------------------------------------
     def _scan(self, toks: Sequence[Token], lo: int, hi: int) -> None:
-        lex, parser = self.lex, self.parser
-        honorific_starts, title_starts = lex.honorifics.starts, lex.titles.starts  # most words start neither
-        # a token that starts no honorific or title, is not capitalised and is no family name
-        # adds nothing: every branch below needs one of these (a caption credit or street
-        # reads the name run there, empty), so the walk visits only the tokens that are
-        family_names, opening = lex.family_names, self._opening_keys()
-        opens = [q for q, t in enumerate(toks[lo:hi], lo) if t.text[:1].isupper() or t.key in opening
-                 or t.text in family_names]
-        i = lo
-        while (k := bisect_left(opens, i)) < len(opens):
-            i = opens[k]
-            h = lex.honorifics.match(toks, i, hi) if toks[i].key in honorific_starts else None
-            t = lex.titles.match(toks, i, hi) if toks[i].key in title_starts else None
-            if h and i + h[0] < hi and toks[i + h[0]].text[:1].isupper():
-                r = i + h[0]
-                n = parser.name_run(toks, r, hi)
-                if n and not lex.places.match(toks, r, r + n):
-                    address = " ".join(x.key for x in toks[i:r])
-                    self._add((toks[r].start, toks[r + n - 1].end), toks[i].start,
-                              self._appositive_title(toks, r + n, hi), lex.honorific_gender.get(address),
-                              salient=True, address=address)
-                    i = r + n
-                    continue
-            if t:
-                m = self._titled_person(toks, i, hi)
-                if m is not None and m.kind == "title" and m.name is not None and looks_foreign(
-                        [x for x in toks[m.tok_start:m.tok_end] if m.name[0] <= x.start < m.name[1]]) and not (
-                        m.tok_end < hi and toks[m.tok_end].is_word and not toks[m.tok_end].text[:1].isupper()
-                        and not holds_cue(lex, toks, m.tok_end, m.tok_end + 1, hi) and (longer := parser.parse(toks, i, m.tok_end + 1)) is not None and longer.kind == "title"):
-                    # "Thủ hiến Nielsen", not "Bộ trưởng Khoa | học và Công nghệ": the title runs on
-                    m = attrs.evolve(m, kind="person")
-                elif m is None or m.kind == "title":
-                    m = self._foreign_tail(toks, i, hi) or m  # "Tư lệnh Phái bộ UNISFA | Benjamin Olufemi Sawyerr"
-                if m is not None and m.kind == "person" and m.name is not None:
-                    self._add(m.name, m.start, m.title, m.gender, salient=True)
-                    extra = self._appositive_title(toks, m.tok_end, hi)
-                    if extra:
-                        self._add(m.name, m.start, extra, m.gender)
-                    i = m.tok_end
-                    continue
-                i += t[0]
-                continue
-            if i >= lo + 2 and toks[i - 1].text == ":" and toks[i - 2].key in _CAPTION_LABELS:
-                i += parser.name_run(toks, i, hi) or 1  # a caption credit
-                continue
-            if i > lo and self._street_at(toks, i, lo):
-                i += parser.name_run(toks, i, hi) or 1  # "282 Nguyễn Huy Tưởng", "phố Lê Văn Hưu": streets
-                continue
-            if toks[i].text[:1].isupper() and toks[i].text.isascii() and (i == lo or toks[i - 1].text not in (".",)):
-                n = parser.name_run(toks, i, hi)
-                if 2 <= n <= 3 and parser.certain_name(toks, i, i + n) and not lex.outlets.match(toks, i, i + n) and not (
-                        i > lo and ((toks[i - 1].text[:1].isupper() and not lex.places.match_ending(toks, i, lo))
-                                    or lex.org_heads.match_ending(toks, i, lo))) and not self._after_place_word(toks, i, lo):
-                    self._add((toks[i].start, toks[i + n - 1].end), toks[i].start,
-                              self._appositive_title(toks, i + n, hi), None)
-                    i += n
-                    continue
-            if toks[i].text in lex.family_names:
-                n = parser.name_run(toks, i, hi)
-                if 2 <= n <= 4 and not lex.places.match(toks, i, i + n) and not lex.org_heads.match(toks, i, i + n) and not (
-                        self._after_place_word(toks, i, lo)) and not (
-                        lex.non_subject_starts.match(toks, i, i + 1)
-                        and (lex.places.match(toks, i + 1, i + n) or is_acronym(toks[i + 1]))):
-                    # "Từ TP HCM đến …": a preposition and a place, not the family name Từ
-                    self._add((toks[i].start, toks[i + n - 1].end), toks[i].start,
-                              self._appositive_title(toks, i + n, hi), None)
-                    i += n
-                    continue
-            if toks[i].text[:1].isupper() and any(t.key == "tuổi" for t in toks[i + 3:min(hi, i + 6)]) and (
-                    n := self._aged_name(toks, i, hi)):
-                # "Lan Thương (26 tuổi) và hai người bạn nói": an age beside it introduces a person
-                self._add((toks[i].start, toks[i + n - 1].end), toks[i].start, None, None, salient=True)
-                i += n
-                continue
-            i += 1
-
-    def _aged_name(self, toks: Sequence[Token], i: int, hi: int) -> int:
-        """The length of a two- or three-word capitalised name at ``toks[i]`` followed by its
-        age ("Lan Thương (26 tuổi)", "Thu Thảo, 29 tuổi,"), else 0."""
-        n = self.parser.name_run(toks, i, hi)
-        k = i + n
-        if not 2 <= n <= 3 or k + 2 >= hi or toks[k].text not in ("(", ",") or not toks[k + 1].text.isdigit():
-            return 0
-        if toks[k + 2].key != "tuổi" or (k + 3 < hi and toks[k + 3].text not in (")", ",")):
-            return 0  # "Hà Đông, 30 tuổi đã là muộn": no apposition
-        if self.lex.places.match(toks, i, k) or self.lex.org_heads.match(toks, i, k):
-            return 0
-        return n
-
-    def _after_place_word(self, toks: Sequence[Token], i: int, lo: int) -> bool:
-        """"phường Mai Dịch", "quận Nam Từ Liêm": a place word before the name, or before the
-        capitalised word before it, makes it (part of) a place."""
-        prefixes = self.lex.place_prefixes
-        return i > lo and (prefixes.match_ending(toks, i, lo) is not None or (
-            i - 1 > lo and toks[i - 1].text[:1].isupper() and prefixes.match_ending(toks, i - 1, lo) is not None))
-
-    def _opening_keys(self) -> frozenset[str]:
-        """The first words of every honorific and title, one set, made once for this registry."""
-        keys = self.__dict__.get("_opening")
-        if keys is None:
-            keys = self._opening = self.lex.honorifics.starts | self.lex.titles.starts
-        return keys
-
-    def _street_at(self, toks: Sequence[Token], i: int, lo: int) -> bool:
-        """A capitalised name after a house number or a street word ("đường", "phố")."""
-        if not toks[i].text[:1].isupper():
-            return False
-        prev = toks[i - 1].text
-        return (prev[:1].isdigit() and not (i - 2 >= lo and toks[i - 2].key in _TIME_WORDS)) or (
-            toks[i - 1].key in _STREET_WORDS)
-
-    def _foreign_tail(self, toks: Sequence[Token], i: int, hi: int) -> Mention | None:
-        """A title chain from ``toks[i]`` that ends in two or more foreign-looking
-        capitalised words ("Tư lệnh Phái bộ UNISFA Benjamin Olufemi Sawyerr"): those
-        words are the person, the rest the title."""
-        t = self.lex.titles.match(toks, i, hi)
-        if t is None:
-            return None
-        foreign = [x.text[:1].isupper() and looks_foreign([x]) for x in toks[i:min(hi, i + self.parser.max_tokens)]]
-        for e in range(t[0] + 2, len(foreign) + 1):
-            if not foreign[e - 1] or (e < len(foreign) and foreign[e]):
-                continue
-            k = e
-            while k > t[0] and foreign[k - 1]:
-                k -= 1
-            lex = self.lex
-            while e - k > 2 and (lex.place_prefixes.match_ending(toks, i + k, i) or (
-                    (h := lex.org_heads.match_ending(toks, i + k + 1, i)) and h[0] >= 2)):
-                k += 1  # "bang Texas | Henry Cuellar", "Điện Kremlin | Dmitry Peskov"
-            if e - k < 2 or k == t[0]:
-                return None  # "Ngoại trưởng Antony Blinken": no title words left to split off
-            title = self.parser.parse(toks, i, i + k)
-            if title is None or title.kind != "title":
-                return None
-            mk = MentionBuilder(toks, i, i + e)
-            return mk("person", name=(i + k, i + e), title=(i, i + k))
-        return None
-
-    def _titled_person(self, toks: Sequence[Token], i: int, hi: int) -> Mention | None:
-        """The shortest title-and-name mention from ``toks[i]`` ("Bộ trưởng Trương Quang
-        Nghĩa" rather than a longer title chain that runs past the name)."""
-        parser = self.parser
-        fallback = None
-        for b in name_ends(self.lex, toks, i, min(hi, i + parser.max_tokens)):  # the other prefixes give no name
-            if b == i + 1:
-                continue  # a title and a name are two runs of tokens: one token holds no title-and-name
-            m = parser.parse(toks, i, b)
-            if m is None or m.name is None or m.title is None:
-                continue  # "Chủ" alone is not "Chủ tịch …"
-            if m.kind == "person":
-                # the whole name, not its first syllables: run on to the end of the capitalised words
-                end = b + parser.name_run(toks, b, hi)
-                if end > b:
-                    longer = parser.parse(toks, i, end)
-                    if longer is not None and longer.kind == "person" and longer.name is not None:
-                        return longer
-                return m
-            if m.kind == "title" and m.name is not None and fallback is None:
-                fallback = m
-        return fallback
-
-    def _appositive_title(self, toks: Sequence[Token], k: int, hi: int) -> tuple[int, int] | None:
-        """The title in "NAME, Giám đốc Sở Y tế, …" / "NAME – nguyên Phó Vụ trưởng …"."""
-        if k >= hi or toks[k].text not in (",", "-", "–", "—", "("):
-            return None
-        k += 1
-        while k < hi and toks[k].key in ("nguyên", "cựu", "hiện", "là", "đồng", "thời"):
-            k += 1
-        if k >= hi or not (self.lex.titles.match(toks, k, hi) or self.lex.org_roles.match(toks, k, hi)):
-            return None
-        end = k
-        while end < hi and toks[end].text not in (",", ";", ":", ")", "–", "—") and toks[end].text != "-" and end - k < 16:
-            if self.lex.cues.match(toks, end, hi) and not self.lex.titles.match(toks, end, hi):
-                break
-            end += 1
-        return (toks[k].start, toks[end - 1].end) if end > k else None
+        self.scanner.scan(toks, lo, hi, self._add)
 
     def _key(self, span: tuple[int, int]) -> tuple[str, ...]:
         return tuple(fold(self.nt.text[span[0]:span[1]]).split())

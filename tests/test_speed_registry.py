@@ -45,8 +45,8 @@ def test_the_scan_tries_streets_only_at_words_that_can_open_a_name(lex) -> None:
     asked = []
     for text in SENTENCES:
         registry, toks = _registry(lex, text)
-        street_at = registry._street_at
-        registry._street_at = lambda t, i, lo, _s=street_at: asked.append(t[i]) or _s(t, i, lo)  # type: ignore
+        street_at = registry.scanner.street_at
+        registry.scanner.street_at = lambda t, i, lo, _s=street_at: asked.append(t[i]) or _s(t, i, lo)  # type: ignore
         registry.occurrences = []
         registry._scan(toks, 0, len(toks))
     assert asked and all(_opens_something(lex, tok) for tok in asked)
@@ -83,7 +83,7 @@ def test_titled_person_answers_as_parsing_every_prefix(lex, text: str) -> None:
     registry, toks = _registry(lex, text)
     for i in range(len(toks)):
         if lex.titles.match(toks, i, len(toks)):
-            assert registry._titled_person(toks, i, len(toks)) == _titled_person_by_definition(
+            assert registry.scanner.titled_person(toks, i, len(toks)) == _titled_person_by_definition(
                 registry, toks, i, len(toks))
 
 
@@ -94,7 +94,7 @@ def test_the_first_word_of_a_title_alone_is_not_parsed(lex) -> None:
     ends = []
     parse = registry.parser.parse
     registry.parser.parse = lambda t, k, b: ends.append(b - k) or parse(t, k, b)  # type: ignore[method-assign]
-    found = registry._titled_person(toks, 0, len(toks))
+    found = registry.scanner.titled_person(toks, 0, len(toks))
     assert found is not None and found.kind == "person"
     assert ends and 1 not in ends
 
@@ -108,7 +108,7 @@ def test_a_title_chain_is_not_parsed_past_a_predicate_word(lex) -> None:
     ends = []
     parse = registry.parser.parse
     registry.parser.parse = lambda t, k, b: ends.append(b) or parse(t, k, b)  # type: ignore[method-assign]
-    found = registry._titled_person(toks, 0, len(toks))
+    found = registry.scanner.titled_person(toks, 0, len(toks))
     registry.parser.parse = parse  # type: ignore[method-assign]
     assert found == _titled_person_by_definition(registry, toks, 0, len(toks))
     assert ends and max(ends) <= verb

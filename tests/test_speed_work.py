@@ -110,7 +110,7 @@ def test_titled_person_answers_as_trying_every_prefix(lex, text: str) -> None:
     registry, toks = _registry(lex, text)
     for i in range(len(toks)):
         if lex.titles.match(toks, i, len(toks)):
-            assert registry._titled_person(toks, i, len(toks)) == _titled_person_by_definition(
+            assert registry.scanner.titled_person(toks, i, len(toks)) == _titled_person_by_definition(
                 registry, toks, i, len(toks))
 
 
@@ -121,7 +121,7 @@ def test_a_title_with_no_name_is_not_parsed_at_every_prefix(lex) -> None:
     calls = []
     parse = registry.parser.parse
     registry.parser.parse = lambda t, k, b: calls.append(b) or parse(t, k, b)
-    assert registry._titled_person(toks, 0, len(toks)) is None
+    assert registry.scanner.titled_person(toks, 0, len(toks)) is None
     capitalised = sum(1 for t in toks[:registry.parser.max_tokens] if is_cap(t))
     assert len(calls) <= capitalised
 
@@ -169,7 +169,7 @@ def test_a_title_chain_is_not_parsed_past_a_comma(lex) -> None:
     calls = []
     parse = registry.parser.parse
     registry.parser.parse = lambda t, k, b: calls.append(b) or parse(t, k, b)
-    registry._titled_person(toks, 0, len(toks))
+    registry.scanner.titled_person(toks, 0, len(toks))
     assert calls and max(calls) <= comma
 
 
@@ -178,7 +178,7 @@ def test_a_title_holding_a_comma_still_reaches_its_name() -> None:
     lex = Lexicon.default().extended(titles=["Giám đốc, kiêm Tổng biên tập"]).compile()
     text = "Giám đốc, kiêm Tổng biên tập Nguyễn Văn An cho biết tờ báo sẽ ra số đặc biệt."
     registry, toks = _registry(lex, text)
-    found = registry._titled_person(toks, 0, len(toks))
+    found = registry.scanner.titled_person(toks, 0, len(toks))
     assert found == _titled_person_by_definition(registry, toks, 0, len(toks))
     assert found is not None and text[found.name[0]:found.name[1]] == "Nguyễn Văn An"
 

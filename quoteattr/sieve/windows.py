@@ -37,6 +37,7 @@ import attrs
 from ..analysis import Analysis
 from ..credits import body_end, find_article_credit
 from ..entities import EntityRegistry
+from ..name_scan import NameScanner
 from ..lexicon import CompiledLexicon
 from ..mentions import MentionParser
 from ..segment import Paragraph, Quote, Sentence
@@ -204,6 +205,7 @@ class _NameCollector(EntityRegistry):
 
     def __init__(self, nt: NormalizedText, parser: MentionParser, lex: CompiledLexicon) -> None:
         self.nt, self.parser, self.lex = nt, parser, lex
+        self.scanner = NameScanner(lex, parser)
         self.occurrences = []
 
     def collect(self, toks: Sequence[Token], sent_tokens: Sequence[tuple[int, int]]) -> None:
