@@ -22,7 +22,7 @@ from .name_scan import NameScanner
 from .text import NormalizedText, fold
 from .tokens import Token
 
-__all__ = ["Entity", "EntityRegistry", "ResolvedSpeaker"]
+__all__ = ["Entity", "EntityRegistry", "NameCollector", "ResolvedSpeaker"]
 
 @attrs.define
 class Entity:
@@ -62,6 +62,10 @@ class ResolvedSpeaker:
     resolved_by: str = "name"  # name | registry | title | anaphor | description
 
 
+def _name_key(nt: NormalizedText, span: tuple[int, int]) -> tuple[str, ...]:
+    return tuple(fold(nt.text[span[0]:span[1]]).split())
+
+
 def _female_name(key: tuple[str, ...]) -> bool:
     return "thị" in key[:-1]
 
@@ -77,6 +81,32 @@ class _Occurrence:
     address: str | None = None  # the honorific before the name
 
 
+class NameCollector:
+    """The name occurrences of an article, gathered sentence by sentence (the first half of a
+    registry: :class:`EntityRegistry` builds the entities from them)."""
+
+    def __init__(self, nt: NormalizedText, parser: MentionParser, lex: CompiledLexicon) -> None:
+        self.nt = nt
+        self.scanner = NameScanner(lex, parser)
+        self.occurrences: list[_Occurrence] = []
+
+    def collect(self, tokens: Sequence[Token], sentences: Sequence[tuple[int, int]]) -> None:
+        """Add the names of each sentence (a token range of ``tokens``), in reading order."""
+        for lo, hi in sentences:
+            self.scanner.scan(tokens, lo, hi, self._add)
+
+    def _add(self, name: tuple[int, int], pos: int, title: tuple[int, int] | None, gender: str | None,
+             salient: bool = False, address: str | None = None) -> None:
+        title_text = fold(self.nt.text[title[0]:title[1]]) if title else None
+        spelled = self.nt.spelling(*name)
+        text = self.nt.text
+        if text[name[1]:name[1] + 1] == "." and text[name[1] - 1].isupper() and (
+                name[1] - name[0] == 1 or not text[name[1] - 2].isalnum()):
+            spelled += "."  # a name that ends in an initial, as newspapers shorten them: "Phạm Đình V."
+        self.occurrences.append(_Occurrence(_name_key(self.nt, name), spelled, pos, title_text, gender, salient,
+                                            address))
+
+
 class EntityRegistry:
     """Person names of an article, built once before attribution.
 
@@ -87,14 +117,17 @@ class EntityRegistry:
     """
 
     def __init__(self, nt: NormalizedText, tokens: Sequence[Token], sentences: Sequence[tuple[int, int]],
-                 parser: MentionParser, lex: CompiledLexicon) -> None:
+                 parser: MentionParser, lex: CompiledLexicon, *, names: NameCollector | None = None) -> None:
+        """The registry of the names in ``sentences`` (token ranges of ``tokens``), or, given
+        ``names``, of the names a collector gathered already (a long article, window by window)."""
         self.nt = nt
         self.lex = lex
         self.parser = parser
-        self.scanner = NameScanner(lex, parser)
-        self.occurrences: list[_Occurrence] = []
-        for lo, hi in sentences:
-            self._scan(tokens, lo, hi)
+        if names is None:
+            names = NameCollector(nt, parser, lex)
+            names.collect(tokens, sentences)
+        self.scanner = names.scanner
+        self.occurrences: list[_Occurrence] = names.occurrences
         self.entities: list[Entity] = []
         # (last word | first word) → {(entity id, key): (entity, key, sorted positions)}:
         # a lookup touches only the distinct names that could match, however often they occur
@@ -172,24 +205,6 @@ class EntityRegistry:
         if not ent.gender and _female_name(occ.key):
             ent.gender = "f"
 
-    # --- collecting ---------------------------------------------------------------------------
-    def _scan(self, toks: Sequence[Token], lo: int, hi: int) -> None:
-        self.scanner.scan(toks, lo, hi, self._add)
-
-    def _key(self, span: tuple[int, int]) -> tuple[str, ...]:
-        return tuple(fold(self.nt.text[span[0]:span[1]]).split())
-
-    def _add(self, name: tuple[int, int], pos: int, title: tuple[int, int] | None, gender: str | None,
-             salient: bool = False, address: str | None = None) -> None:
-        title_text = fold(self.nt.text[title[0]:title[1]]) if title else None
-        spelled = self.nt.spelling(*name)
-        text = self.nt.text
-        if text[name[1]:name[1] + 1] == "." and text[name[1] - 1].isupper() and (
-                name[1] - name[0] == 1 or not text[name[1] - 2].isalnum()):
-            spelled += "."  # a name that ends in an initial, as newspapers shorten them: "Phạm Đình V."
-        self.occurrences.append(_Occurrence(self._key(name), spelled, pos, title_text, gender, salient,
-                                            address))
-
     # --- resolving ----------------------------------------------------------------------------
     def _match(self, key: tuple[str, ...], pos: int, gender: str | None = None) -> Entity | None:
         """The entity a name refers to: the same name, or a longer one ending with
@@ -219,7 +234,7 @@ class EntityRegistry:
         return best[1] if best else None
 
     def person(self, name: tuple[int, int], pos: int, gender: str | None = None) -> Entity | None:
-        return self._match(self._key(name), pos, gender)
+        return self._match(_name_key(self.nt, name), pos, gender)
 
     def by_role(self, role: str, org: str | None, pos: int, words: frozenset[str] = frozenset()) -> Entity | None:
         """The person nearest ``pos`` introduced as working for ``org`` ("Bà Liên, Phó

@@ -47,8 +47,7 @@ def test_the_scan_tries_streets_only_at_words_that_can_open_a_name(lex) -> None:
         registry, toks = _registry(lex, text)
         street_at = registry.scanner.street_at
         registry.scanner.street_at = lambda t, i, lo, _s=street_at: asked.append(t[i]) or _s(t, i, lo)  # type: ignore
-        registry.occurrences = []
-        registry._scan(toks, 0, len(toks))
+        registry.scanner.scan(toks, 0, len(toks), lambda *name, **more: None)
     assert asked and all(_opens_something(lex, tok) for tok in asked)
 
 

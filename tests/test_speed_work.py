@@ -208,7 +208,7 @@ def test_the_registry_matches_titles_and_honorifics_only_at_words_they_hold(lex)
             return _m(t, i, stop)
         matcher.match = spy
     try:
-        registry._scan(toks, 0, len(toks))
+        registry.scanner.scan(toks, 0, len(toks), lambda *name, **more: None)
     finally:
         for name in ("honorifics", "titles"):
             del getattr(lex, name).match

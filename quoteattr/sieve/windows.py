@@ -36,8 +36,7 @@ import attrs
 
 from ..analysis import Analysis
 from ..credits import body_end, find_article_credit
-from ..entities import EntityRegistry
-from ..name_scan import NameScanner
+from ..entities import EntityRegistry, NameCollector
 from ..lexicon import CompiledLexicon
 from ..mentions import MentionParser
 from ..segment import Paragraph, Quote, Sentence
@@ -179,7 +178,7 @@ class _Article(ArticleView):
 
     def scan(self, cores: Sequence[tuple[int, int]]) -> EntityRegistry:
         """Tokenise the article core by core: the token starts, and the registry of its names."""
-        names = _NameCollector(self.nt, self.parser, self.lex)
+        names = NameCollector(self.nt, self.parser, self.lex)
         paras = self.paragraphs
         for a, b in cores:
             lo_p, hi_p = max(0, a - 1), min(len(paras), b + 1)  # a paragraph on each side for look-arounds
@@ -196,34 +195,7 @@ class _Article(ArticleView):
                 self._tok_lengths.append(min(n, 255))
             names.collect(toks, [(bisect_right(starts, s.start - 1), bisect_right(starts, s.end - 1))
                                  for s in self.sentences[self.first_sentence(a):self.first_sentence(b)]])
-        return _ArticleRegistry(self.nt, names.occurrences, self.parser, self.lex)
-
-
-class _NameCollector(EntityRegistry):
-    """The scanning half of a registry: name occurrences, window by window.  Not built by
-    ``EntityRegistry.__init__``: no entities until every window is scanned."""
-
-    def __init__(self, nt: NormalizedText, parser: MentionParser, lex: CompiledLexicon) -> None:
-        self.nt, self.parser, self.lex = nt, parser, lex
-        self.scanner = NameScanner(lex, parser)
-        self.occurrences = []
-
-    def collect(self, toks: Sequence[Token], sent_tokens: Sequence[tuple[int, int]]) -> None:
-        for lo, hi in sent_tokens:
-            self._scan(toks, lo, hi)
-
-
-class _ArticleRegistry(EntityRegistry):
-    """The registry of the whole article, from the occurrences its windows collected in reading
-    order: the same entities as one scan of the article's sentences."""
-
-    def __init__(self, nt: NormalizedText, occurrences: list, parser: MentionParser,
-                 lex: CompiledLexicon) -> None:
-        self._collected = occurrences
-        super().__init__(nt, (), ((0, 0),), parser, lex)
-
-    def _scan(self, toks: Sequence[Token], lo: int, hi: int) -> None:
-        self.occurrences.extend(self._collected)
+        return EntityRegistry(self.nt, (), (), self.parser, self.lex, names=names)
 
 
 class _WindowView(ArticleView):
