@@ -87,7 +87,7 @@ class TokenCache:
 
     __slots__ = ("chunks", "spellings", "limit")
 
-    def __init__(self, limit: int = 1 << 14) -> None:
+    def __init__(self, limit: int = 1 << 15) -> None:
         self.limit = limit
         self._reset()
 
