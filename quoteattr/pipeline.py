@@ -16,7 +16,7 @@ from .segment import find_articles, find_paragraphs, find_quotes, find_sentences
 from .sieve import Record, attribute_article
 from .sieve.windows import attribute_windows, needs_windows
 from .text import NormalizedText, fold
-from .tokens import tokenize
+from .tokens import TokenCache, tokenize
 
 __all__ = ["Attributor", "ENGINES", "STANZA_DIR_ENV"]
 
@@ -32,7 +32,9 @@ class Attributor:
 
     Build one and reuse it: lexicons are compiled (and a stanza pipeline
     loaded) once, in the constructor.  An Attributor keeps no state between
-    documents, so one instance may serve many threads' worth of calls in turn.
+    documents that could change a record (only a bounded cache of how chunks
+    of text split into tokens), so one instance may serve many threads' worth
+    of calls in turn.
 
     Parameters
     ----------
@@ -68,6 +70,7 @@ class Attributor:
         self.min_confidence = float(min_confidence)
         self._lex = self.lexicon.compile()
         self._parser = MentionParser(self._lex)
+        self._tokens = TokenCache()
         self._engine = None
         if engine == "stanza" or stanza_pipeline is not None:
             from .engines.stanza import StanzaEngine
@@ -148,8 +151,9 @@ class Attributor:
         if needs_windows(paragraphs):  # a long article: its tokens one window of paragraphs at a time
             records = attribute_windows(nt, paragraphs, sentences, quotes, self._lex, self._parser, analysis)
         else:
-            records = attribute_article(nt, tokenize(text, start, end), paragraphs, sentences, quotes, self._lex,
-                                        self._parser, analysis=analysis)
+            toks = tokenize(text, start, end, self._tokens)
+            records = attribute_article(nt, toks, paragraphs, sentences, quotes, self._lex, self._parser,
+                                        analysis=analysis)
         for rec in records:
             if round(rec.confidence, 4) < self.min_confidence:  # compare what the caller sees
                 continue

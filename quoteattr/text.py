@@ -13,6 +13,7 @@ so reported spans satisfy ``original[start:end] == span.text``.
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -172,15 +173,20 @@ def retone_word(word: str) -> str:
     return "".join(chars)
 
 
+# retone_word is a pure function of one word, and a few hundred common words ("của", "này",
+# "phải") are most of the words it is asked about, in every text: a small cache of the module
+# (bounded, keyed on single words only) answers them without the Python-level syllable parse.
+_retoned = functools.lru_cache(maxsize=4096)(retone_word)
+
+
 def retone(text: str) -> str:
     """:func:`retone_word` over every word (run of letters) of an NFC text (length kept).
 
     Only the words :data:`_MISPLACEABLE` finds are looked at (a fast scan; a
-    few thousand per megabyte, of which a handful change), each distinct
-    spelling once per call.
+    few thousand per megabyte, of which a handful change), each through
+    :func:`_retoned`.
     """
     pieces: list[str] = []
-    done: dict[str, str] = {}
     copied = word_end = 0
     for m in _MISPLACEABLE.finditer(text):
         if m.start() < word_end:  # another match in the word just handled
@@ -188,9 +194,7 @@ def retone(text: str) -> str:
         start = _LETTERS_BEFORE.match(text, word_end, m.start()).start()
         word_end = _LETTERS_AFTER.match(text, m.end()).end()
         word = text[start:word_end]
-        new = done.get(word)
-        if new is None:
-            new = done[word] = retone_word(word)
+        new = _retoned(word)
         if new != word:
             pieces += (text[copied:start], new)
             copied = word_end

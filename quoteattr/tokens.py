@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import regex
 
-__all__ = ["Token", "tokenize", "token_keys"]
+__all__ = ["Token", "TokenCache", "tokenize", "token_keys"]
 
 # A word: letters/digits, joined by inner hyphens, ampersands, apostrophes or
 # slashes (Jong-ho, GD&ĐT, O'Brien, 2012-2014); dots join only abbreviation
@@ -75,36 +75,115 @@ def _spelling(word: str) -> tuple[str, str, bool]:
     return word, word if key == word else key, len(word) > 3 and word[0].isalpha() and word[1:] != word[1:].lower()
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of ``text[start:end]`` with offsets into ``text``.
+class TokenCache:
+    """What :func:`tokenize` learnt about the space-free chunks it has met.
 
-    A news text repeats a few thousand syllables over and over, so every token
-    of one spelling shares one ``text`` string, and its ``key`` is that same
-    string when case folding changes nothing: half the memory of one string
-    pair per token, which for a long article is most of the working set.
-    Syllables a scraper glued together (``TrangCác``) are cut apart.
+    A chunk's tokens are a pure function of the chunk (see :func:`tokenize`), so
+    one cache may serve any number of texts without changing a token; an
+    :class:`~quoteattr.Attributor` owns one.  News text repeats a few thousand
+    chunks (syllables, with their commas and quote marks), so most chunks are
+    tokenised once.  Bounded: past ``limit`` entries it starts afresh.
     """
-    spellings: dict[str, tuple[str, str, bool]] = {}
+
+    __slots__ = ("chunks", "spellings", "limit")
+
+    def __init__(self, limit: int = 1 << 15) -> None:
+        self.limit = limit
+        self._reset()
+
+    def _reset(self) -> None:
+        # chunk -> (text, key) of its one plain token, or (None, pieces): (start, end, text, key, glued) each
+        self.chunks: dict[str, tuple] = {"": (None, ())}
+        self.spellings: dict[str, tuple[str, str, bool]] = {}
+
+    def chunks_for(self, parts: list[str]) -> dict[str, tuple]:
+        """The chunk table, holding every chunk of ``parts``.  The caller keeps the table it gets:
+        a fresh one (another thread's reset) never takes entries away from it."""
+        chunks = self.chunks
+        missing = set(parts).difference(chunks)
+        if missing:
+            if len(chunks) + len(self.spellings) + len(missing) > self.limit:
+                self._reset()
+                chunks = self.chunks
+                missing = set(parts).difference(chunks)
+            self._learn(chunks, list(missing))
+        return chunks
+
+    def spelling(self, word: str) -> tuple[str, str, bool]:
+        """:func:`_spelling` of ``word``, one string per spelling."""
+        known = self.spellings.get(word)
+        if known is None:
+            known = self.spellings[word] = _spelling(word)
+        return known
+
+    def _learn(self, chunks: dict[str, tuple], new: list[str]) -> None:
+        # One pass of _TOKEN over the new chunks joined by spaces: no token holds a space.
+        found = _TOKEN.finditer(" ".join(new))
+        m = next(found, None)
+        at = 0
+        for chunk in new:
+            stop = at + len(chunk)
+            pieces = []
+            while m is not None and m.start() < stop:
+                pieces.append((m.start() - at, m.end() - at, *self.spelling(m.group())))
+                m = next(found, None)
+            if len(pieces) == 1 and pieces[0][:2] == (0, len(chunk)) and not pieces[0][4]:
+                chunks[chunk] = pieces[0][2:4]
+            else:
+                chunks[chunk] = (None, tuple(pieces))
+            at = stop + 1
+
+
+_BLOCK = 1 << 16  # characters split at once: bounds the list of chunks of a long range
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None, cache: TokenCache | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``: one per match of
+    ``_TOKEN.finditer(text, start, end)``, glued syllables (``TrangCác``) cut apart.
+
+    No token holds a space and no part of the pattern looks behind its start or
+    past a space, so the range is split at spaces and each chunk tokenised
+    alone, once per ``cache`` (a fresh one when omitted).  Every token of one
+    spelling shares one ``text`` string (the cache's), and its ``key`` is that
+    same string when case folding changes nothing: for a long article, most of
+    the working set.
+    """
+    start, end, _ = slice(start, end).indices(len(text))  # what finditer's pos and endpos mean
+    cache = TokenCache() if cache is None else cache
     out: list[Token] = []
     append = out.append
     new = tuple.__new__  # what Token(...) calls, without the Python-level __new__ of a NamedTuple
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        word = m.group()
-        known = spellings.get(word)
-        if known is None:
-            known = spellings[word] = _spelling(word)
-        s, e = m.span()
-        if not known[2]:
-            append(new(Token, (s, e, known[0], known[1])))
+    lo = start
+    while lo < end:
+        hi = text.find(" ", lo + _BLOCK, end) if end - lo > _BLOCK else -1
+        hi = end if hi < 0 else hi
+        parts = text[lo:hi].split(" ")
+        chunks = cache.chunks_for(parts)
+        i = lo
+        for chunk in parts:
+            word, key = chunks[chunk]
+            n = len(chunk)
+            if word is not None:
+                append(new(Token, (i, i + n, word, key)))
+            elif key:
+                _append_pieces(text, i, key, cache, append)
+            i += n + 1
+        lo = hi
+    return out
+
+
+def _append_pieces(text: str, i: int, pieces: tuple, cache: TokenCache, append) -> None:
+    """The tokens of a chunk of several tokens (or a glued one) that starts at ``i``."""
+    new = tuple.__new__
+    for a, b, word, key, glued in pieces:
+        s, e = i + a, i + b
+        if not glued:
+            append(new(Token, (s, e, word, key)))
             continue
         for c in (*glue_points(text, s, e), e):
-            piece = text[s:c]
-            known = spellings.get(piece)
-            if known is None:
-                known = spellings[piece] = _spelling(piece)
-            append(new(Token, (s, c, known[0], known[1])))
+            word, key, _ = cache.spelling(text[s:c])
+            append(new(Token, (s, c, word, key)))
             s = c
-    return out
 
 
 # Lexicon phrases are written in lower case, so abbreviations ("pgs.ts") join

@@ -1,18 +1,37 @@
 """The tokeniser builds the same tokens as the plain definition: one token per match of
-``_TOKEN``, glued syllables (past a cheap test) cut at ``glue_points``, key = case-folded text."""
+the token pattern over the range, glued syllables (past a cheap test) cut at
+``glue_points``, key = case-folded text — whether chunks come from a fresh cache, a
+warm one shared across texts, or one that starts afresh, and wherever blocks are cut."""
 from __future__ import annotations
 
+from unittest import mock
+
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quoteattr.tokens import _TOKEN, Token, glue_points, tokenize
+from quoteattr import tokens
+from quoteattr.tokens import Token, TokenCache, glue_points, tokenize
 
 from .strategies import any_text, documents, noisy_documents
+
+# The token pattern as it was defined when the tokeniser still ran it over the whole
+# range: the oracle the faster tokeniser is held to.
+_DEFINITION = regex.compile(
+    r"""
+    [\p{L}\p{N}][\p{L}\p{N}-]{0,62}+(?:\.(?:com|net|org|gov|edu|info|vn|au|uk|us|tv|co))+\b  # news.com.au, Baoquocte.vn
+  | (?:\p{Lu}[\p{Lu}\p{Ll}]{0,3}\.)+\p{Lu}[\p{L}\p{M}]*   # GS.TS, TP.HCM, Th.S, PGS.TS
+  | \p{N}+(?:[.,]\p{N}+)+                                # 1.500  2,5  7.4.2
+  | [\p{L}\p{M}\p{N}]+(?:[-&'’/_][\p{L}\p{M}\p{N}]+)*     # words, Il-ho, GD&ĐT
+  | \S                                                   # any other mark
+    """,
+    regex.VERBOSE,
+)
 
 
 def reference_tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out = []
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+    for m in _DEFINITION.finditer(text, start, len(text) if end is None else end):
         s, e = m.span()
         word = m.group()
         glued = e - s > 3 and word[0].isalpha() and word[1:] != word[1:].lower()  # glue_points only past this
@@ -22,19 +41,51 @@ def reference_tokenize(text: str, start: int = 0, end: int | None = None) -> lis
     return out
 
 
-_glued = st.sampled_from(["Quỳnh TrangCác sản phẩm", "Hà NộiNhận", "VnExpress", "TikTok", "GS.TS", "news.com.au",
-                          "1.500", "Jong-ho", "ĐỨC", "ß", "İstanbul", "chứcBậc", "O'Brien"])
+_glued = st.sampled_from(["Quỳnh TrangCác sản phẩm", "Hà NộiNhận", "VnExpress", "TikTok", "GS.TS",
+                          "news.com.au", "1.500", "Jong-ho", "ĐỨC", "ß", "İstanbul", "chứcBậc", "O'Brien",
+                          "(TP.HCM)", "“Tôi", "nói:", "Baoquocte.vn.", "2,5%", "a.com" + "-" * 70 + ".vn"])
+_gaps = st.sampled_from([" ", "  ", ", ", ".", "\n", " \n ", "\t", "\xa0", "\u3000", "\x1c", "\u2028", ""])
 texts = st.one_of(documents(), noisy_documents(), any_text(),
-                  st.lists(st.one_of(_glued, st.sampled_from([" ", ", ", ".", "\n"])), max_size=12).map("".join))
+                  st.lists(st.one_of(_glued, _gaps), max_size=16).map("".join))
+
+
+def _range(text, data):
+    n = len(text)
+    start = data.draw(st.integers(-n - 2, n + 2))
+    end = data.draw(st.one_of(st.none(), st.integers(-n - 2, n + 2)))
+    return start, end
+
+
+def _check(text, start, end, cache=None):
+    got = tokenize(text, start, end, cache)
+    assert got == reference_tokenize(text, start, end)
+    assert all(type(t) is Token and text[t.start:t.end] == t.text for t in got)
 
 
 @given(texts, st.data())
 def test_tokens_are_the_plain_definition(text, data):
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.one_of(st.none(), st.integers(start, len(text))))
-    got = tokenize(text, start, end)
-    assert got == reference_tokenize(text, start, end)
-    assert all(type(t) is Token and text[t.start:t.end] == t.text for t in got)
+    _check(text, *_range(text, data))
+
+
+_SHARED = TokenCache(limit=200)  # kept across examples, small enough to start afresh now and then
+
+
+@given(texts, st.data())
+def test_a_cache_shared_across_texts_changes_no_token(text, data):
+    _check(text, *_range(text, data), _SHARED)
+
+
+@given(texts, st.integers(1, 12), st.data())
+def test_blocks_cut_anywhere_change_no_token(text, block, data):
+    with mock.patch.object(tokens, "_BLOCK", block):
+        _check(text, *_range(text, data), TokenCache())
+
+
+def test_a_warm_cache_gives_the_same_tokens_again():
+    cache = TokenCache()
+    text = "Ông Nguyễn Văn An (TP.HCM) nói: “Tôi đồng ý”, theo Baoquocte.vn. Hà NộiNhận 1.500 tỷ."
+    first = tokenize(text, cache=cache)
+    assert len(cache.chunks) > 10 and tokenize(text, cache=cache) == first == reference_tokenize(text)
 
 
 def test_one_spelling_shares_one_string():

@@ -12,6 +12,7 @@ import json
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -204,6 +205,7 @@ class PhraseMatcher(Generic[V]):
 
     def __init__(self, phrases: Iterable[tuple[str, V]], *, case_sensitive: bool = False) -> None:
         self.case_sensitive = case_sensitive
+        self._key_of = attrgetter("text" if case_sensitive else "key")  # what _key returns, in C
         self._trie: dict[str, Any] = {}
         self._reversed: dict[str, Any] = {}  # the phrases read right to left, for ``match_ending``
         self.max_len = 0
@@ -233,12 +235,17 @@ class PhraseMatcher(Generic[V]):
 
     def match(self, tokens: Sequence[Token], i: int, stop: int | None = None) -> tuple[int, V] | None:
         """Longest phrase starting at ``tokens[i]``: (number of tokens, value)."""
-        node = self._trie
-        best: tuple[int, V] | None = None
         stop = len(tokens) if stop is None else stop
-        j = i
+        if i >= stop:
+            return None
+        key = self._key_of  # called per token: a C attribute getter, not a Python method
+        node = self._trie.get(key(tokens[i]))
+        if node is None:  # most tokens start no phrase
+            return None
+        j = i + 1
+        best: tuple[int, V] | None = (1, node[_END]) if _END in node else None
         while j < stop:
-            child = node.get(self._key(tokens[j]))
+            child = node.get(key(tokens[j]))
             if child is None:
                 break
             node = child
@@ -250,11 +257,12 @@ class PhraseMatcher(Generic[V]):
     def match_ending(self, tokens: Sequence[Token], end: int, start: int = 0) -> tuple[int, V] | None:
         """Longest phrase that ends just before ``tokens[end]`` (and starts at or after ``start``)."""
         node = self._reversed  # one walk leftwards, not one forward match per length
+        key = self._key_of
         best: tuple[int, V] | None = None
         j = end
         first = max(start, end - self.max_len)
         while j > first:
-            child = node.get(self._key(tokens[j - 1]))
+            child = node.get(key(tokens[j - 1]))
             if child is None:
                 break
             node = child
@@ -268,10 +276,10 @@ class PhraseMatcher(Generic[V]):
         out: list[tuple[int, int, V]] = []
         stop = len(tokens) if stop is None else stop
         first = self._trie  # a token no phrase starts with is passed without a match call
-        text = self.case_sensitive
+        key = self._key_of
         i = start
         while i < stop:
-            m = self.match(tokens, i, stop) if (tokens[i].text if text else tokens[i].key) in first else None
+            m = self.match(tokens, i, stop) if key(tokens[i]) in first else None
             if m is None:
                 i += 1
             else:
