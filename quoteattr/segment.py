@@ -14,23 +14,16 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from typing import Protocol
 
 import attrs
 import regex
 
-from .tokens import Token, glue_points, tokenize
+from .glued_sentences import OutletNames, glue_cuts
 
 __all__ = [
     "Segment", "Paragraph", "Sentence", "Quote", "ARTICLE_BREAK",
     "find_articles", "find_paragraphs", "find_sentences", "find_quotes", "QUOTE_MARKS", "OPEN_MARKS", "CLOSE_MARKS",
 ]
-
-class OutletNames(Protocol):
-    """A longest-match lookup of outlet names over tokens (the lexicon's ``outlets``)."""
-
-    def match(self, tokens: Sequence[Token], i: int, stop: int | None = None) -> tuple[int, str] | None: ...
-
 
 #: Characters that separate two articles in one string: nothing is carried across them.
 ARTICLE_BREAK = "\f\x1e"
@@ -162,7 +155,7 @@ def find_sentences(text: str, paragraphs: Sequence[Paragraph], abbreviations: fr
     """Sentences of each paragraph; a dot after an abbreviation or an initial does not end one.
 
     One-line bodies glue blocks together; a photo credit and a quote glued to
-    a full stop end a sentence too (:func:`_glue_cuts`); a credit naming one of
+    a full stop end a sentence too (:func:`~.glued_sentences.glue_cuts`); a credit naming one of
     ``outlets`` ends with the outlet's name ("Ảnh: Reuters Adva Adar, …").
     """
     out: list[Sentence] = []
@@ -178,7 +171,7 @@ def find_sentences(text: str, paragraphs: Sequence[Paragraph], abbreviations: fr
                 ):
                     continue
             cuts.append((m.end("close"), m.end()))
-        cuts.extend((c, c) for c in _glue_cuts(text, para, abbreviations, outlets))
+        cuts.extend((c, c) for c in glue_cuts(text, para, abbreviations, outlets))
         s = para.start
         for cut, nxt in sorted(cuts):
             if cut <= s:
@@ -194,88 +187,6 @@ def find_sentences(text: str, paragraphs: Sequence[Paragraph], abbreviations: fr
         if s < para.end:
             out.append(Sentence(s, para.end, para.index))
     return out
-
-
-# "Ảnh: Quỳnh Trần Theo kế hoạch, …": a photo credit glued to the next sentence
-_CAPTION = regex.compile(r"(?<![\p{L}\p{N}])(?:Ảnh|Video|Clip|Đồ họa|Đồ hoạ|Đồ hình|Nguồn|Nguồn ảnh)\s?:[ \t]*")
-# closed-class words that open a sentence, never a credit's name: connectives, prepositions, honorifics
-_OPENERS_WORDS = frozenset((
-    "theo", "khi", "tại", "trong", "sau", "trước", "tuy", "nhưng", "còn", "từ", "với", "nếu", "do", "vì",
-    "để", "ngoài", "đây", "đó", "hiện", "các", "những", "một", "ông", "bà", "anh", "chị", "cô", "chú", "bác",
-    "cụ", "em", "thêm", "cùng", "riêng", "bên", "dù", "mặc", "song", "ngay", "hôm", "ngày", "sáng", "chiều", "tối",
-))
-# a full stop glued to a quote mark and a capital: "… đã có.\"Chỉ bàn làm …"
-_WORD_RUN = regex.compile(r"\S+")
-_HEAD = regex.compile(r"(?:\S+\s+){0,2}\S+")
-_DOTTED = regex.compile(r"\p{L}\.\p{L}")
-_GLUED_QUOTE = regex.compile(r"(?<=[\p{Ll}\p{N}][.!?…]+)[\"“”](?=\p{Lu})")
-
-
-def _glue_cuts(text: str, para: Paragraph, abbreviations: frozenset[str] = frozenset(),
-               outlets: OutletNames | None = None) -> list[int]:
-    """Where a sentence starts without a space or a full stop before it: after a
-    caption credit, at a dateline glued to the first word, at a glued quote."""
-    cuts = []
-    for m in _CAPTION.finditer(text, para.start, para.end):
-        if m.start() > para.start and text[m.start() - 1] not in " \t)]":
-            continue
-        end = _outlet_credit_end(text, m.end(), para.end, outlets) or _credit_end(text, m.end(), para.end, abbreviations)
-        if end is not None:
-            cuts.append(end)
-            if m.start() > para.start and text[m.start() - 2] not in ".!?…)]\"”":
-                cuts.append(m.start())  # "… thành phố Ảnh: X Theo …": the caption is its own sentence
-    head = _HEAD.match(text, para.start, para.end)
-    if head is not None:  # a dateline glued to the first word: "Hà NộiNhận thông báo, …"
-        cuts.extend(glue_points(text, para.start, head.end())[:1])
-    seen, straight = para.start, 0  # straight marks before the glued one, counted once
-    for m in _GLUED_QUOTE.finditer(text, para.start, para.end):
-        straight += text.count('"', seen, m.start())
-        seen = m.start()
-        closing = text[m.start()] == "”" or (text[m.start()] == '"' and straight % 2 == 1)
-        cuts.append(m.end() if closing else m.start())
-    return cuts
-
-
-def _outlet_credit_end(text: str, pos: int, end: int, outlets: OutletNames | None) -> int | None:
-    """Where a credit that names an outlet ("Ảnh: Reuters Adva Adar, …") ends: after the
-    outlet's name, when a capitalised word follows it after a space."""
-    if outlets is None:
-        return None
-    toks = tokenize(text, pos, min(end, pos + 80))
-    hit = outlets.match(toks, 0) if toks else None
-    if hit is None or hit[0] >= len(toks):
-        return None
-    nxt = toks[hit[0]]
-    if nxt.start > toks[hit[0] - 1].end and nxt.text[:1].isupper() and nxt.text[:1].isalpha():
-        return nxt.start
-    return None
-
-
-def _credit_end(text: str, pos: int, end: int, abbreviations: frozenset[str] = frozenset()) -> int | None:
-    """Where the credit after ``Ảnh:`` ends, when a sentence follows it on the same line; a
-    title abbreviation written with an inner dot ("Th.S", "PGS.TS") opens the sentence."""
-    words = list(_WORD_RUN.finditer(text, pos, min(end, pos + 300)))[:10]
-    for k, w in enumerate(words):
-        word, at = w.group(), w.start()
-        if k and _DOTTED.search(word) and word.rstrip(".,").casefold() in abbreviations:
-            return at
-        mark = regex.search(r"(?<=\p{L})[\"“]", word)
-        if mark is not None:
-            return at + mark.start()
-        glued = glue_points(text, at, at + len(word))
-        if glued:
-            return glued[0]
-        if word[0] in "\"“":
-            return at
-        if word[-1] in ".!?…" or not word[0].isalpha():
-            return None
-        if k == 0 or not word[0].isupper():
-            continue
-        if word.rstrip(",").casefold() in _OPENERS_WORDS:
-            return at
-        if k + 1 < len(words) and words[k + 1].group()[0].islower():
-            return at
-    return None
 
 
 def _role(text: str, i: int) -> str:
