@@ -220,30 +220,46 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def find_quotes(text: str, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence],
                 *, max_paragraphs: int = 8) -> list[Quote]:
     """Outermost quoted spans, in order, never overlapping."""
-    quotes: list[Quote] = []
-    pending: tuple[int, str, int] | None = None  # unclosed opener carried over: (pos, family, paragraph)
-    sent_starts = [s.start for s in sentences]
+    pairing = _QuotePairing(text, paragraphs, sentences, max_paragraphs)
+    for p_index, para in enumerate(paragraphs):
+        pairing.paragraph(p_index, para)
+    return pairing.quotes
 
-    def orphan_start(pos: int, para: Paragraph) -> int:
+
+class _QuotePairing:
+    """The marks of an article paired paragraph by paragraph; an opener left unclosed at a
+    paragraph end is carried (``pending``) until a later paragraph closes it or it ends."""
+
+    def __init__(self, text: str, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence],
+                 max_paragraphs: int) -> None:
+        self.text, self.paragraphs, self.sentences = text, paragraphs, sentences
+        self.max_paragraphs = max_paragraphs
+        self.quotes: list[Quote] = []
+        self.pending: tuple[int, str, int] | None = None  # unclosed opener carried over: (pos, family, paragraph)
+        self.sent_starts = [s.start for s in sentences]
+
+    def orphan_start(self, pos: int, para: Paragraph) -> int:
         """Where a quote that was closed but never opened begins: after the
         previous quote of its paragraph and the rest of that quote's sentence;
         with no previous quote, at the start of the closing mark's sentence."""
+        quotes, sentences = self.quotes, self.sentences
         if quotes and quotes[-1].outer_end > para.start:
-            k = bisect_left(sent_starts, quotes[-1].outer_end)
+            k = bisect_left(self.sent_starts, quotes[-1].outer_end)
         else:
-            k = bisect_right(sent_starts, pos) - 1
+            k = bisect_right(self.sent_starts, pos) - 1
         return sentences[k].start if 0 <= k < len(sentences) and sentences[k].start < pos else para.start
 
-    def emit(open_pos: int | None, close_pos: int | None, content_start: int, content_end: int, n_par: int) -> None:
-        s, e = _trim(text, content_start, content_end)
-        if s < e and (not quotes or quotes[-1].end <= s):
-            quotes.append(Quote(s, e, open_pos, close_pos, n_par))
+    def emit(self, open_pos: int | None, close_pos: int | None, content_start: int, content_end: int,
+             n_par: int) -> None:
+        s, e = _trim(self.text, content_start, content_end)
+        if s < e and (not self.quotes or self.quotes[-1].end <= s):
+            self.quotes.append(Quote(s, e, open_pos, close_pos, n_par))
 
-    for p_index, para in enumerate(paragraphs):
-        marks = [m.start() for m in _QUOTE_RE.finditer(text, para.start, para.end)]
+    def paragraph(self, p_index: int, para: Paragraph) -> None:
+        text, emit = self.text, self.emit
         stack: list[tuple[int, str]] = []
         inner: list[tuple[int, int]] = []  # closed pairs nested inside the outermost opener
-        for i in marks:
+        for i in (m.start() for m in _QUOTE_RE.finditer(text, para.start, para.end)):
             role = _role(text, i)
             if role == "apostrophe":
                 continue
@@ -253,56 +269,71 @@ def find_quotes(text: str, paragraphs: Sequence[Paragraph], sentences: Sequence[
                 stack[0] = (i, fam)
                 inner.clear()
                 continue
-            if pending is not None and not stack:
-                p_pos, p_fam, p_par = pending
-                if fam == p_fam and role in ("close", "toggle"):
-                    emit(p_pos, i, p_pos + 1, i, p_index - p_par + 1)
-                    pending = None
-                    continue
-                if fam == p_fam and role == "open" and i == para.start:
-                    # next paragraph re-opens: the carried quote ended with its paragraph
-                    prev = paragraphs[p_index - 1]
-                    emit(p_pos, None, p_pos + 1, prev.end, p_index - p_par)
-                    pending = None
+            if self.pending is not None and not stack and self._continues_pending(p_index, para, i, role, fam):
+                continue
             if role == "close" or (role == "toggle" and stack and stack[-1][1] == fam) or (
                 role == "open" and stack and stack[-1][1] == fam and text[i] in _CLOSERS
             ):
-                # close the innermost compatible opener
-                k = len(stack) - 1
-                while k >= 0 and stack[k][1] != fam:
-                    k -= 1
-                if k < 0:
-                    if pending is None:
-                        # never opened: the quote starts with its sentence
-                        emit(None, i, orphan_start(i, para), i, 1)
-                    continue
-                o_pos, _ = stack[k]
-                del stack[k:]
-                if k == 0:
-                    emit(o_pos, i, o_pos + 1, i, 1)
-                    inner.clear()
-                else:
-                    inner.append((o_pos, i))
+                self._close(stack, inner, para, i, fam)
             else:
                 stack.append((i, fam))
+        self._paragraph_end(p_index, para, stack, inner)
+
+    def _continues_pending(self, p_index: int, para: Paragraph, i: int, role: str, fam: str) -> bool:
+        """The carried opener meets the mark at ``i``: closed by it (True: the mark is used),
+        or ended with its paragraph when this paragraph re-opens."""
+        assert self.pending is not None
+        p_pos, p_fam, p_par = self.pending
+        if fam == p_fam and role in ("close", "toggle"):
+            self.emit(p_pos, i, p_pos + 1, i, p_index - p_par + 1)
+            self.pending = None
+            return True
+        if fam == p_fam and role == "open" and i == para.start:
+            # next paragraph re-opens: the carried quote ended with its paragraph
+            self.emit(p_pos, None, p_pos + 1, self.paragraphs[p_index - 1].end, p_index - p_par)
+            self.pending = None
+        return False
+
+    def _close(self, stack: list[tuple[int, str]], inner: list[tuple[int, int]], para: Paragraph, i: int,
+               fam: str) -> None:
+        """Close the innermost opener of ``fam``; a closer nothing opened starts with its sentence."""
+        k = len(stack) - 1
+        while k >= 0 and stack[k][1] != fam:
+            k -= 1
+        if k < 0:
+            if self.pending is None:
+                self.emit(None, i, self.orphan_start(i, para), i, 1)  # never opened
+            return
+        o_pos, _ = stack[k]
+        del stack[k:]
+        if k == 0:
+            self.emit(o_pos, i, o_pos + 1, i, 1)
+            inner.clear()
+        else:
+            inner.append((o_pos, i))
+
+    def _paragraph_end(self, p_index: int, para: Paragraph, stack: list[tuple[int, str]],
+                       inner: list[tuple[int, int]]) -> None:
+        """An opener still open is carried on, or its quote ends here when no later
+        paragraph within reach closes it."""
+        text, paragraphs = self.text, self.paragraphs
         if stack:
             o_pos, fam = stack[0]
-            if pending is None:
+            if self.pending is None:
                 if inner and _FAMILY.get(text[inner[-1][1]]) == fam and inner[-1][0] > o_pos:
                     # "“A … “B.” C": the second opener was a typo for nothing; close at the last mark
-                    emit(o_pos, inner[-1][1], o_pos + 1, inner[-1][1], 1)
+                    self.emit(o_pos, inner[-1][1], o_pos + 1, inner[-1][1], 1)
                 else:
-                    pending = (o_pos, fam, p_index)
-        if pending is not None:
-            p_pos, p_fam, p_par = pending
+                    self.pending = (o_pos, fam, p_index)
+        if self.pending is not None:
+            p_pos, p_fam, p_par = self.pending
             last_para = p_index + 1 >= len(paragraphs)
-            if last_para or p_index - p_par + 1 >= max_paragraphs or not _closes_later(
-                text, paragraphs, p_index + 1, p_fam, p_par + max_paragraphs
+            if last_para or p_index - p_par + 1 >= self.max_paragraphs or not _closes_later(
+                text, paragraphs, p_index + 1, p_fam, p_par + self.max_paragraphs
             ):
-                emit(p_pos, None, p_pos + 1, para.end if p_par == p_index else paragraphs[p_par].end,
-                     1 if p_par == p_index else p_index - p_par + 1)
-                pending = None
-    return quotes
+                self.emit(p_pos, None, p_pos + 1, para.end if p_par == p_index else paragraphs[p_par].end,
+                          1 if p_par == p_index else p_index - p_par + 1)
+                self.pending = None
 
 
 def _reopens(text: str, open_pos: int, i: int) -> bool:
