@@ -25,6 +25,12 @@ Raised on 2 December 2026 (commit 5fb71ed: seeds 0.956 / 0.947 / 1.000, dev 0.95
 * seeds: quote lenient F1 >= 0.95, attribution F1 >= 0.94, source >= 0.98;
 * dev: quote lenient F1 >= 0.95, attribution F1 >= 0.92, source >= 0.92;
 * dev2: quote lenient F1 >= 0.93, attribution F1 >= 0.85, source >= 0.91.
+
+Raised again on 2 December 2026 (the merged accuracy rounds: seeds 0.956 / 0.956 / 1.000,
+dev 0.954 / 0.932 / 0.930, dev2 0.945 / 0.899 / 0.915):
+
+* seeds: attribution F1 >= 0.95 (quote and source unchanged);
+* dev2: quote lenient F1 >= 0.94, attribution F1 >= 0.89 (source unchanged).
 """
 from __future__ import annotations
 
@@ -50,7 +56,7 @@ def _check(scores: Scores, quote_f1: float, attribution_f1: float, source: float
 def test_seed_accuracy():
     scores = evaluate(SEEDS / "gold.jsonl", SEEDS).scores
     assert scores.gold == 118
-    _check(scores, quote_f1=0.95, attribution_f1=0.94, source=0.98)
+    _check(scores, quote_f1=0.95, attribution_f1=0.95, source=0.98)
 
 
 @pytest.mark.skipif(not (DEV / "gold.jsonl").is_file(), reason=f"no dev pool at {DEV}")
@@ -63,4 +69,4 @@ def test_dev_accuracy():
 def test_dev2_accuracy():
     scores = evaluate(DEV2 / "gold.jsonl", DEV2 / "docs").scores
     assert scores.gold == 763
-    _check(scores, quote_f1=0.93, attribution_f1=0.85, source=0.91)
+    _check(scores, quote_f1=0.94, attribution_f1=0.89, source=0.91)
