@@ -236,9 +236,10 @@ class PhraseMatcher(Generic[V]):
         node = self._trie
         best: tuple[int, V] | None = None
         stop = len(tokens) if stop is None else stop
+        text = self.case_sensitive  # self._key inline: one method call less per token walked
         j = i
         while j < stop:
-            child = node.get(self._key(tokens[j]))
+            child = node.get(tokens[j].text if text else tokens[j].key)
             if child is None:
                 break
             node = child
@@ -253,8 +254,9 @@ class PhraseMatcher(Generic[V]):
         best: tuple[int, V] | None = None
         j = end
         first = max(start, end - self.max_len)
+        text = self.case_sensitive  # self._key inline
         while j > first:
-            child = node.get(self._key(tokens[j - 1]))
+            child = node.get(tokens[j - 1].text if text else tokens[j - 1].key)
             if child is None:
                 break
             node = child
