@@ -11,6 +11,7 @@ a candidate.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
@@ -46,8 +47,17 @@ class _Chain:
     def walk(self) -> Mention | None:
         steps = (self._title, self._honorific_name, self._place, self._capitalised, self._punctuation,
                  self._link, self._plain_word)
+        # a token that starts no title, honorific or place prefix passes the first three steps
+        # (their ``unit`` is 0: no change, False), and a word not capitalised passes _capitalised
+        # (its run is 0): those steps are not called for it
+        capitalised, lowercase = steps[3:], steps[4:]
+        keys, texts = _phrase_openers(self.lex)
+        toks = self.toks
         while self.j < self.b:
-            for step in steps:
+            tok = toks[self.j]
+            first = tok.text[:1]
+            for step in (steps if tok.key in keys or tok.text in texts
+                         else capitalised if first.isupper() and first.isalpha() else lowercase):
                 outcome = step()
                 if outcome is _DONE:
                     return self.result
@@ -174,6 +184,16 @@ class _Chain:
         if self.inner_name is not None:
             return self.mk("person", name=self.inner_name, title=(self.r, self.inner_name[0]))
         return self.mk("title", title=(self.r, self.b))
+
+
+@lru_cache(maxsize=8)
+def _phrase_openers(lex: CompiledLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The first keys (texts, for a case-sensitive lexicon) of the titles, honorifics and place
+    prefixes of ``lex``: the tokens :meth:`_Chain._title`, ``_honorific_name`` and ``_place``
+    can act on.  An lru_cache on a pure function of the immutable compiled lexicon."""
+    matchers = (lex.titles, lex.honorifics, lex.place_prefixes)
+    keys = frozenset().union(*(m.starts for m in matchers if not m.case_sensitive))
+    return keys, frozenset().union(*(m.starts for m in matchers if m.case_sensitive))
 
 
 def titled_mention(lex: CompiledLexicon, toks: Sequence[Token], r: int, b: int, mk: MentionBuilder,
