@@ -211,15 +211,17 @@ def name_ends(lex: CompiledLexicon, toks: Sequence[Token], r: int, stop: int) ->
     place prefix phrase), so no name lies past one.  A caller trying every prefix of a
     chain tries these only; lazily, since it stops at the first name."""
     linked = False
+    predicate_words, nss_starts = lex.predicate_words, lex.non_subject_starts.starts  # looked up once
     for q in range(r, stop):
         t = toks[q]
         first = t.text[:1]
         if q > r:
             if not first.isalnum() and t.text not in _CHAIN_MARKS and t.text != "." and not _in_chain_phrase(lex, t):
                 return
-            if (t.key in lex.predicate_words or t.key in lex.non_subject_starts.starts) and _ends_every_chain(lex, toks, q):
+            key = t.key
+            if (key in predicate_words or key in nss_starts) and _ends_every_chain(lex, toks, q):
                 return
-            linked = linked or (t.key in _COMPLEMENT_LINKS and is_cap(toks[q - 1]))
+            linked = linked or (key in _COMPLEMENT_LINKS and is_cap(toks[q - 1]))
         if linked or (first.isupper() and first.isalpha()):  # is_cap(t)
             yield q + 1
 
