@@ -24,6 +24,8 @@ TITLE_LINKS = {"của", "tại", "thuộc", "ở", "về", "phụ", "trách", "p
 _COMPLEMENT_LINKS = ("của", "thuộc", "tại", "ở")
 # titles that are also common words ("bầu cử", "bầu không khí"): a title only before a name
 _NAME_ONLY_TITLES = frozenset({"bầu"})
+# the strings one of them can start with: a title whose first key is none of these is not one (no join)
+_NAME_ONLY_STARTS = frozenset(t[:k] for t in _NAME_ONLY_TITLES for k in range(1, len(t) + 1))
 _GENDER_WORDS = ("nữ", "nam")  # the grammar's gender words, written before a title ("nữ ca sĩ")
 _CHAIN_MARKS = ("(", ")", "&")  # marks a chain walks past (and "." after an abbreviation or initial)
 
@@ -74,7 +76,8 @@ class _Chain:
     def _title(self) -> object:
         toks, j = self.toks, self.j
         t_len = unit(toks, j, self.b, self.lex.titles)
-        if t_len and " ".join(t.key for t in toks[j:j + t_len]) in _NAME_ONLY_TITLES and not (
+        if t_len and toks[j].key in _NAME_ONLY_STARTS and " ".join(
+                t.key for t in toks[j:j + t_len]) in _NAME_ONLY_TITLES and not (
                 j + t_len < self.b and is_cap(toks[j + t_len])):
             return self._done(None)  # "chu kỳ bầu cử …" is no title; "bầu Đức" is
         if t_len and not is_cap(toks[j]) or (t_len and not self.after_link and not self.in_org):
