@@ -7,7 +7,7 @@ import pytest
 from quoteattr.lexicon import Lexicon, PhraseMatcher
 from quoteattr.mentions.model import MentionBuilder
 from quoteattr.mentions.names import vietnamese_syllable
-from quoteattr.mentions.titles import _DONE, _Chain
+from quoteattr.mentions.titles import _DONE, _Chain, _in_chain_phrase
 from quoteattr.tokens import tokenize
 
 CHAINS = [
@@ -92,3 +92,13 @@ def test_matching_reads_the_same_key_as_the_matcher_key(lex, text: str) -> None:
                 assert m == _match_by_definition(matcher, toks, i, stop)
                 hits += m is not None
     assert hits
+
+
+def test_the_chain_phrase_words_answer_as_asking_each_lexicon(lex) -> None:
+    toks = [t for text in CHAINS for t in tokenize(text + " ( ) & … « » “ ” - – / : ;")]
+    held = 0
+    for tok in toks:
+        plain = any(tok.key in m.words or tok.text in m.words for m in (lex.titles, lex.honorifics, lex.place_prefixes))
+        assert _in_chain_phrase(lex, tok) == plain, tok.text
+        held += plain
+    assert 0 < held < len(toks)

@@ -249,4 +249,12 @@ def _ends_every_chain(lex: CompiledLexicon, toks: Sequence[Token], q: int) -> bo
 
 def _in_chain_phrase(lex: CompiledLexicon, tok: Token) -> bool:
     """Could a phrase the chain consumes whole (title, honorific, place prefix) hold ``tok``?"""
-    return any(tok.key in m.words or tok.text in m.words for m in (lex.titles, lex.honorifics, lex.place_prefixes))
+    words = _chain_phrase_words(lex)
+    return tok.key in words or tok.text in words
+
+
+@lru_cache(maxsize=8)
+def _chain_phrase_words(lex: CompiledLexicon) -> frozenset[str]:
+    """The words of the title, honorific and place prefix phrases of ``lex``, one set.  An
+    lru_cache on a pure function of the immutable compiled lexicon: united once, not per token."""
+    return frozenset().union(*(m.words for m in (lex.titles, lex.honorifics, lex.place_prefixes)))
