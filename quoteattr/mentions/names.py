@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 
@@ -26,8 +27,11 @@ _COMPANY_FORMS = frozenset({"group", "corp", "corporation", "holding", "holdings
 _NAME_PARTICLES = {"de", "van", "von", "der", "bin", "al", "da", "di", "le", "la", "el", "dos", "du"}
 
 
+@lru_cache(maxsize=4096)
 def vietnamese_syllable(word: str) -> bool:
-    """Could ``word`` be a Vietnamese syllable?  ``Mai`` can, ``Group`` cannot (no onset "gr")."""
+    """Could ``word`` be a Vietnamese syllable?  ``Mai`` can, ``Group`` cannot (no onset "gr").
+    An lru_cache on a pure function of one word: a name's syllables recur in every chain
+    and prefix that holds them, and each would be NFD-normalised again."""
     bare = "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
     return _SYLLABLE.fullmatch(bare.replace("đ", "d")) is not None
 

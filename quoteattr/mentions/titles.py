@@ -11,6 +11,7 @@ a candidate.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
@@ -23,6 +24,8 @@ TITLE_LINKS = {"của", "tại", "thuộc", "ở", "về", "phụ", "trách", "p
 _COMPLEMENT_LINKS = ("của", "thuộc", "tại", "ở")
 # titles that are also common words ("bầu cử", "bầu không khí"): a title only before a name
 _NAME_ONLY_TITLES = frozenset({"bầu"})
+# the strings one of them can start with: a title whose first key is none of these is not one (no join)
+_NAME_ONLY_STARTS = frozenset(t[:k] for t in _NAME_ONLY_TITLES for k in range(1, len(t) + 1))
 _GENDER_WORDS = ("nữ", "nam")  # the grammar's gender words, written before a title ("nữ ca sĩ")
 _CHAIN_MARKS = ("(", ")", "&")  # marks a chain walks past (and "." after an abbreviation or initial)
 
@@ -46,8 +49,17 @@ class _Chain:
     def walk(self) -> Mention | None:
         steps = (self._title, self._honorific_name, self._place, self._capitalised, self._punctuation,
                  self._link, self._plain_word)
+        # a token that starts no title, honorific or place prefix passes the first three steps
+        # (their ``unit`` is 0: no change, False), and a word not capitalised passes _capitalised
+        # (its run is 0): those steps are not called for it
+        capitalised, lowercase = steps[3:], steps[4:]
+        keys, texts = _phrase_openers(self.lex)
+        toks = self.toks
         while self.j < self.b:
-            for step in steps:
+            tok = toks[self.j]
+            first = tok.text[:1]
+            for step in (steps if tok.key in keys or tok.text in texts
+                         else capitalised if first.isupper() and first.isalpha() else lowercase):
                 outcome = step()
                 if outcome is _DONE:
                     return self.result
@@ -64,7 +76,8 @@ class _Chain:
     def _title(self) -> object:
         toks, j = self.toks, self.j
         t_len = unit(toks, j, self.b, self.lex.titles)
-        if t_len and " ".join(t.key for t in toks[j:j + t_len]) in _NAME_ONLY_TITLES and not (
+        if t_len and toks[j].key in _NAME_ONLY_STARTS and " ".join(
+                t.key for t in toks[j:j + t_len]) in _NAME_ONLY_TITLES and not (
                 j + t_len < self.b and is_cap(toks[j + t_len])):
             return self._done(None)  # "chu kỳ bầu cử …" is no title; "bầu Đức" is
         if t_len and not is_cap(toks[j]) or (t_len and not self.after_link and not self.in_org):
@@ -176,6 +189,16 @@ class _Chain:
         return self.mk("title", title=(self.r, self.b))
 
 
+@lru_cache(maxsize=8)
+def _phrase_openers(lex: CompiledLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The first keys (texts, for a case-sensitive lexicon) of the titles, honorifics and place
+    prefixes of ``lex``: the tokens :meth:`_Chain._title`, ``_honorific_name`` and ``_place``
+    can act on.  An lru_cache on a pure function of the immutable compiled lexicon."""
+    matchers = (lex.titles, lex.honorifics, lex.place_prefixes)
+    keys = frozenset().union(*(m.starts for m in matchers if not m.case_sensitive))
+    return keys, frozenset().union(*(m.starts for m in matchers if m.case_sensitive))
+
+
 def titled_mention(lex: CompiledLexicon, toks: Sequence[Token], r: int, b: int, mk: MentionBuilder,
                    max_tokens: int) -> Mention | None:
     """The mention ``toks[k:b]`` whose title chain starts at ``r`` (``mk`` builds it), or ``None``."""
@@ -191,15 +214,17 @@ def name_ends(lex: CompiledLexicon, toks: Sequence[Token], r: int, stop: int) ->
     place prefix phrase), so no name lies past one.  A caller trying every prefix of a
     chain tries these only; lazily, since it stops at the first name."""
     linked = False
+    predicate_words, nss_starts = lex.predicate_words, lex.non_subject_starts.starts  # looked up once
     for q in range(r, stop):
         t = toks[q]
         first = t.text[:1]
         if q > r:
             if not first.isalnum() and t.text not in _CHAIN_MARKS and t.text != "." and not _in_chain_phrase(lex, t):
                 return
-            if (t.key in lex.predicate_words or t.key in lex.non_subject_starts.starts) and _ends_every_chain(lex, toks, q):
+            key = t.key
+            if (key in predicate_words or key in nss_starts) and _ends_every_chain(lex, toks, q):
                 return
-            linked = linked or (t.key in _COMPLEMENT_LINKS and is_cap(toks[q - 1]))
+            linked = linked or (key in _COMPLEMENT_LINKS and is_cap(toks[q - 1]))
         if linked or (first.isupper() and first.isalpha()):  # is_cap(t)
             yield q + 1
 
@@ -224,4 +249,12 @@ def _ends_every_chain(lex: CompiledLexicon, toks: Sequence[Token], q: int) -> bo
 
 def _in_chain_phrase(lex: CompiledLexicon, tok: Token) -> bool:
     """Could a phrase the chain consumes whole (title, honorific, place prefix) hold ``tok``?"""
-    return any(tok.key in m.words or tok.text in m.words for m in (lex.titles, lex.honorifics, lex.place_prefixes))
+    words = _chain_phrase_words(lex)
+    return tok.key in words or tok.text in words
+
+
+@lru_cache(maxsize=8)
+def _chain_phrase_words(lex: CompiledLexicon) -> frozenset[str]:
+    """The words of the title, honorific and place prefix phrases of ``lex``, one set.  An
+    lru_cache on a pure function of the immutable compiled lexicon: united once, not per token."""
+    return frozenset().union(*(m.words for m in (lex.titles, lex.honorifics, lex.place_prefixes)))
