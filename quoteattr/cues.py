@@ -56,8 +56,8 @@ def find_cues(tokens: Sequence[Token], start: int, stop: int, lex: CompiledLexic
             continue  # "những tuyên bố", "đưa ra cáo buộc": a noun, not a reporting verb
         if entry.cls in ("speech", "directive", "commit") and lex.modals.match_ending(tokens, s, start):
             continue  # "người dân cần lưu ý …": needed, not said
-        if entry.cls == "speech" and entry.takes != "any" and _ability(tokens, e, stop):
-            continue  # "phải nêu ra được …", "giải thích được": what one can state, not a statement
+        if entry.cls == "speech" and _ability(tokens, s, e, start, stop):
+            continue  # "không chỉ nêu ra được …", "chưa giải thích được": what one can state, not a statement
         before = lex.cue_before.match_ending(tokens, s, start)
         if before and entry.cls not in ("according", "quoting", "noun", "report"):
             s -= before[0]
@@ -71,10 +71,16 @@ def find_cues(tokens: Sequence[Token], start: int, stop: int, lex: CompiledLexic
     return out
 
 
-def _ability(tokens: Sequence[Token], e: int, stop: int) -> bool:
-    """"V được", "V ra được" right after the cue: the potential complement, an ability."""
+# a negation (or "không chỉ") before "V được" makes it an ability: "chưa giải thích được"
+_ABILITY_NEGATIONS = frozenset(("không", "chưa", "chẳng", "chỉ"))
+
+
+def _ability(tokens: Sequence[Token], s: int, e: int, start: int, stop: int) -> bool:
+    """"không chỉ nêu ra được …", "chưa giải thích được": a negated cue with the potential
+    complement "được" is an ability, not a statement.  Without the negation "được" opens a
+    passive content ("Bà Hoa khẳng định được Nhà nước hỗ trợ …"), which is reported."""
     k = e + (e < stop and tokens[e].key in ("ra", "lên"))
-    return k < stop and tokens[k].key == "được"
+    return k < stop and tokens[k].key == "được" and s > start and tokens[s - 1].key in _ABILITY_NEGATIONS
 
 
 def _noun_marked(tokens: Sequence[Token], s: int, e: int, start: int, stop: int, lex: CompiledLexicon) -> bool:

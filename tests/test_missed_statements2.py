@@ -200,15 +200,3 @@ def test_counted_topic_after_a_cue_is_no_statement() -> None:
 def test_ve_as_a_verb_inside_a_clause_keeps_it() -> None:
     assert speakers("Ông Trần Văn Lâm cảnh báo nhiều hộ dân về quê sẽ không có việc làm.") == [
         ("Trần Văn Lâm", "nhiều hộ dân về quê sẽ không có việc làm")]
-
-
-# --- "V (ra) được": the potential complement states an ability, not a statement ---
-
-def test_what_one_can_point_out_is_no_statement() -> None:
-    assert speakers("Học sinh giỏi không chỉ nêu ra được đây là thời phong kiến ở làng xã, mà còn nhận biết "
-                    "được tình trạng “giao kèo bằng miệng”.") == []
-
-
-def test_pointing_out_with_a_marker_is_a_statement() -> None:
-    assert speakers("Bà Lê Thị Hoa nêu ra rằng đây là thời phong kiến ở làng xã.") == [
-        ("Lê Thị Hoa", "đây là thời phong kiến ở làng xã")]
