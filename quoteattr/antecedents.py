@@ -78,10 +78,13 @@ class Antecedents:
         """The gender of a person, from the name's honorific, or from the pronoun that meant them."""
         return ent.gender or self._called.get(id(ent))
 
-    def person_who_spoke(self, pos: int, sentence: int, gender: str) -> ResolvedSpeaker | None:
+    def person_who_spoke(self, pos: int, sentence: int, gender: str, role: str | None = None) -> ResolvedSpeaker | None:
         """"…”, nam hành khách nói" after "Theo anh Phước, …": the person of ``gender`` who
         spoke last, in the sentence or the few before; a group or an organisation is nobody's
-        epithet, a relative named by a named person ("chồng bà Lan") is."""
+        epithet, a relative named by a named person ("chồng bà Lan") is.  Someone introduced
+        in another role is not it ("Cô Lan, giáo viên chủ nhiệm" is no "nữ sinh lớp 5"):
+        with ``role`` (the first word of the description's role), a titled speaker counts
+        only when one of their titles holds that word."""
         k = min(sentence, len(self.sentences) - 1)
         lo = self.sentences[max(0, k - _LOOK_BACK)].start
         for at, sp in reversed(self._spoken):
@@ -91,6 +94,9 @@ class Antecedents:
                     sp.type == "group" and self._relative_of_named(sp.name))):
                 continue
             if sp.entity is not None and self._gender_of(sp.entity) not in (None, gender):
+                continue
+            if role and sp.entity is not None and sp.entity.titles and not any(
+                    role in title.split() for title in sp.entity.titles):
                 continue
             return sp
         return None

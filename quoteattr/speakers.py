@@ -211,7 +211,7 @@ class SpeakerResolver:
         if q is None and gender is None:
             return ResolvedSpeaker(spelled, "group", None, "description")
         if q is None and gender is not None:
-            prev = self.antecedents.person_who_spoke(m.start, sentence, gender)
+            prev = self.antecedents.person_who_spoke(m.start, sentence, gender, toks[r + 1].key)
             if prev is not None:
                 return prev
         return ResolvedSpeaker(spelled, "person", Entity("person", spelled, gender=gender), "description")
