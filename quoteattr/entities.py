@@ -12,7 +12,7 @@ Pronouns and descriptions resolve to the latest compatible speaker.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -246,7 +246,7 @@ class EntityRegistry:
         for slot in self._by_title_word.values():
             for ent, title in slot.values():
                 if want is not None:
-                    if not want <= set(_official_title(title).split()):
+                    if not want <= set(_official_title(title, self.lex.title_offices).split()):
                         continue
                 elif not (title == role or title.startswith(role + " ")) or not words <= set(title.split()):
                     continue
@@ -276,14 +276,13 @@ class EntityRegistry:
         return best[1] if best else None
 
 
-def _official_title(title: str) -> str:
-    """A folded title written out as in office: "thủ tướng" heads the government
-    ("Thủ tướng Chính phủ"), so "lãnh đạo Chính phủ" is the prime minister; "ngoại trưởng"
-    is the minister of foreign affairs ("lãnh đạo Bộ Ngoại giao Mỹ" is "Ngoại trưởng Mỹ …")."""
-    if (title == "thủ tướng" or title.startswith("thủ tướng ")) and "chính phủ" not in title:
-        return title.replace("thủ tướng", "thủ tướng chính phủ", 1)
-    if title == "ngoại trưởng" or title.startswith("ngoại trưởng "):
-        return title.replace("ngoại trưởng", "bộ trưởng bộ ngoại giao", 1)
+def _official_title(title: str, offices: Mapping[str, str]) -> str:
+    """A folded title written out as in office (``offices``: the lexicon's title_offices):
+    "thủ tướng" heads the government ("Thủ tướng Chính phủ"), so "lãnh đạo Chính phủ" is the
+    prime minister; "ngoại trưởng" is the minister of foreign affairs."""
+    for short, office in offices.items():
+        if (title == short or title.startswith(short + " ")) and office not in title:
+            return title.replace(short, office, 1)
     return title
 
 

@@ -59,6 +59,7 @@ LEXICON_FILES: Mapping[str, str] = {
     "credit_markers": "credit_markers.txt",
     "org_nouns": "org_nouns.tsv",
     "org_roles": "org_roles.txt",
+    "title_offices": "title_offices.tsv",
 }
 
 CUE_CLASSES = ("speech", "directive", "commit", "noun", "report", "according", "quoting", "block")
@@ -357,3 +358,6 @@ class CompiledLexicon:
             for r in t.get("org_nouns", ())
         )
         self.org_roles = PhraseMatcher((w, w) for w in lexicon.words("org_roles"))
+        #: short title → the office written out ("ngoại trưởng" → "bộ trưởng bộ ngoại giao")
+        self.title_offices: dict[str, str] = {
+            r[0].casefold(): r[1].casefold() for r in t.get("title_offices", ()) if len(r) > 1 and r[1]}
