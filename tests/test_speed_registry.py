@@ -11,6 +11,7 @@ from quoteattr.lexicon import Lexicon
 from quoteattr.mentions import MentionParser
 from quoteattr.text import NormalizedText
 from quoteattr.tokens import tokenize
+from tests.test_speed_work import _titled_person_by_definition  # one oracle: every prefix parsed
 
 SENTENCES = [
     "Ảnh: Lê Văn Tâm. Người dân ở số 282 Nguyễn Huy Tưởng cho biết nước đã rút từ chiều qua.",
@@ -49,23 +50,6 @@ def test_the_scan_tries_streets_only_at_words_that_can_open_a_name(lex) -> None:
         registry.scanner.street_at = lambda t, i, lo, _s=street_at: asked.append(t[i]) or _s(t, i, lo)  # type: ignore
         registry.scanner.scan(toks, 0, len(toks), lambda *name, **more: None)
     assert asked and all(_opens_something(lex, tok) for tok in asked)
-
-
-def _titled_person_by_definition(registry, toks, i: int, hi: int):
-    """Every prefix of the chain parsed, shortest first: the first person with a title and a
-    name (run on to the end of its capitalised words), else the first title with a name."""
-    parser, fallback = registry.parser, None
-    for b in range(i + 1, min(hi, i + parser.max_tokens) + 1):
-        m = parser.parse(toks, i, b)
-        if m is None or m.name is None or m.title is None:
-            continue
-        if m.kind == "person":
-            end = b + parser.name_run(toks, b, hi)
-            longer = parser.parse(toks, i, end) if end > b else None
-            return longer if longer is not None and longer.kind == "person" and longer.name is not None else m
-        if m.kind == "title" and fallback is None:
-            fallback = m
-    return fallback
 
 
 TITLED = SENTENCES + [
