@@ -85,8 +85,7 @@ class Antecedents:
         in another role is not it ("Cô Lan, giáo viên chủ nhiệm" is no "nữ sinh lớp 5"):
         with ``role`` (the first word of the description's role), a titled speaker counts
         only when one of their titles holds that word."""
-        k = min(sentence, len(self.sentences) - 1)
-        lo = self.sentences[max(0, k - _LOOK_BACK)].start
+        lo = self._start_back(sentence, _LOOK_BACK)
         for at, sp in reversed(self._spoken):
             if at < lo:
                 break
@@ -105,8 +104,7 @@ class Antecedents:
         """"Gia đình anh Thanh Tùng … “…”, người đàn ông 35 tuổi nói": a gendered epithet means
         the person of its gender introduced with an honorific or title since the last one of
         that gender spoke (the latest such, in the last few sentences), not that speaker."""
-        k = min(sentence, len(self.sentences) - 1)
-        lo = self.sentences[max(0, k - _NEWCOMER_LOOK_BACK)].start
+        lo = self._start_back(sentence, _NEWCOMER_LOOK_BACK)
         for pos, sp in reversed(self._spoken):
             if pos < lo:
                 break
@@ -178,18 +176,23 @@ class Antecedents:
         ("Xuân Trường bày tỏ …"), heard within the look-back: a pronoun may mean them."""
         if sp.type != "unknown" or sp.entity is not None or not sp.name or len(sp.name.split()) < 2:
             return False
-        k = min(sentence, len(self.sentences) - 1)
-        lo = self.sentences[max(0, k - _NAMED_LOOK_BACK)].start
-        return any(s is sp and pos >= lo for pos, s in reversed(self._spoken[-40:]))
+        return self._heard_since(sp, self._start_back(sentence, _NAMED_LOOK_BACK))
 
     def _far_description(self, sp: ResolvedSpeaker, sentence: int) -> bool:
         """A person known only by a description of no stated gender ("Một người hàng xóm"),
         heard before the sentence before ``sentence``: too far for a pronoun to mean."""
         if not _one_described(sp) or sp.entity.gender:
             return False
+        return not self._heard_since(sp, self._start_back(sentence, 1))
+
+    def _start_back(self, sentence: int, back: int) -> int:
+        """Where the sentence ``back`` sentences before ``sentence`` starts (the first at most)."""
         k = min(sentence, len(self.sentences) - 1)
-        lo = self.sentences[max(0, k - 1)].start
-        return not any(s is sp and pos >= lo for pos, s in reversed(self._spoken[-40:]))
+        return self.sentences[max(0, k - back)].start
+
+    def _heard_since(self, sp: ResolvedSpeaker, lo: int) -> bool:
+        """Did ``sp`` speak at or after ``lo``, among the last 40 speakers heard?"""
+        return any(s is sp and pos >= lo for pos, s in reversed(self._spoken[-40:]))
 
     def _introduced(self, m: Mention, lo: int, hi: int, want: str | None, talking_only: bool = False) -> Entity | None:
         found = [e for e in self.registry.salient_between(lo, hi, want)
@@ -296,8 +299,7 @@ class Antecedents:
         """"… bắt giữ Lê Văn Tú, 25 tuổi. Người này khai …": a demonstrative epithet
         means the person named last, in its sentence or the one before, when nobody
         spoke there."""
-        k = min(sentence, len(self.sentences) - 1)
-        lo = self.sentences[max(0, k - 1)].start
+        lo = self._start_back(sentence, 1)
         if any(lo <= pos < m.start for pos, _ in self._spoken[-20:]):
             return None  # "Xuân Trường cho rằng … sân Bukit Jalil … Tuy nhiên, tiền vệ này …": who just spoke
         for ent in self.registry.named_before(m.start, limit=1):
@@ -313,11 +315,14 @@ class Antecedents:
             return False
         h = self.lex.honorifics.match(self.toks, m.tok_start, m.tok_end)
         epithet = self.lex.anaphors.match(self.toks, m.tok_start, m.tok_end)
+        # "bà mẹ trẻ" is a mother of any age, no "bà" of address; "cô gái" is young
         if epithet and (not h or epithet[0] > h[0]):
-            # "bà mẹ trẻ" is a mother of any age, no "bà" of address; "cô gái" is young
-            age = self._epithet_age.get(" ".join(t.key for t in self.toks[m.tok_start:m.tok_start + epithet[0]]))
+            ages_of, n = self._epithet_age, epithet[0]
+        elif h:
+            ages_of, n = self.lex.honorific_age, h[0]
         else:
-            age = self.lex.honorific_age.get(" ".join(t.key for t in self.toks[m.tok_start:m.tok_start + h[0]])) if h else None
+            return False
+        age = ages_of.get(" ".join(t.key for t in self.toks[m.tok_start:m.tok_start + n]))
         ages = {self.lex.honorific_age.get(a) for a in ent.addressed} - {None}
         return age is not None and bool(ages) and age not in ages
 
