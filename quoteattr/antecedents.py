@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from .entities import Entity, EntityRegistry, ResolvedSpeaker
 from .lexicon import CompiledLexicon
 from .mentions import Mention, MentionParser
+from .mentions.model import GENDER_WORDS
 from .organisations import OrganisationIndex
 from .segment import Sentence
 from .text import NormalizedText, fold
@@ -243,10 +244,10 @@ class Antecedents:
             hit = lex.anaphors.match(toks, a, hi)
             if hit is not None:
                 return a, hit, self._epithet_gender.get(" ".join(t.key for t in toks[a:a + hit[0]]))
-            if toks[a].key in ("nữ", "nam") and a + 1 < hi and toks[a + 1].text[:1].islower():
+            if toks[a].key in GENDER_WORDS and a + 1 < hi and toks[a + 1].text[:1].islower():
                 head = lex.groups.match(toks, a + 1, hi) or lex.titles.match(toks, a + 1, hi)
                 if head is not None:
-                    return a, (head[0] + 1, 0), "f" if toks[a].key == "nữ" else "m"
+                    return a, (head[0] + 1, 0), GENDER_WORDS[toks[a].key]
         return lo, None, None
 
     def plural(self, m: Mention, sentence: int) -> ResolvedSpeaker | None:

@@ -15,6 +15,7 @@ from .antecedents import Antecedents
 from .entities import Entity, EntityRegistry, ResolvedSpeaker
 from .lexicon import CompiledLexicon
 from .mentions import Mention, MentionParser
+from .mentions.model import GENDER_WORDS
 from .organisations import OrganisationIndex, org_description
 from .segment import Sentence
 from .text import NormalizedText
@@ -26,8 +27,6 @@ __all__ = ["SpeakerResolver"]
 _RECENT_SENTENCES = 6
 # words that link a role to its place ("nhân viên của cửa hàng"), no part of the role as introduced
 _LINKS = frozenset({"của", "tại", "ở", "thuộc"})
-# a gender word before a role or group noun: "nữ hành khách" is one woman
-_GENDER_WORDS = {"nữ": "f", "Nữ": "f", "nam": "m", "Nam": "m"}
 
 
 class SpeakerResolver:
@@ -207,7 +206,8 @@ class SpeakerResolver:
         if q is not None and not (q[0] == 1 and toks[a].key == "một"):
             return ResolvedSpeaker(spelled, "group", None, "description")  # "một số", "các", "hai": several
         r = a + (q[0] if q else 0)
-        gender = _GENDER_WORDS.get(toks[r].text) if r + 1 < b and toks[r + 1].text[:1].islower() else None
+        # a gender word before a role or group noun: "nữ hành khách" is one woman
+        gender = GENDER_WORDS.get(toks[r].key) if r + 1 < b and toks[r + 1].text[:1].islower() else None
         if q is None and gender is None:
             return ResolvedSpeaker(spelled, "group", None, "description")
         if q is None and gender is not None:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
-from .model import Mention, MentionBuilder, is_acronym, is_cap
+from .model import GENDER_WORDS, Mention, MentionBuilder, is_acronym, is_cap
 from .noun_phrase import holds_subordinate
 from .names import certain_name, family_name_reading, holds_cue, name_run, split_name, unit, unit_ending
 from .titles import titled_mention
@@ -24,7 +24,7 @@ SEPARATORS = {",", ";", ":", "–", "—", "-", "…"}
 _COORD = {"và", "lẫn", "cùng"}
 _LEFT_KINDS = ("person", "title", "organization", "place", "group")
 _RIGHT_KINDS = ("person", "title", "organization", "place", "anaphor", "pronoun", "group")
-_GENDER = {"nữ", "nam"}
+_GENDER = GENDER_WORDS.keys()
 # aspect and modal words that end a clause's subject, never a name ("không" does: "hãng hàng không")
 _ASPECT_LAST = {"đã", "đang", "sẽ", "vừa", "chưa", "cũng", "vẫn", "đều", "cần", "phải"}
 # words that join clauses: a noun phrase's modifiers never hold one

@@ -7,7 +7,10 @@ import attrs
 
 from ..tokens import Token
 
-__all__ = ["Mention", "MENTION_KINDS", "is_cap", "is_acronym", "looks_foreign", "MentionBuilder"]
+__all__ = ["Mention", "MENTION_KINDS", "GENDER_WORDS", "is_cap", "is_acronym", "looks_foreign", "MentionBuilder"]
+
+#: gender words written before a role or title ("nữ ca sĩ", "nam hành khách"), by token key, and the gender each gives
+GENDER_WORDS: dict[str, str] = {"nữ": "f", "nam": "m"}
 
 MENTION_KINDS = (
     "person",        # a name, with or without title and honorific

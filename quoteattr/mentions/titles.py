@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
-from .model import Mention, MentionBuilder, is_acronym, is_cap
+from .model import GENDER_WORDS, Mention, MentionBuilder, is_acronym, is_cap
 from .names import certain_name, family_name_reading, holds_cue, name_run, split_name, unit
 
 __all__ = ["titled_mention", "name_ends"]
@@ -26,7 +26,7 @@ _COMPLEMENT_LINKS = ("của", "thuộc", "tại", "ở")
 _NAME_ONLY_TITLES = frozenset({"bầu"})
 # the strings one of them can start with: a title whose first key is none of these is not one (no join)
 _NAME_ONLY_STARTS = frozenset(t[:k] for t in _NAME_ONLY_TITLES for k in range(1, len(t) + 1))
-_GENDER_WORDS = ("nữ", "nam")  # the grammar's gender words, written before a title ("nữ ca sĩ")
+_GENDER_WORDS = GENDER_WORDS.keys()  # the grammar's gender words, written before a title ("nữ ca sĩ")
 _CHAIN_MARKS = ("(", ")", "&")  # marks a chain walks past (and "." after an abbreviation or initial)
 
 _DONE = object()  # a step that ended the chain; its result is in ``_Chain.result``
