@@ -36,17 +36,22 @@ def oracle_match_ending(matcher, tokens, end, start=0):
     return _walk(matcher, matcher._reversed, [key(tokens[j - 1]) for j in range(end, first, -1)])
 
 
-def oracle_find_all(matcher, tokens, start=0, stop=None):
+def find_all_by_definition(match, tokens, start=0, stop=None):
+    """find_all as its definition: the longest ``match`` at each token, left to right, no overlaps."""
     out, stop = [], len(tokens) if stop is None else stop
     i = start
     while i < stop:
-        m = oracle_match(matcher, tokens, i, stop)
+        m = match(tokens, i, stop)
         if m is None:
             i += 1
         else:
             out.append((i, m[0], m[1]))
             i += m[0]
     return out
+
+
+def oracle_find_all(matcher, tokens, start=0, stop=None):
+    return find_all_by_definition(lambda t, i, stop: oracle_match(matcher, t, i, stop), tokens, start, stop)
 
 
 phrases = st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3).map(" ".join), max_size=8)

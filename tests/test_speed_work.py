@@ -12,6 +12,7 @@ from quoteattr.lexicon import Lexicon
 from quoteattr.mentions.names import holds_cue
 from quoteattr.mentions.model import is_cap
 from quoteattr.tokens import Token, tokenize
+from tests.test_phrase_matcher import find_all_by_definition
 
 SENTENCES = [
     "Ông Nguyễn Văn Hùng, Giám đốc Sở Y tế tỉnh Bình Dương, cho biết sẽ kiểm tra lại các bệnh viện.",
@@ -246,19 +247,6 @@ def test_match_ending_walks_once(lex) -> None:
     assert calls == []
 
 
-def _find_all_by_definition(matcher, toks, start: int = 0, stop=None):
-    out, stop = [], len(toks) if stop is None else stop
-    i = start
-    while i < stop:
-        m = matcher.match(toks, i, stop)
-        if m is None:
-            i += 1
-        else:
-            out.append((i, m[0], m[1]))
-            i += m[0]
-    return out
-
-
 @pytest.mark.parametrize("text", SENTENCES + TITLE_CHAINS)
 def test_find_all_answers_as_matching_at_every_token(lex, text: str) -> None:
     toks = tokenize(text)
@@ -266,7 +254,7 @@ def test_find_all_answers_as_matching_at_every_token(lex, text: str) -> None:
         matcher = getattr(lex, name)
         for start in range(0, len(toks), 4):
             for stop in (None, min(len(toks), start + 5)):
-                assert matcher.find_all(toks, start, stop) == _find_all_by_definition(matcher, toks, start, stop)
+                assert matcher.find_all(toks, start, stop) == find_all_by_definition(matcher.match, toks, start, stop)
 
 
 def test_cue_look_ups_skip_words_no_cue_starts_with(lex) -> None:
