@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from quoteattr.entities import EntityRegistry
 from quoteattr.lexicon import Lexicon
 from quoteattr.mentions import MentionParser
 from quoteattr.text import NormalizedText
 from quoteattr.tokens import tokenize
-from tests.test_speed_work import _titled_person_by_definition  # one oracle: every prefix parsed
+from tests.test_speed_work import _registry, _titled_person_by_definition  # one oracle: every prefix parsed
 
 SENTENCES = [
     "Ảnh: Lê Văn Tâm. Người dân ở số 282 Nguyễn Huy Tưởng cho biết nước đã rút từ chiều qua.",
@@ -25,12 +24,6 @@ SENTENCES = [
 @pytest.fixture(scope="module")
 def lex():
     return Lexicon.default().compile()
-
-
-def _registry(lex, text: str) -> tuple[EntityRegistry, list]:
-    nt = NormalizedText(text)
-    toks = tokenize(nt.text)
-    return EntityRegistry(nt, toks, [(0, len(toks))], MentionParser(lex), lex), toks
 
 
 def _opens_something(lex, tok) -> bool:
