@@ -198,3 +198,11 @@ def test_relayed_words_do_not_end_the_relayers_interview() -> None:
 ])
 def test_as_reported_by_an_outlet(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("second", ["Các chuyên gia phong thủy", "các chuyên gia phong thuỷ"])
+def test_a_carried_channel_survives_another_spelling_of_its_speaker(second: str) -> None:
+    # an unnamed speaker is one speaker whatever the case or tone placement of the words naming it
+    text = ("Trả lời phỏng vấn VTV, các chuyên gia phong thủy cho biết năm nay sẽ có nhiều biến động. "
+            f"{second} cũng cho rằng giá vàng sẽ tăng.")
+    assert _source_of(text, "giá vàng") == "VTV"

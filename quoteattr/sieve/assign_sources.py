@@ -62,10 +62,14 @@ def assign_sources(scopes: SourceScopes, resolved: Iterable[Candidate]) -> list[
 
 
 def _speaker_key(c: Candidate) -> object:
+    """Who holds the floor: the entity, else the folded name (as the record's ``speaker_key``), so
+    one speaker written "thủy" in one sentence and "thuỷ" in the next keeps a carried source."""
     sp = c.speaker
     if sp is None:
         return None
-    return id(sp.entity) if sp.entity is not None else sp.name
+    if sp.entity is not None:
+        return id(sp.entity)
+    return fold(sp.name) if sp.name is not None else None
 
 
 def _own_source(c: Candidate) -> SourceMention | None:
