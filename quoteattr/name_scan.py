@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 
 import attrs
 
@@ -34,6 +37,33 @@ _TIME_WORDS = frozenset({"ngày", "tháng", "năm", "hôm", "lúc", "sáng", "ch
 #: what the scan reports a name to: (name span, position, title span, gender, salient, address)
 AddName = Callable[..., None]
 
+_TEXT, _KEY = attrgetter("text"), attrgetter("key")
+_AGE = "tuổi"  # the key of the word that gives an age ("Lan Thương (26 tuổi)")
+
+
+class _OpeningWords(dict):
+    """Token text -> may a token of that text add a name (:meth:`NameScanner.scan`): it is
+    capitalised, a family name, or its key (its text case-folded, as every token's) starts an
+    honorific or a title.  A memo of a pure function of the word, given the lexicon's words;
+    bounded: past ``limit`` words it starts afresh."""
+
+    def __init__(self, opening: frozenset[str], family_names: frozenset[str], limit: int = 1 << 16) -> None:
+        super().__init__()
+        self.opening, self.family_names, self.limit = opening, family_names, limit
+
+    def __missing__(self, text: str) -> bool:
+        if len(self) >= self.limit:
+            self.clear()
+        opens = self[text] = bool(text[:1].isupper() or text.casefold() in self.opening or text in self.family_names)
+        return opens
+
+
+@lru_cache(maxsize=8)
+def _opening_words(lex: CompiledLexicon) -> _OpeningWords:
+    """The memo of ``lex``'s opening words, one per lexicon: an lru_cache on a pure function of
+    the immutable compiled lexicon (the memo holds only what the lexicon decides of a word)."""
+    return _OpeningWords(lex.honorifics.starts | lex.titles.starts, lex.family_names)
+
 
 class NameScanner:
     """The person names of a stretch of tokens (see the module docstring)."""
@@ -41,25 +71,26 @@ class NameScanner:
     def __init__(self, lex: CompiledLexicon, parser: MentionParser) -> None:
         self.lex = lex
         self.parser = parser
-        # the first words of every honorific and title, one set
-        self._opening = lex.honorifics.starts | lex.titles.starts
+        # which token texts may add a name (capitalised, family names, first words of honorifics and titles)
+        self._opening_words = _opening_words(lex)
 
     def scan(self, toks: Sequence[Token], lo: int, hi: int, add: AddName) -> None:
         """Report every name in ``toks[lo:hi]`` (one sentence) to ``add``."""
-        lex = self.lex
         # a token that starts no honorific or title, is not capitalised and is no family name
         # adds nothing: every branch of _name_at needs one of these (a caption credit or
         # street reads the name run there, empty), so the walk visits only the tokens that are
-        family_names, opening = lex.family_names, self._opening
-        opens = [q for q, t in enumerate(toks[lo:hi], lo) if t.text[:1].isupper() or t.key in opening
-                 or t.text in family_names]
+        part = toks[lo:hi]
+        opens = list(compress(range(lo, hi), map(self._opening_words.__getitem__, map(_TEXT, part))))
+        keys = list(map(_KEY, part))
+        # where an age is written: the only tokens _aged_name_at looks for
+        ages = [q for q, key in enumerate(keys, lo) if key == _AGE] if _AGE in keys else []
         i = lo
         while (k := bisect_left(opens, i)) < len(opens):
-            i = self._name_at(toks, opens[k], lo, hi, add)
+            i = self._name_at(toks, opens[k], lo, hi, add, ages)
 
-    def _name_at(self, toks: Sequence[Token], i: int, lo: int, hi: int, add: AddName) -> int:
+    def _name_at(self, toks: Sequence[Token], i: int, lo: int, hi: int, add: AddName, ages: Sequence[int]) -> int:
         """Where the scan goes on after ``toks[i]``: past the name, title, caption credit or
-        street that opens there, else the next token."""
+        street that opens there, else the next token.  ``ages``: the positions of "tuổi"."""
         lex = self.lex
         h = lex.honorifics.match(toks, i, hi) if toks[i].key in lex.honorifics.starts else None
         if h and (after := self._honorific_name(toks, i, i + h[0], hi, add)):
@@ -74,7 +105,7 @@ class NameScanner:
         if n:
             add((toks[i].start, toks[i + n - 1].end), toks[i].start, self._appositive_title(toks, i + n, hi), None)
             return i + n
-        n = self._aged_name_at(toks, i, hi)
+        n = self._aged_name_at(toks, i, hi, ages)
         if n:
             add((toks[i].start, toks[i + n - 1].end), toks[i].start, None, None, salient=True)
             return i + n
@@ -139,10 +170,14 @@ class NameScanner:
             return n  # not "Từ TP HCM đến …": a preposition and a place, not the family name Từ
         return 0
 
-    def _aged_name_at(self, toks: Sequence[Token], i: int, hi: int) -> int:
-        """"Lan Thương (26 tuổi) và hai người bạn nói": an age beside it introduces a person."""
-        if toks[i].text[:1].isupper() and any(t.key == "tuổi" for t in toks[i + 3:min(hi, i + 6)]):
-            return self._aged_name(toks, i, hi)
+    def _aged_name_at(self, toks: Sequence[Token], i: int, hi: int, ages: Sequence[int]) -> int:
+        """"Lan Thương (26 tuổi) và hai người bạn nói": an age beside it introduces a person.
+        ``ages``: the positions of "tuổi" in the sentence, in order; it is looked for in
+        ``toks[i + 3:i + 6]``."""
+        if ages and toks[i].text[:1].isupper():
+            k = bisect_left(ages, i + 3)
+            if k < len(ages) and ages[k] < min(hi, i + 6):
+                return self._aged_name(toks, i, hi)
         return 0
 
     def _aged_name(self, toks: Sequence[Token], i: int, hi: int) -> int:
