@@ -37,32 +37,35 @@ _TIME_WORDS = frozenset({"ngày", "tháng", "năm", "hôm", "lúc", "sáng", "ch
 #: what the scan reports a name to: (name span, position, title span, gender, salient, address)
 AddName = Callable[..., None]
 
-_TEXT, _KEY = attrgetter("text"), attrgetter("key")
+_TEXT = attrgetter("text")
 _AGE = "tuổi"  # the key of the word that gives an age ("Lan Thương (26 tuổi)")
 
 
-class _OpeningWords(dict):
-    """Token text -> may a token of that text add a name (:meth:`NameScanner.scan`): it is
-    capitalised, a family name, or its key (its text case-folded, as every token's) starts an
-    honorific or a title.  A memo of a pure function of the word, given the lexicon's words;
-    bounded: past ``limit`` words it starts afresh."""
+class _WordTest(dict):
+    """Token text -> ``test(text)``: a memo of a pure function of the word, looked up in C by
+    the scan (``map``) instead of a Python test per token; bounded: past ``limit`` words it
+    starts afresh."""
 
-    def __init__(self, opening: frozenset[str], family_names: frozenset[str], limit: int = 1 << 16) -> None:
+    def __init__(self, test: Callable[[str], bool], limit: int = 1 << 16) -> None:
         super().__init__()
-        self.opening, self.family_names, self.limit = opening, family_names, limit
+        self.test, self.limit = test, limit
 
     def __missing__(self, text: str) -> bool:
         if len(self) >= self.limit:
             self.clear()
-        opens = self[text] = bool(text[:1].isupper() or text.casefold() in self.opening or text in self.family_names)
-        return opens
+        value = self[text] = self.test(text)
+        return value
 
 
 @lru_cache(maxsize=8)
-def _opening_words(lex: CompiledLexicon) -> _OpeningWords:
-    """The memo of ``lex``'s opening words, one per lexicon: an lru_cache on a pure function of
-    the immutable compiled lexicon (the memo holds only what the lexicon decides of a word)."""
-    return _OpeningWords(lex.honorifics.starts | lex.titles.starts, lex.family_names)
+def _word_tests(lex: CompiledLexicon) -> tuple[_WordTest, _WordTest]:
+    """Of a token's text, for ``lex``: may the token add a name (it is capitalised, a family
+    name, or its key starts an honorific or a title), and is it the age word.  A token's key is
+    its text case-folded.  An lru_cache on a pure function of the immutable compiled lexicon:
+    the memos hold only what the lexicon decides of a word."""
+    opening, family_names = lex.honorifics.starts | lex.titles.starts, lex.family_names
+    return (_WordTest(lambda text: bool(text[:1].isupper() or text.casefold() in opening or text in family_names)),
+            _WordTest(lambda text: text.casefold() == _AGE))
 
 
 class NameScanner:
@@ -71,19 +74,19 @@ class NameScanner:
     def __init__(self, lex: CompiledLexicon, parser: MentionParser) -> None:
         self.lex = lex
         self.parser = parser
-        # which token texts may add a name (capitalised, family names, first words of honorifics and titles)
-        self._opening_words = _opening_words(lex)
+        # which token texts may add a name, which are the age word
+        self._opening_words, self._age_words = _word_tests(lex)
 
     def scan(self, toks: Sequence[Token], lo: int, hi: int, add: AddName) -> None:
         """Report every name in ``toks[lo:hi]`` (one sentence) to ``add``."""
         # a token that starts no honorific or title, is not capitalised and is no family name
         # adds nothing: every branch of _name_at needs one of these (a caption credit or
         # street reads the name run there, empty), so the walk visits only the tokens that are
-        part = toks[lo:hi]
-        opens = list(compress(range(lo, hi), map(self._opening_words.__getitem__, map(_TEXT, part))))
-        keys = list(map(_KEY, part))
-        # where an age is written: the only tokens _aged_name_at looks for
-        ages = [q for q, key in enumerate(keys, lo) if key == _AGE] if _AGE in keys else []
+        texts = list(map(_TEXT, toks[lo:hi]))
+        opens = list(compress(range(lo, hi), map(self._opening_words.__getitem__, texts)))
+        # where an age is written: the only tokens _aged_name_at looks for (none in most sentences)
+        ages = list(compress(range(lo, hi), map(self._age_words.__getitem__, texts))) if any(
+            map(self._age_words.__getitem__, texts)) else []
         i = lo
         while (k := bisect_left(opens, i)) < len(opens):
             i = self._name_at(toks, opens[k], lo, hi, add, ages)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quoteattr.lexicon import Lexicon
-from quoteattr.name_scan import _OpeningWords
+from quoteattr.name_scan import _word_tests
 from tests.test_speed_registry import SENTENCES, TITLED
 from tests.test_speed_work import _registry
 
@@ -28,16 +28,19 @@ def _opens_by_definition(lex, tok) -> bool:
 
 
 def test_the_opening_words_answer_as_their_definition(lex) -> None:
-    words = _OpeningWords(lex.honorifics.starts | lex.titles.starts, lex.family_names, limit=7)
-    opened = 0
+    words, ages = _word_tests(Lexicon.default().compile())  # fresh memos
+    words.limit = ages.limit = 7
+    opened = aged = 0
     for text in SENTENCES + TITLED + AGED + NOT_AGED:
         _, toks = _registry(lex, text)
         for _ in range(2):  # the second round is answered from the memo (cleared past 7 words)
             for tok in toks:
                 assert words[tok.text] == _opens_by_definition(lex, tok), tok.text
+                assert ages[tok.text] == (tok.key == "tuổi"), tok.text
                 opened += words[tok.text]
-                assert len(words) <= 7
-    assert opened
+                aged += ages[tok.text]
+                assert len(words) <= 7 and len(ages) <= 7
+    assert opened and aged
 
 
 def _aged_by_definition(scanner, toks, i: int, hi: int) -> int:
