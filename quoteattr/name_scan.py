@@ -218,25 +218,35 @@ class NameScanner:
         t = self.lex.titles.match(toks, i, hi)
         if t is None:
             return None
-        foreign = [x.text[:1].isupper() and looks_foreign([x]) for x in toks[i:min(hi, i + self.parser.max_tokens)]]
-        for e in range(t[0] + 2, len(foreign) + 1):
-            if not foreign[e - 1] or (e < len(foreign) and foreign[e]):
-                continue
-            k = e
-            while k > t[0] and foreign[k - 1]:
-                k -= 1
-            lex = self.lex
-            while e - k > 2 and (lex.place_prefixes.match_ending(toks, i + k, i) or (
-                    (h := lex.org_heads.match_ending(toks, i + k + 1, i)) and h[0] >= 2)):
-                k += 1  # "bang Texas | Henry Cuellar", "Điện Kremlin | Dmitry Peskov"
-            if e - k < 2 or k == t[0]:
-                return None  # "Ngoại trưởng Antony Blinken": no title words left to split off
-            title = self.parser.parse(toks, i, i + k)
-            if title is None or title.kind != "title":
-                return None
-            mk = MentionBuilder(toks, i, i + e)
-            return mk("person", name=(i + k, i + e), title=(i, i + k))
-        return None
+        run = self._foreign_run(toks, i + t[0], min(hi, i + self.parser.max_tokens))
+        if run is None:
+            return None
+        k, e = run[0] - i, run[1] - i
+        lex = self.lex
+        while e - k > 2 and (lex.place_prefixes.match_ending(toks, i + k, i) or (
+                (h := lex.org_heads.match_ending(toks, i + k + 1, i)) and h[0] >= 2)):
+            k += 1  # "bang Texas | Henry Cuellar", "Điện Kremlin | Dmitry Peskov"
+        if e - k < 2 or k == t[0]:
+            return None  # "Ngoại trưởng Antony Blinken": no title words left to split off
+        title = self.parser.parse(toks, i, i + k)
+        if title is None or title.kind != "title":
+            return None
+        mk = MentionBuilder(toks, i, i + e)
+        return mk("person", name=(i + k, i + e), title=(i, i + k))
+
+    @staticmethod
+    def _foreign_run(toks: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
+        """The first run of foreign-looking capitalised words in ``toks[:stop]`` that holds a
+        word past ``toks[a]``, from no earlier than ``toks[a]`` (the title's last word is
+        ``toks[a - 1]``), else None.  Read lazily: up to the end of that run, not to ``stop``."""
+        def foreign(q: int) -> bool:
+            x = toks[q]
+            return x.text[:1].isupper() and looks_foreign([x])
+        p = next((q for q in range(a + 1, stop) if foreign(q)), None)
+        if p is None:
+            return None
+        e = next((q for q in range(p + 1, stop) if not foreign(q)), stop)
+        return (a if p == a + 1 and foreign(a) else p), e
 
     def titled_person(self, toks: Sequence[Token], i: int, hi: int) -> Mention | None:
         """The shortest title-and-name mention from ``toks[i]`` ("Bộ trưởng Trương Quang

@@ -67,3 +67,53 @@ def test_an_aged_name_is_found_as_by_its_definition(lex, text: str) -> None:
                 asked.clear()
                 found += n > 0
     assert found or text not in AGED
+
+
+FOREIGN = [
+    "Tư lệnh Phái bộ UNISFA Benjamin Olufemi Sawyerr cho biết lực lượng đã rút khỏi khu vực.",
+    "Thống đốc bang Texas Greg Abbott và Hạ nghị sĩ bang Texas Henry Cuellar cùng lên tiếng.",
+    "Người phát ngôn Điện Kremlin Dmitry Peskov nói Moscow chưa nhận được đề nghị nào.",
+    "Ngoại trưởng Antony Blinken gặp Bộ trưởng Quốc phòng Lloyd Austin tại Washington hôm qua.",
+    "Tổng thư ký NATO Jens Stoltenberg, Chủ tịch Ủy ban châu Âu Ursula von der Leyen phát biểu.",
+    "Giám đốc điều hành Tesla Elon Musk Jr Trần Văn Nam ABC Corp cho biết sẽ đầu tư thêm.",
+]
+
+
+def _foreign_tail_by_definition(scanner, toks, i: int, hi: int):
+    """The look-up as written before it read the words lazily: every word's flag first."""
+    from quoteattr.mentions import looks_foreign
+    from quoteattr.mentions.model import MentionBuilder
+
+    lex = scanner.lex
+    t = lex.titles.match(toks, i, hi)
+    if t is None:
+        return None
+    foreign = [x.text[:1].isupper() and looks_foreign([x]) for x in toks[i:min(hi, i + scanner.parser.max_tokens)]]
+    for e in range(t[0] + 2, len(foreign) + 1):
+        if not foreign[e - 1] or (e < len(foreign) and foreign[e]):
+            continue
+        k = e
+        while k > t[0] and foreign[k - 1]:
+            k -= 1
+        while e - k > 2 and (lex.place_prefixes.match_ending(toks, i + k, i) or (
+                (h := lex.org_heads.match_ending(toks, i + k + 1, i)) and h[0] >= 2)):
+            k += 1
+        if e - k < 2 or k == t[0]:
+            return None
+        title = scanner.parser.parse(toks, i, i + k)
+        if title is None or title.kind != "title":
+            return None
+        return MentionBuilder(toks, i, i + e)("person", name=(i + k, i + e), title=(i, i + k))
+    return None
+
+
+@pytest.mark.parametrize("text", FOREIGN + TITLED)
+def test_a_foreign_tail_is_found_as_by_reading_every_word(lex, text: str) -> None:
+    registry, toks = _registry(lex, text)
+    found = 0
+    for i in range(len(toks)):
+        for hi in range(i + 1, len(toks) + 1):
+            m = registry.scanner._foreign_tail(toks, i, hi)
+            assert m == _foreign_tail_by_definition(registry.scanner, toks, i, hi), (i, hi)
+            found += m is not None
+    assert found or text not in FOREIGN[:3]
