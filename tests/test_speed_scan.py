@@ -117,3 +117,25 @@ def test_a_foreign_tail_is_found_as_by_reading_every_word(lex, text: str) -> Non
             assert m == _foreign_tail_by_definition(registry.scanner, toks, i, hi), (i, hi)
             found += m is not None
     assert found or text not in FOREIGN[:3]
+
+
+def test_the_registry_keys_and_titles_are_the_folded_stretches(lex) -> None:
+    # folded from the working copy without redoing its tone placement: as fold() of the stretch
+    from quoteattr.entities import NameCollector
+    from quoteattr.text import fold
+
+    titled = 0
+    for text in SENTENCES + TITLED + AGED:
+        registry, toks = _registry(lex, text)
+        got = []
+        collector = NameCollector(registry.nt, registry.parser, lex)
+        add = collector._add
+        collector._add = lambda name, pos, title, gender, _add=add, **more: (  # type: ignore[method-assign]
+            got.append((name, title)), _add(name, pos, title, gender, **more))
+        collector.scanner.scan(toks, 0, len(toks), collector._add)
+        assert len(got) == len(collector.occurrences)
+        for (name, title), occ in zip(got, collector.occurrences):
+            assert occ.key == tuple(fold(registry.nt.text[name[0]:name[1]]).split())
+            assert occ.title == (fold(registry.nt.text[title[0]:title[1]]) if title else None)
+            titled += title is not None
+    assert titled
