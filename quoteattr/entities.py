@@ -19,7 +19,7 @@ import attrs
 from .lexicon import CompiledLexicon
 from .mentions import MentionParser
 from .name_scan import NameScanner
-from .text import NormalizedText, fold
+from .text import NormalizedText, fold, fold_working
 from .tokens import Token
 
 __all__ = ["Entity", "EntityRegistry", "NameCollector", "ResolvedSpeaker"]
@@ -63,7 +63,8 @@ class ResolvedSpeaker:
 
 
 def _name_key(nt: NormalizedText, span: tuple[int, int]) -> tuple[str, ...]:
-    return tuple(fold(nt.text[span[0]:span[1]]).split())
+    # fold of the stretch of the working copy: a name's span cuts no word, so no retone is redone
+    return tuple(fold_working(nt.text, span[0], span[1]).split())
 
 
 def _female_name(key: tuple[str, ...]) -> bool:
@@ -97,7 +98,7 @@ class NameCollector:
 
     def _add(self, name: tuple[int, int], pos: int, title: tuple[int, int] | None, gender: str | None,
              salient: bool = False, address: str | None = None) -> None:
-        title_text = fold(self.nt.text[title[0]:title[1]]) if title else None
+        title_text = fold_working(self.nt.text, title[0], title[1]) if title else None
         spelled = self.nt.spelling(*name)
         text = self.nt.text
         if text[name[1]:name[1] + 1] == "." and text[name[1] - 1].isupper() and (

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 
 import attrs
 
@@ -34,6 +37,36 @@ _TIME_WORDS = frozenset({"ngày", "tháng", "năm", "hôm", "lúc", "sáng", "ch
 #: what the scan reports a name to: (name span, position, title span, gender, salient, address)
 AddName = Callable[..., None]
 
+_TEXT = attrgetter("text")
+_AGE = "tuổi"  # the key of the word that gives an age ("Lan Thương (26 tuổi)")
+
+
+class _WordTest(dict):
+    """Token text -> ``test(text)``: a memo of a pure function of the word, looked up in C by
+    the scan (``map``) instead of a Python test per token; bounded: past ``limit`` words it
+    starts afresh."""
+
+    def __init__(self, test: Callable[[str], bool], limit: int = 1 << 16) -> None:
+        super().__init__()
+        self.test, self.limit = test, limit
+
+    def __missing__(self, text: str) -> bool:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[text] = self.test(text)
+        return value
+
+
+@lru_cache(maxsize=8)
+def _word_tests(lex: CompiledLexicon) -> tuple[_WordTest, _WordTest]:
+    """Of a token's text, for ``lex``: may the token add a name (it is capitalised, a family
+    name, or its key starts an honorific or a title), and is it the age word.  A token's key is
+    its text case-folded.  An lru_cache on a pure function of the immutable compiled lexicon:
+    the memos hold only what the lexicon decides of a word."""
+    opening, family_names = lex.honorifics.starts | lex.titles.starts, lex.family_names
+    return (_WordTest(lambda text: bool(text[:1].isupper() or text.casefold() in opening or text in family_names)),
+            _WordTest(lambda text: text.casefold() == _AGE))
+
 
 class NameScanner:
     """The person names of a stretch of tokens (see the module docstring)."""
@@ -41,25 +74,26 @@ class NameScanner:
     def __init__(self, lex: CompiledLexicon, parser: MentionParser) -> None:
         self.lex = lex
         self.parser = parser
-        # the first words of every honorific and title, one set
-        self._opening = lex.honorifics.starts | lex.titles.starts
+        # which token texts may add a name, which are the age word
+        self._opening_words, self._age_words = _word_tests(lex)
 
     def scan(self, toks: Sequence[Token], lo: int, hi: int, add: AddName) -> None:
         """Report every name in ``toks[lo:hi]`` (one sentence) to ``add``."""
-        lex = self.lex
         # a token that starts no honorific or title, is not capitalised and is no family name
         # adds nothing: every branch of _name_at needs one of these (a caption credit or
         # street reads the name run there, empty), so the walk visits only the tokens that are
-        family_names, opening = lex.family_names, self._opening
-        opens = [q for q, t in enumerate(toks[lo:hi], lo) if t.text[:1].isupper() or t.key in opening
-                 or t.text in family_names]
+        texts = list(map(_TEXT, toks[lo:hi]))
+        opens = list(compress(range(lo, hi), map(self._opening_words.__getitem__, texts)))
+        # where an age is written: the only tokens _aged_name_at looks for (none in most sentences)
+        ages = list(compress(range(lo, hi), map(self._age_words.__getitem__, texts))) if any(
+            map(self._age_words.__getitem__, texts)) else []
         i = lo
         while (k := bisect_left(opens, i)) < len(opens):
-            i = self._name_at(toks, opens[k], lo, hi, add)
+            i = self._name_at(toks, opens[k], lo, hi, add, ages)
 
-    def _name_at(self, toks: Sequence[Token], i: int, lo: int, hi: int, add: AddName) -> int:
+    def _name_at(self, toks: Sequence[Token], i: int, lo: int, hi: int, add: AddName, ages: Sequence[int]) -> int:
         """Where the scan goes on after ``toks[i]``: past the name, title, caption credit or
-        street that opens there, else the next token."""
+        street that opens there, else the next token.  ``ages``: the positions of "tuổi"."""
         lex = self.lex
         h = lex.honorifics.match(toks, i, hi) if toks[i].key in lex.honorifics.starts else None
         if h and (after := self._honorific_name(toks, i, i + h[0], hi, add)):
@@ -74,7 +108,7 @@ class NameScanner:
         if n:
             add((toks[i].start, toks[i + n - 1].end), toks[i].start, self._appositive_title(toks, i + n, hi), None)
             return i + n
-        n = self._aged_name_at(toks, i, hi)
+        n = self._aged_name_at(toks, i, hi, ages)
         if n:
             add((toks[i].start, toks[i + n - 1].end), toks[i].start, None, None, salient=True)
             return i + n
@@ -139,10 +173,14 @@ class NameScanner:
             return n  # not "Từ TP HCM đến …": a preposition and a place, not the family name Từ
         return 0
 
-    def _aged_name_at(self, toks: Sequence[Token], i: int, hi: int) -> int:
-        """"Lan Thương (26 tuổi) và hai người bạn nói": an age beside it introduces a person."""
-        if toks[i].text[:1].isupper() and any(t.key == "tuổi" for t in toks[i + 3:min(hi, i + 6)]):
-            return self._aged_name(toks, i, hi)
+    def _aged_name_at(self, toks: Sequence[Token], i: int, hi: int, ages: Sequence[int]) -> int:
+        """"Lan Thương (26 tuổi) và hai người bạn nói": an age beside it introduces a person.
+        ``ages``: the positions of "tuổi" in the sentence, in order; it is looked for in
+        ``toks[i + 3:i + 6]``."""
+        if ages and toks[i].text[:1].isupper():
+            k = bisect_left(ages, i + 3)
+            if k < len(ages) and ages[k] < min(hi, i + 6):
+                return self._aged_name(toks, i, hi)
         return 0
 
     def _aged_name(self, toks: Sequence[Token], i: int, hi: int) -> int:
@@ -180,25 +218,35 @@ class NameScanner:
         t = self.lex.titles.match(toks, i, hi)
         if t is None:
             return None
-        foreign = [x.text[:1].isupper() and looks_foreign([x]) for x in toks[i:min(hi, i + self.parser.max_tokens)]]
-        for e in range(t[0] + 2, len(foreign) + 1):
-            if not foreign[e - 1] or (e < len(foreign) and foreign[e]):
-                continue
-            k = e
-            while k > t[0] and foreign[k - 1]:
-                k -= 1
-            lex = self.lex
-            while e - k > 2 and (lex.place_prefixes.match_ending(toks, i + k, i) or (
-                    (h := lex.org_heads.match_ending(toks, i + k + 1, i)) and h[0] >= 2)):
-                k += 1  # "bang Texas | Henry Cuellar", "Điện Kremlin | Dmitry Peskov"
-            if e - k < 2 or k == t[0]:
-                return None  # "Ngoại trưởng Antony Blinken": no title words left to split off
-            title = self.parser.parse(toks, i, i + k)
-            if title is None or title.kind != "title":
-                return None
-            mk = MentionBuilder(toks, i, i + e)
-            return mk("person", name=(i + k, i + e), title=(i, i + k))
-        return None
+        run = self._foreign_run(toks, i + t[0], min(hi, i + self.parser.max_tokens))
+        if run is None:
+            return None
+        k, e = run[0] - i, run[1] - i
+        lex = self.lex
+        while e - k > 2 and (lex.place_prefixes.match_ending(toks, i + k, i) or (
+                (h := lex.org_heads.match_ending(toks, i + k + 1, i)) and h[0] >= 2)):
+            k += 1  # "bang Texas | Henry Cuellar", "Điện Kremlin | Dmitry Peskov"
+        if e - k < 2 or k == t[0]:
+            return None  # "Ngoại trưởng Antony Blinken": no title words left to split off
+        title = self.parser.parse(toks, i, i + k)
+        if title is None or title.kind != "title":
+            return None
+        mk = MentionBuilder(toks, i, i + e)
+        return mk("person", name=(i + k, i + e), title=(i, i + k))
+
+    @staticmethod
+    def _foreign_run(toks: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
+        """The first run of foreign-looking capitalised words in ``toks[:stop]`` that holds a
+        word past ``toks[a]``, from no earlier than ``toks[a]`` (the title's last word is
+        ``toks[a - 1]``), else None.  Read lazily: up to the end of that run, not to ``stop``."""
+        def foreign(q: int) -> bool:
+            x = toks[q]
+            return x.text[:1].isupper() and looks_foreign([x])
+        p = next((q for q in range(a + 1, stop) if foreign(q)), None)
+        if p is None:
+            return None
+        e = next((q for q in range(p + 1, stop) if not foreign(q)), stop)
+        return (a if p == a + 1 and foreign(a) else p), e
 
     def titled_person(self, toks: Sequence[Token], i: int, hi: int) -> Mention | None:
         """The shortest title-and-name mention from ``toks[i]`` ("Bộ trưởng Trương Quang
