@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from functools import cached_property
+from operator import attrgetter
 
 from .analysis import Analysis
 from .antecedents import Antecedents
@@ -27,6 +29,7 @@ __all__ = ["SpeakerResolver"]
 _RECENT_SENTENCES = 6
 # words that link a role to its place ("nhân viên của cửa hàng"), no part of the role as introduced
 _LINKS = frozenset({"của", "tại", "ở", "thuộc"})
+_START = attrgetter("start")
 
 
 class SpeakerResolver:
@@ -53,11 +56,16 @@ class SpeakerResolver:
         self.parser = parser
         self.outlet_name = outlet_name
         self.analysis = analysis
-        self._tok_starts = [t.start for t in toks]
         self._sentence_starts = [s.start for s in sentences]
         self.orgs = OrganisationIndex(nt, toks, sent_tokens, parser, lex)
         self.antecedents = Antecedents(nt, toks, sentences, sent_tokens, registry, lex, parser, self.orgs,
                                        lambda m: self._described(m) or self._one(m, 0, ()))
+
+    @cached_property
+    def _tok_starts(self) -> list[int]:
+        """Where each token starts; few mentions ask (an organisation's name, a bare word), so it is
+        read when first asked, not for every article."""
+        return list(map(_START, self.toks))
 
     def resolve(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker]) -> ResolvedSpeaker | None:
         if m.kind == "coordination":

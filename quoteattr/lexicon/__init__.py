@@ -320,6 +320,10 @@ class CompiledLexicon:
         self.quantifiers = PhraseMatcher((w, w) for w in lexicon.words("quantifiers"))
         self.groups = PhraseMatcher((w, w) for w in lexicon.words("groups"))
         self.anaphors = PhraseMatcher((w, w) for w in lexicon.words("anaphors"))
+        anaphors = t.get("anaphors", ())  # what the columns of anaphors.tsv say, read here once, not per article
+        self.plural_anaphors = frozenset(r[0].casefold() for r in anaphors if len(r) > 1 and r[1] == "plural")
+        self.epithet_gender = {r[0].casefold(): r[1] for r in anaphors if len(r) > 1 and r[1] in ("m", "f")}
+        self.epithet_age = {r[0].casefold(): r[2] for r in anaphors if len(r) > 2 and r[2] in ("junior", "senior")}
         self.demonstratives = PhraseMatcher((w, w) for w in lexicon.words("demonstratives"))
         self.adverbs = PhraseMatcher((w, w) for w in lexicon.words("adverbs"))
         self.family_names = frozenset(lexicon.words("family_names"))
