@@ -60,3 +60,29 @@ def test_first_person_statement_answers_as_the_character_by_character_test(text:
             assert fast == _first_person_statement_by_definition(view, p)
             answers.append(fast)
     assert len(set(answers)) == 2 or text is ARTICLES[1]  # the first article has both kinds of paragraph
+
+
+@pytest.mark.parametrize("text", ARTICLES)
+def test_statement_source_from_the_article_hooks_answers_as_reading_every_word(text: str, monkeypatch) -> None:
+    found = []
+    for view in _views(text, monkeypatch):
+        for si, (lo, hi) in enumerate(view.sent_tokens):
+            back = view.sent_tokens[max(0, si - 3)][0]
+            # the plain search: every word of the sentence may hang a source
+            plain = view.outlets.statement_source(view.toks, lo, hi, back, range(lo, hi))
+            assert view.statement_source(si) == plain
+            assert view.outlets.statement_source(view.toks, lo, hi, back) == plain
+            found.append(plain)
+    assert any(found) == (text is ARTICLES[1] or "Tuổi Trẻ" in text)
+
+
+def test_source_hooks_are_found_once_per_article_not_once_per_sentence(monkeypatch) -> None:
+    from quoteattr import sources
+    from quoteattr.sieve import view as view_module
+
+    calls = []
+    original = sources.source_hooks
+    monkeypatch.setattr(view_module, "source_hooks", lambda *a: calls.append(a[1:]) or original(*a))
+    (view,) = _views(ARTICLES[1], monkeypatch)
+    assert len(view.sentences) > 5 and [view.statement_source(si) for si in range(len(view.sentences))]
+    assert calls == [()]  # one call, over the whole article
