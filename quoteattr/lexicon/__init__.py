@@ -12,6 +12,7 @@ import json
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
+from itertools import compress
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -276,16 +277,15 @@ class PhraseMatcher(Generic[V]):
         """Non-overlapping longest matches, left to right: (index, length, value)."""
         out: list[tuple[int, int, V]] = []
         stop = len(tokens) if stop is None else stop
-        first = self._trie  # a token no phrase starts with is passed without a match call
-        key = self._key_of
-        i = start
-        while i < stop:
-            m = self.match(tokens, i, stop) if key(tokens[i]) in first else None
-            if m is None:
-                i += 1
-            else:
+        after = start  # where the last match ended: a match starts at or after it
+        # only the tokens some phrase starts with, picked by built-ins (most tokens start none)
+        for i in compress(range(start, stop), map(self.starts.__contains__, map(self._key_of, tokens[start:stop]))):
+            if i < after:
+                continue
+            m = self.match(tokens, i, stop)
+            if m is not None:
                 out.append((i, m[0], m[1]))
-                i += m[0]
+                after = i + m[0]
         return out
 
     def __contains__(self, phrase: str) -> bool:
