@@ -86,3 +86,22 @@ def test_source_hooks_are_found_once_per_article_not_once_per_sentence(monkeypat
     (view,) = _views(ARTICLES[1], monkeypatch)
     assert len(view.sentences) > 5 and [view.statement_source(si) for si in range(len(view.sentences))]
     assert calls == [()]  # one call, over the whole article
+
+
+TERMS = ("Báo cáo nêu rõ “chuyển đổi số” là ưu tiên. Bộ trưởng gọi đó là “chuyển đổi số” của ngành, "
+         "và “Chuyển  đổi số” sẽ còn được nhắc. Ông Nam nói: “Chúng tôi sẽ làm xong trong năm nay”.")
+
+
+def test_quoted_terms_are_counted_and_asked_as_fold_of_the_quote_without_refolding_it(monkeypatch) -> None:
+    from quoteattr import text as qt
+
+    (view,) = _views(TERMS, monkeypatch)
+    keys = [qt.fold(view.text[q.start:q.end]) for q in view.quotes]
+    by_fold = {k: keys.count(k) for k in keys}
+    retoned = []
+    original = qt.retone
+    monkeypatch.setattr(qt, "retone", lambda s: retoned.append(s) or original(s))
+    assert view._count_quoted_terms() == {k: n for k, n in by_fold.items() if len(k) <= 40}
+    terms = [view.is_term(q) for q in view.quotes]
+    assert terms == [by_fold[k] >= 3 for k in keys] and any(terms) and not all(terms)
+    assert retoned == []  # the working copy is retoned already: a quote that cuts no word is only case-folded

@@ -20,7 +20,7 @@ from ..lexicon import CompiledLexicon
 from ..mentions import Mention, MentionParser
 from ..segment import CLOSE_MARKS, OPEN_MARKS, Paragraph, Quote, Sentence
 from ..sources import OutletFinder, SourceMention, source_hooks
-from ..text import NormalizedText, fold
+from ..text import NormalizedText, fold_working
 from ..tokens import Token
 
 __all__ = ["ArticleView", "OPEN_MARKS", "CLOSE_MARKS"]
@@ -108,7 +108,7 @@ class ArticleView:
     def _count_quoted_terms(self) -> dict[str, int]:
         counts: dict[str, int] = {}
         for q in self.quotes:
-            key = fold(self.text[q.start:q.end])
+            key = fold_working(self.text, q.start, q.end)  # = fold(text[q.start:q.end]), the text being a working copy
             if len(key) <= 40:
                 counts[key] = counts.get(key, 0) + 1
         return counts
@@ -123,7 +123,7 @@ class ArticleView:
 
     def is_term(self, q: Quote) -> bool:
         """A quoted word used as a term all over the article ("ảo"), not a quote."""
-        return self._term_counts.get(fold(self.text[q.start:q.end]), 0) >= 3
+        return self._term_counts.get(fold_working(self.text, q.start, q.end), 0) >= 3
 
     def quote_opening_at(self, pos: int, limit: int) -> Quote | None:
         """The quote whose opening mark is at ``pos`` (spaces skipped)."""
