@@ -105,3 +105,33 @@ def test_quoted_terms_are_counted_and_asked_as_fold_of_the_quote_without_refoldi
     terms = [view.is_term(q) for q in view.quotes]
     assert terms == [by_fold[k] >= 3 for k in keys] and any(terms) and not all(terms)
     assert retoned == []  # the working copy is retoned already: a quote that cuts no word is only case-folded
+
+
+REPEATED = ("“Chúng tôi sẽ mở lại tuyến đường trước Tết Nguyên đán”, ông Trần Văn Lâm khẳng định.\n"
+            "Sáng nay, đoàn kiểm tra đã đến công trường ở xã Hòa Phú.\n"
+            "“Chúng tôi sẽ mở lại tuyến đường trước Tết Nguyên đán”\n"
+            "“Cần minh bạch hơn trong việc chọn nhà thầu”\n"
+            "Bộ trưởng Lê Minh Hoan khẳng định cần minh bạch hơn trong việc chọn nhà thầu các dự án.")
+
+
+def test_repeats_are_matched_on_the_working_copy_without_refolding_it(monkeypatch) -> None:
+    from quoteattr import text as qt
+
+    retoned: list[str] = []
+    pairs = []
+    original_retone, original_repeats = qt.retone, order.repeat_candidates
+
+    def counted(view, done):
+        monkeypatch.setattr(qt, "retone", lambda s: retoned.append(s) or original_retone(s))
+        try:
+            found = original_repeats(view, done)
+        finally:
+            monkeypatch.setattr(qt, "retone", original_retone)
+        pairs.extend((view.text[c.start:c.end], first.speaker.name) for c, first in found)
+        return found
+
+    monkeypatch.setattr(order, "repeat_candidates", counted)
+    Attributor().extract(REPEATED)
+    assert ("Chúng tôi sẽ mở lại tuyến đường trước Tết Nguyên đán", "Trần Văn Lâm") in pairs
+    assert ("Cần minh bạch hơn trong việc chọn nhà thầu", "Lê Minh Hoan") in pairs
+    assert retoned == []  # every stretch compared cuts no word of the retoned working copy
