@@ -277,15 +277,29 @@ class PhraseMatcher(Generic[V]):
         """Non-overlapping longest matches, left to right: (index, length, value)."""
         out: list[tuple[int, int, V]] = []
         stop = len(tokens) if stop is None else stop
-        after = start  # where the last match ended: a match starts at or after it
+        trie = self._trie
+        keys = list(map(self._key_of, tokens[start:stop]))  # each token's key read once, by built-ins
+        n = len(keys)
+        after = 0  # where the last match ended (in ``keys``): a match starts at or after it
         # only the tokens some phrase starts with, picked by built-ins (most tokens start none)
-        for i in compress(range(start, stop), map(self.starts.__contains__, map(self._key_of, tokens[start:stop]))):
-            if i < after:
+        for k in compress(range(n), map(trie.__contains__, keys)):
+            if k < after:
                 continue
-            m = self.match(tokens, i, stop)
-            if m is not None:
-                out.append((i, m[0], m[1]))
-                after = i + m[0]
+            # match()'s walk, over the keys already read
+            node = trie[keys[k]]
+            best: tuple[int, V] | None = (1, node[_END]) if _END in node else None
+            j = k + 1
+            while j < n:
+                child = node.get(keys[j])
+                if child is None:
+                    break
+                node = child
+                j += 1
+                if _END in node:
+                    best = (j - k, node[_END])
+            if best is not None:
+                out.append((start + k, best[0], best[1]))
+                after = k + best[0]
         return out
 
     def __contains__(self, phrase: str) -> bool:
