@@ -135,3 +135,22 @@ def test_repeats_are_matched_on_the_working_copy_without_refolding_it(monkeypatc
     assert ("Chúng tôi sẽ mở lại tuyến đường trước Tết Nguyên đán", "Trần Văn Lâm") in pairs
     assert ("Cần minh bạch hơn trong việc chọn nhà thầu", "Lê Minh Hoan") in pairs
     assert retoned == []  # every stretch compared cuts no word of the retoned working copy
+
+
+def test_find_all_reads_the_window_once_and_answers_as_token_by_token(monkeypatch) -> None:
+    from quoteattr.lexicon import Lexicon
+    from quoteattr.tokens import tokenize
+
+    from .test_phrase_matcher import find_all_by_definition
+    from .test_speed_registry import _Counted
+
+    lex = Lexicon.default().compile()
+    for text in ARTICLES + [TERMS, REPEATED]:
+        toks = tokenize(text)
+        for matcher in (lex.cues, lex.clause_markers, lex.outlets, lex.channels):
+            counted = _Counted(toks)
+            for start, stop in ((0, len(toks)), (3, len(toks) - 5), (10, 11), (7, 7)):
+                found = matcher.find_all(counted, start, stop)
+                assert found == find_all_by_definition(matcher.match, toks, start, stop)
+            assert counted.reads == 0  # one slice of the window, no token read one at a time
+    assert lex.cues.find_all(tokenize(ARTICLES[1]))  # the texts hold cues
