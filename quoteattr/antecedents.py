@@ -46,10 +46,8 @@ class Antecedents:
         self._sentence_starts = [x.start for x in sentences]
         self._spoken: list[tuple[int, ResolvedSpeaker]] = []  # (mention start, speaker), reading order
         self._called: dict[int, str] = {}  # id(entity) → the gender of the pronoun that first meant it
-        anaphors = lex.lexicon.tables.get("anaphors", ())
-        self.plural_words = frozenset(r[0].casefold() for r in anaphors if len(r) > 1 and r[1] == "plural")
-        self._epithet_gender = {r[0].casefold(): r[1] for r in anaphors if len(r) > 1 and r[1] in ("m", "f")}
-        self._epithet_age = {r[0].casefold(): r[2] for r in anaphors if len(r) > 2 and r[2] in ("junior", "senior")}
+        self.plural_words = lex.plural_anaphors
+        self._epithet_gender, self._epithet_age = lex.epithet_gender, lex.epithet_age
 
     def heard(self, pos: int, speaker: ResolvedSpeaker, gender: str | None = None) -> None:
         """``speaker`` spoke, named by a mention at ``pos`` (of ``gender``: "bà nói" says she is a woman)."""

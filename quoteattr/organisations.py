@@ -76,14 +76,37 @@ class OrganisationIndex:
     def __init__(self, nt: NormalizedText, toks: Sequence[Token], sent_tokens: Sequence[tuple[int, int]],
                  parser: MentionParser, lex: CompiledLexicon) -> None:
         self.nt, self.toks, self.parser, self.lex = nt, toks, parser, lex
-        self._named: list[_Named] = []
-        for lo, hi in sent_tokens:
-            self._scan(lo, hi)
-        self._named.sort()
+        self.sent_tokens = sent_tokens
+        self._index: list[_Named] | None = None  # built by ``_named`` when first asked
+        self._early: list[_Named] = []  # heard before it was built, in the order heard
+
+    @property
+    def _named(self) -> list[_Named]:
+        """Every organisation named or heard, in reading order.  Built on the first question:
+        most articles never describe an organisation by its kind, and then the scan of every
+        sentence is not needed.  The scan reads only the tokens, so building it later finds
+        what building it at once would, and those heard before are inserted in the order heard,
+        as ``heard`` would have."""
+        if self._index is None:
+            found: list[_Named] = []
+            for lo, hi in self.sent_tokens:
+                self._scan(lo, hi, found)
+            found.sort()
+            for named in self._early:
+                insort(found, named)
+            self._index = found
+        return self._index
+
+    @_named.setter
+    def _named(self, named: list[_Named]) -> None:
+        self._index = named
 
     def heard(self, pos: int, name: str, kind: str | None) -> None:
         """An organisation or brand that spoke at ``pos`` ("Vietcombank cho hay")."""
-        insort(self._named, _Named(pos, name, kind))
+        if self._index is None:
+            self._early.append(_Named(pos, name, kind))
+        else:
+            insort(self._index, _Named(pos, name, kind))
 
     def latest(self, wanted: str, pos: int) -> str | None:
         """The last organisation before ``pos`` that can be called ``wanted``."""
@@ -99,7 +122,7 @@ class OrganisationIndex:
         return hit[1][0] if hit else None
 
     # --- collecting ---------------------------------------------------------------------------
-    def _scan(self, lo: int, hi: int) -> None:
+    def _scan(self, lo: int, hi: int, found: list[_Named]) -> None:
         toks, lex = self.toks, self.lex
         head_starts, noun_starts = lex.org_heads.starts, lex.org_nouns.starts  # most words start neither
         # the walk visits only those that do: at any other word both branches find nothing
@@ -111,14 +134,14 @@ class OrganisationIndex:
                     self._person_at(i, hi)):
                 end = self.organisation_end(i, hi)
                 if end:
-                    self._add(i, end, self.kind_of(toks, i, end))
+                    self._add(found, i, end, self.kind_of(toks, i, end))
                     i = end
                     continue
             hit = lex.org_nouns.match(toks, i, hi) if toks[i].key in noun_starts else None
             if hit is not None and not is_cap(toks[i]) and (hit[0] >= 2 or toks[i].key == "hãng"):
                 named = self._classified(i + hit[0], hi)
                 if named is not None:
-                    self._add(named[0], named[1], hit[1][0])
+                    self._add(found, named[0], named[1], hit[1][0])
                     i = named[1]
                     continue
             i += 1
@@ -196,7 +219,7 @@ class OrganisationIndex:
                 return None  # "trái phiếu doanh nghiệp là Nghị định 65": a predicate, not the kind's name
         return None
 
-    def _add(self, a: int, b: int, kind: str | None) -> None:
+    def _add(self, found: list[_Named], a: int, b: int, kind: str | None) -> None:
         toks = self.toks
-        self._named.append(_Named(toks[a].start, self.nt.spelling(toks[a].start, toks[b - 1].end), kind))
+        found.append(_Named(toks[a].start, self.nt.spelling(toks[a].start, toks[b - 1].end), kind))
 

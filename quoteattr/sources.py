@@ -44,7 +44,16 @@ _DOMAIN = regex.compile(r"\p{L}[\p{L}\p{N}-]*(?:\.\p{L}[\p{L}\p{N}-]*)*\.(?:vn|c
 
 # the words a statement's channel hangs on (:meth:`OutletFinder._named_in` looks at no other)
 _CHANNEL_WORDS = frozenset(("với", "vấn", "của", "lời", "đến", "tới", "trên", "lên", "trong"))
+# and the word a question asked before opens ("câu hỏi trên"): a sentence without any has no source
+_HOOKS = _CHANNEL_WORDS | {"câu"}
 _KEY = attrgetter("key")
+
+
+def source_hooks(toks: Sequence[Token], lo: int = 0, hi: int | None = None) -> list[int]:
+    """Where in ``toks[lo:hi]`` a statement source can hang (:meth:`OutletFinder.statement_source`
+    reads no other word first): one pass of built-ins, done once for a whole article."""
+    hi = len(toks) if hi is None else hi
+    return list(compress(range(lo, hi), map(_HOOKS.__contains__, map(_KEY, toks[lo:hi]))))
 
 
 @attrs.frozen(slots=True)
@@ -141,21 +150,25 @@ class OutletFinder:
             n += 1
         return (n, self.nt.spelling(toks[k].start, toks[k + n - 1].end))
 
-    def statement_source(self, toks: Sequence[Token], lo: int, hi: int, back: int | None = None) -> SourceMention | None:
+    def statement_source(self, toks: Sequence[Token], lo: int, hi: int, back: int | None = None,
+                         hooks: Sequence[int] | None = None) -> SourceMention | None:
         """The channel a sentence names for its statement: ``với X`` / ``phỏng vấn (của) X`` /
         ``câu hỏi của X`` / ``nguồn tin của X`` / ``trên X`` / ``trong bài báo``; ``Trả lời câu hỏi
-        trên, …``: the outlet whose reporter asked, named from token ``back`` on."""
-        keys = list(map(_KEY, toks[lo:hi]))  # the sentence's keys, read once by built-ins for both looks
-        found = self._question_asked(toks, lo, hi, back, keys) if back is not None else None
-        return found or self._named_in(toks, lo, hi, keys)
+        trên, …``: the outlet whose reporter asked, named from token ``back`` on.  ``hooks``:
+        :func:`source_hooks` of the sentence, when the caller found them for the whole article."""
+        hooks = source_hooks(toks, lo, hi) if hooks is None else hooks
+        if not hooks:
+            return None  # both looks below start only at a hook
+        found = self._question_asked(toks, lo, hi, back, hooks) if back is not None else None
+        return found or self._named_in(toks, lo, hi, hooks)
 
     def _question_asked(self, toks: Sequence[Token], lo: int, hi: int, back: int,
-                        keys: list[str]) -> SourceMention | None:
+                        hooks: Sequence[int]) -> SourceMention | None:
         """"Phóng viên báo X đã hỏi … . Trả lời câu hỏi trên, …": the question's outlet, named before."""
-        asked = "câu" in keys and any(toks[k].key == "câu" and toks[k + 1].key == "hỏi" and (
+        asked = any(toks[k].key == "câu" and k < hi - 3 and toks[k + 1].key == "hỏi" and (
             toks[k + 2].key in _DEMONSTRATIVES or (toks[k + 2].key == "của" and toks[k + 3].key in ("phóng", "pv")
                                                    and not self.at(toks, k + (5 if toks[k + 3].key == "phóng" else 4), hi)))
-            for k in range(lo, hi - 3))
+            for k in hooks)  # every "câu" is a hook, in order
         if not asked:
             return None
         for k in range(lo - 1, back - 1, -1):
@@ -167,9 +180,9 @@ class OutletFinder:
                     return SourceMention(name, toks[j].start, toks[j + n - 1].end, "statement")
         return None
 
-    def _named_in(self, toks: Sequence[Token], lo: int, hi: int, keys: list[str]) -> SourceMention | None:
+    def _named_in(self, toks: Sequence[Token], lo: int, hi: int, hooks: Sequence[int]) -> SourceMention | None:
         generic = None  # "Trong một bài viết … trên trang Shape": the named channel wins
-        for i in compress(range(lo, hi), map(_CHANNEL_WORDS.__contains__, keys)):  # the others start none
+        for i in hooks:  # the other words start none ("câu" starts none here either)
             key = toks[i].key
             if key in ("với", "vấn", "của", "lời"):
                 found = self._told_to(toks, lo, hi, i)

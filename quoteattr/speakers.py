@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from functools import cached_property
+from operator import attrgetter
 
 from .analysis import Analysis
 from .antecedents import Antecedents
@@ -27,6 +29,7 @@ __all__ = ["SpeakerResolver"]
 _RECENT_SENTENCES = 6
 # words that link a role to its place ("nhân viên của cửa hàng"), no part of the role as introduced
 _LINKS = frozenset({"của", "tại", "ở", "thuộc"})
+_START = attrgetter("start")
 
 
 class SpeakerResolver:
@@ -53,11 +56,16 @@ class SpeakerResolver:
         self.parser = parser
         self.outlet_name = outlet_name
         self.analysis = analysis
-        self._tok_starts = [t.start for t in toks]
         self._sentence_starts = [s.start for s in sentences]
         self.orgs = OrganisationIndex(nt, toks, sent_tokens, parser, lex)
         self.antecedents = Antecedents(nt, toks, sentences, sent_tokens, registry, lex, parser, self.orgs,
                                        lambda m: self._described(m) or self._one(m, 0, ()))
+
+    @cached_property
+    def _tok_starts(self) -> list[int]:
+        """Where each token starts, for a search of the whole text: read when first asked (a bare
+        word), not for every article."""
+        return list(map(_START, self.toks))
 
     def resolve(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker]) -> ResolvedSpeaker | None:
         if m.kind == "coordination":
@@ -220,7 +228,7 @@ class SpeakerResolver:
         """The name of an organisation mention without a predicate the grammar let in
         ("Ngân hàng Nhà nước vừa sửa đổi" → "Ngân hàng Nhà nước")."""
         toks = self.toks
-        a = bisect_left(self._tok_starts, m.name[0]) if m.name else m.tok_start
+        a = bisect_left(toks, m.name[0], key=_START) if m.name else m.tok_start  # no list of starts
         if not (a < m.tok_end and toks[a].text[:1].isupper() and self.lex.org_heads.match(toks, a, m.tok_end)):
             return name
         end = self.orgs.organisation_end(a, m.tok_end)
@@ -304,7 +312,7 @@ class SpeakerResolver:
     def _organisation_named_before(self, pos: int, head: str) -> str | None:
         """The last full organisation name starting with ``head`` before ``pos``."""
         toks = self.toks
-        last = bisect_left(self._tok_starts, pos) - 1
+        last = bisect_left(toks, pos, key=_START) - 1
         for k in range(last, max(-1, last - 3000), -1):
             if toks[k].text == head and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
                 best = None

@@ -58,3 +58,13 @@ def test_phrase_matcher_is_longest_match_and_case_insensitive():
     assert m.match(toks, 2) == (3, 3)
     assert m.find_all(toks) == [(2, 3, 3)]
     assert m.match_ending(toks, 4) == (2, 2)
+
+
+def test_anaphor_columns_are_read_into_the_compiled_lexicon_with_user_rows():
+    lex = Lexicon.default().extended(anaphors=[("Cô Nàng", "f", "junior"), ("bọn họ", "plural"), ("vị khách",)])
+    compiled = lex.compile()
+    assert compiled.epithet_gender["cô nàng"] == "f" and compiled.epithet_age["cô nàng"] == "junior"
+    assert "bọn họ" in compiled.plural_anaphors and "bọn họ" not in compiled.epithet_gender
+    assert "vị khách" not in compiled.epithet_gender and "vị khách" not in compiled.epithet_age
+    rows = lex.tables["anaphors"]
+    assert compiled.plural_anaphors == {r[0].casefold() for r in rows if r[1:2] == ("plural",)}

@@ -124,3 +124,45 @@ def test_the_start_check_spends_no_acronym_test_on_lowercase_words(lex, monkeypa
     for tok in tokenize("trời mưa to suốt đêm khiến nước dâng cao ngập đường làng và ruộng lúa ven sông"):
         grammar._may_start(lex, tok)
     assert asked == []
+
+
+def _index(lex, text: str):
+    from quoteattr.organisations import OrganisationIndex
+    from quoteattr.text import NormalizedText
+
+    nt = NormalizedText(text)
+    toks = tokenize(nt.text)
+    return OrganisationIndex(nt, toks, [(0, len(toks))], MentionParser(lex), lex)
+
+
+@pytest.mark.parametrize("text", ORGANISATION_TEXTS)
+def test_organisations_heard_before_the_index_is_built_stand_where_heard_after_would(lex, text: str) -> None:
+    heard = [(0, "Vietcombank", None), (12, "Bộ Công an", "ministry"), (12, "Sở Y tế", "department"), (999, "X", None)]
+    built_first = _index(lex, text)
+    assert built_first._named is not None  # the scan runs before anything is heard
+    later = _index(lex, text)
+    for pos, name, kind in heard:
+        built_first.heard(pos, name, kind)
+        later.heard(pos, name, kind)
+    assert later._named == built_first._named
+    assert [(n.pos, n.name, n.kind) for n in later._named] == [
+        (n.pos, n.name, n.kind) for n in built_first._named]  # ties too: _Named compares by pos only
+    assert later.latest("any", 13) == built_first.latest("any", 13)
+
+
+def test_organisation_scan_waits_for_a_description_to_ask(lex, monkeypatch) -> None:
+    from quoteattr.organisations import OrganisationIndex
+
+    scanned = []
+    original = OrganisationIndex._scan
+    monkeypatch.setattr(OrganisationIndex, "_scan", lambda self, *a: scanned.append(a[:2]) or original(self, *a))
+    index = _index(lex, ORGANISATION_TEXTS[0])
+    index.heard(3, "Vietcombank", None)
+    assert scanned == []  # built and heard, never asked: no sentence scanned
+    eager = _index(lex, ORGANISATION_TEXTS[0])
+    assert eager._named and len(scanned) == 1
+    eager.heard(3, "Vietcombank", None)
+    for wanted in ("ministry", "department", "company", "any"):
+        assert index.latest(wanted, 10**6) == eager.latest(wanted, 10**6)
+    assert index.latest("any", 10**6) is not None
+    assert len(scanned) == 2  # asked: its one sentence scanned once, not again on the next question

@@ -12,6 +12,7 @@ import json
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
+from itertools import compress
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -276,16 +277,29 @@ class PhraseMatcher(Generic[V]):
         """Non-overlapping longest matches, left to right: (index, length, value)."""
         out: list[tuple[int, int, V]] = []
         stop = len(tokens) if stop is None else stop
-        first = self._trie  # a token no phrase starts with is passed without a match call
-        key = self._key_of
-        i = start
-        while i < stop:
-            m = self.match(tokens, i, stop) if key(tokens[i]) in first else None
-            if m is None:
-                i += 1
-            else:
-                out.append((i, m[0], m[1]))
-                i += m[0]
+        trie = self._trie
+        keys = list(map(self._key_of, tokens[start:stop]))  # each token's key read once, by built-ins
+        n = len(keys)
+        after = 0  # where the last match ended (in ``keys``): a match starts at or after it
+        # only the tokens some phrase starts with, picked by built-ins (most tokens start none)
+        for k in compress(range(n), map(trie.__contains__, keys)):
+            if k < after:
+                continue
+            # match()'s walk, over the keys already read
+            node = trie[keys[k]]
+            best: tuple[int, V] | None = (1, node[_END]) if _END in node else None
+            j = k + 1
+            while j < n:
+                child = node.get(keys[j])
+                if child is None:
+                    break
+                node = child
+                j += 1
+                if _END in node:
+                    best = (j - k, node[_END])
+            if best is not None:
+                out.append((start + k, best[0], best[1]))
+                after = k + best[0]
         return out
 
     def __contains__(self, phrase: str) -> bool:
@@ -320,6 +334,10 @@ class CompiledLexicon:
         self.quantifiers = PhraseMatcher((w, w) for w in lexicon.words("quantifiers"))
         self.groups = PhraseMatcher((w, w) for w in lexicon.words("groups"))
         self.anaphors = PhraseMatcher((w, w) for w in lexicon.words("anaphors"))
+        anaphors = t.get("anaphors", ())  # what the columns of anaphors.tsv say, read here once, not per article
+        self.plural_anaphors = frozenset(r[0].casefold() for r in anaphors if len(r) > 1 and r[1] == "plural")
+        self.epithet_gender = {r[0].casefold(): r[1] for r in anaphors if len(r) > 1 and r[1] in ("m", "f")}
+        self.epithet_age = {r[0].casefold(): r[2] for r in anaphors if len(r) > 2 and r[2] in ("junior", "senior")}
         self.demonstratives = PhraseMatcher((w, w) for w in lexicon.words("demonstratives"))
         self.adverbs = PhraseMatcher((w, w) for w in lexicon.words("adverbs"))
         self.family_names = frozenset(lexicon.words("family_names"))

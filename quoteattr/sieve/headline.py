@@ -68,6 +68,8 @@ def _announced(view: ArticleView, lo: int, colon: int, after: int, appositive_on
     first = view.tok_range(after, after)[0]
     seen = 0
     for k in range(first, min(len(toks) - n, first + 600)):
+        if n and toks[k].key != head[0]:
+            continue  # the one-token test first: the list below differs from ``head`` then too
         if [t.key for t in toks[k:k + n]] != head:
             continue
         seen += 1

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import regex
 
 from ..segment import Quote
-from ..text import fold
+from ..text import fold_working
 from .candidate import Candidate
 from .claims import Coverage
 from .view import ArticleView
@@ -24,7 +24,8 @@ __all__ = ["repeat_candidates"]
 def repeat_candidates(view: ArticleView, done: Sequence[Candidate]) -> list[tuple[Candidate, Candidate]]:
     """Pairs (repeat, first occurrence) for unclaimed quotes equal to an attributed direct quote."""
     text = view.text
-    by_text = {fold(text[c.start:c.end]): c for c in done if c.kind == "direct"}
+    # fold_working(text, s, e) is fold(text[s:e]) (the view's text is a working copy), mostly without retoning
+    by_text = {fold_working(text, c.start, c.end): c for c in done if c.kind == "direct"}
     by_paragraph: dict[int, list[Candidate]] = {}
     for c in done:
         by_paragraph.setdefault(c.paragraph, []).append(c)
@@ -35,7 +36,7 @@ def repeat_candidates(view: ArticleView, done: Sequence[Candidate]) -> list[tupl
     for q in view.quotes:
         if taken.overlaps(q.start, q.end):
             continue
-        first = by_text.get(fold(text[q.start:q.end]))
+        first = by_text.get(fold_working(text, q.start, q.end))
         if first is None:
             first = _restated_below(view, q, by_paragraph)
         if first is None or first.start == q.start or view.is_term(q) or _length(text[q.start:q.end]) < _MIN_REPEAT:
@@ -66,16 +67,20 @@ def _restated_below(view: ArticleView, q: Quote, by_paragraph: dict[int, list[Ca
     para = view.paragraphs[view.paragraph_of(si)]
     if text[para.start:q.outer_start].strip() or text[q.outer_end:para.end].strip(" .!?…"):
         return None
-    words = _words(text[q.start:q.end])
+    words = _words(text, q.start, q.end)
     if len(words) < 4:
         return None
     for k in range(para.index + 1, para.index + 1 + _RESTATED_WITHIN):
         for c in by_paragraph.get(k, ()):
             sent = view.sentences[c.sentence]
-            if c.speaker is not None and words <= _words(text[sent.start:sent.end]):
+            if c.speaker is not None and words <= _words(text, sent.start, sent.end):
                 return c
     return None
 
 
-def _words(s: str) -> set[str]:
-    return set(regex.findall(r"[\p{L}\p{N}]+", fold(s)))
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def _words(text: str, start: int, end: int) -> set[str]:
+    """The folded words of ``text[start:end]``."""
+    return set(_WORD.findall(fold_working(text, start, end)))

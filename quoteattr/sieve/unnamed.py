@@ -49,9 +49,11 @@ def _passive_cue(view: ArticleView, open_mark: int) -> tuple[int, int] | None:
     k = end
     while k > 0 and end - k < 3 and toks[k - 1].key in _LINKS:
         k -= 1
+    last_key = toks[k - 1].key if k > 0 else None
     for verb in _VERBS:
         v = k - len(verb)
-        if v <= 0 or tuple(t.key for t in toks[v:k]) != verb:
+        # the verb's last word first: a different one makes the tuples differ as well
+        if v <= 0 or last_key != verb[-1] or tuple(t.key for t in toks[v:k]) != verb:
             continue
         p = v - 1
         while p > 0 and v - p <= 2 and toks[p].key in _ADVERBS:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import cached_property
 from operator import attrgetter
 
 import regex
@@ -18,8 +19,8 @@ from ..cues import Cue, find_cues
 from ..lexicon import CompiledLexicon
 from ..mentions import Mention, MentionParser
 from ..segment import CLOSE_MARKS, OPEN_MARKS, Paragraph, Quote, Sentence
-from ..sources import OutletFinder, SourceMention
-from ..text import NormalizedText, fold
+from ..sources import OutletFinder, SourceMention, source_hooks
+from ..text import NormalizedText, fold_working
 from ..tokens import Token
 
 __all__ = ["ArticleView", "OPEN_MARKS", "CLOSE_MARKS"]
@@ -107,7 +108,7 @@ class ArticleView:
     def _count_quoted_terms(self) -> dict[str, int]:
         counts: dict[str, int] = {}
         for q in self.quotes:
-            key = fold(self.text[q.start:q.end])
+            key = fold_working(self.text, q.start, q.end)  # = fold(text[q.start:q.end]), the text being a working copy
             if len(key) <= 40:
                 counts[key] = counts.get(key, 0) + 1
         return counts
@@ -122,7 +123,7 @@ class ArticleView:
 
     def is_term(self, q: Quote) -> bool:
         """A quoted word used as a term all over the article ("ảo"), not a quote."""
-        return self._term_counts.get(fold(self.text[q.start:q.end]), 0) >= 3
+        return self._term_counts.get(fold_working(self.text, q.start, q.end), 0) >= 3
 
     def quote_opening_at(self, pos: int, limit: int) -> Quote | None:
         """The quote whose opening mark is at ``pos`` (spaces skipped)."""
@@ -265,8 +266,16 @@ class ArticleView:
         if si not in self._statement_src:
             lo, hi = self.sent_tokens[si]
             back = self.sent_tokens[max(0, si - 3)][0]  # "Trả lời câu hỏi trên, …": who asked, just before
-            self._statement_src[si] = self.outlets.statement_source(self.toks, lo, hi, back)
+            hooks = self._source_hooks
+            self._statement_src[si] = self.outlets.statement_source(
+                self.toks, lo, hi, back, hooks[bisect_left(hooks, lo):bisect_left(hooks, hi)])
         return self._statement_src[si]
+
+    @cached_property
+    def _source_hooks(self) -> list[int]:
+        """:func:`~quoteattr.sources.source_hooks` of the whole article: every sentence is asked
+        for its source, and half of them have no word a source hangs on."""
+        return source_hooks(self.toks)
 
     def written_after(self, start: int, end: int, what: str) -> bool:
         """Does the article write ``text[start:end]`` elsewhere after a place prefix
