@@ -1,0 +1,68 @@
+"""The faster scans and tables of the text stage find what the patterns they replace found.
+
+Each reference below is the earlier definition, kept as the oracle: a change of layout
+(where a scan starts, which chunks skip the tokeniser's pattern) must not change a result.
+"""
+from __future__ import annotations
+
+import re
+
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quoteattr import text as qt
+
+from .test_text_equivalence import vi_texts
+
+# The tone-misplacement scan as first written: one alternative per case, starting wherever the
+# case's first character is (any vowel, for a toned plain vowel after another vowel).
+_MISPLACEABLE_BEFORE = re.compile(
+    rf"[{qt._TONED_PLAIN}][{qt._ALL_VOWEL}]|[{qt._ALL_VOWEL}][{qt._TONED_PLAIN}]"
+    rf"|[{qt._TONED_SHAPED}][{qt._ALL_VOWEL}]*?[{qt._SHAPED_ANY}]"
+)
+_WORD = regex.compile(r"\p{L}+")
+
+
+def _words_found(pattern: re.Pattern, text: str) -> set[tuple[int, int]]:
+    """The runs of letters holding a match of ``pattern``: what retone() looks at."""
+    spans = [m.span() for m in pattern.finditer(text)]
+    return {w.span() for w in _WORD.finditer(text) if any(w.start() <= s and e <= w.end() for s, e in spans)}
+
+
+_toned_pairs = st.lists(st.sampled_from(sorted(qt._ALL_VOWEL + "bcnqgh ")), max_size=12).map("".join)
+
+
+@given(st.one_of(vi_texts, _toned_pairs))
+def test_the_misplacement_scan_finds_the_words_it_found_before(text):
+    assert _words_found(qt._MISPLACEABLE, text) == _words_found(_MISPLACEABLE_BEFORE, text)
+
+
+def test_the_misplacement_scan_on_real_words():
+    text = "Ông Hoà nói: thuỷ lợi, khoẻ, quỳên, người, của, này, ưở, ướơ, HOÀ, Quảng Trị"
+    found = {text[s:e] for s, e in _words_found(qt._MISPLACEABLE, text)}
+    assert found == {text[s:e] for s, e in _words_found(_MISPLACEABLE_BEFORE, text)}
+    assert {"Hoà", "thuỷ", "khoẻ", "của", "này", "HOÀ"} <= found and "người" not in found
+
+
+# --- the tokeniser's chunk table ---------------------------------------------------------
+
+from quoteattr import tokens as qtok  # noqa: E402
+
+from .test_tokens import texts as token_texts  # noqa: E402
+
+
+@given(token_texts)
+def test_the_pattern_without_its_dotted_parts_reads_a_dot_free_text_alike(text):
+    text = text.replace(".", " ")
+    assert [m.span() for m in qtok._UNDOTTED_TOKEN.finditer(text)] == [m.span() for m in qtok._TOKEN.finditer(text)]
+
+
+@given(st.one_of(token_texts, st.lists(st.sampled_from(["Hà", "NộiNhận", "ĐỨC", "ß", "GS.TS", "ô-tô", "nói,", "", "x²"]),
+                                       max_size=10).map(" ".join)))
+def test_chunks_learnt_by_shape_equal_chunks_learnt_by_the_pattern(text):
+    chunks = list(dict.fromkeys(text.split(" ")))
+    fast, plain = {}, {}
+    qtok.TokenCache()._learn(fast, chunks)
+    qtok.TokenCache()._learn_by(plain, qtok._TOKEN, chunks)
+    assert fast == plain
