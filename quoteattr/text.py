@@ -108,9 +108,13 @@ _TONED_PLAIN = "".join(c for c, (b, _) in _SPLIT.items() if b.lower() not in _SH
 # What every word retone_word() changes contains (a word holds one tone mark, in its one vowel
 # run): a toned plain vowel next to another vowel (a lone vowel keeps its tone), or a toned
 # shaped vowel with another shaped vowel later in the run (the last shaped vowel takes the tone).
-# The common words written the standard way ("người", "được", "nhiều") do not match.
+# The common words written the standard way ("người", "được", "nhiều") do not match.  Each of
+# the three cases is matched at its toned vowel, tested from there (vowel before, vowel after,
+# shaped vowel later): one class of first characters, the toned vowels, lets the scan skip
+# every other character.
 _MISPLACEABLE = re.compile(  # plain characters only: the standard library scans them faster
-    rf"[{_TONED_PLAIN}][{_ALL_VOWEL}]|[{_ALL_VOWEL}][{_TONED_PLAIN}]|[{_TONED_SHAPED}][{_ALL_VOWEL}]*?[{_SHAPED_ANY}]"
+    rf"[{_TONED_VOWEL}](?:(?<=[{_ALL_VOWEL}][{_TONED_PLAIN}])|(?<=[{_TONED_PLAIN}])(?=[{_ALL_VOWEL}])"
+    rf"|(?<=[{_TONED_SHAPED}])[{_ALL_VOWEL}]*?[{_SHAPED_ANY}])"
 )
 _LETTERS_BEFORE = regex.compile(r"(?r)\p{L}*+")
 _LETTERS_AFTER = regex.compile(r"\p{L}*+")
