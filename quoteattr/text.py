@@ -116,8 +116,13 @@ _MISPLACEABLE = re.compile(  # plain characters only: the standard library scans
     rf"[{_TONED_VOWEL}](?:(?<=[{_ALL_VOWEL}][{_TONED_PLAIN}])|(?<=[{_TONED_PLAIN}])(?=[{_ALL_VOWEL}])"
     rf"|(?<=[{_TONED_SHAPED}])[{_ALL_VOWEL}]*?[{_SHAPED_ANY}])"
 )
-_LETTERS_BEFORE = regex.compile(r"(?r)\p{L}*+")
-_LETTERS_AFTER = regex.compile(r"\p{L}*+")
+# The letters retone_word() can change a word of: each lower-cases (tone mark set aside) to a
+# Vietnamese letter; the Kelvin sign is the one code point besides them that does.  A word
+# holding any other letter comes back unchanged.
+_VI_CHARS = frozenset(_VI_LETTERS | {c.upper() for c in _VI_LETTERS} | set(_SPLIT) | {"\u212a"})
+_LETTER = regex.compile(r"\p{L}")
+# characters known not to be letters, so that a word's edge needs no look-up in most texts
+_NOT_LETTERS = frozenset(" \t\n\r\f\v0123456789.,:;!?\"'()[]{}<>-+*/=%&#@_|~^$`\\“”‘’«»„…–—·•\xa0")
 
 
 def retone_word(word: str) -> str:
@@ -188,15 +193,25 @@ def retone(text: str) -> str:
 
     Only the words :data:`_MISPLACEABLE` finds are looked at (a fast scan; a
     few thousand per megabyte, of which a handful change), each through
-    :func:`_retoned`.
+    :func:`_retoned`.  A word is found by widening the match over :data:`_VI_CHARS`:
+    where that stops at another letter, the whole run of letters holds one retone_word()
+    refuses, so it stays as written, as retone_word() would leave it.
     """
     pieces: list[str] = []
     copied = word_end = 0
+    n = len(text)
     for m in _MISPLACEABLE.finditer(text):
-        if m.start() < word_end:  # another match in the word just handled
+        start = m.start()
+        if start < word_end:  # another match in the run just handled
             continue
-        start = _LETTERS_BEFORE.match(text, word_end, m.start()).start()
-        word_end = _LETTERS_AFTER.match(text, m.end()).end()
+        # the run of letters retone_word() can change around the match (it holds the match)
+        while start > word_end and text[start - 1] in _VI_CHARS:
+            start -= 1
+        word_end = m.end()
+        while word_end < n and text[word_end] in _VI_CHARS:
+            word_end += 1
+        if (start and _is_letter(text[start - 1])) or (word_end < n and _is_letter(text[word_end])):
+            continue  # the word goes on with another letter: retone_word() leaves it as it is
         word = text[start:word_end]
         new = _retoned(word)
         if new != word:
@@ -208,12 +223,13 @@ def retone(text: str) -> str:
     return "".join(pieces)
 
 
+def _is_letter(ch: str) -> bool:
+    return ch not in _NOT_LETTERS and _LETTER.match(ch) is not None
+
+
 def fold(text: str) -> str:
     """A comparison key: NFC, one tone placement, case-folded, single spaces."""
     return " ".join(retone(unicodedata.normalize("NFC", text)).casefold().split())
-
-
-_LETTER = regex.compile(r"\p{L}")
 
 
 def fold_working(text: str, start: int, end: int) -> str:

@@ -66,3 +66,24 @@ def test_chunks_learnt_by_shape_equal_chunks_learnt_by_the_pattern(text):
     qtok.TokenCache()._learn(fast, chunks)
     qtok.TokenCache()._learn_by(plain, qtok._TOKEN, chunks)
     assert fast == plain
+
+
+def test_the_changeable_letters_are_every_letter_retone_word_accepts():
+    """retone() widens a word over _VI_CHARS: it must be exactly the letters retone_word() reads."""
+    import sys
+    accepted = {chr(cp) for cp in range(sys.maxunicode + 1)
+                if qt._SPLIT.get(chr(cp), (chr(cp), None))[0].lower() in qt._VI_LETTERS}
+    assert accepted == qt._VI_CHARS
+    assert all(regex.fullmatch(r"\p{L}", ch) for ch in qt._VI_CHARS)
+    assert not any(regex.fullmatch(r"\p{L}", ch) for ch in qt._NOT_LETTERS)
+
+
+_edges = st.sampled_from(["é", "ñ", "K", "\u212a", "\u0301", "ß", "İ", "2", "²", " ", "-", "ǅ", "ʰ"])
+_words = st.lists(st.one_of(st.sampled_from(["hoà", "Thuỷ", "khoẻ", "quỳên", "của", "HOÀ", "người", "ưở"]), _edges),
+                  max_size=8).map("".join)
+
+
+@given(_words)
+def test_retone_at_word_edges_with_other_letters(text):
+    from .test_text_equivalence import reference_retone
+    assert qt.retone(text) == reference_retone(text)
