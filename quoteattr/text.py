@@ -334,6 +334,12 @@ def _rewrite(text: str, pattern: regex.Pattern, replace, between=None) -> tuple[
     return "".join(pieces), (_OffsetMap(segs) if segs else None)
 
 
+# Every character a rewrite pass acts on, combining marks aside: "&" (a reference), "<" (a
+# tag), "\r" (a CRLF), the invisible ones, and those _ONE_TO_ONE replaces.  Without any, the
+# first pass finds nothing, and the second without marks finds nothing and translates nothing.
+_REWRITTEN = re.compile("[&<\r" + _INVISIBLE + "".join(re.escape(chr(cp)) for cp in sorted(_ONE_TO_ONE)) + "]")
+
+
 def _one_to_one(chunk: str) -> str:
     return chunk.translate(_ONE_TO_ONE) if _ONE_TO_ONE_TARGET.search(chunk) else chunk
 
@@ -352,9 +358,15 @@ class NormalizedText:
         if not isinstance(original, str):
             raise TypeError(f"text must be str, not {type(original).__name__}")
         self.original = original
-        visible, first = _rewrite(original, _INVISIBLE_OR_ENTITY, _visible)
-        special = _SPECIAL if _MARK.search(visible) else _SPECIAL_NO_MARKS
-        self._spelled, second = _rewrite(visible, special, _replacement, _one_to_one)
+        # most texts hold no character either pass rewrites: both would return them as they are
+        plain = _REWRITTEN.search(original) is None
+        visible, first = (original, None) if plain else _rewrite(original, _INVISIBLE_OR_ENTITY, _visible)
+        if _MARK.search(visible):
+            self._spelled, second = _rewrite(visible, _SPECIAL, _replacement, _one_to_one)
+        elif plain:
+            self._spelled, second = visible, None
+        else:
+            self._spelled, second = _rewrite(visible, _SPECIAL_NO_MARKS, _replacement, _one_to_one)
         self.text = retone(self._spelled)
         # working copy → visible text → original, applied in that order
         self._maps = tuple(m for m in (second, first) if m is not None)

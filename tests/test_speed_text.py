@@ -87,3 +87,33 @@ _words = st.lists(st.one_of(st.sampled_from(["hoà", "Thuỷ", "khoẻ", "quỳ�
 def test_retone_at_word_edges_with_other_letters(text):
     from .test_text_equivalence import reference_retone
     assert qt.retone(text) == reference_retone(text)
+
+
+# --- the working copy --------------------------------------------------------------------
+
+from .test_text_equivalence import _scraped  # noqa: E402
+
+
+def _two_passes(original: str) -> tuple[str, list[int], list[int]]:
+    """The working copy as both rewrite passes make it, run always, and its offset maps."""
+    visible, first = qt._rewrite(original, qt._INVISIBLE_OR_ENTITY, qt._visible)
+    special = qt._SPECIAL if qt._MARK.search(visible) else qt._SPECIAL_NO_MARKS
+    spelled, second = qt._rewrite(visible, special, qt._replacement, qt._one_to_one)
+    maps = [m for m in (second, first) if m is not None]
+
+    def through(pos: int, how: str) -> int:
+        for m in maps:
+            pos = getattr(m, how)(pos)
+        return pos
+    n = len(spelled) + 1
+    return spelled, [through(i, "start") for i in range(n)], [through(i, "end") for i in range(n)]
+
+
+@given(st.one_of(_scraped, st.text(), vi_texts))
+def test_a_text_with_nothing_to_rewrite_skips_both_passes_alike(text):
+    nt = qt.NormalizedText(text)
+    spelled, starts, ends = _two_passes(text)
+    n = len(spelled) + 1
+    assert nt._spelled == spelled
+    assert [nt.start_to_original(i) for i in range(n)] == starts
+    assert [nt.end_to_original(i) for i in range(n)] == ends
