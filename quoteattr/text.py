@@ -229,7 +229,15 @@ def _is_letter(ch: str) -> bool:
 
 def fold(text: str) -> str:
     """A comparison key: NFC, one tone placement, case-folded, single spaces."""
-    return " ".join(retone(unicodedata.normalize("NFC", text)).casefold().split())
+    return _single_spaced(retone(unicodedata.normalize("NFC", text)).casefold())
+
+
+def _single_spaced(text: str) -> str:
+    """``" ".join(text.split())``.  Every white-space character but the space is unprintable,
+    so a printable text with no double space and none at either end is already that."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def fold_working(text: str, start: int, end: int) -> str:
@@ -241,7 +249,7 @@ def fold_working(text: str, start: int, end: int) -> str:
     stretch = text[start:end]
     if ((start <= 0 or not _LETTER.match(text, start - 1)) and (end >= len(text) or not _LETTER.match(text, end))
             and unicodedata.is_normalized("NFC", stretch)):
-        return " ".join(stretch.casefold().split())
+        return _single_spaced(stretch.casefold())
     return fold(stretch)
 
 

@@ -117,3 +117,15 @@ def test_a_text_with_nothing_to_rewrite_skips_both_passes_alike(text):
     assert nt._spelled == spelled
     assert [nt.start_to_original(i) for i in range(n)] == starts
     assert [nt.end_to_original(i) for i in range(n)] == ends
+
+
+def test_every_white_space_character_but_the_space_is_unprintable():
+    """_single_spaced() returns a printable text as it is: str.split() must find nothing else to split at."""
+    import sys
+    spaces = [chr(cp) for cp in range(sys.maxunicode + 1) if chr(cp).isspace() or len(("a" + chr(cp) + "b").split()) > 1]
+    assert [ch for ch in spaces if ch != " " and ch.isprintable()] == []
+
+
+@given(st.one_of(st.text(), vi_texts, st.text(st.sampled_from(" \u00a0\u3000\n\tab"))))
+def test_single_spacing_equals_split_and_join(text):
+    assert qt._single_spaced(text) == " ".join(text.split())
