@@ -182,28 +182,27 @@ def tokenize(text: str, start: int = 0, end: int | None = None, cache: TokenCach
         i = lo
         for chunk in parts:
             word, key = chunks[chunk]
-            n = len(chunk)
+            j = i + len(chunk)
             if word is not None:
-                append(new(Token, (i, i + n, word, key)))
-            elif key:
-                _append_pieces(text, i, key, cache, append)
-            i += n + 1
+                append(new(Token, (i, j, word, key)))
+            else:  # a chunk of several tokens (or a glued one, or none): its pieces
+                for a, b, word, key, glued in key:
+                    if glued:
+                        _append_glued(text, i + a, i + b, cache, append)
+                    else:
+                        append(new(Token, (i + a, i + b, word, key)))
+            i = j + 1
         lo = hi
     return out
 
 
-def _append_pieces(text: str, i: int, pieces: tuple, cache: TokenCache, append) -> None:
-    """The tokens of a chunk of several tokens (or a glued one) that starts at ``i``."""
+def _append_glued(text: str, s: int, e: int, cache: TokenCache, append) -> None:
+    """The tokens of ``text[s:e]``, a word that may be syllables glued together."""
     new = tuple.__new__
-    for a, b, word, key, glued in pieces:
-        s, e = i + a, i + b
-        if not glued:
-            append(new(Token, (s, e, word, key)))
-            continue
-        for c in (*glue_points(text, s, e), e):
-            word, key, _ = cache.spelling(text[s:c])
-            append(new(Token, (s, c, word, key)))
-            s = c
+    for c in (*glue_points(text, s, e), e):
+        word, key, _ = cache.spelling(text[s:c])
+        append(new(Token, (s, c, word, key)))
+        s = c
 
 
 # Lexicon phrases are written in lower case, so abbreviations ("pgs.ts") join
