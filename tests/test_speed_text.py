@@ -129,3 +129,28 @@ def test_every_white_space_character_but_the_space_is_unprintable():
 @given(st.one_of(st.text(), vi_texts, st.text(st.sampled_from(" \u00a0\u3000\n\tab"))))
 def test_single_spacing_equals_split_and_join(text):
     assert qt._single_spaced(text) == " ".join(text.split())
+
+
+# --- segmentation -------------------------------------------------------------------------
+
+from quoteattr import glued_sentences, segment  # noqa: E402
+
+_captioned = st.lists(st.sampled_from(["Ảnh", "Ảnh:", "Nguồn ảnh :", "Video: ", "Đồ họa", ":", " ", "Reuters",
+                                       "có.", '"', "“", "”", "Chỉ", "A", "\n", "\t", "x", "3", "…", "!"]),
+                      max_size=12).map("".join)
+
+
+@given(st.one_of(st.text(), _captioned), st.data())
+def test_the_scans_glue_cuts_skips_need_the_character_it_looks_for(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert all(":" in m.group() for m in glued_sentences._CAPTION.finditer(text, start, end))
+    assert all(m.group() in '"“”' for m in glued_sentences._GLUED_QUOTE.finditer(text, start, end))
+
+
+@given(st.text(st.sampled_from("ab \n\f\x1e\r\x85\u2028")), st.data())
+def test_lines_are_the_runs_the_regex_module_found(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert ([m.span() for m in segment._LINE.finditer(text, start, end)]
+            == [m.span() for m in regex.finditer(r"[^\n\f\x1e]+", text, pos=start, endpos=end)])
