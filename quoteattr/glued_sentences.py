@@ -46,7 +46,10 @@ def glue_cuts(text: str, para: Paragraph, abbreviations: frozenset[str] = frozen
     """Where a sentence starts without a space or a full stop before it: after a
     caption credit, at a dateline glued to the first word, at a glued quote."""
     cuts = []
-    for m in _CAPTION.finditer(text, para.start, para.end):
+    # each scan below only where its match's own character is (a match lies inside the
+    # paragraph): a colon for a caption, a double quote mark for a glued quote
+    captions = _CAPTION.finditer(text, para.start, para.end) if text.find(":", para.start, para.end) >= 0 else ()
+    for m in captions:
         if m.start() > para.start and text[m.start() - 1] not in " \t)]":
             continue
         end = _outlet_credit_end(text, m.end(), para.end, outlets) or _credit_end(text, m.end(), para.end, abbreviations)
@@ -58,7 +61,8 @@ def glue_cuts(text: str, para: Paragraph, abbreviations: frozenset[str] = frozen
     if head is not None:  # a dateline glued to the first word: "Hà NộiNhận thông báo, …"
         cuts.extend(glue_points(text, para.start, head.end())[:1])
     seen, straight = para.start, 0  # straight marks before the glued one, counted once
-    for m in _GLUED_QUOTE.finditer(text, para.start, para.end):
+    quoted = any(text.find(q, para.start, para.end) >= 0 for q in '"“”')
+    for m in _GLUED_QUOTE.finditer(text, para.start, para.end) if quoted else ():
         straight += text.count('"', seen, m.start())
         seen = m.start()
         closing = text[m.start()] == "”" or (text[m.start()] == '"' and straight % 2 == 1)

@@ -108,12 +108,21 @@ _TONED_PLAIN = "".join(c for c, (b, _) in _SPLIT.items() if b.lower() not in _SH
 # What every word retone_word() changes contains (a word holds one tone mark, in its one vowel
 # run): a toned plain vowel next to another vowel (a lone vowel keeps its tone), or a toned
 # shaped vowel with another shaped vowel later in the run (the last shaped vowel takes the tone).
-# The common words written the standard way ("người", "được", "nhiều") do not match.
+# The common words written the standard way ("người", "được", "nhiều") do not match.  Each of
+# the three cases is matched at its toned vowel, tested from there (vowel before, vowel after,
+# shaped vowel later): one class of first characters, the toned vowels, lets the scan skip
+# every other character.
 _MISPLACEABLE = re.compile(  # plain characters only: the standard library scans them faster
-    rf"[{_TONED_PLAIN}][{_ALL_VOWEL}]|[{_ALL_VOWEL}][{_TONED_PLAIN}]|[{_TONED_SHAPED}][{_ALL_VOWEL}]*?[{_SHAPED_ANY}]"
+    rf"[{_TONED_VOWEL}](?:(?<=[{_ALL_VOWEL}][{_TONED_PLAIN}])|(?<=[{_TONED_PLAIN}])(?=[{_ALL_VOWEL}])"
+    rf"|(?<=[{_TONED_SHAPED}])[{_ALL_VOWEL}]*?[{_SHAPED_ANY}])"
 )
-_LETTERS_BEFORE = regex.compile(r"(?r)\p{L}*+")
-_LETTERS_AFTER = regex.compile(r"\p{L}*+")
+# The letters retone_word() can change a word of: each lower-cases (tone mark set aside) to a
+# Vietnamese letter; the Kelvin sign is the one code point besides them that does.  A word
+# holding any other letter comes back unchanged.
+_VI_CHARS = frozenset(_VI_LETTERS | {c.upper() for c in _VI_LETTERS} | set(_SPLIT) | {"\u212a"})
+_LETTER = regex.compile(r"\p{L}")
+# characters known not to be letters, so that a word's edge needs no look-up in most texts
+_NOT_LETTERS = frozenset(" \t\n\r\f\v0123456789.,:;!?\"'()[]{}<>-+*/=%&#@_|~^$`\\“”‘’«»„…–—·•\xa0")
 
 
 def retone_word(word: str) -> str:
@@ -184,15 +193,25 @@ def retone(text: str) -> str:
 
     Only the words :data:`_MISPLACEABLE` finds are looked at (a fast scan; a
     few thousand per megabyte, of which a handful change), each through
-    :func:`_retoned`.
+    :func:`_retoned`.  A word is found by widening the match over :data:`_VI_CHARS`:
+    where that stops at another letter, the whole run of letters holds one retone_word()
+    refuses, so it stays as written, as retone_word() would leave it.
     """
     pieces: list[str] = []
     copied = word_end = 0
+    n = len(text)
     for m in _MISPLACEABLE.finditer(text):
-        if m.start() < word_end:  # another match in the word just handled
+        start = m.start()
+        if start < word_end:  # another match in the run just handled
             continue
-        start = _LETTERS_BEFORE.match(text, word_end, m.start()).start()
-        word_end = _LETTERS_AFTER.match(text, m.end()).end()
+        # the run of letters retone_word() can change around the match (it holds the match)
+        while start > word_end and text[start - 1] in _VI_CHARS:
+            start -= 1
+        word_end = m.end()
+        while word_end < n and text[word_end] in _VI_CHARS:
+            word_end += 1
+        if (start and _is_letter(text[start - 1])) or (word_end < n and _is_letter(text[word_end])):
+            continue  # the word goes on with another letter: retone_word() leaves it as it is
         word = text[start:word_end]
         new = _retoned(word)
         if new != word:
@@ -204,12 +223,21 @@ def retone(text: str) -> str:
     return "".join(pieces)
 
 
+def _is_letter(ch: str) -> bool:
+    return ch not in _NOT_LETTERS and _LETTER.match(ch) is not None
+
+
 def fold(text: str) -> str:
     """A comparison key: NFC, one tone placement, case-folded, single spaces."""
-    return " ".join(retone(unicodedata.normalize("NFC", text)).casefold().split())
+    return _single_spaced(retone(unicodedata.normalize("NFC", text)).casefold())
 
 
-_LETTER = regex.compile(r"\p{L}")
+def _single_spaced(text: str) -> str:
+    """``" ".join(text.split())``.  Every white-space character but the space is unprintable,
+    so a printable text with no double space and none at either end is already that."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def fold_working(text: str, start: int, end: int) -> str:
@@ -221,7 +249,7 @@ def fold_working(text: str, start: int, end: int) -> str:
     stretch = text[start:end]
     if ((start <= 0 or not _LETTER.match(text, start - 1)) and (end >= len(text) or not _LETTER.match(text, end))
             and unicodedata.is_normalized("NFC", stretch)):
-        return " ".join(stretch.casefold().split())
+        return _single_spaced(stretch.casefold())
     return fold(stretch)
 
 
@@ -314,6 +342,12 @@ def _rewrite(text: str, pattern: regex.Pattern, replace, between=None) -> tuple[
     return "".join(pieces), (_OffsetMap(segs) if segs else None)
 
 
+# Every character a rewrite pass acts on, combining marks aside: "&" (a reference), "<" (a
+# tag), "\r" (a CRLF), the invisible ones, and those _ONE_TO_ONE replaces.  Without any, the
+# first pass finds nothing, and the second without marks finds nothing and translates nothing.
+_REWRITTEN = re.compile("[&<\r" + _INVISIBLE + "".join(re.escape(chr(cp)) for cp in sorted(_ONE_TO_ONE)) + "]")
+
+
 def _one_to_one(chunk: str) -> str:
     return chunk.translate(_ONE_TO_ONE) if _ONE_TO_ONE_TARGET.search(chunk) else chunk
 
@@ -332,9 +366,15 @@ class NormalizedText:
         if not isinstance(original, str):
             raise TypeError(f"text must be str, not {type(original).__name__}")
         self.original = original
-        visible, first = _rewrite(original, _INVISIBLE_OR_ENTITY, _visible)
-        special = _SPECIAL if _MARK.search(visible) else _SPECIAL_NO_MARKS
-        self._spelled, second = _rewrite(visible, special, _replacement, _one_to_one)
+        # most texts hold no character either pass rewrites: both would return them as they are
+        plain = _REWRITTEN.search(original) is None
+        visible, first = (original, None) if plain else _rewrite(original, _INVISIBLE_OR_ENTITY, _visible)
+        if _MARK.search(visible):
+            self._spelled, second = _rewrite(visible, _SPECIAL, _replacement, _one_to_one)
+        elif plain:
+            self._spelled, second = visible, None
+        else:
+            self._spelled, second = _rewrite(visible, _SPECIAL_NO_MARKS, _replacement, _one_to_one)
         self.text = retone(self._spelled)
         # working copy → visible text → original, applied in that order
         self._maps = tuple(m for m in (second, first) if m is not None)

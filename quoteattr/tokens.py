@@ -19,16 +19,19 @@ __all__ = ["Token", "TokenCache", "tokenize", "token_keys"]
 # A site name's label starts with a letter or digit and has at most 63
 # characters (the DNS rules): unbounded, the first alternative scanned a run of
 # hyphens to its end from every position of the run, quadratic in its length.
-_TOKEN = regex.compile(
-    r"""
-    [\p{L}\p{N}][\p{L}\p{N}-]{0,62}+(?:\.(?:com|net|org|gov|edu|info|vn|au|uk|us|tv|co))+\b  # news.com.au, Baoquocte.vn
-  | (?:\p{Lu}[\p{Lu}\p{Ll}]{0,3}\.)+\p{Lu}[\p{L}\p{M}]*   # GS.TS, TP.HCM, Th.S, PGS.TS
-  | \p{N}+(?:[.,]\p{N}+)+                                # 1.500  2,5  7.4.2
-  | [\p{L}\p{M}\p{N}]+(?:[-&'’/_][\p{L}\p{M}\p{N}]+)*     # words, Il-ho, GD&ĐT
-  | \S                                                   # any other mark
-    """,
-    regex.VERBOSE,
+_DOTTED_PARTS = (
+    r"[\p{L}\p{N}][\p{L}\p{N}-]{0,62}+(?:\.(?:com|net|org|gov|edu|info|vn|au|uk|us|tv|co))+\b",  # news.com.au, Baoquocte.vn
+    r"(?:\p{Lu}[\p{Lu}\p{Ll}]{0,3}\.)+\p{Lu}[\p{L}\p{M}]*",  # GS.TS, TP.HCM, Th.S, PGS.TS
 )
+_OTHER_PARTS = (
+    r"\p{N}+(?:[.,]\p{N}+)+",  # 1.500  2,5  7.4.2
+    r"[\p{L}\p{M}\p{N}]+(?:[-&'’/_][\p{L}\p{M}\p{N}]+)*",  # words, Il-ho, GD&ĐT
+    r"\S",  # any other mark
+)
+_TOKEN = regex.compile("|".join(_DOTTED_PARTS + _OTHER_PARTS))
+# _TOKEN less the parts that take a literal dot: the same matches on a text without one
+_UNDOTTED_TOKEN = regex.compile("|".join(_OTHER_PARTS))
+_LETTER_RUNS = regex.compile(r"\p{L}+(?: \p{L}+)*")
 
 
 class Token(NamedTuple):
@@ -117,8 +120,25 @@ class TokenCache:
         return known
 
     def _learn(self, chunks: dict[str, tuple], new: list[str]) -> None:
-        # One pass of _TOKEN over the new chunks joined by spaces: no token holds a space.
-        found = _TOKEN.finditer(" ".join(new))
+        # A chunk of letters only is one token, the whole chunk: no other part of _TOKEN can
+        # match at a letter inside it (the first two need a dot, the third a digit) and the
+        # word part takes every letter.  One match of _LETTER_RUNS over them all confirms them in
+        # the pattern's own letter tables (str.isalpha only picks them out).
+        words = [c for c in new if c.isalpha()]
+        if words and _LETTER_RUNS.fullmatch(" ".join(words)):
+            spelling = self.spelling
+            for chunk in words:
+                word, key, glued = spelling(chunk)
+                chunks[chunk] = (None, ((0, len(chunk), word, key, glued),)) if glued else (word, key)
+            new = [c for c in new if not c.isalpha()]
+        # The rest by the pattern; without a dot the first two parts of _TOKEN cannot match
+        # (each takes a dot), so chunks without one are read by the pattern less those parts.
+        self._learn_by(chunks, _TOKEN, [c for c in new if "." in c])
+        self._learn_by(chunks, _UNDOTTED_TOKEN, [c for c in new if "." not in c])
+
+    def _learn_by(self, chunks: dict[str, tuple], pattern: regex.Pattern, new: list[str]) -> None:
+        # One pass of the pattern over the new chunks joined by spaces: no token holds a space.
+        found = pattern.finditer(" ".join(new))
         m = next(found, None)
         at = 0
         for chunk in new:
@@ -162,28 +182,27 @@ def tokenize(text: str, start: int = 0, end: int | None = None, cache: TokenCach
         i = lo
         for chunk in parts:
             word, key = chunks[chunk]
-            n = len(chunk)
+            j = i + len(chunk)
             if word is not None:
-                append(new(Token, (i, i + n, word, key)))
-            elif key:
-                _append_pieces(text, i, key, cache, append)
-            i += n + 1
+                append(new(Token, (i, j, word, key)))
+            else:  # a chunk of several tokens (or a glued one, or none): its pieces
+                for a, b, word, key, glued in key:
+                    if glued:
+                        _append_glued(text, i + a, i + b, cache, append)
+                    else:
+                        append(new(Token, (i + a, i + b, word, key)))
+            i = j + 1
         lo = hi
     return out
 
 
-def _append_pieces(text: str, i: int, pieces: tuple, cache: TokenCache, append) -> None:
-    """The tokens of a chunk of several tokens (or a glued one) that starts at ``i``."""
+def _append_glued(text: str, s: int, e: int, cache: TokenCache, append) -> None:
+    """The tokens of ``text[s:e]``, a word that may be syllables glued together."""
     new = tuple.__new__
-    for a, b, word, key, glued in pieces:
-        s, e = i + a, i + b
-        if not glued:
-            append(new(Token, (s, e, word, key)))
-            continue
-        for c in (*glue_points(text, s, e), e):
-            word, key, _ = cache.spelling(text[s:c])
-            append(new(Token, (s, c, word, key)))
-            s = c
+    for c in (*glue_points(text, s, e), e):
+        word, key, _ = cache.spelling(text[s:c])
+        append(new(Token, (s, c, word, key)))
+        s = c
 
 
 # Lexicon phrases are written in lower case, so abbreviations ("pgs.ts") join
