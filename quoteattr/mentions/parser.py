@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .appositives import subject_before
-from .grammar import SEPARATORS, parse_mention
+from .grammar import SEPARATORS, no_mention_across, parse_mention
 from .model import Mention
 from .names import certain_name, name_run, split_name
 from .titles import name_ends
@@ -64,6 +64,10 @@ class MentionParser:
     def best_suffix(self, toks: Sequence[Token], a: int, b: int) -> Mention | None:
         """The longest tail of ``toks[a:b]`` that is a whole mention."""
         a = max(a, b - self.max_tokens)
+        for q in range(b - 2, a, -1):
+            if no_mention_across(self.lex, toks, q):
+                a = q + 1  # no start before it gives a mention to ``b``, nor does it (no recogniser starts there)
+                break
         for k in range(a, b):
             if toks[k].text in ("(", ")") or not toks[k].is_word:
                 continue
@@ -72,6 +76,15 @@ class MentionParser:
                 return m
         return None
 
+    def end_bound(self, toks: Sequence[Token], k: int, stop: int) -> int:
+        """The highest end ``b <= stop`` for which ``parse(toks, k, b)`` may be a mention: every
+        end past ``q + 1``, for the first ``q > k`` that :func:`.grammar.no_mention_across` holds
+        for, parses to ``None``."""
+        for q in range(k + 1, stop - 1):
+            if no_mention_across(self.lex, toks, q):
+                return q + 1
+        return stop
+
     def subject_before(self, toks: Sequence[Token], lo: int, j: int) -> Mention | None:
         """The speaker mention ending just before ``toks[j]`` (a cue), searching no
         further left than ``lo``; follows appositive chains (:mod:`.appositives`)."""
@@ -79,7 +92,7 @@ class MentionParser:
 
     def mention_after(self, toks: Sequence[Token], i: int, stop: int) -> Mention | None:
         """The longest mention starting at ``toks[i]`` (for "Theo X, …", "dẫn lời Y")."""
-        for b in range(min(stop, i + self.max_tokens), i, -1):
+        for b in range(self.end_bound(toks, i, min(stop, i + self.max_tokens)), i, -1):
             if toks[b - 1].text in SEPARATORS:
                 continue
             m = self.parse(toks, i, b)

@@ -1,0 +1,103 @@
+"""The subject search's shortcuts (issue 12) skip only parses that give ``None``, so each
+search answers as the plain loop over every start or end.  Sentences written for these
+tests, and random runs of lexicon words, capitals and marks."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from quoteattr.lexicon import Lexicon
+from quoteattr.mentions import MentionParser
+from quoteattr.mentions.grammar import no_mention_across
+from quoteattr.tokens import tokenize
+
+SENTENCES = [
+    "Giám đốc Sở Y tế tỉnh Long An Trần Văn Bình đã ký quyết định đình chỉ hai bác sĩ vì sai phạm.",
+    "Các chuyên gia kinh tế này đều cho rằng giá vàng sẽ còn tăng mạnh trong quý tới.",
+    "Ông Lê Minh Tuấn và bà Phạm Thu Hà cũng muốn được gặp lại những người bạn cũ.",
+    "Công ty cổ phần Sao Mai vẫn chưa nộp báo cáo tài chính, một cán bộ thuế phải nhắc lại.",
+    "Nhiều người dân ở phường Tân Định đang chờ được đền bù, cả ông Hải lẫn chị Hoa đều nói vậy.",
+]
+
+# words of every shape the grammar reads: predicate words, phrase words, capitals, marks
+_POOL = ("đã đang sẽ cũng vẫn chưa được phải cần thì đều là không bị và lẫn cùng cả của tại "
+         "ông bà chị anh giám đốc bộ trưởng phó chủ tịch chuyên gia người dân các những một hai này đó ấy "
+         "nữ nam báo hãng tin công ty nói ký gửi đơn lên nhà van de "
+         "Nguyễn Văn Trần Thị Hùng Mai Bộ Y tế Sở UBND TP Hà Nội Long An WHO VnExpress Tuổi Trẻ "
+         ", ( ) \" . 30 2017").split()
+
+
+@pytest.fixture(scope="module")
+def parser() -> MentionParser:
+    return MentionParser(Lexicon.default().compile())
+
+
+def _token_runs(n_random: int) -> list:
+    rng = random.Random(12)
+    texts = SENTENCES + [" ".join(rng.choice(_POOL) for _ in range(rng.randint(4, 18))) for _ in range(n_random)]
+    return [tokenize(t) for t in texts]
+
+
+def _best_suffix_by_definition(parser: MentionParser, toks, a: int, b: int):
+    for k in range(max(a, b - parser.max_tokens), b):
+        if toks[k].text in ("(", ")") or not toks[k].is_word:
+            continue
+        m = parser.parse(toks, k, b)
+        if m is not None:
+            return m
+    return None
+
+
+def test_no_mention_holds_a_word_no_mention_runs_across(parser: MentionParser) -> None:
+    barriers = 0
+    for toks in _token_runs(150):
+        n = len(toks)
+        for q in range(n):
+            if not no_mention_across(parser.lex, toks, q):
+                continue
+            barriers += 1
+            for k in range(max(0, q - parser.max_tokens), q):
+                for b in range(q + 2, min(n, k + parser.max_tokens) + 1):
+                    assert parser.parse(toks, k, b) is None, (" ".join(t.text for t in toks[k:b]))
+    assert barriers > 50  # the runs hold such words, so spans across them were parsed
+
+
+def test_best_suffix_answers_as_trying_every_start(parser: MentionParser) -> None:
+    found = 0
+    for toks in _token_runs(60):
+        n = len(toks)
+        for b in range(1, n + 1):
+            for a in range(b):
+                m = parser.best_suffix(toks, a, b)
+                assert m == _best_suffix_by_definition(parser, toks, a, b)
+                found += m is not None
+    assert found
+
+
+def test_end_bound_leaves_out_only_ends_that_parse_to_nothing(parser: MentionParser) -> None:
+    for toks in _token_runs(60):
+        n = len(toks)
+        for k in range(n):
+            stop = min(n, k + parser.max_tokens)
+            bound = parser.end_bound(toks, k, stop)
+            assert k < bound <= stop or stop <= k
+            assert all(parser.parse(toks, k, b) is None for b in range(bound + 1, stop + 1))
+
+
+def test_a_mention_before_a_predicate_is_not_tried_as_the_tail(parser: MentionParser) -> None:
+    # "… Trần Văn Bình đã ký quyết định": no mention runs across "đã" before the lowercase
+    # "ký", so no start left of it can give a tail ending after it: those are not parsed
+    toks = tokenize(SENTENCES[0])
+    b = next(i for i, t in enumerate(toks) if t.text == "đình")
+    calls = []
+    parse = parser.parse
+    parser.parse = lambda t, k, e: calls.append(k) or parse(t, k, e)  # type: ignore[method-assign]
+    try:
+        assert parser.best_suffix(toks, 0, b) == _best_suffix_by_definition(parser, toks, 0, b)
+        calls.clear()
+        parser.best_suffix(toks, 0, b)
+    finally:
+        del parser.parse
+    da = next(i for i, t in enumerate(toks) if t.text == "đã")
+    assert calls and min(calls) > da
