@@ -101,3 +101,39 @@ def test_a_mention_before_a_predicate_is_not_tried_as_the_tail(parser: MentionPa
         del parser.parse
     da = next(i for i, t in enumerate(toks) if t.text == "đã")
     assert calls and min(calls) > da
+
+
+def test_parse_answers_as_the_grammar_when_token_runs_alternate(parser: MentionParser) -> None:
+    # the memo belongs to one token run: asking about another in between gives no stale answer
+    from quoteattr.mentions.grammar import parse_mention
+
+    runs = _token_runs(10)
+    for k in range(12):
+        for b in range(k + 1, 14):
+            for toks in runs + runs[::-1]:
+                if b <= len(toks):
+                    assert parser.parse(toks, k, b) == parse_mention(parser.lex, toks, k, b, parser.max_tokens)
+
+
+def test_a_span_asked_about_twice_is_parsed_once(parser: MentionParser, monkeypatch) -> None:
+    # the appositive chain, the subject search and the registry ask about the same spans
+    import quoteattr.mentions.parser as parser_module
+
+    calls = []
+    grammar = parser_module.parse_mention
+    monkeypatch.setattr(parser_module, "parse_mention", lambda *a: calls.append(a[2:4]) or grammar(*a))
+    toks = tokenize(SENTENCES[0])
+    first = [parser.parse(toks, 0, b) for b in range(1, 12)]
+    assert [parser.parse(toks, 0, b) for b in range(1, 12)] == first
+    assert len(calls) == 11
+    assert any(m is not None for m in first)
+
+
+def test_the_parse_memo_stays_bounded_on_an_endless_run(parser: MentionParser) -> None:
+    import quoteattr.mentions.parser as parser_module
+
+    toks = tokenize(" ".join(SENTENCES * 60))
+    for k in range(len(toks)):
+        for b in range(k + 1, min(len(toks), k + 12) + 1):
+            parser.parse(toks, k, b)
+    assert len(parser._memo[1]) <= parser_module._MEMO_SIZE

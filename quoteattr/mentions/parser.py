@@ -14,6 +14,8 @@ from .titles import name_ends
 __all__ = ["MentionParser"]
 
 _TIME_WORDS = ("ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "tháng")
+# parses remembered for one token sequence at most: bounds the memory of an endless article
+_MEMO_SIZE = 8192
 
 
 class MentionParser:
@@ -22,10 +24,30 @@ class MentionParser:
     def __init__(self, lex: CompiledLexicon, max_tokens: int = 24) -> None:
         self.lex = lex
         self.max_tokens = max_tokens
+        # the parses of the token sequence asked about last, by (k, b); see :meth:`parse`
+        self._memo: tuple[Sequence[Token] | None, dict[tuple[int, int], Mention | None]] = (None, {})
 
     def parse(self, toks: Sequence[Token], k: int, b: int) -> Mention | None:
-        """``toks[k:b]`` as one whole mention, or ``None``."""
-        return parse_mention(self.lex, toks, k, b, self.max_tokens)
+        """``toks[k:b]`` as one whole mention, or ``None``.
+
+        Memoised for the token sequence asked about last (a new one starts a new memo): the
+        subject search, the appositive chain and the entity registry parse many of the same
+        spans of an article, and :func:`.grammar.parse_mention` is a pure function of the
+        immutable lexicon, the tokens (never edited once built) and ``(k, b)``.  The memo and
+        its sequence are read and swapped as one tuple, so one shared by threads never holds
+        another sequence's parse; it is emptied past ``_MEMO_SIZE`` entries."""
+        seq, memo = self._memo
+        if seq is not toks:
+            memo = {}
+            self._memo = (toks, memo)
+        key = (k, b)
+        if key in memo:
+            return memo[key]
+        m = parse_mention(self.lex, toks, k, b, self.max_tokens)
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[key] = m
+        return m
 
     def name_run(self, toks: Sequence[Token], i: int, b: int) -> int:
         """Length of the run of capitalised words starting at ``i``."""
