@@ -167,3 +167,40 @@ def test_a_capitalised_organisation_is_not_parsed_past_its_capitals(parser: Ment
     finally:
         del parser.parse
     assert calls == [1]
+
+
+class _EveryWord:
+    """A word set that holds every word: a look-up guarded by it is never skipped."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+def test_outlet_answers_as_without_its_last_word_test(parser: MentionParser, monkeypatch) -> None:
+    from quoteattr.mentions import grammar
+    from quoteattr.mentions.model import MentionBuilder
+
+    lex = parser.lex
+    runs = _token_runs(60) + [tokenize("Theo báo Tuổi Trẻ và hãng tin AFP, phóng viên Nguyễn Hùng của VnExpress nói")]
+    spans = [(toks, k, b) for toks in runs for k in range(len(toks)) for b in range(k + 1, len(toks) + 1)]
+    fast = [grammar._outlet(lex, t, k, b, MentionBuilder(t, k, b), b, 24) for t, k, b in spans]
+    monkeypatch.setattr(lex.outlets, "words", _EveryWord())
+    assert fast == [grammar._outlet(lex, t, k, b, MentionBuilder(t, k, b), b, 24) for t, k, b in spans]
+    assert any(m is not None for m in fast)
+
+
+def test_a_span_no_outlet_can_end_costs_no_outlet_look_up(parser: MentionParser, monkeypatch) -> None:
+    # "Bộ Ngoại giao" has no outlet prefix and ends on no outlet's word: no outlet is looked up
+    from quoteattr.mentions import grammar
+
+    looked = []
+    unit = grammar.unit
+    def watched(t, i, b, m):
+        if m is parser.lex.outlets:
+            looked.append(i)
+        return unit(t, i, b, m)
+
+    monkeypatch.setattr(grammar, "unit", watched)
+    toks = tokenize("Bộ Ngoại giao")
+    assert grammar.parse_mention(parser.lex, toks, 0, len(toks), 24) is not None
+    assert looked == []

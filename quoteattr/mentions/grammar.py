@@ -164,6 +164,9 @@ def _outlet(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
             max_tokens: int) -> Mention | None:
     """A known outlet, with or without a generic prefix ("báo Tuổi Trẻ", "hãng tin CNBC")."""
     q = p + unit(toks, p, b, lex.outlet_prefixes)
+    outlets = lex.outlets
+    if q == p and (toks[b - 1].text if outlets.case_sensitive else toks[b - 1].key) not in outlets.words:
+        return None  # with no prefix, only an outlet's name ending at ``b`` is one, and its last word is an outlet's
     for r in range(q, b):
         n = unit(toks, r, b, lex.outlets)
         if n and r + n == b and (r == q or all(is_cap(t) or lex.places.match(toks, s, b) for s, t in
@@ -238,6 +241,8 @@ def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
 
 def _organisation(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: MentionBuilder) -> Mention | None:
     """A capitalised organisation head, then its name (lowercase syllables allowed), or an acronym."""
+    if not (is_cap(toks[p]) or is_acronym(toks[p])):
+        return None  # the head must be capitalised, else an acronym must open it: no look-up
     org_head = lex.org_heads.match(toks, p, b)
     o = org_head[0] if org_head else 0
     if org_head and p + o == b and org_head[1] not in lex.org_alone:
