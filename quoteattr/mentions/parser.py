@@ -15,7 +15,7 @@ __all__ = ["MentionParser"]
 
 _TIME_WORDS = ("ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "tháng")
 # parses remembered for one token sequence at most: bounds the memory of an endless article
-_MEMO_SIZE = 8192
+_MEMO_SIZE = 2048
 
 
 class MentionParser:
