@@ -204,28 +204,3 @@ def test_a_span_no_outlet_can_end_costs_no_outlet_look_up(parser: MentionParser,
     toks = tokenize("Bộ Ngoại giao")
     assert grammar.parse_mention(parser.lex, toks, 0, len(toks), 24) is not None
     assert looked == []
-
-
-def test_parse_mention_answers_alike_with_the_coordinators_kept(parser: MentionParser) -> None:
-    from quoteattr.mentions.grammar import coordinator_positions, parse_mention
-
-    coordinated = 0
-    for toks in _token_runs(60):
-        kept = coordinator_positions(toks)
-        assert kept == tuple(i for i, t in enumerate(toks) if t.key in ("và", "lẫn", "cùng"))
-        for k in range(len(toks)):
-            for b in range(k + 1, min(len(toks), k + parser.max_tokens) + 1):
-                m = parse_mention(parser.lex, toks, k, b, parser.max_tokens, kept)
-                assert m == parse_mention(parser.lex, toks, k, b, parser.max_tokens)
-                coordinated += m is not None and m.kind == "coordination"
-    assert coordinated
-
-
-def test_a_span_with_no_coordinator_kept_is_not_read_for_one(parser: MentionParser) -> None:
-    from quoteattr.mentions.grammar import _coordination, coordinator_positions
-    from tests.test_speed_work import _Watched
-
-    toks = _Watched(tokenize(SENTENCES[1]))
-    kept = coordinator_positions(toks.toks)
-    assert _coordination(parser.lex, toks, 0, len(toks) - 1, parser.max_tokens, kept) is None
-    assert toks.highest == 0  # only the first word, for "cả A và B"

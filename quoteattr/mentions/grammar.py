@@ -8,7 +8,6 @@ or a name); and ``A và B`` coordinations of these.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -20,7 +19,7 @@ from .names import (NAME_PARTICLES, certain_name, family_name_reading, holds_cue
                     unit_ending)
 from .titles import TITLE_LINKS, titled_mention
 
-__all__ = ["parse_mention", "coordinator_positions", "no_mention_across", "SEPARATORS"]
+__all__ = ["parse_mention", "no_mention_across", "SEPARATORS"]
 
 SEPARATORS = {",", ";", ":", "–", "—", "-", "…"}
 _COORD = {"và", "lẫn", "cùng"}
@@ -33,17 +32,14 @@ _ASPECT_LAST = {"đã", "đang", "sẽ", "vừa", "chưa", "cũng", "vẫn", "đ
 _CLAUSE_JOINERS = {"nhưng", "song", "mà", "thì", "rồi"}
 
 
-def parse_mention(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tokens: int,
-                  coordinators: Sequence[int] | None = None) -> Mention | None:
-    """``toks[k:b]`` as one whole mention, or ``None``; ``coordinators``: the
-    :func:`coordinator_positions` of ``toks`` when the caller keeps them (a span's are then
-    found by bisection, not by reading every token)."""
+def parse_mention(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tokens: int) -> Mention | None:
+    """``toks[k:b]`` as one whole mention, or ``None``."""
     if k >= b or b - k > max_tokens:
         return None
     may_start = _may_start(lex, toks[k])
     if not may_start and toks[k].key != "cả":
         return None  # neither a coordination ("cả A và B" aside) nor a single mention starts here
-    coord = _coordination(lex, toks, k, b, max_tokens, coordinators)
+    coord = _coordination(lex, toks, k, b, max_tokens)
     if coord is not None:
         return coord
     return _single(lex, toks, k, b, max_tokens, may_start)
@@ -98,24 +94,15 @@ def _held_texts(lex: CompiledLexicon) -> frozenset[str]:
     return frozenset().union(*(m.words for m in _consumed(lex) if m.case_sensitive))
 
 
-def coordinator_positions(toks: Sequence[Token]) -> tuple[int, ...]:
-    """Where ``toks`` holds a coordinator ("và", "lẫn", "cùng"), in order."""
-    return tuple(i for i, t in enumerate(toks) if t.key in _COORD)
-
-
-def _coordination(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tokens: int,
-                  coordinators: Sequence[int] | None = None) -> Mention | None:
+def _coordination(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tokens: int) -> Mention | None:
     start = k + 1 if toks[k].key == "cả" else k
-    if coordinators is None:
-        inside: Sequence[int] = [c for c in range(start + 1, b - 1) if toks[c].key in _COORD]
-    else:  # the same positions: those in [start + 1, b - 1)
-        inside = coordinators[bisect_right(coordinators, start):bisect_left(coordinators, b - 1)]
-    for c in inside:
-        left = _single(lex, toks, start, c, max_tokens)
-        right = _single(lex, toks, c + 1, b, max_tokens) if left is not None else None
-        if left and right and left.kind in _LEFT_KINDS and right.kind in _RIGHT_KINDS:
-            return Mention(toks[k].start, toks[b - 1].end, "coordination", tok_start=k, tok_end=b,
-                           parts=(left, right))
+    for c in range(start + 1, b - 1):
+        if toks[c].key in _COORD:
+            left = _single(lex, toks, start, c, max_tokens)
+            right = _single(lex, toks, c + 1, b, max_tokens) if left is not None else None
+            if left and right and left.kind in _LEFT_KINDS and right.kind in _RIGHT_KINDS:
+                return Mention(toks[k].start, toks[b - 1].end, "coordination", tok_start=k, tok_end=b,
+                               parts=(left, right))
     return None
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .appositives import subject_before
-from .grammar import SEPARATORS, coordinator_positions, no_mention_across, parse_mention
+from .grammar import SEPARATORS, no_mention_across, parse_mention
 from .model import Mention
 from .names import certain_name, name_run, split_name
 from .titles import name_ends
@@ -25,8 +25,7 @@ class MentionParser:
         self.lex = lex
         self.max_tokens = max_tokens
         # the parses of the token sequence asked about last, by (k, b); see :meth:`parse`
-        self._memo: tuple[Sequence[Token] | None, dict[tuple[int, int], Mention | None], tuple[int, ...]] = (
-            None, {}, ())
+        self._memo: tuple[Sequence[Token] | None, dict[tuple[int, int], Mention | None]] = (None, {})
 
     def parse(self, toks: Sequence[Token], k: int, b: int) -> Mention | None:
         """``toks[k:b]`` as one whole mention, or ``None``.
@@ -36,16 +35,15 @@ class MentionParser:
         spans of an article, and :func:`.grammar.parse_mention` is a pure function of the
         immutable lexicon, the tokens (never edited once built) and ``(k, b)``.  The memo and
         its sequence are read and swapped as one tuple, so one shared by threads never holds
-        another sequence's parse; it is emptied past ``_MEMO_SIZE`` entries.  The coordinators'
-        positions of the sequence are kept with it (:func:`.grammar.coordinator_positions`)."""
-        seq, memo, coordinators = self._memo
+        another sequence's parse; it is emptied past ``_MEMO_SIZE`` entries."""
+        seq, memo = self._memo
         if seq is not toks:
-            memo, coordinators = {}, coordinator_positions(toks)
-            self._memo = (toks, memo, coordinators)
+            memo = {}
+            self._memo = (toks, memo)
         key = (k, b)
         if key in memo:
             return memo[key]
-        m = parse_mention(self.lex, toks, k, b, self.max_tokens, coordinators)
+        m = parse_mention(self.lex, toks, k, b, self.max_tokens)
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
         memo[key] = m
