@@ -139,36 +139,6 @@ def test_the_parse_memo_stays_bounded_on_an_endless_run(parser: MentionParser) -
     assert len(parser._memo[1]) <= parser_module._MEMO_SIZE
 
 
-def test_opening_person_answers_as_trying_every_end_on_random_runs(parser: MentionParser) -> None:
-    from quoteattr.mentions.appositives import _opening_person
-    from tests.test_speed_work import _opening_person_by_definition
-
-    found = 0
-    for toks in _token_runs(80):
-        for k in range(len(toks)):
-            for b in range(k + 1, len(toks) + 1):
-                m = _opening_person(parser, toks, k, b)
-                assert m == _opening_person_by_definition(parser, toks, k, b)
-                found += m is not None
-    assert found
-
-
-def test_a_capitalised_organisation_is_not_parsed_past_its_capitals(parser: MentionParser) -> None:
-    # "Ngân hàng Bạch Mai Hà Nội": no title or honorific opens it, so only a capitalised run from
-    # its first word could be a person, and that run is "Ngân" alone: no longer end is parsed
-    from quoteattr.mentions.appositives import _opening_person
-
-    toks = tokenize("Ngân hàng Bạch Mai Hà Nội cho biết")
-    calls = []
-    parse = parser.parse
-    parser.parse = lambda t, k, e: calls.append(e) or parse(t, k, e)  # type: ignore[method-assign]
-    try:
-        assert _opening_person(parser, toks, 0, 6) is None
-    finally:
-        del parser.parse
-    assert calls == [1]
-
-
 class _EveryWord:
     """A word set that holds every word: a look-up guarded by it is never skipped."""
 

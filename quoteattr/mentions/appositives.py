@@ -15,7 +15,7 @@ import attrs
 from ..segment import CLOSE_MARKS
 from ..tokens import Token
 from .grammar import SEPARATORS
-from .model import GENDER_WORDS, Mention, is_cap
+from .model import Mention, is_cap
 from .names import holds_cue, unit
 from .noun_phrase import described_subject, leading_subject
 
@@ -207,27 +207,12 @@ def _description_heading_chain(parser: MentionParser, toks: Sequence[Token],
 
 def _opening_person(parser: MentionParser, toks: Sequence[Token], k: int, b: int) -> Mention | None:
     """The longest named person (with a title or honorific, or a sure name) opening ``toks[k:b]``."""
-    stop = min(b, k + parser.max_tokens)
-    ends = parser.person_ends(toks, k, stop)
-    if not _opens_title_or_honorific(parser, toks[k]):
-        # then only a bare capitalised run gives such a person (the grammar's honorific and title
-        # chain need one of those at k, after no quantifier; a lone head's name is not sure, and
-        # coordinations, outlets, organisations are no person): an end past the run gives none
-        run_end = k + parser.name_run(toks, k, stop)
-        ends = [p for p in ends if p <= run_end]
-    for p in reversed(ends):
+    for p in reversed(parser.person_ends(toks, k, min(b, k + parser.max_tokens))):
         m = parser.parse(toks, k, p)
         if m is not None and m.kind == "person" and m.name is not None and (
                 m.certain or m.title is not None or m.name[0] > m.start):
             return m
     return None
-
-
-def _opens_title_or_honorific(parser: MentionParser, tok: Token) -> bool:
-    """Can a title chain or an honorific start at ``tok``, or a gender word before a title?"""
-    lex = parser.lex
-    return tok.key in GENDER_WORDS or any((tok.text if m.case_sensitive else tok.key) in m.starts
-                                          for m in (lex.honorifics, lex.titles))
 
 
 def _named_head(parser: MentionParser, toks: Sequence[Token], m: Mention | None, first: Mention | None,
