@@ -15,10 +15,11 @@ from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .model import GENDER_WORDS, Mention, MentionBuilder, is_acronym, is_cap
 from .noun_phrase import holds_subordinate
-from .names import certain_name, family_name_reading, holds_cue, name_run, split_name, unit, unit_ending
-from .titles import titled_mention
+from .names import (NAME_PARTICLES, certain_name, family_name_reading, holds_cue, name_run, split_name, unit,
+                    unit_ending)
+from .titles import TITLE_LINKS, titled_mention
 
-__all__ = ["parse_mention", "SEPARATORS"]
+__all__ = ["parse_mention", "no_mention_across", "SEPARATORS"]
 
 SEPARATORS = {",", ";", ":", "–", "—", "-", "…"}
 _COORD = {"và", "lẫn", "cùng"}
@@ -42,6 +43,55 @@ def parse_mention(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, m
     if coord is not None:
         return coord
     return _single(lex, toks, k, b, max_tokens, may_start)
+
+
+def no_mention_across(lex: CompiledLexicon, toks: Sequence[Token], q: int) -> bool:
+    """Is ``toks[q]`` a word that no mention ``toks[k:b]`` with ``k < q`` and ``q + 1 < b`` holds?
+    So for a span end past ``q + 1``, every start before ``q`` parses to ``None``: a search over
+    starts skips them, one over ends from a start before ``q`` stops at ``q + 1``.
+
+    It is a lowercase predicate word other than "là" (:data:`_barrier_keys`: in no phrase the
+    grammar consumes whole, no link, coordinator, gender word or name particle), no recogniser
+    starts on it (not :func:`_may_start`), and a lowercase word follows it that is no
+    coordinator and no demonstrative's word.  Each recogniser of :func:`_single` over
+    ``toks[p:e]`` with ``p < q`` and ``q + 1 < e`` then fails: an outlet, an honorific's name,
+    a capitalised run, an anaphor are phrase words and capitals only; a title chain ends with
+    no mention on reaching it (:meth:`.titles._Chain._plain_word`) and no step walks over it;
+    a group's modifiers and an organisation's name hold it with a lowercase word after it, a
+    predicate (:func:`_holds_predicate`).  A coordination's parts end at a coordinator or at
+    ``b``, so ``toks[q]`` starts one (no recogniser starts there) or lies inside one as above."""
+    t = toks[q]
+    if t.key not in _barrier_keys(lex) or q + 1 >= len(toks):
+        return False
+    first = t.text[:1]
+    if not first.isalpha() or first.isupper() or t.text in _held_texts(lex) or _may_start(lex, t):
+        return False
+    n = toks[q + 1]
+    return n.is_word and not is_cap(n) and n.key not in _COORD and (
+        (n.text if lex.demonstratives.case_sensitive else n.key) not in lex.demonstratives.words)
+
+
+def _consumed(lex: CompiledLexicon) -> tuple:
+    """The phrase matchers whose phrases a recogniser takes in whole."""
+    return (lex.outlets, lex.outlet_prefixes, lex.honorifics, lex.quantifiers, lex.titles, lex.groups,
+            lex.anaphors, lex.demonstratives, lex.places, lex.place_prefixes)
+
+
+@lru_cache(maxsize=8)
+def _barrier_keys(lex: CompiledLexicon) -> frozenset[str]:
+    """The predicate words (but "là") that are in no phrase of a case-insensitive matcher the
+    grammar consumes whole, and no title link, coordinator, gender word, name particle or "cả".
+    An lru_cache on a pure function of the immutable compiled lexicon."""
+    held = frozenset().union(*(m.words for m in _consumed(lex) if not m.case_sensitive))
+    return frozenset(w for w in lex.predicate_words if w != "là" and w not in held and w not in TITLE_LINKS
+                     and w not in _COORD and w not in _GENDER and w not in NAME_PARTICLES and w != "cả")
+
+
+@lru_cache(maxsize=8)
+def _held_texts(lex: CompiledLexicon) -> frozenset[str]:
+    """The words (texts) of the case-sensitive matchers the grammar consumes whole (outlets,
+    places).  An lru_cache on a pure function of the immutable compiled lexicon."""
+    return frozenset().union(*(m.words for m in _consumed(lex) if m.case_sensitive))
 
 
 def _coordination(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tokens: int) -> Mention | None:
@@ -114,6 +164,9 @@ def _outlet(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
             max_tokens: int) -> Mention | None:
     """A known outlet, with or without a generic prefix ("báo Tuổi Trẻ", "hãng tin CNBC")."""
     q = p + unit(toks, p, b, lex.outlet_prefixes)
+    outlets = lex.outlets
+    if q == p and (toks[b - 1].text if outlets.case_sensitive else toks[b - 1].key) not in outlets.words:
+        return None  # with no prefix, only an outlet's name ending at ``b`` is one, and its last word is an outlet's
     for r in range(q, b):
         n = unit(toks, r, b, lex.outlets)
         if n and r + n == b and (r == q or all(is_cap(t) or lex.places.match(toks, s, b) for s, t in
@@ -188,6 +241,8 @@ def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
 
 def _organisation(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: MentionBuilder) -> Mention | None:
     """A capitalised organisation head, then its name (lowercase syllables allowed), or an acronym."""
+    if not (is_cap(toks[p]) or is_acronym(toks[p])):
+        return None  # the head must be capitalised, else an acronym must open it: no look-up
     org_head = lex.org_heads.match(toks, p, b)
     o = org_head[0] if org_head else 0
     if org_head and p + o == b and org_head[1] not in lex.org_alone:

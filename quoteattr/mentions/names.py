@@ -17,14 +17,16 @@ from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .model import is_acronym, is_cap, looks_foreign
 
-__all__ = ["name_run", "split_name", "certain_name", "holds_cue", "unit", "unit_ending", "family_name_reading"]
+__all__ = ["NAME_PARTICLES", "name_run", "split_name", "certain_name", "holds_cue", "unit", "unit_ending",
+           "family_name_reading"]
 
 # the shape of a Vietnamese syllable once its tone and vowel marks are dropped: onset, vowels, coda
 _SYLLABLE = regex.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
 # legal-form words that end a company's name, never a person's ("Sao Mai Group", "Hoa Sen Corp")
 _COMPANY_FORMS = frozenset({"group", "corp", "corporation", "holding", "holdings", "jsc", "inc", "ltd", "llc",
                             "plc", "gmbh", "co", "company"})
-_NAME_PARTICLES = {"de", "van", "von", "der", "bin", "al", "da", "di", "le", "la", "el", "dos", "du"}
+#: lowercase particles a name run takes in before a capital ("Ludwig van Beethoven")
+NAME_PARTICLES = {"de", "van", "von", "der", "bin", "al", "da", "di", "le", "la", "el", "dos", "du"}
 
 
 @lru_cache(maxsize=4096)
@@ -69,7 +71,7 @@ def name_run(toks: Sequence[Token], i: int, b: int, max_tokens: int) -> int:
         first = t.text[:1]  # is_cap(t), inline: the loop runs ~20 times per parse
         if first.isupper() and first.isalpha() and t.text not in ("Theo",):
             j += 1
-        elif t.key in _NAME_PARTICLES and j > i and j + 1 < b and is_cap(toks[j + 1]):
+        elif t.key in NAME_PARTICLES and j > i and j + 1 < b and is_cap(toks[j + 1]):
             j += 1
         else:
             break

@@ -104,7 +104,8 @@ def leading_subject(parser: MentionParser, toks: Sequence[Token], a: int, b: int
     k = _clause_start(parser, toks, a, b)
     lex = parser.lex
     floor = _gap_floor(toks, k, b, max_gap)
-    for p in range(min(b - 1, k + parser.max_tokens), k, -1):
+    # ends past parser.end_bound parse to None: those iterations only ``continue``
+    for p in range(parser.end_bound(toks, k, min(b - 1, k + parser.max_tokens)), k, -1):
         if p < floor:
             return None  # a mention ending here or further left is answered None (_gap_floor): no parse
         m = parser.parse(toks, k, p)

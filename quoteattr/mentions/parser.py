@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .appositives import subject_before
-from .grammar import SEPARATORS, parse_mention
+from .grammar import SEPARATORS, no_mention_across, parse_mention
 from .model import Mention
 from .names import certain_name, name_run, split_name
 from .titles import name_ends
@@ -14,6 +14,8 @@ from .titles import name_ends
 __all__ = ["MentionParser"]
 
 _TIME_WORDS = ("ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "tháng")
+# parses remembered for one token sequence at most: bounds the memory of an endless article
+_MEMO_SIZE = 2048
 
 
 class MentionParser:
@@ -22,10 +24,30 @@ class MentionParser:
     def __init__(self, lex: CompiledLexicon, max_tokens: int = 24) -> None:
         self.lex = lex
         self.max_tokens = max_tokens
+        # the parses of the token sequence asked about last, by (k, b); see :meth:`parse`
+        self._memo: tuple[Sequence[Token] | None, dict[tuple[int, int], Mention | None]] = (None, {})
 
     def parse(self, toks: Sequence[Token], k: int, b: int) -> Mention | None:
-        """``toks[k:b]`` as one whole mention, or ``None``."""
-        return parse_mention(self.lex, toks, k, b, self.max_tokens)
+        """``toks[k:b]`` as one whole mention, or ``None``.
+
+        Memoised for the token sequence asked about last (a new one starts a new memo): the
+        subject search, the appositive chain and the entity registry parse many of the same
+        spans of an article, and :func:`.grammar.parse_mention` is a pure function of the
+        immutable lexicon, the tokens (never edited once built) and ``(k, b)``.  The memo and
+        its sequence are read and swapped as one tuple, so one shared by threads never holds
+        another sequence's parse; it is emptied past ``_MEMO_SIZE`` entries."""
+        seq, memo = self._memo
+        if seq is not toks:
+            memo = {}
+            self._memo = (toks, memo)
+        key = (k, b)
+        if key in memo:
+            return memo[key]
+        m = parse_mention(self.lex, toks, k, b, self.max_tokens)
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[key] = m
+        return m
 
     def name_run(self, toks: Sequence[Token], i: int, b: int) -> int:
         """Length of the run of capitalised words starting at ``i``."""
@@ -64,6 +86,10 @@ class MentionParser:
     def best_suffix(self, toks: Sequence[Token], a: int, b: int) -> Mention | None:
         """The longest tail of ``toks[a:b]`` that is a whole mention."""
         a = max(a, b - self.max_tokens)
+        for q in range(b - 2, a, -1):
+            if no_mention_across(self.lex, toks, q):
+                a = q + 1  # no start before it gives a mention to ``b``, nor does it (no recogniser starts there)
+                break
         for k in range(a, b):
             if toks[k].text in ("(", ")") or not toks[k].is_word:
                 continue
@@ -72,6 +98,15 @@ class MentionParser:
                 return m
         return None
 
+    def end_bound(self, toks: Sequence[Token], k: int, stop: int) -> int:
+        """The highest end ``b <= stop`` for which ``parse(toks, k, b)`` may be a mention: every
+        end past ``q + 1``, for the first ``q > k`` that :func:`.grammar.no_mention_across` holds
+        for, parses to ``None``."""
+        for q in range(k + 1, stop - 1):
+            if no_mention_across(self.lex, toks, q):
+                return q + 1
+        return stop
+
     def subject_before(self, toks: Sequence[Token], lo: int, j: int) -> Mention | None:
         """The speaker mention ending just before ``toks[j]`` (a cue), searching no
         further left than ``lo``; follows appositive chains (:mod:`.appositives`)."""
@@ -79,7 +114,7 @@ class MentionParser:
 
     def mention_after(self, toks: Sequence[Token], i: int, stop: int) -> Mention | None:
         """The longest mention starting at ``toks[i]`` (for "Theo X, …", "dẫn lời Y")."""
-        for b in range(min(stop, i + self.max_tokens), i, -1):
+        for b in range(self.end_bound(toks, i, min(stop, i + self.max_tokens)), i, -1):
             if toks[b - 1].text in SEPARATORS:
                 continue
             m = self.parse(toks, i, b)

@@ -296,7 +296,9 @@ def opening_mention(view: ArticleView, begin: int, hi: int) -> Mention | None:
     found: Mention | None = None
     person: Mention | None = None
     gap = False  # past a run that is no mention, after a doubtful one-word name
-    for b in range(begin + 1, min(hi, begin + parser.max_tokens) + 1):
+    # ends past parser.end_bound parse to None, and a None there changes nothing but ``gap``,
+    # which no later end reads then: the loop stops there
+    for b in range(begin + 1, parser.end_bound(toks, begin, min(hi, begin + parser.max_tokens)) + 1):
         m = parser.parse(toks, begin, b)
         if m is None:
             if person is not None or found is not None and not (
