@@ -154,6 +154,7 @@ class Attributor:
             toks = tokenize(text, start, end, self._tokens)
             records = attribute_article(nt, toks, paragraphs, sentences, quotes, self._lex, self._parser,
                                         analysis=analysis)
+        self._parser.forget()
         for rec in records:
             if round(rec.confidence, 4) < self.min_confidence:  # compare what the caller sees
                 continue

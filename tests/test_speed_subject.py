@@ -174,3 +174,19 @@ def test_a_span_no_outlet_can_end_costs_no_outlet_look_up(parser: MentionParser,
     toks = tokenize("Bộ Ngoại giao")
     assert grammar.parse_mention(parser.lex, toks, 0, len(toks), 24) is not None
     assert looked == []
+
+
+@pytest.mark.parametrize("window_chars", [None, 200])
+def test_an_article_done_leaves_no_tokens_in_the_parse_memo(window_chars, monkeypatch) -> None:
+    # the memo holds its token sequence: kept past the article (or window), it would keep it alive
+    import quoteattr
+    from quoteattr.sieve import windows
+
+    if window_chars is not None:  # read the article in windows of paragraphs, as a long one is
+        monkeypatch.setattr(windows, "WINDOW_CHARS", window_chars)
+        monkeypatch.setattr(windows, "needs_windows", lambda paragraphs: True)
+        monkeypatch.setattr("quoteattr.pipeline.needs_windows", lambda paragraphs: True)
+    att = quoteattr.Attributor()
+    records = att.extract("\n".join(SENTENCES[:2] * 4))
+    assert records
+    assert att._parser._memo[0] is None

@@ -49,6 +49,11 @@ class MentionParser:
         memo[key] = m
         return m
 
+    def forget(self) -> None:
+        """Drop the remembered parses and the token sequence they hold: called when an article
+        (or a window of one) is done, so its tokens are not kept alive into the next one."""
+        self._memo = (None, {})
+
     def name_run(self, toks: Sequence[Token], i: int, b: int) -> int:
         """Length of the run of capitalised words starting at ``i``."""
         return name_run(toks, i, b, self.max_tokens)

@@ -84,6 +84,7 @@ def attribute_windows(nt: NormalizedText, paragraphs: Sequence[Paragraph], sente
     for a, b in cores:
         window = _Window(article, a, b, cuts)
         resolved.extend(window.attribute(scopes, registry, state))
+        parser.forget()  # the window's tokens go with it
     return finish(article, scopes, resolved)
 
 
@@ -195,6 +196,7 @@ class _Article(ArticleView):
                 self._tok_lengths.append(min(n, 255))
             names.collect(toks, [(bisect_right(starts, s.start - 1), bisect_right(starts, s.end - 1))
                                  for s in self.sentences[self.first_sentence(a):self.first_sentence(b)]])
+            self.parser.forget()
         return EntityRegistry(self.nt, (), (), self.parser, self.lex, names=names)
 
 
