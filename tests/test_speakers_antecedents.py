@@ -2,8 +2,6 @@
 which capitalised runs are people at all (synthetic sentences)."""
 from __future__ import annotations
 
-import pytest
-
 from .sentences import speaker_of, speakers
 
 
