@@ -178,6 +178,19 @@ def test_many_theo_cues_in_one_sentence_take_linear_time():
     assert isinstance(recs, list)
 
 
+# --- sieve/content.py: a series of cues in one sentence took quadratic time ----
+def test_a_sentence_of_chained_cues_takes_linear_time():
+    """series_end copied the tokens from each later cue to the end of the sentence to find the
+    cue's next comma: one sentence of chained clauses ("…, nói rằng …, cho biết …,", a scraped
+    page with no full stop; bench_scaling.py 'clause_chain') took 4 s at 256 KB and 120 s at
+    1 MB.  1 MB takes about 9 s in linear time."""
+    unit = "Trung Quốc phản đối kế hoạch mới, nói rằng chi phí quá cao, cho biết sẽ xem xét lại, "
+    text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+    with time_limit(45):
+        recs = extract(text)
+    assert isinstance(recs, list)
+
+
 # --- sieve/view.py: every article rescanned the whole text for ellipses ---------
 def test_many_articles_in_one_text_take_linear_time():
     """The sieve (then ArticleAttributor) looked for '...' over the whole input once per article,

@@ -167,9 +167,10 @@ def series_end(view: ArticleView, si: int, start_tok: int, later: Sequence[Cue])
         if c.entry.cls not in ("speech", "directive", "commit") or not (
                 k - 1 > start_tok + 1 and toks[k - 1].text == ","):
             continue
-        chunk = toks[c.tok_end:hi]
-        stop = next((q for q, t in enumerate(chunk) if t.text in (",", ";") or t.key == "và"), len(chunk))
-        own = any(t.key == "rằng" or t.text == ":" or t.text in OPEN_MARKS for t in chunk[:stop])
+        # up to the verb's next comma, not a copy of the rest of the sentence: one sentence may be a
+        # whole scraped page of chained clauses, and every later cue would copy it again
+        stop = next((q for q in range(c.tok_end, hi) if toks[q].text in (",", ";") or toks[q].key == "và"), hi)
+        own = any(t.key == "rằng" or t.text == ":" or t.text in OPEN_MARKS for t in toks[c.tok_end:stop])
         if own and view.subject_of(lo, k) is None:
             return toks[k - 1].start
     return None
