@@ -12,14 +12,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quoteattr import text as qt
+from quoteattr import tones as qtone
 
 from .test_text_equivalence import vi_texts
 
 # The tone-misplacement scan as first written: one alternative per case, starting wherever the
 # case's first character is (any vowel, for a toned plain vowel after another vowel).
 _MISPLACEABLE_BEFORE = re.compile(
-    rf"[{qt._TONED_PLAIN}][{qt._ALL_VOWEL}]|[{qt._ALL_VOWEL}][{qt._TONED_PLAIN}]"
-    rf"|[{qt._TONED_SHAPED}][{qt._ALL_VOWEL}]*?[{qt._SHAPED_ANY}]"
+    rf"[{qtone._TONED_PLAIN}][{qtone._ALL_VOWEL}]|[{qtone._ALL_VOWEL}][{qtone._TONED_PLAIN}]"
+    rf"|[{qtone._TONED_SHAPED}][{qtone._ALL_VOWEL}]*?[{qtone._SHAPED_ANY}]"
 )
 _WORD = regex.compile(r"\p{L}+")
 
@@ -30,17 +31,17 @@ def _words_found(pattern: re.Pattern, text: str) -> set[tuple[int, int]]:
     return {w.span() for w in _WORD.finditer(text) if any(w.start() <= s and e <= w.end() for s, e in spans)}
 
 
-_toned_pairs = st.lists(st.sampled_from(sorted(qt._ALL_VOWEL + "bcnqgh ")), max_size=12).map("".join)
+_toned_pairs = st.lists(st.sampled_from(sorted(qtone._ALL_VOWEL + "bcnqgh ")), max_size=12).map("".join)
 
 
 @given(st.one_of(vi_texts, _toned_pairs))
 def test_the_misplacement_scan_finds_the_words_it_found_before(text):
-    assert _words_found(qt._MISPLACEABLE, text) == _words_found(_MISPLACEABLE_BEFORE, text)
+    assert _words_found(qtone._MISPLACEABLE, text) == _words_found(_MISPLACEABLE_BEFORE, text)
 
 
 def test_the_misplacement_scan_on_real_words():
     text = "Ông Hoà nói: thuỷ lợi, khoẻ, quỳên, người, của, này, ưở, ướơ, HOÀ, Quảng Trị"
-    found = {text[s:e] for s, e in _words_found(qt._MISPLACEABLE, text)}
+    found = {text[s:e] for s, e in _words_found(qtone._MISPLACEABLE, text)}
     assert found == {text[s:e] for s, e in _words_found(_MISPLACEABLE_BEFORE, text)}
     assert {"Hoà", "thuỷ", "khoẻ", "của", "này", "HOÀ"} <= found and "người" not in found
 
@@ -72,10 +73,10 @@ def test_the_changeable_letters_are_every_letter_retone_word_accepts():
     """retone() widens a word over _VI_CHARS: it must be exactly the letters retone_word() reads."""
     import sys
     accepted = {chr(cp) for cp in range(sys.maxunicode + 1)
-                if qt._SPLIT.get(chr(cp), (chr(cp), None))[0].lower() in qt._VI_LETTERS}
-    assert accepted == qt._VI_CHARS
-    assert all(regex.fullmatch(r"\p{L}", ch) for ch in qt._VI_CHARS)
-    assert not any(regex.fullmatch(r"\p{L}", ch) for ch in qt._NOT_LETTERS)
+                if qtone._SPLIT.get(chr(cp), (chr(cp), None))[0].lower() in qtone._VI_LETTERS}
+    assert accepted == qtone._VI_CHARS
+    assert all(regex.fullmatch(r"\p{L}", ch) for ch in qtone._VI_CHARS)
+    assert not any(regex.fullmatch(r"\p{L}", ch) for ch in qtone._NOT_LETTERS)
 
 
 _edges = st.sampled_from(["é", "ñ", "K", "\u212a", "\u0301", "ß", "İ", "2", "²", " ", "-", "ǅ", "ʰ"])

@@ -13,11 +13,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quoteattr import text as qt
+from quoteattr import tones as qtone
 from quoteattr.text import retone, retone_word
 
 # The reference: every run of letters with a toned vowel next to a vowel goes through retone_word.
 _EVERY_CANDIDATE = regex.compile(
-    rf"(?<!\p{{L}})\p{{L}}*?(?:[{qt._TONED_VOWEL}][{qt._ALL_VOWEL}]|[{qt._ALL_VOWEL}][{qt._TONED_VOWEL}])\p{{L}}*+"
+    rf"(?<!\p{{L}})\p{{L}}*?(?:[{qtone._TONED_VOWEL}][{qtone._ALL_VOWEL}]|[{qtone._ALL_VOWEL}][{qtone._TONED_VOWEL}])\p{{L}}*+"
 )
 
 
@@ -25,7 +26,7 @@ def reference_retone(text: str) -> str:
     return _EVERY_CANDIDATE.sub(lambda m: retone_word(m.group()), text)
 
 
-_LETTERS = "abcdđeghiklmnopqrstuvxyăâêôơư" + qt._TONED_VOWEL
+_LETTERS = "abcdđeghiklmnopqrstuvxyăâêôơư" + qtone._TONED_VOWEL
 _letters = st.sampled_from(_LETTERS + _LETTERS.upper() + "fjwzéñ")
 vi_words = st.text(_letters, min_size=1, max_size=7)
 _gaps = st.sampled_from([" ", " ", ", ", ".", "\n", "-", "\u0301", "3", "“"])
@@ -35,7 +36,7 @@ vi_texts = st.lists(st.tuples(vi_words, _gaps), max_size=12).map(lambda ws: "".j
 @given(vi_words)
 def test_every_word_retone_changes_is_found_by_the_fast_scan(word):
     if retone_word(word) != word:
-        assert qt._MISPLACEABLE.search(word)
+        assert qtone._MISPLACEABLE.search(word)
 
 
 @given(vi_texts)
@@ -53,11 +54,11 @@ def test_the_fast_scan_knows_every_character_that_lower_cases_to_a_vowel():
     """retone_word tests ``ch.lower()``: no other code point may pass for a vowel unseen."""
     vowels = set("aăâeêioôơuưy")
     strays = [chr(cp) for cp in range(sys.maxunicode + 1)
-              if chr(cp).lower() in vowels and chr(cp) not in qt._ALL_VOWEL]
+              if chr(cp).lower() in vowels and chr(cp) not in qtone._ALL_VOWEL]
     assert strays == []
-    for ch in qt._TONED_VOWEL:  # and a toned vowel is one of them with a tone mark
-        assert unicodedata.normalize("NFC", qt._SPLIT[ch][0] + qt._SPLIT[ch][1]) == ch
-        assert qt._SPLIT[ch][0].lower() in vowels
+    for ch in qtone._TONED_VOWEL:  # and a toned vowel is one of them with a tone mark
+        assert unicodedata.normalize("NFC", qtone._SPLIT[ch][0] + qtone._SPLIT[ch][1]) == ch
+        assert qtone._SPLIT[ch][0].lower() in vowels
 
 
 @given(st.text())
