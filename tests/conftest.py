@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+from quoteattr.lexicon import Lexicon
 
 _COMMON = {
     "deadline": None,
@@ -22,3 +25,9 @@ settings.register_profile("ci", max_examples=200, **_COMMON)
 settings.register_profile("thorough", max_examples=2000, **_COMMON)
 settings.register_profile("dev", max_examples=30, **_COMMON)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(scope="module")
+def lex():
+    """The default lexicons, compiled once per test module (so memos keyed on it start cold in each)."""
+    return Lexicon.default().compile()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from quoteattr.lexicon import Lexicon
 from quoteattr.mentions import grammar
 from quoteattr.mentions.parser import MentionParser
 from quoteattr.tokens import tokenize
@@ -19,10 +18,6 @@ SENTENCES = [
     "những người hàng xóm kể lại rằng vụ cháy xảy ra lúc nửa đêm khi cả khu phố đang ngủ say.",
 ]
 
-
-@pytest.fixture(scope="module")
-def lex():
-    return Lexicon.default().compile()
 
 
 def _every_span(lex, toks, max_tokens: int = 24):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from quoteattr.lexicon import Lexicon
 from quoteattr.mentions import MentionParser
 from quoteattr.text import NormalizedText
 from quoteattr.tokens import tokenize
@@ -20,10 +19,6 @@ SENTENCES = [
     "Nhiều hộ dân ven sông đã dọn đồ lên gác từ chiều qua để tránh lũ, chị Hoa kể, còn anh Tuấn thì ở lại.",
 ]
 
-
-@pytest.fixture(scope="module")
-def lex():
-    return Lexicon.default().compile()
 
 
 def _opens_something(lex, tok) -> bool:

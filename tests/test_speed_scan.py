@@ -17,10 +17,6 @@ AGED = [
 NOT_AGED = ["Hà Đông, 30 tuổi đã là muộn, Minh Tuấn (Tuổi 41) cho biết anh chưa từng nghĩ vậy."]
 
 
-@pytest.fixture(scope="module")
-def lex():
-    return Lexicon.default().compile()
-
 
 def _opens_by_definition(lex, tok) -> bool:
     return bool(tok.text[:1].isupper() or tok.key in (lex.honorifics.starts | lex.titles.starts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quoteattr.lexicon import Lexicon, PhraseMatcher
+from quoteattr.lexicon import PhraseMatcher
 from quoteattr.mentions.model import MentionBuilder
 from quoteattr.mentions.names import vietnamese_syllable
 from quoteattr.mentions.titles import _DONE, _Chain, _in_chain_phrase
@@ -25,10 +25,6 @@ CHAINS = [
     "Thứ trưởng thường trực Bộ Giáo dục và Đào tạo Phạm Ngọc Thưởng ở Hà Nội vừa ký văn bản.",
 ]
 
-
-@pytest.fixture(scope="module")
-def lex():
-    return Lexicon.default().compile()
 
 
 def _walk_every_step(chain: _Chain):

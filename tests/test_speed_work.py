@@ -22,10 +22,6 @@ SENTENCES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def lex():
-    return Lexicon.default().compile()
-
 
 class _Watched(Sequence[Token]):
     """Tokens that remember the highest index read."""
