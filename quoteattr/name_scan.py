@@ -85,8 +85,7 @@ class NameScanner:
         texts = list(map(_TEXT, toks[lo:hi]))
         opens = list(compress(range(lo, hi), map(self._opening_words.__getitem__, texts)))
         # where an age is written: the only tokens _aged_name_at looks for (none in most sentences)
-        ages = list(compress(range(lo, hi), map(self._age_words.__getitem__, texts))) if any(
-            map(self._age_words.__getitem__, texts)) else []
+        ages = list(compress(range(lo, hi), map(self._age_words.__getitem__, texts)))
         i = lo
         while (k := bisect_left(opens, i)) < len(opens):
             i = self._name_at(toks, opens[k], lo, hi, add, ages)
