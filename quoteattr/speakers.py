@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from functools import cached_property
 from operator import attrgetter
 
 from .analysis import Analysis
@@ -60,12 +59,6 @@ class SpeakerResolver:
         self.orgs = OrganisationIndex(nt, toks, sent_tokens, parser, lex)
         self.antecedents = Antecedents(nt, toks, sentences, sent_tokens, registry, lex, parser, self.orgs,
                                        lambda m: self._described(m) or self._one(m, 0, ()))
-
-    @cached_property
-    def _tok_starts(self) -> list[int]:
-        """Where each token starts, for a search of the whole text: read when first asked (a bare
-        word), not for every article."""
-        return list(map(_START, self.toks))
 
     def resolve(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker]) -> ResolvedSpeaker | None:
         if m.kind == "coordination":
@@ -297,7 +290,7 @@ class SpeakerResolver:
         found = False
         at = text.find(spelled)
         while at != -1:
-            k = bisect_left(self._tok_starts, at)
+            k = bisect_left(toks, at, key=_START)
             if k < len(toks) and toks[k].start == at and self.lex.place_prefixes.match_ending(toks, k, max(0, k - 3)):
                 return False  # "thị xã Ninh Hòa": a place
             if at != name[0] and k < len(toks) and toks[k].start == at and k > 0 and k + n <= len(toks):
