@@ -181,12 +181,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None, cache: TokenCach
         chunks = cache.chunks_for(parts)
         i = lo
         for chunk in parts:
-            word, key = chunks[chunk]
+            word, key_or_pieces = chunks[chunk]  # (text, key) of one plain token, or (None, pieces)
             j = i + len(chunk)
             if word is not None:
-                append(new(Token, (i, j, word, key)))
+                append(new(Token, (i, j, word, key_or_pieces)))
             else:  # a chunk of several tokens (or a glued one, or none): its pieces
-                for a, b, word, key, glued in key:
+                for a, b, word, key, glued in key_or_pieces:
                     if glued:
                         _append_glued(text, i + a, i + b, cache, append)
                     else:
