@@ -77,7 +77,8 @@ def _one_to_one_table() -> dict[int, str]:
 
 _ONE_TO_ONE = _one_to_one_table()
 # any character the table rewrites (a plain class: the standard library scans it fast)
-_ONE_TO_ONE_TARGET = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_ONE_TO_ONE)) + "]")
+_ONE_TO_ONE_CHARS = "".join(re.escape(chr(cp)) for cp in sorted(_ONE_TO_ONE))  # for a character class
+_ONE_TO_ONE_TARGET = re.compile(f"[{_ONE_TO_ONE_CHARS}]")
 
 _LETTER = regex.compile(r"\p{L}")
 
@@ -200,7 +201,7 @@ def _rewrite(text: str, pattern: regex.Pattern, replace, between=None) -> tuple[
 # Every character a rewrite pass acts on, combining marks aside: "&" (a reference), "<" (a
 # tag), "\r" (a CRLF), the invisible ones, and those _ONE_TO_ONE replaces.  Without any, the
 # first pass finds nothing, and the second without marks finds nothing and translates nothing.
-_REWRITTEN = re.compile("[&<\r" + _INVISIBLE + "".join(re.escape(chr(cp)) for cp in sorted(_ONE_TO_ONE)) + "]")
+_REWRITTEN = re.compile("[&<\r" + _INVISIBLE + _ONE_TO_ONE_CHARS + "]")
 
 
 def _one_to_one(chunk: str) -> str:
