@@ -40,8 +40,7 @@ def resolve_speakers(resolver: SpeakerResolver, candidates: Iterable[Candidate],
                 continue
             c = _continuing(c, prev)
         elif c.mention is not None:
-            c = attrs.evolve(c, speaker=resolver.resolve(c.mention, c.sentence, history),
-                             source=_relayed_by(resolver, c, history))
+            c = _resolved(c, resolver.resolve(c.mention, c.sentence, history), _relayed_by(resolver, c, history))
         if c.speaker is None:
             if c.rule == UNNAMED:
                 out.append(c)
@@ -65,6 +64,13 @@ def _relayed_by(resolver: SpeakerResolver, c: Candidate, history: list[ResolvedS
 def position(c: Candidate) -> int:
     """Where a candidate stands in resolution order: its speaker mention (a follow-on: its start)."""
     return c.anchor if not c.inherit else c.start
+
+
+def _resolved(c: Candidate, speaker: ResolvedSpeaker | None, source: SourceMention | None) -> Candidate:
+    """``attrs.evolve(c, speaker=speaker, source=source)``, the fields written out: evolve reads
+    the class's fields one by one for each of the article's candidates."""
+    return Candidate(c.start, c.end, c.kind, c.rule, c.confidence, c.anchor, c.sentence, c.paragraph, c.mention,
+                     c.cue, source, speaker, c.inherit, c.self_source, c.relay)
 
 
 def _continuing(c: Candidate, prev: Candidate) -> Candidate:
