@@ -139,25 +139,60 @@ def _phrase_starts(lex: CompiledLexicon) -> tuple[frozenset[str], frozenset[str]
 
 def _single(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tokens: int,
             may_start: bool | None = None) -> Mention | None:
-    """``may_start``: :func:`_may_start` of ``toks[k]`` when the caller has it already."""
-    if not (_may_start(lex, toks[k]) if may_start is None else may_start):
+    """``may_start``: :func:`_may_start` of ``toks[k]`` when the caller has it already.
+
+    Each recogniser is called only where it can accept (:func:`_recogniser_starts`): one
+    whose first token opens none of its phrases, or is no capital where it needs one,
+    returns ``None`` with no effect, so skipping it gives the same mention."""
+    tok = toks[k]
+    if not (_may_start(lex, tok) if may_start is None else may_start):
         return None  # no recogniser starts here (_may_start says why)
-    opener = unit(toks, k, b, lex.non_subject_starts)
-    if opener and (not is_cap(toks[k]) or opener > 1 or toks[k].key in ("việc", "sự", "điều")):
-        return None  # "Trường hợp khách hàng …", "việc …": a case, a reason or a deed is nobody
+    key, text = tok.key, tok.text
+    (nss_keys, nss_texts), (outlet_keys, outlet_texts), (honorific_keys, honorific_texts), (
+        head_keys, head_texts) = _recogniser_starts(lex)
+    if key in nss_keys or text in nss_texts:
+        opener = unit(toks, k, b, lex.non_subject_starts)
+        if opener and (not is_cap(tok) or opener > 1 or key in ("việc", "sự", "điều")):
+            return None  # "Trường hợp khách hàng …", "việc …": a case, a reason or a deed is nobody
     mk = MentionBuilder(toks, k, b)
     body_end = b - unit_ending(toks, k, b, lex.demonstratives)
-    for recogniser in (_outlet, _honorific):
-        m = recogniser(lex, toks, k, b, mk, body_end, max_tokens)
+    outlets, last = lex.outlets, toks[b - 1]
+    if key in outlet_keys or text in outlet_texts or (
+            last.text if outlets.case_sensitive else last.key) in outlets.words:
+        m = _outlet(lex, toks, k, b, mk, body_end, max_tokens)
         if m is not None:
             return m
-    m = _headed(lex, toks, k, b, mk, body_end, max_tokens)
-    if m is not None:
-        return m
+    if key in honorific_keys or text in honorific_texts:
+        m = _honorific(lex, toks, k, b, mk, body_end, max_tokens)
+        if m is not None:
+            return m
+    first = text[:1]
+    if key in head_keys or text in head_texts or first.isdigit() or key in _GENDER:
+        m = _headed(lex, toks, k, b, mk, body_end, max_tokens)
+        if m is not None:
+            return m
+    cap = first.isupper() and first.isalpha()  # is_cap(tok)
+    if not (cap or is_acronym(tok)):
+        return None  # an organisation needs a capital or an acronym first, a capitalised run a capital
     m = _organisation(lex, toks, k, b, mk)
     if m is not None:
         return m
-    return _capitalised_run(lex, toks, k, b, mk, max_tokens)
+    return _capitalised_run(lex, toks, k, b, mk, max_tokens) if cap else None
+
+
+@lru_cache(maxsize=8)
+def _recogniser_starts(lex: CompiledLexicon) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """The first keys and texts (case-sensitive lexicons) of: the non-subject starts, the
+    outlet prefixes, the honorifics, and the heads :func:`_headed` reads at its first token
+    (quantifiers, titles, groups, anaphors).  A token in none of a recogniser's gives ``unit``
+    0 there: :func:`_outlet` then needs an outlet word last, :func:`_honorific` returns
+    ``None``, and so does :func:`_headed` unless a digit or a gender word opens.  An
+    lru_cache on a pure function of the immutable compiled lexicon."""
+    def starts(*matchers) -> tuple[frozenset[str], frozenset[str]]:
+        return (frozenset().union(*(m.starts for m in matchers if not m.case_sensitive)),
+                frozenset().union(*(m.starts for m in matchers if m.case_sensitive)))
+    return (starts(lex.non_subject_starts), starts(lex.outlet_prefixes), starts(lex.honorifics),
+            starts(lex.quantifiers, lex.titles, lex.groups, lex.anaphors))
 
 
 def _outlet(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: MentionBuilder, body_end: int,
