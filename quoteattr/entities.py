@@ -93,8 +93,7 @@ class NameCollector:
 
     def collect(self, tokens: Sequence[Token], sentences: Sequence[tuple[int, int]]) -> None:
         """Add the names of each sentence (a token range of ``tokens``), in reading order."""
-        for lo, hi in sentences:
-            self.scanner.scan(tokens, lo, hi, self._add)
+        self.scanner.scan_sentences(tokens, sentences, self._add)
 
     def _add(self, name: tuple[int, int], pos: int, title: tuple[int, int] | None, gender: str | None,
              salient: bool = False, address: str | None = None) -> None:
