@@ -258,6 +258,25 @@ def test_a_large_index_draws_in_chunks_and_opens_fast(tmp_path, browser):
 
 
 @needs_chromium
+def test_a_scroll_back_to_the_end_within_one_frame_still_draws_more(tmp_path, browser):
+    """Drawing a chunk pushes the "more" row away; a scroll that brings it back before the browser
+    has drawn a frame leaves the row's observed state unchanged, and an observer that only reports
+    changes would stay silent: the reader at the bottom of the page would get nothing more."""
+    page = tmp_path / "index.html"
+    page.write_text(index_html(big_collection()), encoding="utf-8")
+    open_index(browser, page.parent)
+    before = browser.js("document.querySelectorAll('.rp-statement').length")
+    # the second scroll runs in the same task as the drawing the first one caused, before any frame
+    browser.js("""(function () {
+        new MutationObserver(function (m, o) { o.disconnect(); window.scrollTo(0, document.body.scrollHeight); })
+          .observe(document.getElementById('rp-list'), {childList: true, subtree: true});
+        window.scrollTo(0, document.body.scrollHeight); })()""")
+    # the page fills the screen again: the row ends up well below the window, past the 1500px margin
+    browser.wait_for("document.getElementById('rp-more').getBoundingClientRect().top > window.innerHeight + 1500")
+    assert browser.js("document.querySelectorAll('.rp-statement').length") >= before + 2 * 30
+
+
+@needs_chromium
 def test_screenshot(report, tmp_path, browser):
     folder, _ = report
     open_index(browser, folder)

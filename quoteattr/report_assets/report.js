@@ -175,7 +175,12 @@
     more.hidden = cursor.s >= view.length;
   }
   function nearBottom() { return !more.hidden && more.getBoundingClientRect().top < window.innerHeight + 1500; }
-  function fillScreen() { drawMore(); if (nearBottom()) requestAnimationFrame(fillScreen); }
+  var watcher = null;   // the IntersectionObserver on the "more" row, where the browser has one
+  // An observer reports changes only: when drawing pushes the row away and a fast scroll brings it
+  // back within one frame, the browser never saw it leave and stays silent.  Observing anew asks
+  // for the row's state at the next frame, whatever it was before.
+  function rewatch() { if (watcher) { watcher.unobserve(more); watcher.observe(more); } }
+  function fillScreen() { drawMore(); if (nearBottom()) requestAnimationFrame(fillScreen); else rewatch(); }
 
   function update(fromUser) {
     var f = filters();
@@ -245,9 +250,10 @@
   moreBtn.addEventListener("click", drawMore);
   window.addEventListener("hashchange", function () { readHash(); update(false); });
   if ("IntersectionObserver" in window) {
-    new IntersectionObserver(function (entries) {
-      if (entries[0].isIntersecting) fillScreen();
-    }, { rootMargin: "1500px 0px" }).observe(more);
+    watcher = new IntersectionObserver(function (entries) {
+      if (entries[entries.length - 1].isIntersecting) fillScreen();
+    }, { rootMargin: "1500px 0px" });
+    watcher.observe(more);
   }
   update(false);
   document.documentElement.setAttribute("data-rp-ready", "1");
