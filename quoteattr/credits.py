@@ -24,6 +24,21 @@ _CREDIT_FORMS = tuple(regex.compile(p) for p in (
 ))
 
 
+# Where the marker of forms 0 and 2 must start: its first word is the line's first (after an
+# opening parenthesis); form 1's follows a parenthesis inside the line.
+_LEADING_WORD = regex.compile(r"\(?\s*(\p{L}+)")
+
+
+def _may_hold_credit(line: str, marker_starts: frozenset[str]) -> bool:
+    """Whether one of ``_CREDIT_FORMS`` can give ``line`` a credit: a marker phrase opens the
+    form's ``m`` group, and a line whose first word opens none, without a parenthesis, has
+    none.  Most short paragraphs (captions, headings, one-line statements) are not tried."""
+    if "(" in line:
+        return True
+    first = _LEADING_WORD.match(line)
+    return first is not None and first.group(1).casefold() in marker_starts
+
+
 def body_end(text: str, paragraphs: Sequence[Paragraph], lex: CompiledLexicon) -> int:
     """Where the article body ends: at the first page-furniture heading (``text`` is the working copy)."""
     for p in paragraphs:
@@ -39,7 +54,7 @@ def find_article_credit(nt: NormalizedText, paragraphs: Sequence[Paragraph], lex
     text = nt.text
     for p in reversed(paragraphs):
         line = text[p.start:p.end]
-        if len(line) > 90:
+        if len(line) > 90 or not _may_hold_credit(line, lex.credit_markers.starts):
             continue
         for form, m in enumerate(f.match(line) for f in _CREDIT_FORMS):
             if not m:

@@ -1,0 +1,58 @@
+"""Speed round 6: the credit-line pre-test skips only lines no credit form can read as a credit."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quoteattr import Attributor
+from quoteattr.credits import _CREDIT_FORMS, _may_hold_credit
+from quoteattr.tokens import tokenize
+
+WORDS = ["Theo", "theo", "THEO", "Nguồn", "nguồn", "Lược", "dịch", "Reuters", "Dân", "Trí", "Phương", "Dung",
+         "VnExpress", "ảnh", "Ảnh", "Hà", "Nội", "tin", "AFP", "2024", "Sputnik"]
+MARKS = ["(", ")", ":", " ", "  ", ".", ",", "-", "\t"]
+
+
+def _some_form_credits(line: str, lex) -> bool:
+    """The old loop's test of a line, without the pre-test: a form matches and its marker group
+    is a whole credit-marker phrase."""
+    for form in _CREDIT_FORMS:
+        m = form.match(line)
+        if not m:
+            continue
+        mk = tokenize(m.group("m"))
+        cm = lex.credit_markers.match(mk, 0)
+        if cm and cm[0] == len(mk):
+            return True
+    return False
+
+
+_PIECE = st.one_of(st.sampled_from(WORDS), st.sampled_from(MARKS))
+# the credit shapes' parts (author, "(", marker, ":", outlet, ")"), each kept, dropped or varied
+_SHAPED = st.tuples(st.lists(_PIECE, max_size=3), st.sampled_from(["", "(", "( "]), st.lists(_PIECE, max_size=3),
+                    st.sampled_from(["", ":", " :"]), st.lists(_PIECE, max_size=3), st.sampled_from(["", ")", ")."]))
+
+
+@settings(max_examples=500)
+@given(st.one_of(st.lists(_PIECE, max_size=12).map(lambda ps: [ps]), _SHAPED))
+def test_a_line_the_pre_test_skips_holds_no_credit(lex, parts) -> None:
+    line = "".join(p if isinstance(p, str) else "".join(x if x in MARKS else x + " " for x in p)
+                   for p in parts).strip()
+    if not _may_hold_credit(line, lex.credit_markers.starts):
+        assert not _some_form_credits(line, lex), line
+
+
+def test_the_pre_test_keeps_the_credit_shapes(lex) -> None:
+    starts = lex.credit_markers.starts
+    for line in ("(theo Sputnik)", "Theo Reuters", "Nguồn: VnEconomy", "Vũ Hoàng (Theo Reuters)",
+                 "( Theo AFP )", "Theo Phương Dung (Dân Trí)"):
+        assert _may_hold_credit(line, starts) and _some_form_credits(line, lex), line
+    for line in ("Ảnh: Reuters", "Hà Nội, ngày 5/6", "Tin liên quan"):
+        assert not _may_hold_credit(line, starts), line
+
+
+def test_credits_are_still_found_at_the_end_of_an_article() -> None:
+    text = ("Ông Nguyễn Văn Nam cho biết: “Chúng tôi sẽ hoàn thành dự án trong năm nay”.\n\n"
+            "Ảnh: Minh Hà\n\nTin liên quan\n\n(theo Sputnik)")
+    recs = Attributor().extract(text)
+    assert [(r.speaker.name, r.source.name) for r in recs] == [("Nguyễn Văn Nam", "Sputnik")]
