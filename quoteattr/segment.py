@@ -141,8 +141,12 @@ def find_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[P
     return [Paragraph(s, e, i) for i, (s, e) in enumerate(spans)]
 
 
+_LAST_WORD = regex.compile(r"(\w+)\W*$")
+
+
 def _last_word(text: str, end: int) -> str:
-    m = regex.search(r"(\w+)\W*$", text[max(0, end - 30):end])
+    # endpos ends the string for "$"; no part looks behind, so pos reads as the slice's start
+    m = _LAST_WORD.search(text, max(0, end - 30), end)
     return m.group(1).casefold() if m else ""
 
 

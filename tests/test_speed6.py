@@ -1,11 +1,15 @@
-"""Speed round 6: the credit-line pre-test skips only lines no credit form can read as a credit."""
+"""Speed round 6: each shortcut answers as the definition it replaces (the credit-line pre-test
+skips only lines no credit form can read as a credit; the last word before a line break)."""
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quoteattr import Attributor
+import regex
+
 from quoteattr.credits import _CREDIT_FORMS, _may_hold_credit
+from quoteattr.segment import _last_word
 from quoteattr.tokens import tokenize
 
 WORDS = ["Theo", "theo", "THEO", "Nguồn", "nguồn", "Lược", "dịch", "Reuters", "Dân", "Trí", "Phương", "Dung",
@@ -56,3 +60,10 @@ def test_credits_are_still_found_at_the_end_of_an_article() -> None:
             "Ảnh: Minh Hà\n\nTin liên quan\n\n(theo Sputnik)")
     recs = Attributor().extract(text)
     assert [(r.speaker.name, r.source.name) for r in recs] == [("Nguyễn Văn Nam", "Sputnik")]
+
+
+@given(st.text(alphabet="ab Đđ ệ1_.,;:\n\"”-", max_size=60), st.integers(0, 70))
+def test_last_word_reads_as_on_the_slice(text, end) -> None:
+    end = min(end, len(text))
+    m = regex.search(r"(\w+)\W*$", text[max(0, end - 30):end])  # the definition it replaced
+    assert _last_word(text, end) == (m.group(1).casefold() if m else "")
