@@ -85,6 +85,10 @@ def _outlet_credit_end(text: str, pos: int, end: int, outlets: OutletNames | Non
     return None
 
 
+# an opening quote glued to the word before it: the credit ends there ("Lê Văn“Chúng tôi …")
+_MARK_AFTER_LETTER = regex.compile(r"(?<=\p{L})[\"“]")
+
+
 def _credit_end(text: str, pos: int, end: int, abbreviations: frozenset[str] = frozenset()) -> int | None:
     """Where the credit after ``Ảnh:`` ends, when a sentence follows it on the same line; a
     title abbreviation written with an inner dot ("Th.S", "PGS.TS") opens the sentence."""
@@ -93,7 +97,7 @@ def _credit_end(text: str, pos: int, end: int, abbreviations: frozenset[str] = f
         word, at = w.group(), w.start()
         if k and _DOTTED.search(word) and word.rstrip(".,").casefold() in abbreviations:
             return at
-        mark = regex.search(r"(?<=\p{L})[\"“]", word)
+        mark = _MARK_AFTER_LETTER.search(word)
         if mark is not None:
             return at + mark.start()
         glued = glue_points(text, at, at + len(word))
