@@ -101,10 +101,20 @@ def test_quoted_terms_are_counted_and_asked_as_fold_of_the_quote_without_refoldi
     retoned = []
     original = qt.retone
     monkeypatch.setattr(qt, "retone", lambda s: retoned.append(s) or original(s))
-    assert view._count_quoted_terms() == {k: n for k, n in by_fold.items() if len(k) <= 40}
+    assert view._quoted_terms() == {k for k, n in by_fold.items() if len(k) <= 40 and n >= 3}
     terms = [view.is_term(q) for q in view.quotes]
     assert terms == [by_fold[k] >= 3 for k in keys] and any(terms) and not all(terms)
     assert retoned == []  # the working copy is retoned already: a quote that cuts no word is only case-folded
+
+
+def test_an_article_without_a_repeated_term_folds_no_quote_to_ask(monkeypatch) -> None:
+    from quoteattr.sieve import view as view_module
+
+    (view,) = _views(TERMS.replace("“Chuyển  đổi số”", "nó"), monkeypatch)
+    folded = []
+    original = view_module.fold_working
+    monkeypatch.setattr(view_module, "fold_working", lambda *a: folded.append(a) or original(*a))
+    assert not any(view.is_term(q) for q in view.quotes) and folded == []
 
 
 REPEATED = ("“Chúng tôi sẽ mở lại tuyến đường trước Tết Nguyên đán”, ông Trần Văn Lâm khẳng định.\n"

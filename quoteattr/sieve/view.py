@@ -60,7 +60,7 @@ class ArticleView:
         self._statement_quote = [len(nt.text[q.start:min(q.end, q.start + 120)].split()) >= 4 for q in self.quotes]
         # this article only: a whole archive file of articles would be rescanned once per article
         self.ellipses = [m.start() for m in _ELLIPSIS.finditer(self.text, paragraphs[0].start, paragraphs[-1].end)]
-        self._term_counts = self._count_quoted_terms()
+        self._terms = self._quoted_terms()
         # a cue inside a quoted statement is part of what was quoted, not the writer's report
         self.cues: list[list[Cue]] = [
             [c for c in find_cues(tokens, lo, hi, lex) if not self.inside_quote(c.start)]
@@ -105,13 +105,14 @@ class ArticleView:
         return all(not toks[j].is_word for j in range(k, hi))
 
     # --- quotes ----------------------------------------------------------------------------------
-    def _count_quoted_terms(self) -> dict[str, int]:
+    def _quoted_terms(self) -> frozenset[str]:
+        """The folded quotes of at most 40 characters the article quotes three times or more."""
         counts: dict[str, int] = {}
         for q in self.quotes:
             key = fold_working(self.text, q.start, q.end)  # = fold(text[q.start:q.end]), the text being a working copy
             if len(key) <= 40:
                 counts[key] = counts.get(key, 0) + 1
-        return counts
+        return frozenset(k for k, n in counts.items() if n >= 3)
 
     def inside_quote(self, pos: int) -> bool:
         """Is ``pos`` inside a quoted statement (not a quoted word)?"""
@@ -123,7 +124,8 @@ class ArticleView:
 
     def is_term(self, q: Quote) -> bool:
         """A quoted word used as a term all over the article ("ảo"), not a quote."""
-        return self._term_counts.get(fold_working(self.text, q.start, q.end), 0) >= 3
+        # most articles have no such term: then no quote needs folding to be told it is none
+        return bool(self._terms) and fold_working(self.text, q.start, q.end) in self._terms
 
     def quote_opening_at(self, pos: int, limit: int) -> Quote | None:
         """The quote whose opening mark is at ``pos`` (spaces skipped)."""

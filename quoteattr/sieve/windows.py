@@ -160,7 +160,7 @@ class _Article(ArticleView):
         self.outlets = OutletFinder(nt, lex)
         self._sent_starts = [s.start for s in sentences]
         self._quote_outer_starts = [q.outer_start for q in self.quotes]
-        self._term_counts = self._count_quoted_terms()
+        self._terms = self._quoted_terms()
         code = "i" if len(nt.text) < 2**31 else "q"
         starts: array[int] = array(code)  # 4 bytes a token, where a list of ints takes 36
         self._tok_starts = starts  # type: ignore[assignment]  # bisect reads an array as a list
@@ -209,8 +209,8 @@ class _WindowView(ArticleView):
         super().__init__(article.nt, tokens, paragraphs, sentences, quotes, article.lex, article.parser,
                          article.analysis)
 
-    def _count_quoted_terms(self) -> dict[str, int]:
-        return self._article._term_counts
+    def _quoted_terms(self) -> frozenset[str]:
+        return self._article._terms
 
     def written_after(self, start: int, end: int, what: str) -> bool:
         return self._article.written_after(start, end, what)
