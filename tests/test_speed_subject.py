@@ -9,6 +9,7 @@ import pytest
 
 from quoteattr.lexicon import Lexicon
 from quoteattr.mentions import MentionParser
+from quoteattr.mentions import grammar
 from quoteattr.mentions.grammar import no_mention_across
 from quoteattr.tokens import tokenize
 
@@ -100,6 +101,20 @@ def test_a_mention_before_a_predicate_is_not_tried_as_the_tail(parser: MentionPa
     finally:
         del parser.parse
     da = next(i for i, t in enumerate(toks) if t.text == "đã")
+    # and none after it either: "ký quyết định" are lowercase words no mention starts with
+    # (parse_mention's own first test, asked before the parse)
+    assert all(k > da for k in calls) and not any(grammar._may_start(parser.lex, toks[k]) for k in range(da + 1, b))
+    assert calls == []
+    # where words after it can open a mention, those are asked, and still nothing left of "đã"
+    toks = tokenize(SENTENCES[0].replace("vì sai phạm.", "của Bệnh viện Chợ Rẫy"))
+    calls.clear()
+    parser.parse = lambda t, k, e: calls.append(k) or parse(t, k, e)  # type: ignore[method-assign]
+    try:
+        assert parser.best_suffix(toks, 0, len(toks)) == _best_suffix_by_definition(parser, toks, 0, len(toks))
+        calls.clear()
+        parser.best_suffix(toks, 0, len(toks))
+    finally:
+        del parser.parse
     assert calls and min(calls) > da
 
 

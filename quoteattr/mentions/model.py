@@ -52,6 +52,8 @@ class Mention:
 class MentionBuilder:
     """Makes mentions of the token run ``toks[k:b]``, name and title given as token ranges."""
 
+    __slots__ = ("toks", "k", "b")  # one is made per parse: no instance dict
+
     def __init__(self, toks: Sequence[Token], k: int, b: int) -> None:
         self.toks, self.k, self.b = toks, k, b
 
@@ -83,5 +85,14 @@ def is_acronym(tok: Token) -> bool:
 
 
 def looks_foreign(toks: Sequence[Token]) -> bool:
-    """Written without Vietnamese letters and not in capitals: "Antony Blinken", "Yoo Il-ho"."""
-    return all(t.text.isascii() and not is_acronym(t) for t in toks) and any(len(t.text) > 2 for t in toks)
+    """Written without Vietnamese letters and not in capitals: "Antony Blinken", "Yoo Il-ho".
+
+    One loop, no generators (asked for every capitalised word a name scan meets): every token
+    ASCII and no acronym, and one longer than two characters."""
+    longer = False
+    for t in toks:
+        text = t.text
+        if not text.isascii() or is_acronym(t):
+            return False
+        longer = longer or len(text) > 2
+    return longer

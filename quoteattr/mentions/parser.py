@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .appositives import subject_before
-from .grammar import SEPARATORS, no_mention_across, parse_mention
+from .grammar import SEPARATORS, _may_start, no_mention_across, parse_mention
 from .model import Mention
 from .names import certain_name, name_run, split_name
 from .titles import name_ends
@@ -95,9 +95,11 @@ class MentionParser:
             if no_mention_across(self.lex, toks, q):
                 a = q + 1  # no start before it gives a mention to ``b``, nor does it (no recogniser starts there)
                 break
+        lex = self.lex
         for k in range(a, b):
-            if toks[k].text in ("(", ")") or not toks[k].is_word:
-                continue
+            tok = toks[k]
+            if tok.text in ("(", ")") or not tok.is_word or not (_may_start(lex, tok) or tok.key == "cả"):
+                continue  # parse_mention answers None where no mention starts (its first test): not asked
             m = self.parse(toks, k, b)
             if m is not None:
                 return m
