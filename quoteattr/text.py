@@ -103,7 +103,12 @@ def fold_working(text: str, start: int, end: int) -> str:
     stretch that cuts no word and is NFC needs only the case folding and the spaces.
     """
     stretch = text[start:end]
-    if ((start <= 0 or not _LETTER.match(text, start - 1)) and (end >= len(text) or not _LETTER.match(text, end))
+    # the characters either side (a space when none); an ASCII one is a letter when str says
+    # so (the same answer as \p{L}), another is asked of the pattern's own tables
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if ((not before.isalpha() if before.isascii() else _LETTER.match(before) is None)
+            and (not after.isalpha() if after.isascii() else _LETTER.match(after) is None)
             and unicodedata.is_normalized("NFC", stretch)):
         return _single_spaced(stretch.casefold())
     return fold(stretch)
