@@ -37,10 +37,13 @@ class Cue:
         return self.entry.cls
 
 
-def find_cues(tokens: Sequence[Token], start: int, stop: int, lex: CompiledLexicon) -> list[Cue]:
-    """Cues among ``tokens[start:stop]`` (one sentence), left to right."""
+def find_cues(tokens: Sequence[Token], start: int, stop: int, lex: CompiledLexicon, *,
+              keys: Sequence[str] | None = None) -> list[Cue]:
+    """Cues among ``tokens[start:stop]`` (one sentence), left to right.  ``keys``: the keys of
+    all ``tokens``, when the caller has them (read once for a whole article)."""
     out: list[Cue] = []
-    for i, n, entry in lex.cues.find_all(tokens, start, stop):
+    found = lex.cues.find_all(tokens, start, stop, keys_of_all=None if lex.cues.case_sensitive else keys)
+    for i, n, entry in found:
         if entry.cls == "block":
             unblocked = _cue_before_adverb(tokens, i, n, stop, lex)
             if unblocked is None:

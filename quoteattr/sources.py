@@ -49,11 +49,14 @@ _HOOKS = _CHANNEL_WORDS | {"câu"}
 _KEY = attrgetter("key")
 
 
-def source_hooks(toks: Sequence[Token], lo: int = 0, hi: int | None = None) -> list[int]:
+def source_hooks(toks: Sequence[Token], lo: int = 0, hi: int | None = None, *,
+                 keys: Sequence[str] | None = None) -> list[int]:
     """Where in ``toks[lo:hi]`` a statement source can hang (:meth:`OutletFinder.statement_source`
-    reads no other word first): one pass of built-ins, done once for a whole article."""
+    reads no other word first): one pass of built-ins, done once for a whole article.
+    ``keys``: the keys of all ``toks``, when the caller has read them already."""
     hi = len(toks) if hi is None else hi
-    return list(compress(range(lo, hi), map(_HOOKS.__contains__, map(_KEY, toks[lo:hi]))))
+    words = map(_KEY, toks[lo:hi]) if keys is None else keys[lo:hi]
+    return list(compress(range(lo, hi), map(_HOOKS.__contains__, words)))
 
 
 @attrs.frozen(slots=True)

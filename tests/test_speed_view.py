@@ -82,10 +82,22 @@ def test_source_hooks_are_found_once_per_article_not_once_per_sentence(monkeypat
 
     calls = []
     original = sources.source_hooks
-    monkeypatch.setattr(view_module, "source_hooks", lambda *a: calls.append(a[1:]) or original(*a))
+    monkeypatch.setattr(view_module, "source_hooks", lambda *a, **kw: calls.append(a[1:]) or original(*a, **kw))
     (view,) = _views(ARTICLES[1], monkeypatch)
     assert len(view.sentences) > 5 and [view.statement_source(si) for si in range(len(view.sentences))]
     assert calls == [()]  # one call, over the whole article
+
+
+@pytest.mark.parametrize("text", ARTICLES)
+def test_the_article_keys_read_once_give_the_cues_and_hooks_of_reading_each_sentence(text: str, monkeypatch) -> None:
+    from quoteattr import sources
+    from quoteattr.cues import find_cues
+
+    for view in _views(text, monkeypatch):
+        assert view._source_hooks == sources.source_hooks(view.toks)
+        for lo, hi in view.sent_tokens:
+            assert find_cues(view.toks, lo, hi, view.lex, keys=view._keys) == find_cues(view.toks, lo, hi, view.lex)
+            assert sources.source_hooks(view.toks, lo, hi, keys=view._keys) == sources.source_hooks(view.toks, lo, hi)
 
 
 TERMS = ("Báo cáo nêu rõ “chuyển đổi số” là ưu tiên. Bộ trưởng gọi đó là “chuyển đổi số” của ngành, "

@@ -273,12 +273,17 @@ class PhraseMatcher(Generic[V]):
                 best = (end - j, node[_END])
         return best
 
-    def find_all(self, tokens: Sequence[Token], start: int = 0, stop: int | None = None) -> list[tuple[int, int, V]]:
-        """Non-overlapping longest matches, left to right: (index, length, value)."""
+    def find_all(self, tokens: Sequence[Token], start: int = 0, stop: int | None = None, *,
+                 keys_of_all: Sequence[str] | None = None) -> list[tuple[int, int, V]]:
+        """Non-overlapping longest matches, left to right: (index, length, value).
+
+        ``keys_of_all``: what this matcher looks up of every token of ``tokens`` (their keys, or
+        texts when case-sensitive), when the caller has read them already for other work."""
         out: list[tuple[int, int, V]] = []
         stop = len(tokens) if stop is None else stop
         trie = self._trie
-        keys = list(map(self._key_of, tokens[start:stop]))  # each token's key read once, by built-ins
+        # each token's key read once, by built-ins
+        keys = list(map(self._key_of, tokens[start:stop])) if keys_of_all is None else keys_of_all[start:stop]
         n = len(keys)
         after = 0  # where the last match ended (in ``keys``): a match starts at or after it
         # only the tokens some phrase starts with, picked by built-ins (most tokens start none)

@@ -28,6 +28,7 @@ __all__ = ["ArticleView", "OPEN_MARKS", "CLOSE_MARKS"]
 _TRIM_END = set(" .,;:…!?")
 _ELLIPSIS = regex.compile(r"…|\.\.\.")
 _START = attrgetter("start")
+_KEY = attrgetter("key")
 # clause markers that are verbs of their own: right after a noun they make it a subject
 _EVENT_VERBS = frozenset({"xảy ra", "diễn ra"})
 # aspect, modal and voice words: right after a non-verbal topic noun they make it a clause's subject
@@ -62,8 +63,10 @@ class ArticleView:
         self.ellipses = [m.start() for m in _ELLIPSIS.finditer(self.text, paragraphs[0].start, paragraphs[-1].end)]
         self._terms = self._quoted_terms()
         # a cue inside a quoted statement is part of what was quoted, not the writer's report
+        # every token's key, read once: the cue search and the source hooks both look them up
+        self._keys = keys = list(map(_KEY, tokens))
         self.cues: list[list[Cue]] = [
-            [c for c in find_cues(tokens, lo, hi, lex) if not self.inside_quote(c.start)]
+            [c for c in find_cues(tokens, lo, hi, lex, keys=keys) if not self.inside_quote(c.start)]
             for lo, hi in self.sent_tokens]
         self._subject_memo: dict[tuple[int, int], Mention | None] = {}
         self._statement_src: dict[int, SourceMention | None] = {}
@@ -277,7 +280,7 @@ class ArticleView:
     def _source_hooks(self) -> list[int]:
         """:func:`~quoteattr.sources.source_hooks` of the whole article: every sentence is asked
         for its source, and half of them have no word a source hangs on."""
-        return source_hooks(self.toks)
+        return source_hooks(self.toks, keys=self._keys)
 
     def written_after(self, start: int, end: int, what: str) -> bool:
         """Does the article write ``text[start:end]`` elsewhere after a place prefix
