@@ -149,7 +149,8 @@ class Attributor:
         sentences = find_sentences(text, paragraphs, self._lex.abbreviations, self._lex.outlets)
         quotes = find_quotes(text, paragraphs, sentences)
         if needs_windows(paragraphs):  # a long article: its tokens one window of paragraphs at a time
-            records = attribute_windows(nt, paragraphs, sentences, quotes, self._lex, self._parser, analysis)
+            records = attribute_windows(nt, paragraphs, sentences, quotes, self._lex, self._parser, analysis,
+                                        cache=self._tokens)
         else:
             toks = tokenize(text, start, end, self._tokens)
             records = attribute_article(nt, toks, paragraphs, sentences, quotes, self._lex, self._parser,

@@ -18,7 +18,7 @@ from quoteattr.sieve.windows import (
     needs_windows,
 )
 from quoteattr.text import NormalizedText
-from quoteattr.tokens import tokenize
+from quoteattr.tokens import TokenCache, tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,6 +71,25 @@ def test_windows_give_the_records_of_the_whole_article(att: quoteattr.Attributor
     last = [r for r in whole if r.start > windows[-1][0] and r.speaker is not None]
     assert last and {r.speaker.name for r in last} >= {"Nguyễn Văn Hùng"}
     assert all(r.source is not None for r in last)
+
+
+def test_every_window_tokenises_with_the_cache_it_is_given(att: quoteattr.Attributor, monkeypatch) -> None:
+    from quoteattr.sieve import windows as windows_module
+
+    nt = NormalizedText(_long_report(12))
+    paras = find_paragraphs(nt.text)
+    sents = find_sentences(nt.text, paras, att._lex.abbreviations)
+    quotes = find_quotes(nt.text, paras, sents)
+    caches = []
+    original = windows_module.tokenize
+    monkeypatch.setattr(windows_module, "tokenize", lambda *a: caches.append(a[3]) or original(*a))
+    cache = TokenCache()
+    shared = attribute_windows(nt, paras, sents, quotes, att._lex, att._parser, window_chars=2_000, cache=cache)
+    assert len(caches) > 4 and all(c is cache for c in caches) and "Hùng," in cache.chunks
+    # the records do not depend on what the cache held before
+    caches.clear()
+    assert attribute_windows(nt, paras, sents, quotes, att._lex, att._parser, window_chars=2_000) == shared
+    assert len({id(c) for c in caches}) == 1 and caches[0] is not cache
 
 
 def test_windows_on_the_seed_articles_as_one(att: quoteattr.Attributor) -> None:

@@ -43,7 +43,7 @@ from ..segment import Paragraph, Quote, Sentence
 from ..sources import OutletFinder, SourceMention, SourceScopes
 from ..speakers import SpeakerResolver
 from ..text import NormalizedText
-from ..tokens import Token, tokenize
+from ..tokens import Token, TokenCache, tokenize
 from .candidate import Candidate, Record
 from .order import attribute_article, finish, propose
 from .resolve import position, resolve_speakers
@@ -68,21 +68,24 @@ def needs_windows(paragraphs: Sequence[Paragraph], window_chars: int | None = No
 
 def attribute_windows(nt: NormalizedText, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence],
                       quotes: Sequence[Quote], lex: CompiledLexicon, parser: MentionParser,
-                      analysis: Analysis | None = None, window_chars: int | None = None) -> list[Record]:
-    """The records of one article (as :func:`~.order.attribute_article`), window by window."""
+                      analysis: Analysis | None = None, window_chars: int | None = None,
+                      cache: TokenCache | None = None) -> list[Record]:
+    """The records of one article (as :func:`~.order.attribute_article`), window by window.
+    ``cache``: the chunks tokenised before (the attributor's), shared by every window's tokens."""
+    cache = TokenCache() if cache is None else cache
     cuts = _cut_points(paragraphs, quotes)
     cores = _cores(paragraphs, cuts, WINDOW_CHARS if window_chars is None else window_chars)
     if len(cores) == 1:
-        return attribute_article(nt, tokenize(nt.text, paragraphs[0].start, paragraphs[-1].end), paragraphs,
+        return attribute_article(nt, tokenize(nt.text, paragraphs[0].start, paragraphs[-1].end, cache), paragraphs,
                                  sentences, quotes, lex, parser, analysis)
     article = _Article(nt, paragraphs, sentences, quotes, lex, parser, analysis)
-    registry = article.scan(cores)
+    registry = article.scan(cores, cache)
     scopes = SourceScopes(find_article_credit(nt, paragraphs, lex, article.outlets),
                           body_end(nt.text, paragraphs, lex))
     state = _Carried()
     resolved: list[Candidate] = []
     for a, b in cores:
-        window = _Window(article, a, b, cuts)
+        window = _Window(article, a, b, cuts, cache)
         resolved.extend(window.attribute(scopes, registry, state))
         parser.forget()  # the window's tokens go with it
     return finish(article, scopes, resolved)
@@ -177,13 +180,13 @@ class _Article(ArticleView):
         return bisect_left(self._tok_starts, self.paragraphs[p].start) if p < len(self.paragraphs) else len(
             self._tok_starts)
 
-    def scan(self, cores: Sequence[tuple[int, int]]) -> EntityRegistry:
+    def scan(self, cores: Sequence[tuple[int, int]], cache: TokenCache | None = None) -> EntityRegistry:
         """Tokenise the article core by core: the token starts, and the registry of its names."""
         names = NameCollector(self.nt, self.parser, self.lex)
         paras = self.paragraphs
         for a, b in cores:
             lo_p, hi_p = max(0, a - 1), min(len(paras), b + 1)  # a paragraph on each side for look-arounds
-            toks = tokenize(self.text, paras[lo_p].start, paras[hi_p - 1].end)
+            toks = tokenize(self.text, paras[lo_p].start, paras[hi_p - 1].end, cache)
             starts = [t.start for t in toks]
             lo = bisect_left(starts, paras[a].start)
             hi = bisect_left(starts, paras[b].start) if b < len(paras) else len(starts)
@@ -264,8 +267,8 @@ def _resolved_elsewhere(m: object) -> None:
 class _Window:
     """Paragraphs ``[a, b)`` of the article (the core) and their margins."""
 
-    def __init__(self, article: _Article, a: int, b: int, cuts: Sequence[int]) -> None:
-        self.article, self.a, self.b = article, a, b
+    def __init__(self, article: _Article, a: int, b: int, cuts: Sequence[int], cache: TokenCache | None = None) -> None:
+        self.article, self.a, self.b, self.cache = article, a, b, cache
         paras = article.paragraphs
         k = bisect_left(cuts, a)
         while k > 0 and (a - cuts[k] < _MARGIN_PARAGRAPHS
@@ -288,7 +291,8 @@ class _Window:
         q_end = paras[vb].start if vb < len(paras) else paras[-1].end + 1
         quotes = art.quotes[bisect_left(art._quote_outer_starts, paras[va].start):
                             bisect_left(art._quote_outer_starts, q_end)]
-        view = _WindowView(art, tokenize(art.text, paras[va].start, paras[vb - 1].end), paragraphs, sentences, quotes)
+        toks = tokenize(art.text, paras[va].start, paras[vb - 1].end, self.cache)
+        view = _WindowView(art, toks, paragraphs, sentences, quotes)
         core_sentences = range(art.first_sentence(self.a) - s0, art.first_sentence(self.b) - s0)
         window_scopes = _CoreScopes(scopes, s0, va, core_sentences, range(self.a - va, self.b - va))
         proposed = propose(view, window_scopes, self._earlier(state))
