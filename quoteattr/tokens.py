@@ -155,6 +155,9 @@ class TokenCache:
 
 
 _BLOCK = 1 << 16  # characters split at once: bounds the list of chunks of a long range
+# a chunk this long (a scraped rule line, a run of marks) is read where it stands, not learnt:
+# it hardly recurs, and its table entry would hold a piece for every token of it
+_LONG_CHUNK = 1 << 12
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None, cache: TokenCache | None = None) -> list[Token]:
@@ -178,11 +181,16 @@ def tokenize(text: str, start: int = 0, end: int | None = None, cache: TokenCach
         hi = text.find(" ", lo + _BLOCK, end) if end - lo > _BLOCK else -1
         hi = end if hi < 0 else hi
         parts = text[lo:hi].split(" ")
-        chunks = cache.chunks_for(parts)
+        long = hi - lo >= _LONG_CHUNK and max(map(len, parts)) >= _LONG_CHUNK
+        chunks = cache.chunks_for([c for c in parts if len(c) < _LONG_CHUNK] if long else parts)
         i = lo
         for chunk in parts:
-            word, key_or_pieces = chunks[chunk]  # (text, key) of one plain token, or (None, pieces)
             j = i + len(chunk)
+            if long and j - i >= _LONG_CHUNK:
+                _append_long(text, i, j, cache, append)
+                i = j + 1
+                continue
+            word, key_or_pieces = chunks[chunk]  # (text, key) of one plain token, or (None, pieces)
             if word is not None:
                 append(new(Token, (i, j, word, key_or_pieces)))
             else:  # a chunk of several tokens (or a glued one, or none): its pieces
@@ -194,6 +202,20 @@ def tokenize(text: str, start: int = 0, end: int | None = None, cache: TokenCach
             i = j + 1
         lo = hi
     return out
+
+
+def _append_long(text: str, s: int, e: int, cache: TokenCache, append) -> None:
+    """The tokens of the chunk ``text[s:e]`` by the pattern over the text itself: the pieces
+    :meth:`TokenCache._learn` would give it (no part of the pattern looks behind its start, and
+    the end of the range reads as the space after a chunk), without keeping them."""
+    new, spellings = tuple.__new__, cache.spellings
+    for m in (_TOKEN if text.find(".", s, e) >= 0 else _UNDOTTED_TOKEN).finditer(text, s, e):
+        piece = m.group()
+        word, key, glued = spellings.get(piece) or _spelling(piece)
+        if glued:
+            _append_glued(text, m.start(), m.end(), cache, append)
+        else:
+            append(new(Token, (m.start(), m.end(), word, key)))
 
 
 def _append_glued(text: str, s: int, e: int, cache: TokenCache, append) -> None:

@@ -67,3 +67,36 @@ def test_last_word_reads_as_on_the_slice(text, end) -> None:
     end = min(end, len(text))
     m = regex.search(r"(\w+)\W*$", text[max(0, end - 30):end])  # the definition it replaced
     assert _last_word(text, end) == (m.group(1).casefold() if m else "")
+
+
+_CHUNK_PIECES = st.sampled_from(list("abcĐđệẾ.-,“”\"'’/&_12() ") + ["TrangCác", "GS.TS", "news.com.au", "Hà", "NộiNhận",
+                                                                 "1.500", "Jong-ho", "TP.HCM", "nhau.Trong", "  "])
+
+
+@settings(max_examples=300)
+@given(st.lists(_CHUNK_PIECES, max_size=40).map("".join), st.integers(1, 12), st.data())
+def test_a_long_chunk_read_where_it_stands_gives_the_learnt_tokens(text, limit, data) -> None:
+    """Chunks of ``limit`` characters or more take the direct path; without the limit every
+    chunk is learnt by the cache: the same tokens, over any range of the text."""
+    import quoteattr.tokens as qtok
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    learnt = qtok.tokenize(text, start, end, qtok.TokenCache())
+    old = qtok._LONG_CHUNK
+    qtok._LONG_CHUNK = limit
+    try:
+        direct = qtok.tokenize(text, start, end, qtok.TokenCache())
+    finally:
+        qtok._LONG_CHUNK = old
+    assert direct == learnt
+
+
+def test_a_long_chunk_is_not_kept_in_the_cache() -> None:
+    from quoteattr.tokens import TokenCache, tokenize
+
+    cache = TokenCache()
+    text = "Ông Nam nói " + "-" * 10_000 + " xong."
+    toks = tokenize(text, 0, len(text), cache)
+    assert len(toks) == 5 + 10_000 and all(len(c) < 100 for c in cache.chunks)
+    assert [t.text for t in toks[:3]] == ["Ông", "Nam", "nói"] and toks[-1].text == "." and toks[3].start == 12
