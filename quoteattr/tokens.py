@@ -99,18 +99,24 @@ class TokenCache:
         self.chunks: dict[str, tuple] = {"": (None, ())}
         self.spellings: dict[str, tuple[str, str, bool]] = {}
 
-    def chunks_for(self, parts: list[str]) -> dict[str, tuple]:
-        """The chunk table, holding every chunk of ``parts``.  The caller keeps the table it gets:
-        a fresh one (another thread's reset) never takes entries away from it."""
+    def chunks_for(self, parts: list[str]) -> tuple[dict[str, tuple], bool]:
+        """The chunk table, holding every chunk of ``parts`` but the long ones (``_LONG_CHUNK``
+        characters or more, never learnt), and whether there are any.  The caller keeps the
+        table it gets: a fresh one (another thread's reset) never takes entries away from it."""
         chunks = self.chunks
         missing = set(parts).difference(chunks)
-        if missing:
-            if len(chunks) + len(self.spellings) + len(missing) > self.limit:
-                self._reset()
-                chunks = self.chunks
-                missing = set(parts).difference(chunks)
-            self._learn(chunks, list(missing))
-        return chunks
+        if not missing:
+            return chunks, False
+        # a long chunk is never in the table, so it is among the missing ones: only those are measured
+        long = any(len(c) >= _LONG_CHUNK for c in missing)
+        if long:
+            missing = {c for c in missing if len(c) < _LONG_CHUNK}
+        if len(chunks) + len(self.spellings) + len(missing) > self.limit:
+            self._reset()
+            chunks = self.chunks
+            missing = {c for c in parts if len(c) < _LONG_CHUNK}.difference(chunks)
+        self._learn(chunks, list(missing))
+        return chunks, long
 
     def spelling(self, word: str) -> tuple[str, str, bool]:
         """:func:`_spelling` of ``word``, one string per spelling."""
@@ -181,16 +187,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None, cache: TokenCach
         hi = text.find(" ", lo + _BLOCK, end) if end - lo > _BLOCK else -1
         hi = end if hi < 0 else hi
         parts = text[lo:hi].split(" ")
-        long = hi - lo >= _LONG_CHUNK and max(map(len, parts)) >= _LONG_CHUNK
-        chunks = cache.chunks_for([c for c in parts if len(c) < _LONG_CHUNK] if long else parts)
+        chunks, long = cache.chunks_for(parts)
+        if long:
+            _append_parts_with_long(text, lo, parts, chunks, cache, append)
+            lo = hi
+            continue
         i = lo
         for chunk in parts:
-            j = i + len(chunk)
-            if long and j - i >= _LONG_CHUNK:
-                _append_long(text, i, j, cache, append)
-                i = j + 1
-                continue
             word, key_or_pieces = chunks[chunk]  # (text, key) of one plain token, or (None, pieces)
+            j = i + len(chunk)
             if word is not None:
                 append(new(Token, (i, j, word, key_or_pieces)))
             else:  # a chunk of several tokens (or a glued one, or none): its pieces
@@ -202,6 +207,29 @@ def tokenize(text: str, start: int = 0, end: int | None = None, cache: TokenCach
             i = j + 1
         lo = hi
     return out
+
+
+def _append_parts_with_long(text: str, lo: int, parts: list[str], chunks: dict[str, tuple], cache: TokenCache,
+                            append) -> None:
+    """The tokens of the chunks ``parts`` (split at spaces from ``text[lo]``), some of them long:
+    those by :func:`_append_long`, the others by their pieces in ``chunks``."""
+    new = tuple.__new__
+    i = lo
+    for chunk in parts:
+        j = i + len(chunk)
+        if j - i >= _LONG_CHUNK:
+            _append_long(text, i, j, cache, append)
+        else:
+            word, key_or_pieces = chunks[chunk]
+            if word is not None:
+                append(new(Token, (i, j, word, key_or_pieces)))
+            else:
+                for a, b, word, key, glued in key_or_pieces:
+                    if glued:
+                        _append_glued(text, i + a, i + b, cache, append)
+                    else:
+                        append(new(Token, (i + a, i + b, word, key)))
+        i = j + 1
 
 
 def _append_long(text: str, s: int, e: int, cache: TokenCache, append) -> None:
