@@ -7,6 +7,7 @@ same way and matched token by token.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import regex
@@ -181,7 +182,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None, cache: TokenCach
     cache = TokenCache() if cache is None else cache
     out: list[Token] = []
     append = out.append
-    new = tuple.__new__  # what Token(...) calls, without the Python-level __new__ of a NamedTuple
     lo = start
     while lo < end:
         hi = text.find(" ", lo + _BLOCK, end) if end - lo > _BLOCK else -1
@@ -190,46 +190,42 @@ def tokenize(text: str, start: int = 0, end: int | None = None, cache: TokenCach
         chunks, long = cache.chunks_for(parts)
         if long:
             _append_parts_with_long(text, lo, parts, chunks, cache, append)
-            lo = hi
-            continue
-        i = lo
-        for chunk in parts:
-            word, key_or_pieces = chunks[chunk]  # (text, key) of one plain token, or (None, pieces)
-            j = i + len(chunk)
-            if word is not None:
-                append(new(Token, (i, j, word, key_or_pieces)))
-            else:  # a chunk of several tokens (or a glued one, or none): its pieces
-                for a, b, word, key, glued in key_or_pieces:
-                    if glued:
-                        _append_glued(text, i + a, i + b, cache, append)
-                    else:
-                        append(new(Token, (i + a, i + b, word, key)))
-            i = j + 1
+        else:
+            _append_chunks(text, lo, parts, chunks, cache, append)
         lo = hi
     return out
+
+
+def _append_chunks(text: str, i: int, parts: Sequence[str], chunks: dict[str, tuple], cache: TokenCache,
+                   append) -> None:
+    """The tokens of the chunks ``parts`` (split at spaces from ``text[i]``), each in ``chunks``."""
+    new = tuple.__new__  # what Token(...) calls, without the Python-level __new__ of a NamedTuple
+    for chunk in parts:
+        word, key_or_pieces = chunks[chunk]  # (text, key) of one plain token, or (None, pieces)
+        j = i + len(chunk)
+        if word is not None:
+            append(new(Token, (i, j, word, key_or_pieces)))
+        else:  # a chunk of several tokens (or a glued one, or none): its pieces
+            for a, b, word, key, glued in key_or_pieces:
+                if glued:
+                    _append_glued(text, i + a, i + b, cache, append)
+                else:
+                    append(new(Token, (i + a, i + b, word, key)))
+        i = j + 1
 
 
 def _append_parts_with_long(text: str, lo: int, parts: list[str], chunks: dict[str, tuple], cache: TokenCache,
                             append) -> None:
     """The tokens of the chunks ``parts`` (split at spaces from ``text[lo]``), some of them long:
-    those by :func:`_append_long`, the others by their pieces in ``chunks``."""
-    new = tuple.__new__
-    i = lo
-    for chunk in parts:
-        j = i + len(chunk)
-        if j - i >= _LONG_CHUNK:
-            _append_long(text, i, j, cache, append)
-        else:
-            word, key_or_pieces = chunks[chunk]
-            if word is not None:
-                append(new(Token, (i, j, word, key_or_pieces)))
-            else:
-                for a, b, word, key, glued in key_or_pieces:
-                    if glued:
-                        _append_glued(text, i + a, i + b, cache, append)
-                    else:
-                        append(new(Token, (i + a, i + b, word, key)))
-        i = j + 1
+    those by :func:`_append_long`, the runs of others by :func:`_append_chunks`."""
+    run, run_at, at = 0, lo, lo  # parts[run:k], from text[run_at]: short chunks not yet read
+    for k, chunk in enumerate(parts):
+        if len(chunk) >= _LONG_CHUNK:
+            _append_chunks(text, run_at, parts[run:k], chunks, cache, append)
+            _append_long(text, at, at + len(chunk), cache, append)
+            run, run_at = k + 1, at + len(chunk) + 1
+        at += len(chunk) + 1
+    _append_chunks(text, run_at, parts[run:], chunks, cache, append)
 
 
 def _append_long(text: str, s: int, e: int, cache: TokenCache, append) -> None:
