@@ -10,7 +10,7 @@ from .lexicon import CompiledLexicon
 from .segment import Paragraph
 from .sources import OutletFinder, SourceMention
 from .text import NormalizedText, fold_working
-from .tokens import tokenize
+from .tokens import _spelling, tokenize
 
 __all__ = ["body_end", "find_article_credit"]
 
@@ -31,12 +31,18 @@ _LEADING_WORD = regex.compile(r"\(?\s*(\p{L}+)")
 
 def _may_hold_credit(line: str, marker_starts: frozenset[str]) -> bool:
     """Whether one of ``_CREDIT_FORMS`` can give ``line`` a credit: a marker phrase opens the
-    form's ``m`` group, and a line whose first word opens none, without a parenthesis, has
-    none.  Most short paragraphs (captions, headings, one-line statements) are not tried."""
+    form's ``m`` group, and a line whose first token (of its first word, as the tokenizer reads
+    it) opens none, without a parenthesis, has none.  Most short paragraphs (captions, headings,
+    one-line statements) are not tried."""
     if "(" in line:
         return True
     first = _LEADING_WORD.match(line)
-    return first is not None and first.group(1).casefold() in marker_starts
+    if first is None:
+        return False
+    word = first.group(1)
+    if _spelling(word)[2]:  # syllables a scraper may have glued ("DịchTheo"): the tokenizer's first one
+        word = tokenize(word)[0].text
+    return word.casefold() in marker_starts
 
 
 def body_end(text: str, paragraphs: Sequence[Paragraph], lex: CompiledLexicon) -> int:

@@ -103,10 +103,12 @@ def fold_working(text: str, start: int, end: int) -> str:
     stretch that cuts no word and is NFC needs only the case folding and the spaces.
     """
     stretch = text[start:end]
-    # the characters either side (a space when none); an ASCII one is a letter when str says
-    # so (the same answer as \p{L}), another is asked of the pattern's own tables
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
+    # the characters either side (a space when none, as the pattern found none there; a negative
+    # end counts from the end, as the pattern's position did); an ASCII one is a letter when str
+    # says so (the same answer as \p{L}), another is asked of the pattern's own tables
+    n = len(text)
+    before = text[start - 1] if 0 < start <= n else " "
+    after = text[end] if 0 <= end < n else (text[max(0, n + end)] if end < 0 and n else " ")
     if ((not before.isalpha() if before.isascii() else _LETTER.match(before) is None)
             and (not after.isalpha() if after.isascii() else _LETTER.match(after) is None)
             and unicodedata.is_normalized("NFC", stretch)):

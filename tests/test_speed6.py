@@ -13,7 +13,8 @@ from quoteattr.segment import _last_word
 from quoteattr.tokens import tokenize
 
 WORDS = ["Theo", "theo", "THEO", "Nguồn", "nguồn", "Lược", "dịch", "Reuters", "Dân", "Trí", "Phương", "Dung",
-         "VnExpress", "ảnh", "Ảnh", "Hà", "Nội", "tin", "AFP", "2024", "Sputnik"]
+         "VnExpress", "ảnh", "Ảnh", "Hà", "Nội", "tin", "AFP", "2024", "Sputnik",
+         "DịchTheo", "NộiTheo", "TheoĐài", "ẢnhNguồn"]  # syllables glued by a scraper: the tokenizer cuts them
 MARKS = ["(", ")", ":", " ", "  ", ".", ",", "-", "\t"]
 
 
@@ -51,7 +52,8 @@ def test_the_pre_test_keeps_the_credit_shapes(lex) -> None:
     for line in ("(theo Sputnik)", "Theo Reuters", "Nguồn: VnEconomy", "Vũ Hoàng (Theo Reuters)",
                  "( Theo AFP )", "Theo Phương Dung (Dân Trí)"):
         assert _may_hold_credit(line, starts) and _some_form_credits(line, lex), line
-    for line in ("Ảnh: Reuters", "Hà Nội, ngày 5/6", "Tin liên quan"):
+    assert _may_hold_credit("DịchTheo Reuters", starts) and _some_form_credits("DịchTheo Reuters", lex)
+    for line in ("Ảnh: Reuters", "Hà Nội, ngày 5/6", "Tin liên quan", "NộiTheo Reuters"):
         assert not _may_hold_credit(line, starts), line
 
 
@@ -100,3 +102,23 @@ def test_a_long_chunk_is_not_kept_in_the_cache() -> None:
     toks = tokenize(text, 0, len(text), cache)
     assert len(toks) == 5 + 10_000 and all(len(c) < 100 for c in cache.chunks)
     assert [t.text for t in toks[:3]] == ["Ông", "Nam", "nói"] and toks[-1].text == "." and toks[3].start == 12
+
+
+def _fold_working_by_the_pattern(text: str, start: int, end: int) -> str:
+    """fold_working as it was written with the pattern at both edges (the definition it replaced)."""
+    import unicodedata
+
+    from quoteattr import text as qt
+
+    stretch = text[start:end]
+    if ((start <= 0 or not qt._LETTER.match(text, start - 1)) and (end >= len(text) or not qt._LETTER.match(text, end))
+            and unicodedata.is_normalized("NFC", stretch)):
+        return qt._single_spaced(stretch.casefold())
+    return qt.fold(stretch)
+
+
+@given(st.text(alphabet="aĐđệẾ bc1.,\n“-\u0301", max_size=20), st.integers(-30, 30), st.integers(-30, 30))
+def test_fold_working_reads_its_edges_as_the_pattern_did_at_any_offsets(text, start, end) -> None:
+    from quoteattr.text import fold_working
+
+    assert fold_working(text, start, end) == _fold_working_by_the_pattern(text, start, end)

@@ -84,9 +84,11 @@ def test_every_window_tokenises_with_the_cache_it_is_given(att: quoteattr.Attrib
     original = windows_module.tokenize
     monkeypatch.setattr(windows_module, "tokenize", lambda *a: caches.append(a[3]) or original(*a))
     cache = TokenCache()
+    # chunks known before the article
+    tokenize("Ông Hùng, bà Trần Thị Mai nói: “Chúng tôi đã chuẩn bị.” (theo Tuổi Trẻ)", cache=cache)
     shared = attribute_windows(nt, paras, sents, quotes, att._lex, att._parser, window_chars=2_000, cache=cache)
     assert len(caches) > 4 and all(c is cache for c in caches) and "Hùng," in cache.chunks
-    # the records do not depend on what the cache held before
+    # the records do not depend on what the cache held before: a fresh one per call gives the same
     caches.clear()
     assert attribute_windows(nt, paras, sents, quotes, att._lex, att._parser, window_chars=2_000) == shared
     assert len({id(c) for c in caches}) == 1 and caches[0] is not cache
