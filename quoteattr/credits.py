@@ -40,9 +40,9 @@ def _may_hold_credit(line: str, marker_starts: frozenset[str]) -> bool:
     if first is None:
         return False
     word = first.group(1)
-    if _spelling(word)[2]:  # syllables a scraper may have glued ("DịchTheo"): the tokenizer's first one
-        word = tokenize(word)[0].text
-    return word.casefold() in marker_starts
+    # syllables a scraper may have glued ("DịchTheo"): the key of the tokenizer's first one
+    key = tokenize(word)[0].key if _spelling(word)[2] else word.casefold()
+    return key in marker_starts
 
 
 def body_end(text: str, paragraphs: Sequence[Paragraph], lex: CompiledLexicon) -> int:

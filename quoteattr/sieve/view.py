@@ -62,9 +62,9 @@ class ArticleView:
         # this article only: a whole archive file of articles would be rescanned once per article
         self.ellipses = [m.start() for m in _ELLIPSIS.finditer(self.text, paragraphs[0].start, paragraphs[-1].end)]
         self._terms = self._quoted_terms()
-        # a cue inside a quoted statement is part of what was quoted, not the writer's report
         # every token's key, read once: the cue search and the source hooks both look them up
         self._keys = keys = list(map(_KEY, tokens))
+        # a cue inside a quoted statement is part of what was quoted, not the writer's report
         self.cues: list[list[Cue]] = [
             [c for c in find_cues(tokens, lo, hi, lex, keys=keys) if not self.inside_quote(c.start)]
             for lo, hi in self.sent_tokens]
