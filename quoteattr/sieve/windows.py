@@ -180,7 +180,7 @@ class _Article(ArticleView):
         return bisect_left(self._tok_starts, self.paragraphs[p].start) if p < len(self.paragraphs) else len(
             self._tok_starts)
 
-    def scan(self, cores: Sequence[tuple[int, int]], cache: TokenCache | None = None) -> EntityRegistry:
+    def scan(self, cores: Sequence[tuple[int, int]], cache: TokenCache) -> EntityRegistry:
         """Tokenise the article core by core: the token starts, and the registry of its names."""
         names = NameCollector(self.nt, self.parser, self.lex)
         paras = self.paragraphs
@@ -267,7 +267,7 @@ def _resolved_elsewhere(m: object) -> None:
 class _Window:
     """Paragraphs ``[a, b)`` of the article (the core) and their margins."""
 
-    def __init__(self, article: _Article, a: int, b: int, cuts: Sequence[int], cache: TokenCache | None = None) -> None:
+    def __init__(self, article: _Article, a: int, b: int, cuts: Sequence[int], cache: TokenCache) -> None:
         self.article, self.a, self.b, self.cache = article, a, b, cache
         paras = article.paragraphs
         k = bisect_left(cuts, a)
