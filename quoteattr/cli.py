@@ -1,9 +1,9 @@
 """Command-line interface.
 
 ``quoteattr extract PATH… [-o FILE] [--format jsonl|json|csv|table|parquet]``
-``quoteattr eval --gold GOLD.jsonl DOCS_DIR [--pred PRED.jsonl] [--errors] [--json]``
+``quoteattr eval --gold GOLD.jsonl DOCS_DIR [--pred PRED.jsonl] [--errors] [--json]`` (in cli_eval.py)
 ``quoteattr render ARTICLE.txt -o article.html``
-``quoteattr report PATH… -o DIR`` (in cli_report.py; eval's command in cli_eval.py)
+``quoteattr report PATH… -o DIR`` (in cli_report.py)
 
 Exit status: 0 success, 1 some inputs could not be read or failed (or eval
 found no document to score), 2 a usage, set-up or output error, 130
