@@ -91,8 +91,10 @@ def test_ctrl_c_with_workers_prints_no_traceback(tmp_path):
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     docs = tmp_path / "docs"
     docs.mkdir()
-    for i in range(120):
-        (docs / f"d{i:03d}.txt").write_bytes(seeds[i % len(seeds)].read_bytes())
+    # enough documents that the run is still busy when the signal comes, also on a fast machine
+    # or a loaded one (with 120 it could finish between the wait and the signal and exit 0)
+    for i in range(1200):
+        (docs / f"d{i:04d}.txt").write_bytes(seeds[i % len(seeds)].read_bytes())
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen(
         [sys.executable, "-m", "quoteattr", "extract", "-q", "-j", "2", str(docs), "-o", str(out)],
