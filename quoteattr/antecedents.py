@@ -165,8 +165,8 @@ class Antecedents:
         for pos, sp in self._spoken:
             if lo <= pos < hi and sp.type == "unknown" and sp.entity is None and sp.name and len(sp.name.split()) >= 2:
                 return sp
-            if lo <= pos < hi and _one_described(sp) and (near or sp.entity.gender) and not (
-                    want and sp.entity.gender and sp.entity.gender != want):
+            if lo <= pos < hi and (e := _described_entity(sp)) is not None and (near or e.gender) and not (
+                    want and e.gender and e.gender != want):
                 return sp
         return None
 
@@ -180,7 +180,8 @@ class Antecedents:
     def _far_description(self, sp: ResolvedSpeaker, sentence: int) -> bool:
         """A person known only by a description of no stated gender ("Một người hàng xóm"),
         heard before the sentence before ``sentence``: too far for a pronoun to mean."""
-        if not _one_described(sp) or sp.entity.gender:
+        e = _described_entity(sp)
+        if e is None or e.gender:
             return False
         return not self._heard_since(sp, self._start_back(sentence, 1))
 
@@ -205,10 +206,10 @@ class Antecedents:
         it means; that epithet itself ("Cô gái") unless someone of its gender was
         named in the two sentences before it or spoke just before."""
         lo, hi = self.sent_tokens[k] if k < len(self.sent_tokens) else (0, 0)
-        lo, hit, gender = self._opening_epithet(lo, hi)
-        if hit is None or gender is None or (want and gender != want) or (
-                lo + hit[0] < hi and (self.lex.demonstratives.match(self.toks, lo + hit[0], hi)
-                                      or self.toks[lo + hit[0]].text[:1].isupper())):
+        lo, length, gender = self._opening_epithet(lo, hi)
+        if length is None or gender is None or (want and gender != want) or (
+                lo + length < hi and (self.lex.demonstratives.match(self.toks, lo + length, hi)
+                                      or self.toks[lo + length].text[:1].isupper())):
             return None
         before, start = self.sentences[max(0, k - _LOOK_BACK)].start, self.sentences[k].start
         named = [e for e in self.registry.salient_between(self.sentences[max(0, k - 2)].start, start, gender)
@@ -220,15 +221,15 @@ class Antecedents:
                 break
             if pos < start and sp.type == "person" and sp.entity is not None and self._gender_of(sp.entity) in (gender, None):
                 return sp  # "…”, người mẹ nói. Nữ phụ huynh tự nhận …": the mother who just spoke
-        end = lo + hit[0]
+        end = lo + length
         if end + 1 < hi and self.toks[end].text.isdigit() and self.toks[end + 1].key == "tuổi":
             end += 2  # "người đàn ông 35 tuổi"
         spelled = self.nt.spelling(self.toks[lo].start, self.toks[end - 1].end)
         # an entity of its own, so later pronouns of its gender find it among the speakers
         return ResolvedSpeaker(spelled, "person", Entity("person", spelled, gender=gender), "description")
 
-    def _opening_epithet(self, lo: int, hi: int) -> tuple[int, tuple[int, int] | None, str | None]:
-        """(where, match, gender) of a gendered epithet opening ``toks[lo:hi]`` or its
+    def _opening_epithet(self, lo: int, hi: int) -> tuple[int, int | None, str | None]:
+        """(where, length in tokens, gender) of a gendered epithet opening ``toks[lo:hi]`` or its
         main clause after a fronted phrase ("Từ Hà Nội vào Huế, nữ du khách 30 tuổi
         ngồi …"): a listed epithet, or "nữ/nam" before a group or role noun."""
         toks, lex = self.toks, self.lex
@@ -241,11 +242,11 @@ class Antecedents:
                 continue
             hit = lex.anaphors.match(toks, a, hi)
             if hit is not None:
-                return a, hit, self._epithet_gender.get(" ".join(t.key for t in toks[a:a + hit[0]]))
+                return a, hit[0], self._epithet_gender.get(" ".join(t.key for t in toks[a:a + hit[0]]))
             if toks[a].key in GENDER_WORDS and a + 1 < hi and toks[a + 1].text[:1].islower():
                 head = lex.groups.match(toks, a + 1, hi) or lex.titles.match(toks, a + 1, hi)
                 if head is not None:
-                    return a, (head[0] + 1, 0), GENDER_WORDS[toks[a].key]
+                    return a, head[0] + 1, GENDER_WORDS[toks[a].key]
         return lo, None, None
 
     def plural(self, m: Mention, sentence: int) -> ResolvedSpeaker | None:
@@ -368,6 +369,7 @@ class Antecedents:
         return None
 
 
-def _one_described(sp: ResolvedSpeaker) -> bool:
-    """One person known only by a description ("Một người hàng xóm", "nữ hành khách")."""
-    return sp.type == "person" and sp.resolved_by == "description" and sp.entity is not None
+def _described_entity(sp: ResolvedSpeaker) -> Entity | None:
+    """The entity of one person known only by a description ("Một người hàng xóm", "nữ hành
+    khách"), else None."""
+    return sp.entity if sp.type == "person" and sp.resolved_by == "description" else None

@@ -27,7 +27,7 @@ def passive_frame_start(view: ArticleView, si: int, subj: Mention) -> bool:
     if not noun:
         return False
     dem = view.lex.demonstratives.match(toks, lo + noun[0], k)
-    return bool(dem) and lo + noun[0] + dem[0] == k
+    return dem is not None and lo + noun[0] + dem[0] == k
 
 
 def propose_named_back(view: ArticleView, claims: Claims, si: int, cue: Cue, subj: Mention,
