@@ -165,30 +165,58 @@ def _person_heading_chain(parser: MentionParser, toks: Sequence[Token], chunks: 
     """"GS.TS Hans Liu, Bệnh viện Bryn Mawr, Mỹ, cho biết", "Ông A, Giám đốc Ban quản lý dự án
     cao tốc X - Y, cho biết": a named person opening a chunk, with only appositives (places,
     organisations, roles, however written) between it and the cue, is the speaker.  The
-    chain stops at a chunk that holds a cue or a predicate: that is a clause of its own."""
-    lex = parser.lex
+    chain stops at a chunk that holds a cue or a predicate: that is a clause of its own.
+
+    A head opening the chunk right before the cue is no appositive chain's: the answer is
+    then ``None``, and so it is when the chunks further left give none; so that chunk's head
+    is looked for only when they give one (the same answer, its parses saved mostly)."""
     inner = [c for c in chunks if c[0] < c[1]]
     if len(inner) < 2:
         return None
-    for a, b in reversed(inner[-6:]):
-        if b < j and toks[b].text in (":", ";", "…"):
-            return None  # a headline prefix or another clause, not an apposition
-        relative = toks[a].key in _APPOSITIVE_OPENERS  # "người có cháu gái được thả hôm qua": a relative clause
-        if holds_cue(lex, toks, a, b) or (not relative and any(toks[q].key in lex.predicate_words for q in range(a, b))):
+    last = inner[-1]
+    if _stops_chain(parser, toks, *last, j):
+        return None
+    for a, b in reversed(inner[-6:-1]):
+        if _stops_chain(parser, toks, a, b, j):
             return None
-        k = a
-        c = lex.connectives.match(toks, a, b)
-        if c and a + c[0] < b:
-            k = a + c[0]
-        m = _opening_person(parser, toks, k, b)
-        if m is None:
-            continue
-        introduced = m.title is not None or (m.name is not None and m.name[0] > m.start)
-        after_quote = a >= 2 and toks[a - 2].text in CLOSE_MARKS
-        if not introduced and (a, b) != inner[0] and not after_quote:
-            continue  # "…, Đại học California, Santa Barbara cho biết": a bare name inside a chain is no head
-        return attrs.evolve(m, end=toks[j - 1].end, tok_end=j) if (a, b) != inner[-1] else None
-    return _description_heading_chain(parser, toks, inner)
+        m = _chunk_head(parser, toks, inner, a, b)
+        if m is not None:
+            found: Mention | None = attrs.evolve(m, end=toks[j - 1].end, tok_end=j)
+            break
+    else:
+        found = _description_heading_chain(parser, toks, inner)
+    if found is None or _chunk_head(parser, toks, inner, *last) is not None:
+        return None
+    return found
+
+
+def _stops_chain(parser: MentionParser, toks: Sequence[Token], a: int, b: int, j: int) -> bool:
+    """Does chunk ``toks[a:b]`` end the chain: a headline prefix or another clause after it,
+    or a cue or a predicate in it?"""
+    if b < j and toks[b].text in (":", ";", "…"):
+        return True  # a headline prefix or another clause, not an apposition
+    lex = parser.lex
+    relative = toks[a].key in _APPOSITIVE_OPENERS  # "người có cháu gái được thả hôm qua": a relative clause
+    return holds_cue(lex, toks, a, b) or (not relative and any(toks[q].key in lex.predicate_words
+                                                                for q in range(a, b)))
+
+
+def _chunk_head(parser: MentionParser, toks: Sequence[Token], inner: list[tuple[int, int]], a: int,
+                b: int) -> Mention | None:
+    """The named person opening chunk ``toks[a:b]`` (past a connective) that heads the chain:
+    introduced by a title or honorific, or opening the chain, or right after a quote."""
+    k = a
+    c = parser.lex.connectives.match(toks, a, b)
+    if c and a + c[0] < b:
+        k = a + c[0]
+    m = _opening_person(parser, toks, k, b)
+    if m is None:
+        return None
+    introduced = m.title is not None or (m.name is not None and m.name[0] > m.start)
+    after_quote = a >= 2 and toks[a - 2].text in CLOSE_MARKS
+    if not introduced and (a, b) != inner[0] and not after_quote:
+        return None  # "…, Đại học California, Santa Barbara cho biết": a bare name inside a chain is no head
+    return m
 
 
 def _description_heading_chain(parser: MentionParser, toks: Sequence[Token],
