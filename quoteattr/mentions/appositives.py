@@ -15,11 +15,12 @@ import attrs
 from ..segment import CLOSE_MARKS
 from ..tokens import Token
 from .grammar import SEPARATORS
-from .model import Mention, is_cap
+from .model import GENDER_WORDS, Mention, is_cap
 from .names import holds_cue, unit
 from .noun_phrase import described_subject, leading_subject
 
 if TYPE_CHECKING:
+    from ..lexicon import CompiledLexicon
     from .parser import MentionParser
 
 __all__ = ["subject_before"]
@@ -205,18 +206,31 @@ def _chunk_head(parser: MentionParser, toks: Sequence[Token], inner: list[tuple[
                 b: int) -> Mention | None:
     """The named person opening chunk ``toks[a:b]`` (past a connective) that heads the chain:
     introduced by a title or honorific, or opening the chain, or right after a quote."""
+    lex = parser.lex
     k = a
-    c = parser.lex.connectives.match(toks, a, b)
+    c = lex.connectives.match(toks, a, b)
     if c and a + c[0] < b:
         k = a + c[0]
+    # "…, Đại học California, Santa Barbara cho biết": a bare name inside a chain is no head
+    bare_name_heads = (a, b) == inner[0] or (a >= 2 and toks[a - 2].text in CLOSE_MARKS)
+    if not bare_name_heads and not _may_introduce(lex, toks[k]):
+        return None  # no person parsed from toks[k] is introduced: none is worth a parse
     m = _opening_person(parser, toks, k, b)
     if m is None:
         return None
     introduced = m.title is not None or (m.name is not None and m.name[0] > m.start)
-    after_quote = a >= 2 and toks[a - 2].text in CLOSE_MARKS
-    if not introduced and (a, b) != inner[0] and not after_quote:
-        return None  # "…, Đại học California, Santa Barbara cho biết": a bare name inside a chain is no head
-    return m
+    return m if introduced or bare_name_heads else None
+
+
+def _may_introduce(lex: CompiledLexicon, tok: Token) -> bool:
+    """Can a person parsed from ``tok`` have a title or honorific before its name?  Only an
+    honorific's name and a title chain's (:func:`.titles.titled_mention`) do, and
+    :func:`.grammar._single` reads those only from an honorific's or title's first word, or
+    a gender word before a title ("nữ ca sĩ …"); a bare capitalised run or a lone head word
+    is a name from its first word (:func:`.grammar._capitalised_run`, ``_headed``)."""
+    key, text = tok.key, tok.text
+    return key in GENDER_WORDS or any((text if m.case_sensitive else key) in m.starts
+                                      for m in (lex.honorifics, lex.titles))
 
 
 def _description_heading_chain(parser: MentionParser, toks: Sequence[Token],
@@ -236,6 +250,8 @@ def _description_heading_chain(parser: MentionParser, toks: Sequence[Token],
 def _opening_person(parser: MentionParser, toks: Sequence[Token], k: int, b: int) -> Mention | None:
     """The longest named person (with a title or honorific, or a sure name) opening ``toks[k:b]``."""
     for p in reversed(parser.person_ends(toks, k, min(b, k + parser.max_tokens))):
+        if p - k < 2:
+            break  # one word is no such person: a name, with a title or honorific or not, has two
         m = parser.parse(toks, k, p)
         if m is not None and m.kind == "person" and m.name is not None and (
                 m.certain or m.title is not None or m.name[0] > m.start):
