@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .appositives import subject_before
-from .grammar import SEPARATORS, _may_start, no_mention_across, parse_mention
+from .grammar import SEPARATORS, _barrier_keys, _may_start, no_mention_across, parse_mention
 from .model import Mention
 from .names import certain_name, name_run, split_name
 from .titles import name_ends
@@ -90,15 +90,19 @@ class MentionParser:
 
     def best_suffix(self, toks: Sequence[Token], a: int, b: int) -> Mention | None:
         """The longest tail of ``toks[a:b]`` that is a whole mention."""
+        lex = self.lex
         a = max(a, b - self.max_tokens)
+        barriers = _barrier_keys(lex)  # no_mention_across's first test, read here: most words fail it
         for q in range(b - 2, a, -1):
-            if no_mention_across(self.lex, toks, q):
+            if toks[q].key in barriers and no_mention_across(lex, toks, q):
                 a = q + 1  # no start before it gives a mention to ``b``, nor does it (no recogniser starts there)
                 break
-        lex = self.lex
         for k in range(a, b):
             tok = toks[k]
-            if tok.text in ("(", ")") or not tok.is_word or not (_may_start(lex, tok) or tok.key == "cả"):
+            first = tok.text[0]
+            if not first.isalnum():
+                continue  # no word ("(", ")", a mark): not asked
+            if not ((first.isupper() and first.isalpha()) or _may_start(lex, tok) or tok.key == "cả"):
                 continue  # parse_mention answers None where no mention starts (its first test): not asked
             m = self.parse(toks, k, b)
             if m is not None:
