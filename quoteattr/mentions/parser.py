@@ -113,8 +113,10 @@ class MentionParser:
         """The highest end ``b <= stop`` for which ``parse(toks, k, b)`` may be a mention: every
         end past ``q + 1``, for the first ``q > k`` that :func:`.grammar.no_mention_across` holds
         for, parses to ``None``."""
+        lex = self.lex
+        barriers = _barrier_keys(lex)  # no_mention_across's first test, read here: most words fail it
         for q in range(k + 1, stop - 1):
-            if no_mention_across(self.lex, toks, q):
+            if toks[q].key in barriers and no_mention_across(lex, toks, q):
                 return q + 1
         return stop
 
