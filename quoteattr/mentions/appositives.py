@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["subject_before"]
 
-_KEY = attrgetter("key")
+_KEY = attrgetter("key")  # a token's key, read by built-ins
 # "được Bộ Giáo dục và Đào tạo đánh giá là …": the agent of a passive is the speaker
 _PASSIVE = {"được", "bị", "do", "bởi"}
 _APPOSITIVE_OPENERS = {"đồng", "nguyên", "cựu", "là", "người", "một", "hiện", "từng", "vốn", "ở", "trú", "ngụ", "quê",
@@ -200,7 +200,7 @@ def _stops_chain(parser: MentionParser, toks: Sequence[Token], a: int, b: int, j
         return True  # a headline prefix or another clause, not an apposition
     lex = parser.lex
     relative = toks[a].key in _APPOSITIVE_OPENERS  # "người có cháu gái được thả hôm qua": a relative clause
-    # the predicate test first: a set's look-ups, done by built-ins, and where it holds no cue is looked for
+    # the predicate test first (set look-ups, by built-ins): where it holds, the cue search is skipped
     return (not relative and not lex.predicate_words.isdisjoint(map(_KEY, toks[a:b]))) or holds_cue(lex, toks, a, b)
 
 
