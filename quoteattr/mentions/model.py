@@ -77,11 +77,13 @@ def is_acronym(tok: Token) -> bool:
         # every cased character is lowercase (and there is one): any letter is lowercase or
         # uncased, so not all letters are upper, or there is none: the common word, no list built
         return False
-    second = text[1:2]
+    if len(text) < 2:
+        return False  # one character is one letter at most: "A", ",", "5"
+    second = text[1]
     if second.isalpha() and not second.isupper():
         return False  # "Hùng": a letter not in capitals (the capitalised word)
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = list(filter(str.isalpha, text))  # picked and tested by built-ins, no Python loop
+    return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
 def looks_foreign(toks: Sequence[Token]) -> bool:

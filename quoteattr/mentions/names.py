@@ -68,8 +68,9 @@ def name_run(toks: Sequence[Token], i: int, b: int, max_tokens: int) -> int:
     b = min(b, i + max_tokens)
     while j < b:
         t = toks[j]
-        first = t.text[:1]  # is_cap(t), inline: the loop runs ~20 times per parse
-        if first.isupper() and first.isalpha() and t.text not in ("Theo",):
+        text = t.text
+        first = text[:1]  # is_cap(t), inline: the loop runs ~20 times per parse
+        if first.isupper() and first.isalpha() and text != "Theo":
             j += 1
         elif t.key in NAME_PARTICLES and j > i and j + 1 < b and is_cap(toks[j + 1]):
             j += 1
@@ -94,9 +95,11 @@ def split_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int,
     if family_only:
         return None
     k = i
+    keys, texts = _prefix_starts(lex)
     while k < j:
-        n = (unit(toks, k, j, lex.places) or unit(toks, k, j, lex.org_heads)
-             or unit(toks, k, j, lex.titles) or unit(toks, k, j, lex.outlets))
+        tok = toks[k]
+        n = (unit(toks, k, j, lex.places) or unit(toks, k, j, lex.org_heads) or unit(toks, k, j, lex.titles)
+             or unit(toks, k, j, lex.outlets)) if tok.key in keys or tok.text in texts else 0
         if n:
             k += n
         elif is_acronym(toks[k]):
@@ -106,6 +109,16 @@ def split_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int,
     if k < j and not (j - k == 1 and is_acronym(toks[k])):
         return (k, j)
     return None
+
+
+@lru_cache(maxsize=8)
+def _prefix_starts(lex: CompiledLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The first keys and texts (case-sensitive lexicons) of the place, organisation head,
+    title and outlet phrases :func:`split_name` drops before a name: a token in none of them
+    gives each ``unit`` 0 there.  An lru_cache on a pure function of the immutable lexicon."""
+    matchers = (lex.places, lex.org_heads, lex.titles, lex.outlets)
+    return (frozenset().union(*(m.starts for m in matchers if not m.case_sensitive)),
+            frozenset().union(*(m.starts for m in matchers if m.case_sensitive)))
 
 
 def family_name_reading(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int) -> bool:
