@@ -27,7 +27,8 @@ _COORD = {"và", "lẫn", "cùng"}
 _LEFT_KINDS = ("person", "title", "organization", "place", "group")
 _RIGHT_KINDS = ("person", "title", "organization", "place", "anaphor", "pronoun", "group")
 _GENDER = GENDER_WORDS.keys()
-_KEY = attrgetter("key")  # a token's key, read by built-ins
+_KEY, _TEXT = attrgetter("key"), attrgetter("text")  # a token's key and text, read by built-ins
+_NAME_BREAKS = {",", ";", ":"}  # marks no organisation's name holds
 # aspect and modal words that end a clause's subject, never a name ("không" does: "hãng hàng không")
 _ASPECT_LAST = {"đã", "đang", "sẽ", "vừa", "chưa", "cũng", "vẫn", "đều", "cần", "phải"}
 # words that join clauses: a noun phrase's modifiers never hold one
@@ -181,12 +182,15 @@ def _single(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tok
         m = _headed(lex, toks, k, b, mk, body_end, max_tokens)
         if m is not None:
             return m
-    if not (cap or is_acronym(tok)):
-        return None  # an organisation needs a capital or an acronym first, a capitalised run a capital
-    m = _organisation(lex, toks, k, b, mk, cap)
-    if m is not None:
-        return m
-    return _capitalised_run(lex, toks, k, b, mk, max_tokens) if cap else None
+    if not cap:
+        # an organisation needs a capital or an acronym first, a capitalised run a capital
+        return _organisation(lex, toks, k, b, mk, cap) if is_acronym(tok) else None
+    org_heads = lex.org_heads
+    if (text if org_heads.case_sensitive else key) in org_heads.starts or is_acronym(tok):
+        m = _organisation(lex, toks, k, b, mk, cap)  # it needs an organisation's head or an acronym
+        if m is not None:
+            return m
+    return _capitalised_run(lex, toks, k, b, mk, max_tokens)
 
 
 @lru_cache(maxsize=8)
@@ -230,7 +234,7 @@ def _honorific(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: 
     h = unit(toks, p, b, lex.honorifics)
     if not h or toks[p].key in ("cô giáo",):
         return None
-    gender = lex.honorific_gender.get(" ".join(t.key for t in toks[p:p + h]))
+    gender = lex.honorific_gender.get(toks[p].key if h == 1 else " ".join(t.key for t in toks[p:p + h]))
     r = p + h
     if r == b:
         return mk("pronoun", gender=gender)
@@ -276,11 +280,11 @@ def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
     if head:
         rest = r + head
         modifiers = toks[rest:body_end]
-        if len(modifiers) <= 8 and not any(t.text in SEPARATORS for t in modifiers) and not (
+        if len(modifiers) <= 8 and SEPARATORS.isdisjoint(map(_TEXT, modifiers)) and not (
             lex.clause_markers.find_all(toks, rest, body_end) or _holds_predicate(lex, toks, rest, body_end)
             # "phi hành đoàn thông báo khẩn cấp": a clause, also when the run ends inside the cue
             or holds_cue(lex, toks, rest, body_end, stop=min(len(toks), body_end + 3))
-            or any(t.key in _CLAUSE_JOINERS for t in modifiers)  # "đào tạo cán bộ nhưng lại yêu cầu"
+            or not _CLAUSE_JOINERS.isdisjoint(map(_KEY, modifiers))  # "đào tạo cán bộ nhưng lại yêu cầu"
             or holds_subordinate(toks, rest, body_end)
         ):
             if demonstrative and len(modifiers) <= 3:
@@ -312,7 +316,7 @@ def _organisation(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, m
     if acronym_org and any(not is_cap(t) and t.text not in ("&", "-") for t in toks[p + 1:b]):
         acronym_org = False  # "CĐ năm 2017": an acronym followed by ordinary words is no name
     if (o and cap) or acronym_org:
-        if b - p <= 14 and not any(t.text in (",", ";", ":") for t in toks[p:b]) and not _holds_predicate(
+        if b - p <= 14 and _NAME_BREAKS.isdisjoint(map(_TEXT, toks[p:b])) and not _holds_predicate(
                 lex, toks, p + 1, b) and not _holds_preposition(lex, toks, p + 1, b) and not any(
                 lex.honorifics.match(toks, q, b) and q + 1 < b and is_cap(toks[q + 1])
                 for q in range(p + 1, b)) and not holds_cue(lex, toks, p + 1, b):
@@ -331,7 +335,7 @@ def _capitalised_run(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int
         pl = lex.places.match(toks, p, b)
         if pl and pl[0] == b - p:
             return mk("place", name=(p, b))
-        if all(is_acronym(t) for t in toks[p:b]):
+        if all(map(is_acronym, toks[p:b])):
             return mk("organization", name=(p, b))
         return mk("person", name=(p, b), certain=certain_name(lex, toks, p, b))
     return None
@@ -344,12 +348,29 @@ def _holds_predicate(lex: CompiledLexicon, toks: Sequence[Token], i: int, b: int
     # name ("Hãng hàng không Sao Mai", "Cục Hàng không Việt Nam")
     if b > i and toks[b - 1].key in _ASPECT_LAST and not is_cap(toks[b - 1]):
         return True  # "Ban lãnh đạo công ty đã| có văn bản …": an aspect word never ends a name
-    return any(not is_cap(toks[q]) and (toks[q].key in lex.predicate_words or lex.adverbs.match(toks, q, q + 1))
-               and q + 1 < b and toks[q + 1].is_word and not is_cap(toks[q + 1]) for q in range(i, b))
+    words, adverbs = lex.predicate_words, lex.adverbs
+    # one loop, each token read once; the last token has no word after it, so it is not asked
+    for q in range(i, b - 1):
+        t = toks[q]
+        first = t.text[:1]
+        if (first.isupper() and first.isalpha()) or not (t.key in words or adverbs.match(toks, q, q + 1)):
+            continue  # capitalised (is_cap), or neither a predicate word nor an adverb
+        n = toks[q + 1]
+        first = n.text[:1]
+        if n.is_word and not (first.isupper() and first.isalpha()):
+            return True
+    return False
 
 
 def _holds_preposition(lex: CompiledLexicon, toks: Sequence[Token], i: int, b: int) -> bool:
     """A lowercase preposition or nominaliser: "Vụ kiện bắt nguồn từ sự …" is a clause."""
-    return any(not is_cap(toks[q]) and (toks[q].key in ("sự", "việc") or (
-        lex.non_subject_starts.match(toks, q, q + 1) and toks[q].key not in ("của", "và")))
-        for q in range(i, b))
+    nss = lex.non_subject_starts
+    for q in range(i, b):  # one loop, each token read once
+        t = toks[q]
+        first = t.text[:1]
+        if first.isupper() and first.isalpha():
+            continue  # is_cap
+        key = t.key
+        if key in ("sự", "việc") or (nss.match(toks, q, q + 1) and key not in ("của", "và")):
+            return True
+    return False

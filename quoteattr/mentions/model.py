@@ -59,11 +59,12 @@ class MentionBuilder:
 
     def __call__(self, kind: str, name: tuple[int, int] | None = None, title: tuple[int, int] | None = None,
                  gender: str | None = None, certain: bool = True) -> Mention:
-        toks = self.toks
-        return Mention(toks[self.k].start, toks[self.b - 1].end, kind,
+        toks, k, b = self.toks, self.k, self.b
+        # every field by position (``parts`` its default): no keyword matched to a parameter
+        return Mention(toks[k].start, toks[b - 1].end, kind,
                        (toks[name[0]].start, toks[name[1] - 1].end) if name else None,
                        (toks[title[0]].start, toks[title[1] - 1].end) if title and title[1] > title[0] else None,
-                       gender, self.k, self.b, certain=certain)
+                       gender, k, b, (), certain)
 
 
 def is_cap(tok: Token) -> bool:
