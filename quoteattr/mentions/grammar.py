@@ -250,8 +250,11 @@ def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
             max_tokens: int) -> Mention | None:
     """quantifier? (title | group | anaphor) … [name]."""
     demonstrative = body_end != b
-    titles, groups, anaphors = lex.titles, lex.groups, lex.anaphors
-    qn = unit(toks, p, b, lex.quantifiers) or (1 if toks[p].text[:1].isdigit() else 0)
+    titles, groups, anaphors, quantifiers = lex.titles, lex.groups, lex.anaphors, lex.quantifiers
+    tok = toks[p]  # its quantifier's ``unit``, inline as the heads' below
+    m = quantifiers.match(toks, p, b) if (
+        tok.text if quantifiers.case_sensitive else tok.key) in quantifiers.starts else None
+    qn = m[0] if m else (1 if tok.text[:1].isdigit() else 0)
     r = p + qn
     if r + 1 < b and toks[r].key in _GENDER and not is_cap(toks[r + 1]) and (
             unit(toks, r + 1, b, titles) or unit(toks, r + 1, b, groups)):
@@ -281,7 +284,8 @@ def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
         rest = r + head
         modifiers = toks[rest:body_end]
         if len(modifiers) <= 8 and SEPARATORS.isdisjoint(map(_TEXT, modifiers)) and not (
-            lex.clause_markers.find_all(toks, rest, body_end) or _holds_predicate(lex, toks, rest, body_end)
+            _holds_phrase(lex.clause_markers, modifiers, toks, rest, body_end)
+            or _holds_predicate(lex, toks, rest, body_end)
             # "phi hành đoàn thông báo khẩn cấp": a clause, also when the run ends inside the cue
             or holds_cue(lex, toks, rest, body_end, stop=min(len(toks), body_end + 3))
             or not _CLAUSE_JOINERS.isdisjoint(map(_KEY, modifiers))  # "đào tạo cán bộ nhưng lại yêu cầu"
@@ -293,6 +297,14 @@ def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
                 return mk("anaphor")
             return mk("group")
     return None
+
+
+def _holds_phrase(matcher, run: Sequence[Token], toks: Sequence[Token], i: int, j: int) -> bool:
+    """Does a phrase of ``matcher`` start in ``run``, that is ``toks[i:j]``?  Only where one of
+    its tokens is a phrase's first word (a test of built-ins): most runs hold none, and
+    ``find_all`` is not called for them."""
+    firsts = map(_TEXT if matcher.case_sensitive else _KEY, run)
+    return not matcher.starts.isdisjoint(firsts) and bool(matcher.find_all(toks, i, j))
 
 
 def _organisation(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: MentionBuilder,
@@ -317,11 +329,21 @@ def _organisation(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, m
         acronym_org = False  # "CĐ năm 2017": an acronym followed by ordinary words is no name
     if (o and cap) or acronym_org:
         if b - p <= 14 and _NAME_BREAKS.isdisjoint(map(_TEXT, toks[p:b])) and not _holds_predicate(
-                lex, toks, p + 1, b) and not _holds_preposition(lex, toks, p + 1, b) and not any(
-                lex.honorifics.match(toks, q, b) and q + 1 < b and is_cap(toks[q + 1])
-                for q in range(p + 1, b)) and not holds_cue(lex, toks, p + 1, b):
+                lex, toks, p + 1, b) and not _holds_preposition(lex, toks, p + 1, b) and not _holds_honorific_name(
+                lex, toks, p + 1, b) and not holds_cue(lex, toks, p + 1, b):
             return mk("organization", name=(p, b))
     return None
+
+
+def _holds_honorific_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, b: int) -> bool:
+    """Does an honorific followed by a capital start in ``toks[i:b]`` ("… ông Nguyễn")?"""
+    honorifics = lex.honorifics
+    starts, cased = honorifics.starts, honorifics.case_sensitive
+    for q in range(i, b - 1):  # the last token has none after it; match is asked only where a phrase starts
+        t = toks[q]
+        if (t.text if cased else t.key) in starts and honorifics.match(toks, q, b) and is_cap(toks[q + 1]):
+            return True
+    return False
 
 
 def _capitalised_run(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: MentionBuilder,
