@@ -33,6 +33,10 @@ class _Watched(Sequence[Token]):
         return len(self.toks)
 
     def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):  # a slice reads every index it covers
+            assert i.step is None and i.start is not None and i.stop is not None
+            self.highest = max(self.highest, min(i.stop, len(self.toks)) - 1)
+            return self.toks[i]
         assert isinstance(i, int)
         self.highest = max(self.highest, i)
         return self.toks[i]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
@@ -26,6 +27,8 @@ _COORD = {"và", "lẫn", "cùng"}
 _LEFT_KINDS = ("person", "title", "organization", "place", "group")
 _RIGHT_KINDS = ("person", "title", "organization", "place", "anaphor", "pronoun", "group")
 _GENDER = GENDER_WORDS.keys()
+_KEY, _TEXT = attrgetter("key"), attrgetter("text")  # a token's key and text, read by built-ins
+_NAME_BREAKS = {",", ";", ":"}  # marks no organisation's name holds
 # aspect and modal words that end a clause's subject, never a name ("không" does: "hãng hàng không")
 _ASPECT_LAST = {"đã", "đang", "sẽ", "vừa", "chưa", "cũng", "vẫn", "đều", "cần", "phải"}
 # words that join clauses: a noun phrase's modifiers never hold one
@@ -36,12 +39,17 @@ def parse_mention(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, m
     """``toks[k:b]`` as one whole mention, or ``None``."""
     if k >= b or b - k > max_tokens:
         return None
-    may_start = _may_start(lex, toks[k])
-    if not may_start and toks[k].key != "cả":
+    tok = toks[k]
+    may_start = _may_start(lex, tok)
+    both = tok.key == "cả"
+    if not may_start and not both:
         return None  # neither a coordination ("cả A và B" aside) nor a single mention starts here
-    coord = _coordination(lex, toks, k, b, max_tokens)
-    if coord is not None:
-        return coord
+    # a coordination needs a coordinator strictly inside its parts' span: most spans hold none,
+    # found by one pass of built-ins over the keys, not by :func:`_coordination`'s loop
+    if not _COORD.isdisjoint(map(_KEY, toks[k + 2 if both else k + 1:b - 1])):
+        coord = _coordination(lex, toks, k, b, max_tokens)
+        if coord is not None:
+            return coord
     return _single(lex, toks, k, b, max_tokens, may_start)
 
 
@@ -150,13 +158,17 @@ def _single(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tok
     key, text = tok.key, tok.text
     (nss_keys, nss_texts), (outlet_keys, outlet_texts), (honorific_keys, honorific_texts), (
         head_keys, head_texts) = _recogniser_starts(lex)
+    first = text[:1]
+    cap = first.isupper() and first.isalpha()  # is_cap(tok)
     if key in nss_keys or text in nss_texts:
         opener = unit(toks, k, b, lex.non_subject_starts)
-        if opener and (not is_cap(tok) or opener > 1 or key in ("việc", "sự", "điều")):
+        if opener and (not cap or opener > 1 or key in ("việc", "sự", "điều")):
             return None  # "Trường hợp khách hàng …", "việc …": a case, a reason or a deed is nobody
     mk = MentionBuilder(toks, k, b)
-    body_end = b - unit_ending(toks, k, b, lex.demonstratives)
-    outlets, last = lex.outlets, toks[b - 1]
+    outlets, demonstratives, last = lex.outlets, lex.demonstratives, toks[b - 1]
+    # unit_ending's own first test, inline: most spans end on no demonstrative's word
+    body_end = b - unit_ending(toks, k, b, demonstratives) if (
+        last.text if demonstratives.case_sensitive else last.key) in demonstratives.words else b
     if key in outlet_keys or text in outlet_texts or (
             last.text if outlets.case_sensitive else last.key) in outlets.words:
         m = _outlet(lex, toks, k, b, mk, body_end, max_tokens)
@@ -166,18 +178,19 @@ def _single(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tok
         m = _honorific(lex, toks, k, b, mk, body_end, max_tokens)
         if m is not None:
             return m
-    first = text[:1]
     if key in head_keys or text in head_texts or first.isdigit() or key in _GENDER:
         m = _headed(lex, toks, k, b, mk, body_end, max_tokens)
         if m is not None:
             return m
-    cap = first.isupper() and first.isalpha()  # is_cap(tok)
-    if not (cap or is_acronym(tok)):
-        return None  # an organisation needs a capital or an acronym first, a capitalised run a capital
-    m = _organisation(lex, toks, k, b, mk)
-    if m is not None:
-        return m
-    return _capitalised_run(lex, toks, k, b, mk, max_tokens) if cap else None
+    if not cap:
+        # an organisation needs a capital or an acronym first, a capitalised run a capital
+        return _organisation(lex, toks, k, b, mk, cap) if is_acronym(tok) else None
+    org_heads = lex.org_heads
+    if (text if org_heads.case_sensitive else key) in org_heads.starts or is_acronym(tok):
+        m = _organisation(lex, toks, k, b, mk, cap)  # it needs an organisation's head or an acronym
+        if m is not None:
+            return m
+    return _capitalised_run(lex, toks, k, b, mk, max_tokens)
 
 
 @lru_cache(maxsize=8)
@@ -221,7 +234,7 @@ def _honorific(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: 
     h = unit(toks, p, b, lex.honorifics)
     if not h or toks[p].key in ("cô giáo",):
         return None
-    gender = lex.honorific_gender.get(" ".join(t.key for t in toks[p:p + h]))
+    gender = lex.honorific_gender.get(toks[p].key if h == 1 else " ".join(t.key for t in toks[p:p + h]))
     r = p + h
     if r == b:
         return mk("pronoun", gender=gender)
@@ -237,16 +250,27 @@ def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
             max_tokens: int) -> Mention | None:
     """quantifier? (title | group | anaphor) … [name]."""
     demonstrative = body_end != b
-    qn = unit(toks, p, b, lex.quantifiers) or (1 if toks[p].text[:1].isdigit() else 0)
+    titles, groups, anaphors, quantifiers = lex.titles, lex.groups, lex.anaphors, lex.quantifiers
+    tok = toks[p]  # its quantifier's ``unit``, inline as the heads' below
+    m = quantifiers.match(toks, p, b) if (
+        tok.text if quantifiers.case_sensitive else tok.key) in quantifiers.starts else None
+    qn = m[0] if m else (1 if tok.text[:1].isdigit() else 0)
     r = p + qn
     if r + 1 < b and toks[r].key in _GENDER and not is_cap(toks[r + 1]) and (
-            unit(toks, r + 1, b, lex.titles) or unit(toks, r + 1, b, lex.groups)):
+            unit(toks, r + 1, b, titles) or unit(toks, r + 1, b, groups)):
         r += 1  # "nữ ca sĩ Lê Thu Hà", "một nữ phạm nhân 67 tuổi": a gender word before the head
     if r >= b:
         return None
-    t_len = unit(toks, r, b, lex.titles)
-    g_len = unit(toks, r, b, lex.groups)
-    a_len = unit(toks, r, b, lex.anaphors)
+    # the three heads' ``unit`` at ``r``, inline: the token read once, a matcher asked only if
+    # its phrases can start there (the test ``unit`` makes first)
+    tok = toks[r]
+    key, text = tok.key, tok.text
+    m = titles.match(toks, r, b) if (text if titles.case_sensitive else key) in titles.starts else None
+    t_len = m[0] if m else 0
+    m = groups.match(toks, r, b) if (text if groups.case_sensitive else key) in groups.starts else None
+    g_len = m[0] if m else 0
+    m = anaphors.match(toks, r, b) if (text if anaphors.case_sensitive else key) in anaphors.starts else None
+    a_len = m[0] if m else 0
     if a_len and not qn and (r + a_len == b or (demonstrative and r + a_len == body_end)):
         return mk("anaphor")
     if t_len and not qn and t_len >= g_len:
@@ -259,11 +283,12 @@ def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
     if head:
         rest = r + head
         modifiers = toks[rest:body_end]
-        if len(modifiers) <= 8 and not any(t.text in SEPARATORS for t in modifiers) and not (
-            lex.clause_markers.find_all(toks, rest, body_end) or _holds_predicate(lex, toks, rest, body_end)
+        if len(modifiers) <= 8 and SEPARATORS.isdisjoint(map(_TEXT, modifiers)) and not (
+            _holds_phrase(lex.clause_markers, modifiers, toks, rest, body_end)
+            or _holds_predicate(lex, toks, rest, body_end)
             # "phi hành đoàn thông báo khẩn cấp": a clause, also when the run ends inside the cue
             or holds_cue(lex, toks, rest, body_end, stop=min(len(toks), body_end + 3))
-            or any(t.key in _CLAUSE_JOINERS for t in modifiers)  # "đào tạo cán bộ nhưng lại yêu cầu"
+            or not _CLAUSE_JOINERS.isdisjoint(map(_KEY, modifiers))  # "đào tạo cán bộ nhưng lại yêu cầu"
             or holds_subordinate(toks, rest, body_end)
         ):
             if demonstrative and len(modifiers) <= 3:
@@ -274,26 +299,51 @@ def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
     return None
 
 
-def _organisation(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: MentionBuilder) -> Mention | None:
-    """A capitalised organisation head, then its name (lowercase syllables allowed), or an acronym."""
-    if not (is_cap(toks[p]) or is_acronym(toks[p])):
-        return None  # the head must be capitalised, else an acronym must open it: no look-up
-    org_head = lex.org_heads.match(toks, p, b)
+def _holds_phrase(matcher, run: Sequence[Token], toks: Sequence[Token], i: int, j: int) -> bool:
+    """Does a phrase of ``matcher`` start in ``run``, that is ``toks[i:j]``?  Only where one of
+    its tokens is a phrase's first word (a test of built-ins): most runs hold none, and
+    ``find_all`` is not called for them."""
+    firsts = map(_TEXT if matcher.case_sensitive else _KEY, run)
+    return not matcher.starts.isdisjoint(firsts) and bool(matcher.find_all(toks, i, j))
+
+
+def _organisation(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: MentionBuilder,
+                  cap: bool) -> Mention | None:
+    """A capitalised organisation head, then its name (lowercase syllables allowed), or an acronym.
+
+    ``cap``: :func:`.model.is_cap` of ``toks[p]``; the caller (:func:`_single`) asks only where
+    ``toks[p]`` is capitalised or else an acronym (the head must be one or the other)."""
+    org_heads = lex.org_heads
+    head = toks[p]
+    # match's own first look-up, inline: most capitalised words open no organisation's head
+    org_head = org_heads.match(toks, p, b) if (
+        head.text if org_heads.case_sensitive else head.key) in org_heads.starts else None
     o = org_head[0] if org_head else 0
     if org_head and p + o == b and org_head[1] not in lex.org_alone:
         o = 0  # "Trường" alone is more likely a name than "the school"
     if o and family_name_reading(lex, toks, p, b):
         o = 0  # "Đoàn Văn Minh": a family name, not the union
-    acronym_org = not o and is_acronym(toks[p]) and not lex.places.match(toks, p, b)
+    # not capitalised, the head is an acronym (the caller's test)
+    acronym_org = not o and (not cap or is_acronym(head)) and not lex.places.match(toks, p, b)
     if acronym_org and any(not is_cap(t) and t.text not in ("&", "-") for t in toks[p + 1:b]):
         acronym_org = False  # "CĐ năm 2017": an acronym followed by ordinary words is no name
-    if (o and is_cap(toks[p])) or acronym_org:
-        if b - p <= 14 and not any(t.text in (",", ";", ":") for t in toks[p:b]) and not _holds_predicate(
-                lex, toks, p + 1, b) and not _holds_preposition(lex, toks, p + 1, b) and not any(
-                lex.honorifics.match(toks, q, b) and q + 1 < b and is_cap(toks[q + 1])
-                for q in range(p + 1, b)) and not holds_cue(lex, toks, p + 1, b):
+    if (o and cap) or acronym_org:
+        if b - p <= 14 and _NAME_BREAKS.isdisjoint(map(_TEXT, toks[p:b])) and not _holds_predicate(
+                lex, toks, p + 1, b) and not _holds_preposition(lex, toks, p + 1, b) and not _holds_honorific_name(
+                lex, toks, p + 1, b) and not holds_cue(lex, toks, p + 1, b):
             return mk("organization", name=(p, b))
     return None
+
+
+def _holds_honorific_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, b: int) -> bool:
+    """Does an honorific followed by a capital start in ``toks[i:b]`` ("… ông Nguyễn")?"""
+    honorifics = lex.honorifics
+    starts, cased = honorifics.starts, honorifics.case_sensitive
+    for q in range(i, b - 1):  # the last token has none after it; match is asked only where a phrase starts
+        t = toks[q]
+        if (t.text if cased else t.key) in starts and honorifics.match(toks, q, b) and is_cap(toks[q + 1]):
+            return True
+    return False
 
 
 def _capitalised_run(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: MentionBuilder,
@@ -307,7 +357,7 @@ def _capitalised_run(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int
         pl = lex.places.match(toks, p, b)
         if pl and pl[0] == b - p:
             return mk("place", name=(p, b))
-        if all(is_acronym(t) for t in toks[p:b]):
+        if all(map(is_acronym, toks[p:b])):
             return mk("organization", name=(p, b))
         return mk("person", name=(p, b), certain=certain_name(lex, toks, p, b))
     return None
@@ -320,12 +370,29 @@ def _holds_predicate(lex: CompiledLexicon, toks: Sequence[Token], i: int, b: int
     # name ("Hãng hàng không Sao Mai", "Cục Hàng không Việt Nam")
     if b > i and toks[b - 1].key in _ASPECT_LAST and not is_cap(toks[b - 1]):
         return True  # "Ban lãnh đạo công ty đã| có văn bản …": an aspect word never ends a name
-    return any(not is_cap(toks[q]) and (toks[q].key in lex.predicate_words or lex.adverbs.match(toks, q, q + 1))
-               and q + 1 < b and toks[q + 1].is_word and not is_cap(toks[q + 1]) for q in range(i, b))
+    words, adverbs = lex.predicate_words, lex.adverbs
+    # one loop, each token read once; the last token has no word after it, so it is not asked
+    for q in range(i, b - 1):
+        t = toks[q]
+        first = t.text[:1]
+        if (first.isupper() and first.isalpha()) or not (t.key in words or adverbs.match(toks, q, q + 1)):
+            continue  # capitalised (is_cap), or neither a predicate word nor an adverb
+        n = toks[q + 1]
+        first = n.text[:1]
+        if n.is_word and not (first.isupper() and first.isalpha()):
+            return True
+    return False
 
 
 def _holds_preposition(lex: CompiledLexicon, toks: Sequence[Token], i: int, b: int) -> bool:
     """A lowercase preposition or nominaliser: "Vụ kiện bắt nguồn từ sự …" is a clause."""
-    return any(not is_cap(toks[q]) and (toks[q].key in ("sự", "việc") or (
-        lex.non_subject_starts.match(toks, q, q + 1) and toks[q].key not in ("của", "và")))
-        for q in range(i, b))
+    nss = lex.non_subject_starts
+    for q in range(i, b):  # one loop, each token read once
+        t = toks[q]
+        first = t.text[:1]
+        if first.isupper() and first.isalpha():
+            continue  # is_cap
+        key = t.key
+        if key in ("sự", "việc") or (nss.match(toks, q, q + 1) and key not in ("của", "và")):
+            return True
+    return False

@@ -59,11 +59,12 @@ class MentionBuilder:
 
     def __call__(self, kind: str, name: tuple[int, int] | None = None, title: tuple[int, int] | None = None,
                  gender: str | None = None, certain: bool = True) -> Mention:
-        toks = self.toks
-        return Mention(toks[self.k].start, toks[self.b - 1].end, kind,
+        toks, k, b = self.toks, self.k, self.b
+        # every field by position (``parts`` its default): no keyword matched to a parameter
+        return Mention(toks[k].start, toks[b - 1].end, kind,
                        (toks[name[0]].start, toks[name[1] - 1].end) if name else None,
                        (toks[title[0]].start, toks[title[1] - 1].end) if title and title[1] > title[0] else None,
-                       gender, self.k, self.b, certain=certain)
+                       gender, k, b, (), certain)
 
 
 def is_cap(tok: Token) -> bool:
@@ -77,11 +78,13 @@ def is_acronym(tok: Token) -> bool:
         # every cased character is lowercase (and there is one): any letter is lowercase or
         # uncased, so not all letters are upper, or there is none: the common word, no list built
         return False
-    second = text[1:2]
+    if len(text) < 2:
+        return False  # one character is one letter at most: "A", ",", "5"
+    second = text[1]
     if second.isalpha() and not second.isupper():
         return False  # "Hùng": a letter not in capitals (the capitalised word)
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = list(filter(str.isalpha, text))  # picked and tested by built-ins, no Python loop
+    return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
 def looks_foreign(toks: Sequence[Token]) -> bool:

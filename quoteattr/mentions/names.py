@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 
 import regex
 
@@ -25,6 +26,7 @@ _SYLLABLE = regex.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrst
 # legal-form words that end a company's name, never a person's ("Sao Mai Group", "Hoa Sen Corp")
 _COMPANY_FORMS = frozenset({"group", "corp", "corporation", "holding", "holdings", "jsc", "inc", "ltd", "llc",
                             "plc", "gmbh", "co", "company"})
+_KEY, _TEXT = attrgetter("key"), attrgetter("text")  # a token's key and text, read by built-ins
 #: lowercase particles a name run takes in before a capital ("Ludwig van Beethoven")
 NAME_PARTICLES = {"de", "van", "von", "der", "bin", "al", "da", "di", "le", "la", "el", "dos", "du"}
 
@@ -65,11 +67,13 @@ def name_run(toks: Sequence[Token], i: int, b: int, max_tokens: int) -> int:
     """Length of the run of capitalised words starting at ``i`` (name particles allowed
     inside), at most ``max_tokens``: longer runs are not names anyway."""
     j = i
-    b = min(b, i + max_tokens)
+    if b > i + max_tokens:
+        b = i + max_tokens
     while j < b:
         t = toks[j]
-        first = t.text[:1]  # is_cap(t), inline: the loop runs ~20 times per parse
-        if first.isupper() and first.isalpha() and t.text not in ("Theo",):
+        text = t.text
+        first = text[:1]  # is_cap(t), inline: the loop runs ~20 times per parse
+        if first.isupper() and first.isalpha() and text != "Theo":
             j += 1
         elif t.key in NAME_PARTICLES and j > i and j + 1 < b and is_cap(toks[j + 1]):
             j += 1
@@ -87,16 +91,16 @@ def split_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int,
     # Vietnamese / Sino-Vietnamese name: the leftmost family name that leaves
     # 2–4 syllables and does not start a place ("Hà Nội Nguyễn Đức Chung")
     for p in range(max(i, j - 4), j - 1):
-        if toks[p].text in lex.family_names and not lex.places.match(toks, p, j) and not any(
-            is_acronym(t) or "-" in t.text or not vietnamese_syllable(t.text) for t in toks[p:j]
-        ):
+        if toks[p].text in lex.family_names and not lex.places.match(toks, p, j) and _plain_syllables(toks, p, j):
             return (p, j)
     if family_only:
         return None
     k = i
+    keys, texts = _prefix_starts(lex)
     while k < j:
-        n = (unit(toks, k, j, lex.places) or unit(toks, k, j, lex.org_heads)
-             or unit(toks, k, j, lex.titles) or unit(toks, k, j, lex.outlets))
+        tok = toks[k]
+        n = (unit(toks, k, j, lex.places) or unit(toks, k, j, lex.org_heads) or unit(toks, k, j, lex.titles)
+             or unit(toks, k, j, lex.outlets)) if tok.key in keys or tok.text in texts else 0
         if n:
             k += n
         elif is_acronym(toks[k]):
@@ -106,6 +110,23 @@ def split_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int,
     if k < j and not (j - k == 1 and is_acronym(toks[k])):
         return (k, j)
     return None
+
+
+def _plain_syllables(toks: Sequence[Token], p: int, j: int) -> bool:
+    """Is every word of ``toks[p:j]`` a Vietnamese syllable, no acronym and unhyphenated?"""
+    for t in toks[p:j]:  # a loop, not a generator: asked for every family name a run holds
+        text = t.text
+        if is_acronym(t) or "-" in text or not vietnamese_syllable(text):
+            return False
+    return True
+
+
+@lru_cache(maxsize=8)
+def _prefix_starts(lex: CompiledLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The first keys and texts (case-sensitive lexicons) of the place, organisation head,
+    title and outlet phrases :func:`split_name` drops before a name: a token in none of them
+    gives each ``unit`` 0 there.  An lru_cache on a pure function of the immutable lexicon."""
+    return _first_words(lex.places, lex.org_heads, lex.titles, lex.outlets)
 
 
 def family_name_reading(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int) -> bool:
@@ -127,9 +148,26 @@ def certain_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int) ->
         return False
     if toks[i].text in lex.family_names and j - i <= 4 and not lex.places.match(toks, i, j):
         return True
-    if any(lex.places.match(toks, k, j) or lex.org_heads.match(toks, k, j) for k in range(i, j)):
+    run = toks[i:j]
+    keys, texts = _place_or_org_starts(lex)
+    # a place or an organisation's head starts only on one of their first words: most runs hold none
+    if not (keys.isdisjoint(map(_KEY, run)) and texts.isdisjoint(map(_TEXT, run))) and any(
+            lex.places.match(toks, k, j) or lex.org_heads.match(toks, k, j) for k in range(i, j)):
         return False
-    return looks_foreign(toks[i:j])
+    return looks_foreign(run)
+
+
+@lru_cache(maxsize=8)
+def _place_or_org_starts(lex: CompiledLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The first keys and texts (case-sensitive lexicons) of the place and organisation head
+    phrases.  An lru_cache on a pure function of the immutable compiled lexicon."""
+    return _first_words(lex.places, lex.org_heads)
+
+
+def _first_words(*matchers) -> tuple[frozenset[str], frozenset[str]]:
+    """The first keys of the case-insensitive ``matchers``' phrases, and the first texts of the others'."""
+    return (frozenset().union(*(m.starts for m in matchers if not m.case_sensitive)),
+            frozenset().union(*(m.starts for m in matchers if m.case_sensitive)))
 
 
 def holds_cue(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int, stop: int | None = None) -> bool:
@@ -140,8 +178,12 @@ def holds_cue(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int, stop:
     cues = lex.cues
     words = cues.words  # a token no cue holds starts none
     k = max(0, i - 2)
-    while k < j and k < stop:
-        m = cues.match(toks, k, stop) if (toks[k].text if cues.case_sensitive else toks[k].key) in words else None
+    end = min(j, stop)
+    cased = cues.case_sensitive
+    if words.isdisjoint(map(_TEXT if cased else _KEY, toks[k:end])):
+        return False  # no token of the walk is a cue's word, so none starts a cue: built-ins, no loop
+    while k < end:
+        m = cues.match(toks, k, stop) if (toks[k].text if cased else toks[k].key) in words else None
         if m is None:
             k += 1
             continue
