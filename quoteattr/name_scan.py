@@ -23,7 +23,7 @@ from .lexicon import CompiledLexicon
 from .mentions import Mention, MentionParser, looks_foreign
 from .mentions.model import MentionBuilder, is_acronym
 from .mentions.names import holds_cue
-from .mentions.titles import name_ends
+from .mentions.titles import ChainNameTest, name_ends
 from .tokens import Token
 
 __all__ = ["AddName", "NameScanner"]
@@ -267,9 +267,15 @@ class NameScanner:
         Nghĩa" rather than a longer title chain that runs past the name)."""
         parser = self.parser
         fallback = None
+        # a mention with a title and a name is a title chain's (:func:`.grammar._headed`; the other
+        # recognisers give no title): an end whose chain can give no name, or no person once a
+        # fallback is found, is not parsed (:class:`.titles.ChainNameTest`)
+        names = ChainNameTest(self.lex, toks, i)
         for b in name_ends(self.lex, toks, i, min(hi, i + parser.max_tokens)):  # the other prefixes give no name
             if b == i + 1:
                 continue  # a title and a name are two runs of tokens: one token holds no title-and-name
+            if not names.may_name(b, fallback is not None):
+                continue
             m = parser.parse(toks, i, b)
             if m is None or m.name is None or m.title is None:
                 continue  # "Chủ" alone is not "Chủ tịch …"
