@@ -109,22 +109,31 @@ class NameScanner:
         """Where the scan goes on after ``toks[i]``: past the name, title, caption credit or
         street that opens there, else the next token.  ``ages``: the positions of "tuổi"."""
         lex = self.lex
-        h = lex.honorifics.match(toks, i, hi) if toks[i].key in lex.honorifics.starts else None
-        if h and (after := self._honorific_name(toks, i, i + h[0], hi, add)):
+        tok = toks[i]
+        key, text = tok.key, tok.text
+        if key in lex.honorifics.starts and (h := lex.honorifics.match(toks, i, hi)) and (
+                after := self._honorific_name(toks, i, i + h[0], hi, add)):
             return after
-        if toks[i].key in lex.titles.starts and (t := lex.titles.match(toks, i, hi)):
+        if key in lex.titles.starts and (t := lex.titles.match(toks, i, hi)):
             return self._titled_name(toks, i, hi, add) or i + t[0]
-        if i >= lo + 2 and toks[i - 1].text == ":" and toks[i - 2].key in _CAPTION_LABELS:
-            return i + (self.parser.name_run(toks, i, hi) or 1)  # a caption credit
-        if i > lo and self.street_at(toks, i, lo):
-            return i + (self.parser.name_run(toks, i, hi) or 1)  # "282 Nguyễn Huy Tưởng", "phố Lê Văn Hưu"
-        n = self._foreign_name(toks, i, lo, hi) or self._family_name(toks, i, lo, hi)
+        if i > lo:
+            prev = toks[i - 1]
+            if prev.text == ":" and i >= lo + 2 and toks[i - 2].key in _CAPTION_LABELS:
+                return i + (self.parser.name_run(toks, i, hi) or 1)  # a caption credit
+            # street_at needs a house number or a street word before the name: asked only after one
+            if (prev.text[:1].isdigit() or prev.key in _STREET_WORDS) and self.street_at(toks, i, lo):
+                return i + (self.parser.name_run(toks, i, hi) or 1)  # "282 Nguyễn Huy Tưởng", "phố Lê Văn Hưu"
+        # each asked only where its first test holds: an unaccented capital, a family name
+        n = (text[:1].isupper() and text.isascii() and self._foreign_name(toks, i, lo, hi)) or (
+            text in lex.family_names and self._family_name(toks, i, lo, hi))
         if n:
-            add((toks[i].start, toks[i + n - 1].end), toks[i].start, self._appositive_title(toks, i + n, hi), None)
+            add((tok.start, toks[i + n - 1].end), tok.start, self._appositive_title(toks, i + n, hi), None)
             return i + n
+        if not ages:
+            return i + 1  # no age in the sentences: no aged name
         n = self._aged_name_at(toks, i, hi, ages)
         if n:
-            add((toks[i].start, toks[i + n - 1].end), toks[i].start, None, None, salient=True)
+            add((tok.start, toks[i + n - 1].end), tok.start, None, None, salient=True)
             return i + n
         return i + 1
 
