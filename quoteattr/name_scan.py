@@ -57,6 +57,19 @@ class _WordTest(dict):
         return value
 
 
+def _looks_foreign(text: str) -> bool:
+    """Is a word with this text a foreign-looking capital ("Blinken": no Vietnamese letter, no
+    acronym)?  :func:`.mentions.looks_foreign` of the word reads only its text."""
+    return text[:1].isupper() and looks_foreign((Token(0, len(text), text, text.casefold()),))
+
+
+@lru_cache(maxsize=8)
+def _foreign_words(lex: CompiledLexicon) -> _WordTest:
+    """The memo of :func:`_looks_foreign` for the scanners of ``lex`` (the test does not read
+    the lexicon: one memo per lexicon bounds its life as the other word tests' is)."""
+    return _WordTest(_looks_foreign)
+
+
 @lru_cache(maxsize=8)
 def _word_tests(lex: CompiledLexicon) -> tuple[_WordTest, _WordTest]:
     """Of a token's text, for ``lex``: may the token add a name (it is capitalised, a family
@@ -76,6 +89,7 @@ class NameScanner:
         self.parser = parser
         # which token texts may add a name, which are the age word
         self._opening_words, self._age_words = _word_tests(lex)
+        self._foreign_words = _foreign_words(lex)  # does a token text look foreign (a capital)
 
     def scan(self, toks: Sequence[Token], lo: int, hi: int, add: AddName) -> None:
         """Report every name in ``toks[lo:hi]`` (one sentence) to ``add``."""
@@ -129,13 +143,21 @@ class NameScanner:
         if n:
             add((tok.start, toks[i + n - 1].end), tok.start, self._appositive_title(toks, i + n, hi), None)
             return i + n
-        if not ages:
-            return i + 1  # no age in the sentences: no aged name
-        n = self._aged_name_at(toks, i, hi, ages)
-        if n:
+        # an aged name needs a capital and an age in the sentences (none in most)
+        if ages and text[:1].isupper() and (n := self._aged_name_at(toks, i, hi, ages)):
             add((tok.start, toks[i + n - 1].end), tok.start, None, None, salient=True)
             return i + n
         return i + 1
+
+    def _aged_name_at(self, toks: Sequence[Token], i: int, hi: int, ages: Sequence[int]) -> int:
+        """"Lan Thương (26 tuổi) và hai người bạn nói": an age beside it introduces a person.
+        ``ages``: the positions of "tuổi" in the sentence, in order; it is looked for in
+        ``toks[i + 3:i + 6]``."""
+        if ages and toks[i].text[:1].isupper():
+            k = bisect_left(ages, i + 3)
+            if k < len(ages) and ages[k] < min(hi, i + 6):
+                return self._aged_name(toks, i, hi)
+        return 0
 
     def _honorific_name(self, toks: Sequence[Token], i: int, r: int, hi: int, add: AddName) -> int:
         """"ông Nguyễn Văn Hùng": the name after the honorific ``toks[i:r]``; 0 when none."""
@@ -196,16 +218,6 @@ class NameScanner:
             return n  # not "Từ TP HCM đến …": a preposition and a place, not the family name Từ
         return 0
 
-    def _aged_name_at(self, toks: Sequence[Token], i: int, hi: int, ages: Sequence[int]) -> int:
-        """"Lan Thương (26 tuổi) và hai người bạn nói": an age beside it introduces a person.
-        ``ages``: the positions of "tuổi" in the sentence, in order; it is looked for in
-        ``toks[i + 3:i + 6]``."""
-        if ages and toks[i].text[:1].isupper():
-            k = bisect_left(ages, i + 3)
-            if k < len(ages) and ages[k] < min(hi, i + 6):
-                return self._aged_name(toks, i, hi)
-        return 0
-
     def _aged_name(self, toks: Sequence[Token], i: int, hi: int) -> int:
         """The length of a two- or three-word capitalised name at ``toks[i]`` followed by its
         age ("Lan Thương (26 tuổi)", "Thu Thảo, 29 tuổi,"), else 0."""
@@ -257,19 +269,17 @@ class NameScanner:
         mk = MentionBuilder(toks, i, i + e)
         return mk("person", name=(i + k, i + e), title=(i, i + k))
 
-    @staticmethod
-    def _foreign_run(toks: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
+    def _foreign_run(self, toks: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
         """The first run of foreign-looking capitalised words in ``toks[:stop]`` that holds a
         word past ``toks[a]``, from no earlier than ``toks[a]`` (the title's last word is
-        ``toks[a - 1]``), else None.  Read lazily: up to the end of that run, not to ``stop``."""
-        def foreign(q: int) -> bool:
-            x = toks[q]
-            return x.text[:1].isupper() and looks_foreign([x])
-        p = next((q for q in range(a + 1, stop) if foreign(q)), None)
-        if p is None:
+        ``toks[a - 1]``), else None.  The words' looks are read from a memo, in C, over
+        ``toks[a:stop]`` (a title chain's length at most)."""
+        foreign = list(map(self._foreign_words.__getitem__, map(_TEXT, toks[a:stop])))
+        if True not in foreign[1:]:
             return None
-        e = next((q for q in range(p + 1, stop) if not foreign(q)), stop)
-        return (a if p == a + 1 and foreign(a) else p), e
+        p = foreign.index(True, 1)
+        e = foreign.index(False, p + 1) if False in foreign[p + 1:] else len(foreign)
+        return a + (0 if p == 1 and foreign[0] else p), a + e
 
     def titled_person(self, toks: Sequence[Token], i: int, hi: int) -> Mention | None:
         """The shortest title-and-name mention from ``toks[i]`` ("Bộ trưởng Trương Quang

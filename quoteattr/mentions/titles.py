@@ -296,17 +296,17 @@ def _lone_names(lex: CompiledLexicon) -> _LoneNames:
 
 class ChainNameTest:
     """Which ends ``b`` of a title chain from ``toks[r]`` (or from a later word) may give a
-    mention with a name: a test that lets through every end :func:`titled_mention` names, and
-    reads the run of capitals before ``b`` and the links before it, not the chain's steps.
+    mention with a name: a test that lets through every end :func:`titled_mention` names,
+    reading the word before ``b`` and the links before it, not the chain's steps.
 
     A chain's name comes from four steps (:class:`_Chain`), and each needs ``toks[r:b]`` to
-    end in a run of capitals (:func:`.names.name_run`) that holds it: an honorific's name
-    (an honorific word just before a capital of the run), a place's name (a family name
-    reading of the run's tail, after a place prefix), the chain's last run (its person-name
-    tail, :func:`.names.split_name`), or an inner name (a certain name before a complement
-    link "của", "tại", …, which :func:`name_ends` marks as ``linked``).  The last run starts
-    where the walk enters the capitals: their first word, or after a title phrase that ends
-    among them (the walk jumps over every other run whole), so only those starts are tried.
+    end in a run of capitals (:func:`.names.name_run`) that holds it, or a link before it:
+    an honorific's name (an honorific word just before a capital of the run), a place's name
+    (a family name reading of two words or more, after a place prefix), the chain's last run
+    (its person-name tail, :func:`.names.split_name`), or an inner name (a certain name
+    before a complement link "của", "tại", …, which :func:`name_ends` marks as ``linked``).
+    Where the run is one capital, only a lone name can end the chain there.  A longer run is
+    let through untested (trying its starts cost as much as the parses it saved).
     ``person``: only a person counts (a title with a doubtful name was found already)."""
 
     def __init__(self, lex: CompiledLexicon, toks: Sequence[Token], r: int) -> None:
@@ -317,43 +317,27 @@ class ChainNameTest:
 
     def may_name(self, b: int, person: bool) -> bool:
         """May ``titled_mention`` over ``toks[r:b]`` give a name (``person``: a person's)?"""
-        toks, r = self.toks, self.r
+        toks = self.toks
         if self._links_to < b and self._may_hold_inner_name(b) or self._inner:
             return True
         last = toks[b - 1]
         first = last.text[:1]
         if not (first.isupper() and first.isalpha()) or last.text == "Theo":  # not _runs_on(last)
-            return False
-        if b - 2 < r:
-            return self._may_name_in(b - 1, b, person)
-        before = toks[b - 2]
-        first = before.text[:1]
-        if (first.isupper() and first.isalpha()) or before.key in NAME_PARTICLES:
-            return self._may_name_in(self._run_start(b), b, person)
-        # a run of one capital (the common case): no place's name (two syllables at least),
-        # a lone word for the last run (no person: a certain name has two words)
-        if _holds(self.lex.honorifics, before):
-            return True  # "… bệnh viện ông Hùng"
+            return False  # no run of capitals ends the chain
+        if b - 2 >= self.r:
+            before = toks[b - 2]
+            first = before.text[:1]
+            if (first.isupper() and first.isalpha()) or before.key in NAME_PARTICLES:
+                return True  # a run of two capitals or more (untested)
+            if _holds(self.lex.honorifics, before):
+                return True  # "… bệnh viện ông Hùng"
+        # a run of one capital: no place's name (two words at least); the last run's name is the
+        # lone word, no person (a certain name has two words), and no name where an organisation's
+        # head starts there (its run's name is a family name reading past the head, or it ends
+        # inside the head: :meth:`_Chain._capitalised`); nor an acronym's
         if person or not self._lone[last.text]:
             return False
-        return not unit(toks, b - 1, len(toks), self.lex.org_heads)  # an organisation's head, or inside one
-
-    def _may_name_in(self, s: int, b: int, person: bool) -> bool:
-        """:meth:`may_name` where the run of capitals ``toks[s:b]`` ends the chain."""
-        toks, lex = self.toks, self.lex
-        honorifics = lex.honorifics
-        for q in range(max(s - 1, self.r), b - 1):
-            if _holds(honorifics, toks[q]):
-                return True  # "Phó giám đốc bệnh viện ông Nguyễn …"
-        for p in range(s, b):
-            if not _runs_on(toks[p]):
-                continue
-            if (p == s or _enters_after_title(lex, toks, p, s)) and self._last_run_names(p, b, person):
-                return True
-            if (p == s or _holds(lex.place_prefixes, toks[p - 1])) and (
-                    (n := split_name(lex, toks, p, b, family_only=True)) is not None and n[0] > p):
-                return True  # "tỉnh Khánh Hòa Lê Hữu Hoàng": :meth:`_Chain._place`
-        return False
+        return not unit(toks, b - 1, len(toks), self.lex.org_heads)
 
     def _run_start(self, b: int) -> int:
         """The first word of the run of capitals ending ``toks[r:b]`` (a name particle inside
@@ -367,20 +351,6 @@ class ChainNameTest:
             else:
                 break
         return s
-
-    def _last_run_names(self, p: int, b: int, person: bool) -> bool:
-        """May :meth:`_Chain._capitalised` on the run ``toks[p:b]`` end the chain with a name?"""
-        lex, toks = self.lex, self.toks
-        head = unit(toks, p, len(toks), lex.org_heads)
-        if b < len(toks) and head > b - p:
-            return False  # "Giám đốc Trung | tâm pháp y": ends inside a word
-        if (head and not family_name_reading(lex, toks, p, b)) or is_acronym(toks[p]):
-            # an organisation's run: only a family name reading past its first word names
-            n = split_name(lex, toks, p, b, family_only=True)
-            return n is not None and n[0] > p
-        n = split_name(lex, toks, p, b)
-        # a person: a certain name (a family name reading is one, so complement or not)
-        return n is not None and (not person or certain_name(lex, toks, *n))
 
     def _may_hold_inner_name(self, b: int) -> bool:
         """May a certain name before a complement link lie in ``toks[r:b - 1]``?  Reads the
