@@ -71,6 +71,13 @@ def _foreign_words(lex: CompiledLexicon) -> _WordTest:
 
 
 @lru_cache(maxsize=8)
+def _one_word_titles(lex: CompiledLexicon) -> frozenset[str]:
+    """The keys that are a title of ``lex`` alone ("HLV"); an lru_cache on the immutable lexicon."""
+    titles = lex.titles
+    return frozenset(k for k in titles.starts if titles.match((Token(0, len(k), k, k),), 0) is not None)
+
+
+@lru_cache(maxsize=8)
 def _word_tests(lex: CompiledLexicon) -> tuple[_WordTest, _WordTest]:
     """Of a token's text, for ``lex``: may the token add a name (it is capitalised, a family
     name, or its key starts an honorific or a title), and is it the age word.  A token's key is
@@ -90,6 +97,7 @@ class NameScanner:
         # which token texts may add a name, which are the age word
         self._opening_words, self._age_words = _word_tests(lex)
         self._foreign_words = _foreign_words(lex)  # does a token text look foreign (a capital)
+        self._one_word_titles = _one_word_titles(lex)
 
     def scan(self, toks: Sequence[Token], lo: int, hi: int, add: AddName) -> None:
         """Report every name in ``toks[lo:hi]`` (one sentence) to ``add``."""
@@ -128,8 +136,11 @@ class NameScanner:
         if key in lex.honorifics.starts and (h := lex.honorifics.match(toks, i, hi)) and (
                 after := self._honorific_name(toks, i, i + h[0], hi, add)):
             return after
-        if key in lex.titles.starts and (t := lex.titles.match(toks, i, hi)):
-            return self._titled_name(toks, i, hi, add) or i + t[0]
+        # most title-start words ("người", "nhà") are no title alone and the word after them holds
+        # none: their title match (which would look only at that word) is not asked
+        if key in lex.titles.starts and (key in self._one_word_titles or (
+                i + 1 < hi and toks[i + 1].key in lex.titles.words)) and (t := lex.titles.match(toks, i, hi)):
+            return self._titled_name(toks, i, hi, add, t[0]) or i + t[0]
         if i > lo:
             prev = toks[i - 1]
             if prev.text == ":" and i >= lo + 2 and toks[i - 2].key in _CAPTION_LABELS:
@@ -172,8 +183,9 @@ class NameScanner:
             lex.honorific_gender.get(address), salient=True, address=address)
         return r + n
 
-    def _titled_name(self, toks: Sequence[Token], i: int, hi: int, add: AddName) -> int:
-        """A person named in the title chain at ``toks[i]``: where the scan goes on, 0 when none."""
+    def _titled_name(self, toks: Sequence[Token], i: int, hi: int, add: AddName, title_len: int) -> int:
+        """A person named in the title chain at ``toks[i]``, whose first title is ``title_len``
+        words long (``lex.titles.match``): where the scan goes on, 0 when none."""
         lex, parser = self.lex, self.parser
         m = self.titled_person(toks, i, hi)
         if m is not None and m.kind == "title" and m.name is not None and looks_foreign(
@@ -184,7 +196,7 @@ class NameScanner:
             # "Thủ hiến Nielsen", not "Bộ trưởng Khoa | học và Công nghệ": the title runs on
             m = attrs.evolve(m, kind="person")
         elif m is None or m.kind == "title":
-            m = self._foreign_tail(toks, i, hi) or m  # "Tư lệnh Phái bộ UNISFA | Benjamin Olufemi Sawyerr"
+            m = self._foreign_tail(toks, i, hi, title_len) or m  # "Tư lệnh Phái bộ UNISFA | Benjamin Olufemi Sawyerr"
         if m is None or m.kind != "person" or m.name is None:
             return 0
         add(m.name, m.start, m.title, m.gender, salient=True)
@@ -246,14 +258,17 @@ class NameScanner:
         return (prev[:1].isdigit() and not (i - 2 >= lo and toks[i - 2].key in _TIME_WORDS)) or (
             toks[i - 1].key in _STREET_WORDS)
 
-    def _foreign_tail(self, toks: Sequence[Token], i: int, hi: int) -> Mention | None:
+    def _foreign_tail(self, toks: Sequence[Token], i: int, hi: int, title_len: int | None = None) -> Mention | None:
         """A title chain from ``toks[i]`` that ends in two or more foreign-looking
         capitalised words ("Tư lệnh Phái bộ UNISFA Benjamin Olufemi Sawyerr"): those
-        words are the person, the rest the title."""
-        t = self.lex.titles.match(toks, i, hi)
-        if t is None:
-            return None
-        run = self._foreign_run(toks, i + t[0], min(hi, i + self.parser.max_tokens))
+        words are the person, the rest the title.  ``title_len``: the length of the title
+        ``lex.titles.match`` finds at ``toks[i]``, when the caller has it."""
+        if title_len is None:
+            t = self.lex.titles.match(toks, i, hi)
+            if t is None:
+                return None
+            title_len = t[0]
+        run = self._foreign_run(toks, i + title_len, min(hi, i + self.parser.max_tokens))
         if run is None:
             return None
         k, e = run[0] - i, run[1] - i
@@ -261,7 +276,7 @@ class NameScanner:
         while e - k > 2 and (lex.place_prefixes.match_ending(toks, i + k, i) or (
                 (h := lex.org_heads.match_ending(toks, i + k + 1, i)) and h[0] >= 2)):
             k += 1  # "bang Texas | Henry Cuellar", "Điện Kremlin | Dmitry Peskov"
-        if e - k < 2 or k == t[0]:
+        if e - k < 2 or k == title_len:
             return None  # "Ngoại trưởng Antony Blinken": no title words left to split off
         title = self.parser.parse(toks, i, i + k)
         if title is None or title.kind != "title":
