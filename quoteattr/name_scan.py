@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, product
 from operator import itemgetter
 
 import attrs
@@ -39,6 +39,9 @@ AddName = Callable[..., None]
 
 _TEXT = itemgetter(Token._fields.index("text"))  # a token is a named tuple: its text by index
 _AGE = "tuổi"  # the key of the word that gives an age ("Lan Thương (26 tuổi)")
+# the texts whose key (case folding) is "tuổi": each of its letters folds from two characters and
+# no other (tests/test_speed_scan.py reads all of Unicode), so a set, not a memo of casefold
+_AGE_SPELLINGS = frozenset(map("".join, product(*((c, c.upper()) for c in _AGE))))
 
 
 class _WordTest(dict):
@@ -78,14 +81,15 @@ def _one_word_titles(lex: CompiledLexicon) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
-def _word_tests(lex: CompiledLexicon) -> tuple[_WordTest, _WordTest]:
+def _word_tests(lex: CompiledLexicon) -> tuple[_WordTest, frozenset[str]]:
     """Of a token's text, for ``lex``: may the token add a name (it is capitalised, a family
-    name, or its key starts an honorific or a title), and is it the age word.  A token's key is
+    name, or its key starts an honorific or a title), and is it the age word (a set of its
+    spellings, :data:`_AGE_SPELLINGS`).  A token's key is
     its text case-folded.  An lru_cache on a pure function of the immutable compiled lexicon:
     the memos hold only what the lexicon decides of a word."""
     opening, family_names = lex.honorifics.starts | lex.titles.starts, lex.family_names
     return (_WordTest(lambda text: bool(text[:1].isupper() or text.casefold() in opening or text in family_names)),
-            _WordTest(lambda text: text.casefold() == _AGE))
+            _AGE_SPELLINGS)
 
 
 class NameScanner:
@@ -117,7 +121,7 @@ class NameScanner:
         opens = list(compress(range(a, z), map(self._opening_words.__getitem__, texts)))
         # where an age is written: the only tokens _aged_name_at looks for (none in most sentences);
         # it looks only inside the sentence, so the positions of all the sentences serve each
-        ages = list(compress(range(a, z), map(self._age_words.__getitem__, texts)))
+        ages = list(compress(range(a, z), map(self._age_words.__contains__, texts)))
         n = len(opens)
         for lo, hi in sentences:
             k = bisect_left(opens, lo)
