@@ -225,9 +225,12 @@ class EntityRegistry:
                 score = 1  # Chinese reading: family name first ("ông Vương")
             else:
                 continue
+            # the occurrence nearest ``pos``, the earlier on a tie: positions[i - 1] < pos <= positions[i]
             i = bisect_left(positions, pos)
-            near = [positions[x] for x in (i - 1, i) if 0 <= x < len(positions)]
-            p = min(near, key=lambda q: (abs(q - pos), q > pos))
+            if i == len(positions) or (i and pos - positions[i - 1] <= positions[i] - pos):
+                p = positions[i - 1]
+            else:
+                p = positions[i]
             rank = (score, -int(p > pos), -abs(pos - p))
             if best is None or rank > best[0]:
                 best = (rank, ent)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, product
 from operator import itemgetter
 
 import attrs
@@ -23,7 +23,7 @@ from .lexicon import CompiledLexicon
 from .mentions import Mention, MentionParser, looks_foreign
 from .mentions.model import MentionBuilder, is_acronym
 from .mentions.names import holds_cue
-from .mentions.titles import name_ends
+from .mentions.titles import ChainNameTest, name_ends
 from .tokens import Token
 
 __all__ = ["AddName", "NameScanner"]
@@ -39,6 +39,9 @@ AddName = Callable[..., None]
 
 _TEXT = itemgetter(Token._fields.index("text"))  # a token is a named tuple: its text by index
 _AGE = "tuổi"  # the key of the word that gives an age ("Lan Thương (26 tuổi)")
+# the texts whose key (case folding) is "tuổi": each of its letters folds from two characters and
+# no other (tests/test_speed_scan.py reads all of Unicode), so a set, not a memo of casefold
+_AGE_SPELLINGS = frozenset(map("".join, product(*((c, c.upper()) for c in _AGE))))
 
 
 class _WordTest(dict):
@@ -57,15 +60,36 @@ class _WordTest(dict):
         return value
 
 
+def _looks_foreign(text: str) -> bool:
+    """Is a word with this text a foreign-looking capital ("Blinken": no Vietnamese letter, no
+    acronym)?  :func:`.mentions.looks_foreign` of the word reads only its text."""
+    return text[:1].isupper() and looks_foreign((Token(0, len(text), text, text.casefold()),))
+
+
 @lru_cache(maxsize=8)
-def _word_tests(lex: CompiledLexicon) -> tuple[_WordTest, _WordTest]:
+def _foreign_words(lex: CompiledLexicon) -> _WordTest:
+    """The memo of :func:`_looks_foreign` for the scanners of ``lex`` (the test does not read
+    the lexicon: one memo per lexicon bounds its life as the other word tests' is)."""
+    return _WordTest(_looks_foreign)
+
+
+@lru_cache(maxsize=8)
+def _one_word_titles(lex: CompiledLexicon) -> frozenset[str]:
+    """The keys that are a title of ``lex`` alone ("HLV"); an lru_cache on the immutable lexicon."""
+    titles = lex.titles
+    return frozenset(k for k in titles.starts if titles.match((Token(0, len(k), k, k),), 0) is not None)
+
+
+@lru_cache(maxsize=8)
+def _word_tests(lex: CompiledLexicon) -> tuple[_WordTest, frozenset[str]]:
     """Of a token's text, for ``lex``: may the token add a name (it is capitalised, a family
-    name, or its key starts an honorific or a title), and is it the age word.  A token's key is
+    name, or its key starts an honorific or a title), and is it the age word (a set of its
+    spellings, :data:`_AGE_SPELLINGS`).  A token's key is
     its text case-folded.  An lru_cache on a pure function of the immutable compiled lexicon:
     the memos hold only what the lexicon decides of a word."""
     opening, family_names = lex.honorifics.starts | lex.titles.starts, lex.family_names
     return (_WordTest(lambda text: bool(text[:1].isupper() or text.casefold() in opening or text in family_names)),
-            _WordTest(lambda text: text.casefold() == _AGE))
+            _AGE_SPELLINGS)
 
 
 class NameScanner:
@@ -76,6 +100,8 @@ class NameScanner:
         self.parser = parser
         # which token texts may add a name, which are the age word
         self._opening_words, self._age_words = _word_tests(lex)
+        self._foreign_words = _foreign_words(lex)  # does a token text look foreign (a capital)
+        self._one_word_titles = _one_word_titles(lex)
 
     def scan(self, toks: Sequence[Token], lo: int, hi: int, add: AddName) -> None:
         """Report every name in ``toks[lo:hi]`` (one sentence) to ``add``."""
@@ -95,7 +121,7 @@ class NameScanner:
         opens = list(compress(range(a, z), map(self._opening_words.__getitem__, texts)))
         # where an age is written: the only tokens _aged_name_at looks for (none in most sentences);
         # it looks only inside the sentence, so the positions of all the sentences serve each
-        ages = list(compress(range(a, z), map(self._age_words.__getitem__, texts)))
+        ages = list(compress(range(a, z), map(self._age_words.__contains__, texts)))
         n = len(opens)
         for lo, hi in sentences:
             k = bisect_left(opens, lo)
@@ -109,24 +135,44 @@ class NameScanner:
         """Where the scan goes on after ``toks[i]``: past the name, title, caption credit or
         street that opens there, else the next token.  ``ages``: the positions of "tuổi"."""
         lex = self.lex
-        h = lex.honorifics.match(toks, i, hi) if toks[i].key in lex.honorifics.starts else None
-        if h and (after := self._honorific_name(toks, i, i + h[0], hi, add)):
+        tok = toks[i]
+        key, text = tok.key, tok.text
+        if key in lex.honorifics.starts and (h := lex.honorifics.match(toks, i, hi)) and (
+                after := self._honorific_name(toks, i, i + h[0], hi, add)):
             return after
-        if toks[i].key in lex.titles.starts and (t := lex.titles.match(toks, i, hi)):
-            return self._titled_name(toks, i, hi, add) or i + t[0]
-        if i >= lo + 2 and toks[i - 1].text == ":" and toks[i - 2].key in _CAPTION_LABELS:
-            return i + (self.parser.name_run(toks, i, hi) or 1)  # a caption credit
-        if i > lo and self.street_at(toks, i, lo):
-            return i + (self.parser.name_run(toks, i, hi) or 1)  # "282 Nguyễn Huy Tưởng", "phố Lê Văn Hưu"
-        n = self._foreign_name(toks, i, lo, hi) or self._family_name(toks, i, lo, hi)
+        # most title-start words ("người", "nhà") are no title alone and the word after them holds
+        # none: their title match (which would look only at that word) is not asked
+        if key in lex.titles.starts and (key in self._one_word_titles or (
+                i + 1 < hi and toks[i + 1].key in lex.titles.words)) and (t := lex.titles.match(toks, i, hi)):
+            return self._titled_name(toks, i, hi, add, t[0]) or i + t[0]
+        if i > lo:
+            prev = toks[i - 1]
+            if prev.text == ":" and i >= lo + 2 and toks[i - 2].key in _CAPTION_LABELS:
+                return i + (self.parser.name_run(toks, i, hi) or 1)  # a caption credit
+            # street_at needs a house number or a street word before the name: asked only after one
+            if (prev.text[:1].isdigit() or prev.key in _STREET_WORDS) and self.street_at(toks, i, lo):
+                return i + (self.parser.name_run(toks, i, hi) or 1)  # "282 Nguyễn Huy Tưởng", "phố Lê Văn Hưu"
+        # each asked only where its first test holds: an unaccented capital, a family name
+        n = (text[:1].isupper() and text.isascii() and self._foreign_name(toks, i, lo, hi)) or (
+            text in lex.family_names and self._family_name(toks, i, lo, hi))
         if n:
-            add((toks[i].start, toks[i + n - 1].end), toks[i].start, self._appositive_title(toks, i + n, hi), None)
+            add((tok.start, toks[i + n - 1].end), tok.start, self._appositive_title(toks, i + n, hi), None)
             return i + n
-        n = self._aged_name_at(toks, i, hi, ages)
-        if n:
-            add((toks[i].start, toks[i + n - 1].end), toks[i].start, None, None, salient=True)
+        # an aged name needs a capital and an age in the sentences (none in most)
+        if ages and text[:1].isupper() and (n := self._aged_name_at(toks, i, hi, ages)):
+            add((tok.start, toks[i + n - 1].end), tok.start, None, None, salient=True)
             return i + n
         return i + 1
+
+    def _aged_name_at(self, toks: Sequence[Token], i: int, hi: int, ages: Sequence[int]) -> int:
+        """"Lan Thương (26 tuổi) và hai người bạn nói": an age beside it introduces a person.
+        ``ages``: the positions of "tuổi" in the sentence, in order; it is looked for in
+        ``toks[i + 3:i + 6]``."""
+        if ages and toks[i].text[:1].isupper():
+            k = bisect_left(ages, i + 3)
+            if k < len(ages) and ages[k] < min(hi, i + 6):
+                return self._aged_name(toks, i, hi)
+        return 0
 
     def _honorific_name(self, toks: Sequence[Token], i: int, r: int, hi: int, add: AddName) -> int:
         """"ông Nguyễn Văn Hùng": the name after the honorific ``toks[i:r]``; 0 when none."""
@@ -141,8 +187,9 @@ class NameScanner:
             lex.honorific_gender.get(address), salient=True, address=address)
         return r + n
 
-    def _titled_name(self, toks: Sequence[Token], i: int, hi: int, add: AddName) -> int:
-        """A person named in the title chain at ``toks[i]``: where the scan goes on, 0 when none."""
+    def _titled_name(self, toks: Sequence[Token], i: int, hi: int, add: AddName, title_len: int) -> int:
+        """A person named in the title chain at ``toks[i]``, whose first title is ``title_len``
+        words long (``lex.titles.match``): where the scan goes on, 0 when none."""
         lex, parser = self.lex, self.parser
         m = self.titled_person(toks, i, hi)
         if m is not None and m.kind == "title" and m.name is not None and looks_foreign(
@@ -153,7 +200,7 @@ class NameScanner:
             # "Thủ hiến Nielsen", not "Bộ trưởng Khoa | học và Công nghệ": the title runs on
             m = attrs.evolve(m, kind="person")
         elif m is None or m.kind == "title":
-            m = self._foreign_tail(toks, i, hi) or m  # "Tư lệnh Phái bộ UNISFA | Benjamin Olufemi Sawyerr"
+            m = self._foreign_tail(toks, i, hi, title_len) or m  # "Tư lệnh Phái bộ UNISFA | Benjamin Olufemi Sawyerr"
         if m is None or m.kind != "person" or m.name is None:
             return 0
         add(m.name, m.start, m.title, m.gender, salient=True)
@@ -187,16 +234,6 @@ class NameScanner:
             return n  # not "Từ TP HCM đến …": a preposition and a place, not the family name Từ
         return 0
 
-    def _aged_name_at(self, toks: Sequence[Token], i: int, hi: int, ages: Sequence[int]) -> int:
-        """"Lan Thương (26 tuổi) và hai người bạn nói": an age beside it introduces a person.
-        ``ages``: the positions of "tuổi" in the sentence, in order; it is looked for in
-        ``toks[i + 3:i + 6]``."""
-        if ages and toks[i].text[:1].isupper():
-            k = bisect_left(ages, i + 3)
-            if k < len(ages) and ages[k] < min(hi, i + 6):
-                return self._aged_name(toks, i, hi)
-        return 0
-
     def _aged_name(self, toks: Sequence[Token], i: int, hi: int) -> int:
         """The length of a two- or three-word capitalised name at ``toks[i]`` followed by its
         age ("Lan Thương (26 tuổi)", "Thu Thảo, 29 tuổi,"), else 0."""
@@ -225,14 +262,17 @@ class NameScanner:
         return (prev[:1].isdigit() and not (i - 2 >= lo and toks[i - 2].key in _TIME_WORDS)) or (
             toks[i - 1].key in _STREET_WORDS)
 
-    def _foreign_tail(self, toks: Sequence[Token], i: int, hi: int) -> Mention | None:
+    def _foreign_tail(self, toks: Sequence[Token], i: int, hi: int, title_len: int | None = None) -> Mention | None:
         """A title chain from ``toks[i]`` that ends in two or more foreign-looking
         capitalised words ("Tư lệnh Phái bộ UNISFA Benjamin Olufemi Sawyerr"): those
-        words are the person, the rest the title."""
-        t = self.lex.titles.match(toks, i, hi)
-        if t is None:
-            return None
-        run = self._foreign_run(toks, i + t[0], min(hi, i + self.parser.max_tokens))
+        words are the person, the rest the title.  ``title_len``: the length of the title
+        ``lex.titles.match`` finds at ``toks[i]``, when the caller has it."""
+        if title_len is None:
+            t = self.lex.titles.match(toks, i, hi)
+            if t is None:
+                return None
+            title_len = t[0]
+        run = self._foreign_run(toks, i + title_len, min(hi, i + self.parser.max_tokens))
         if run is None:
             return None
         k, e = run[0] - i, run[1] - i
@@ -240,7 +280,7 @@ class NameScanner:
         while e - k > 2 and (lex.place_prefixes.match_ending(toks, i + k, i) or (
                 (h := lex.org_heads.match_ending(toks, i + k + 1, i)) and h[0] >= 2)):
             k += 1  # "bang Texas | Henry Cuellar", "Điện Kremlin | Dmitry Peskov"
-        if e - k < 2 or k == t[0]:
+        if e - k < 2 or k == title_len:
             return None  # "Ngoại trưởng Antony Blinken": no title words left to split off
         title = self.parser.parse(toks, i, i + k)
         if title is None or title.kind != "title":
@@ -248,28 +288,32 @@ class NameScanner:
         mk = MentionBuilder(toks, i, i + e)
         return mk("person", name=(i + k, i + e), title=(i, i + k))
 
-    @staticmethod
-    def _foreign_run(toks: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
+    def _foreign_run(self, toks: Sequence[Token], a: int, stop: int) -> tuple[int, int] | None:
         """The first run of foreign-looking capitalised words in ``toks[:stop]`` that holds a
         word past ``toks[a]``, from no earlier than ``toks[a]`` (the title's last word is
-        ``toks[a - 1]``), else None.  Read lazily: up to the end of that run, not to ``stop``."""
-        def foreign(q: int) -> bool:
-            x = toks[q]
-            return x.text[:1].isupper() and looks_foreign([x])
-        p = next((q for q in range(a + 1, stop) if foreign(q)), None)
-        if p is None:
+        ``toks[a - 1]``), else None.  The words' looks are read from a memo, in C, over
+        ``toks[a:stop]`` (a title chain's length at most)."""
+        foreign = list(map(self._foreign_words.__getitem__, map(_TEXT, toks[a:stop])))
+        if True not in foreign[1:]:
             return None
-        e = next((q for q in range(p + 1, stop) if not foreign(q)), stop)
-        return (a if p == a + 1 and foreign(a) else p), e
+        p = foreign.index(True, 1)
+        e = foreign.index(False, p + 1) if False in foreign[p + 1:] else len(foreign)
+        return a + (0 if p == 1 and foreign[0] else p), a + e
 
     def titled_person(self, toks: Sequence[Token], i: int, hi: int) -> Mention | None:
         """The shortest title-and-name mention from ``toks[i]`` ("Bộ trưởng Trương Quang
         Nghĩa" rather than a longer title chain that runs past the name)."""
         parser = self.parser
         fallback = None
+        # a mention with a title and a name is a title chain's (:func:`.grammar._headed`; the other
+        # recognisers give no title): an end whose chain can give no name, or no person once a
+        # fallback is found, is not parsed (:class:`.titles.ChainNameTest`)
+        names = ChainNameTest(self.lex, toks, i)
         for b in name_ends(self.lex, toks, i, min(hi, i + parser.max_tokens)):  # the other prefixes give no name
             if b == i + 1:
                 continue  # a title and a name are two runs of tokens: one token holds no title-and-name
+            if not names.may_name(b, fallback is not None):
+                continue
             m = parser.parse(toks, i, b)
             if m is None or m.name is None or m.title is None:
                 continue  # "Chủ" alone is not "Chủ tịch …"

@@ -82,7 +82,44 @@ def test_a_title_chain_is_not_parsed_past_a_predicate_word(lex) -> None:
     found = registry.scanner.titled_person(toks, 0, len(toks))
     registry.parser.parse = parse  # type: ignore[method-assign]
     assert found == _titled_person_by_definition(registry, toks, 0, len(toks))
-    assert ends and max(ends) <= verb
+    assert max(ends, default=0) <= verb
+    # the chain's ends stop at the verb; the ends before it name nobody, so none is parsed either
+    from quoteattr.mentions.titles import name_ends
+    assert 0 < max(name_ends(lex, toks, 0, len(toks))) <= verb
+
+
+@pytest.mark.parametrize("text", SENTENCES + TITLED + [
+    "Tổng thống Mỹ và Thủ tướng Anh đã gặp Ngoại trưởng Nga Sergei Lavrov tại Hà Nội hôm qua.",
+    "Phó Chủ tịch UBND tỉnh Khánh Hòa Lê Hữu Hoàng và ông Trần Văn An, Giám đốc Sở Y tế, cho biết.",
+    "Giám đốc Trung tâm pháp y của Bệnh viện K Nguyễn Văn Nam và Luật sư Ludwig van Beethoven đến.",
+    "Chuyên gia Zhang Xin của Viện Brookings, PGS.TS Trần Văn Thuấn và bà Lan thuộc Bộ Y tế nói.",
+])
+def test_the_chain_name_test_skips_no_end_that_names(lex, text: str) -> None:
+    # the registry parses only the ends ChainNameTest lets through: every end whose chain gives
+    # a name (a person, once a doubtful name was found) must be among them
+    from quoteattr.mentions.titles import ChainNameTest, name_ends
+
+    registry, toks = _registry(lex, text)
+    parser, skipped = registry.parser, 0
+    for r in range(len(toks)):
+        for b in name_ends(lex, toks, r, min(len(toks), r + parser.max_tokens)):
+            m = parser.parse(toks, r, b)
+            named = m is not None and m.name is not None and m.title is not None
+            for person in (False, True):
+                passed = ChainNameTest(lex, toks, r).may_name(b, person)
+                assert passed or not (named and (m.kind == "person" or not person)), (r, b, person)
+                skipped += not passed
+    assert skipped
+
+
+def test_a_title_before_a_place_is_not_parsed(lex) -> None:
+    # "Tổng thống Mỹ": a one-word place ends the chain, no name: that end is not worth a parse
+    registry, toks = _registry(lex, "Tổng thống Mỹ nói rằng hai bên sẽ gặp lại.")
+    ends = []
+    parse = registry.parser.parse
+    registry.parser.parse = lambda t, k, b: ends.append(b) or parse(t, k, b)  # type: ignore[method-assign]
+    assert registry.scanner.titled_person(toks, 0, len(toks)) is None
+    assert ends == []
 
 
 @pytest.mark.parametrize("text", TITLED)
