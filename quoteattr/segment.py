@@ -163,6 +163,9 @@ _BOUNDARY = regex.compile(
     regex.VERBOSE,
 )
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{N}.]+)$")
+# the same word read backwards from its end: one match, where the search above tries every start
+# of the window.  It differs only where "$" matches before a final "\n", which the search keeps.
+_WORD_BEFORE_REVERSED = regex.compile(r"(?r)[\p{L}\p{N}.]+")
 
 
 def find_sentences(text: str, paragraphs: Sequence[Paragraph], abbreviations: frozenset[str],
@@ -179,8 +182,11 @@ def find_sentences(text: str, paragraphs: Sequence[Paragraph], abbreviations: fr
         for m in _BOUNDARY.finditer(text, para.start, para.end):
             punct = m.group("punct")
             if punct == ".":
-                before = _WORD_BEFORE.search(text, max(para.start, m.start() - 20), m.start())
-                word = before.group(1).casefold() if before else ""
+                at = m.start()
+                window = max(para.start, at - 20)
+                before = _WORD_BEFORE_REVERSED.match(text, window, at) if text[at - 1] != "\n" else (
+                    _WORD_BEFORE.search(text, window, at))
+                word = before.group().casefold() if before else ""
                 if word.rstrip(".") in abbreviations or (
                     len(word) == 1 and text[m.start() - 1].isupper()
                 ):
