@@ -45,7 +45,8 @@ OPEN_MARKS = frozenset("“„‟‘‚«‹「『\"'")
 CLOSE_MARKS = frozenset("”’»›」』\"'“")
 _OPENERS = set("“„‟〝❝‘‚‛«‹「『")
 _CLOSERS = set("”〞❞’»›」』")
-_QUOTE_RE = regex.compile("[" + regex.escape(QUOTE_MARKS) + "]")
+# a class of plain characters: the standard library scans it faster than the regex module
+_QUOTE_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
 _LEFT_CONTEXT = set(" \n\t([{—–-/:;,") | _OPENERS | set('"\'')
 _RIGHT_CONTEXT = set(" \n\t)]}.,;:!?…—–-/") | _CLOSERS | set('"\'')
 
@@ -163,6 +164,9 @@ _BOUNDARY = regex.compile(
     regex.VERBOSE,
 )
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{N}.]+)$")
+# the same word read backwards from its end: one match, where the search above tries every start
+# of the window.  It differs only where "$" matches before a final "\n", which the search keeps.
+_WORD_BEFORE_REVERSED = regex.compile(r"(?r)[\p{L}\p{N}.]+")
 
 
 def find_sentences(text: str, paragraphs: Sequence[Paragraph], abbreviations: frozenset[str],
@@ -179,8 +183,11 @@ def find_sentences(text: str, paragraphs: Sequence[Paragraph], abbreviations: fr
         for m in _BOUNDARY.finditer(text, para.start, para.end):
             punct = m.group("punct")
             if punct == ".":
-                before = _WORD_BEFORE.search(text, max(para.start, m.start() - 20), m.start())
-                word = before.group(1).casefold() if before else ""
+                at = m.start()
+                window = max(para.start, at - 20)
+                before = _WORD_BEFORE_REVERSED.match(text, window, at) if text[at - 1] != "\n" else (
+                    _WORD_BEFORE.search(text, window, at))
+                word = before.group().casefold() if before else ""
                 if word.rstrip(".") in abbreviations or (
                     len(word) == 1 and text[m.start() - 1].isupper()
                 ):

@@ -96,8 +96,9 @@ class TokenCache:
         self._reset()
 
     def _reset(self) -> None:
-        # chunk -> (text, key) of its one plain token, or (None, pieces): (start, end, text, key, glued) each
-        self.chunks: dict[str, tuple] = {"": (None, ())}
+        # chunk -> (text, key, length) of its one plain token, or (None, pieces, length): pieces
+        # (start, end, text, key, glued) each; the length saves tokenize a len() per chunk
+        self.chunks: dict[str, tuple] = {"": (None, (), 0)}
         self.spellings: dict[str, tuple[str, str, bool]] = {}
 
     def chunks_for(self, parts: list[str]) -> tuple[dict[str, tuple], bool]:
@@ -136,7 +137,8 @@ class TokenCache:
             spelling = self.spelling
             for chunk in words:
                 word, key, glued = spelling(chunk)
-                chunks[chunk] = (None, ((0, len(chunk), word, key, glued),)) if glued else (word, key)
+                n = len(chunk)
+                chunks[chunk] = (None, ((0, n, word, key, glued),), n) if glued else (word, key, n)
             new = [c for c in new if not c.isalpha()]
         # The rest by the pattern; without a dot the first two parts of _TOKEN cannot match
         # (each takes a dot), so chunks without one are read by the pattern less those parts.
@@ -144,6 +146,31 @@ class TokenCache:
         self._learn_by(chunks, _UNDOTTED_TOKEN, [c for c in new if "." not in c])
 
     def _learn_by(self, chunks: dict[str, tuple], pattern: regex.Pattern, new: list[str]) -> None:
+        # In a chunk without white space the tokens tile it, end to end: the last part of the
+        # pattern takes any character no other part does, and no part matches an empty string.
+        # Their texts alone then place them (str.isprintable is false for every white space but
+        # the space, which no chunk holds).
+        tiled = [c for c in new if c.isprintable() and c]  # (the empty chunk has no token to read)
+        if len(tiled) < len(new):
+            self._learn_by_matches(chunks, pattern, [c for c in new if not (c.isprintable() and c)])
+        spelling = self.spelling
+        texts = iter(pattern.findall(" ".join(tiled)))  # the pattern has no groups: whole matches
+        for chunk in tiled:
+            n = len(chunk)
+            piece = next(texts)
+            if len(piece) == n:  # the chunk is one token
+                word, key, glued = spelling(piece)
+                chunks[chunk] = (None, ((0, n, word, key, glued),), n) if glued else (word, key, n)
+                continue
+            pieces = [(0, len(piece), *spelling(piece))]
+            at = len(piece)
+            while at < n:
+                piece = next(texts)
+                pieces.append((at, at + len(piece), *spelling(piece)))
+                at += len(piece)
+            chunks[chunk] = (None, tuple(pieces), n)
+
+    def _learn_by_matches(self, chunks: dict[str, tuple], pattern: regex.Pattern, new: list[str]) -> None:
         # One pass of the pattern over the new chunks joined by spaces: no token holds a space.
         found = pattern.finditer(" ".join(new))
         m = next(found, None)
@@ -154,10 +181,11 @@ class TokenCache:
             while m is not None and m.start() < stop:
                 pieces.append((m.start() - at, m.end() - at, *self.spelling(m.group())))
                 m = next(found, None)
-            if len(pieces) == 1 and pieces[0][:2] == (0, len(chunk)) and not pieces[0][4]:
-                chunks[chunk] = pieces[0][2:4]
+            n = len(chunk)
+            if len(pieces) == 1 and pieces[0][:2] == (0, n) and not pieces[0][4]:
+                chunks[chunk] = (pieces[0][2], pieces[0][3], n)
             else:
-                chunks[chunk] = (None, tuple(pieces))
+                chunks[chunk] = (None, tuple(pieces), n)
             at = stop + 1
 
 
@@ -187,31 +215,39 @@ def tokenize(text: str, start: int = 0, end: int | None = None, cache: TokenCach
         hi = text.find(" ", lo + _BLOCK, end) if end - lo > _BLOCK else -1
         hi = end if hi < 0 else hi
         parts = text[lo:hi].split(" ")
-        chunks, long = cache.chunks_for(parts)
-        if long:
-            _append_parts_with_long(text, lo, parts, chunks, cache, append)
-        else:
-            _append_chunks(text, lo, parts, chunks, cache, append)
+        try:  # most blocks hold no chunk the cache has not met: their entries, read in C
+            entries = list(map(cache.chunks.__getitem__, parts))
+        except KeyError:  # a new chunk: learn them all first
+            chunks, long = cache.chunks_for(parts)
+            if long:
+                _append_parts_with_long(text, lo, parts, chunks, cache, append)
+                lo = hi
+                continue
+            entries = list(map(chunks.__getitem__, parts))
+        _append_entries(text, lo, entries, cache, append)
         lo = hi
     return out
 
 
-def _append_chunks(text: str, i: int, parts: Sequence[str], chunks: dict[str, tuple], cache: TokenCache,
-                   append) -> None:
-    """The tokens of the chunks ``parts`` (split at spaces from ``text[i]``), each in ``chunks``."""
+def _append_entries(text: str, i: int, entries: Sequence[tuple], cache: TokenCache, append) -> None:
+    """The tokens of the chunks whose table ``entries`` are given (split at spaces from ``text[i]``)."""
     new = tuple.__new__  # what Token(...) calls, without the Python-level __new__ of a NamedTuple
-    for chunk in parts:
-        word, key_or_pieces = chunks[chunk]  # (text, key) of one plain token, or (None, pieces)
-        j = i + len(chunk)
+    for word, key_or_pieces, n in entries:  # (text, key, length) of one plain token, or (None, pieces, length)
         if word is not None:
-            append(new(Token, (i, j, word, key_or_pieces)))
+            append(new(Token, (i, i + n, word, key_or_pieces)))
         else:  # a chunk of several tokens (or a glued one, or none): its pieces
             for a, b, word, key, glued in key_or_pieces:
                 if glued:
                     _append_glued(text, i + a, i + b, cache, append)
                 else:
                     append(new(Token, (i + a, i + b, word, key)))
-        i = j + 1
+        i += n + 1
+
+
+def _append_chunks(text: str, i: int, parts: Sequence[str], chunks: dict[str, tuple], cache: TokenCache,
+                   append) -> None:
+    """The tokens of the chunks ``parts`` (split at spaces from ``text[i]``), each in ``chunks``."""
+    _append_entries(text, i, list(map(chunks.__getitem__, parts)), cache, append)
 
 
 def _append_parts_with_long(text: str, lo: int, parts: list[str], chunks: dict[str, tuple], cache: TokenCache,

@@ -208,6 +208,8 @@ class PhraseMatcher(Generic[V]):
     def __init__(self, phrases: Iterable[tuple[str, V]], *, case_sensitive: bool = False) -> None:
         self.case_sensitive = case_sensitive
         self._key_of = attrgetter("text" if case_sensitive else "key")  # what _key returns, in C
+        # the same field by its place in the Token tuple: a subscript is cheaper than a call
+        self._field = Token._fields.index("text" if case_sensitive else "key")
         self._trie: dict[str, Any] = {}
         self._reversed: dict[str, Any] = {}  # the phrases read right to left, for ``match_ending``
         self.max_len = 0
@@ -237,17 +239,18 @@ class PhraseMatcher(Generic[V]):
 
     def match(self, tokens: Sequence[Token], i: int, stop: int | None = None) -> tuple[int, V] | None:
         """Longest phrase starting at ``tokens[i]``: (number of tokens, value)."""
-        stop = len(tokens) if stop is None else stop
+        if stop is None:
+            stop = len(tokens)
         if i >= stop:
             return None
-        key = self._key_of  # called per token: a C attribute getter, not a Python method
-        node = self._trie.get(key(tokens[i]))
+        field = self._field  # the token's key (text) by its place: a subscript, not a call
+        node = self._trie.get(tokens[i][field])
         if node is None:  # most tokens start no phrase
             return None
         j = i + 1
         best: tuple[int, V] | None = (1, node[_END]) if _END in node else None
         while j < stop:
-            child = node.get(key(tokens[j]))
+            child = node.get(tokens[j][field])
             if child is None:
                 break
             node = child
@@ -259,12 +262,14 @@ class PhraseMatcher(Generic[V]):
     def match_ending(self, tokens: Sequence[Token], end: int, start: int = 0) -> tuple[int, V] | None:
         """Longest phrase that ends just before ``tokens[end]`` (and starts at or after ``start``)."""
         node = self._reversed  # one walk leftwards, not one forward match per length
-        key = self._key_of
+        field = self._field
         best: tuple[int, V] | None = None
         j = end
-        first = max(start, end - self.max_len)
+        first = end - self.max_len  # max(start, end - max_len), without the call
+        if first < start:
+            first = start
         while j > first:
-            child = node.get(key(tokens[j - 1]))
+            child = node.get(tokens[j - 1][field])
             if child is None:
                 break
             node = child
