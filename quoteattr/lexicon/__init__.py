@@ -244,7 +244,7 @@ class PhraseMatcher(Generic[V]):
         if i >= stop:
             return None
         field = self._field  # the token's key (text) by its place: a subscript, not a call
-        node = self._trie.get(tokens[i][field])
+        node = self._trie.get(tokens[i][field])  # type: ignore[arg-type]  # field is a str field's place
         if node is None:  # most tokens start no phrase
             return None
         j = i + 1
@@ -269,7 +269,7 @@ class PhraseMatcher(Generic[V]):
         if first < start:
             first = start
         while j > first:
-            child = node.get(tokens[j - 1][field])
+            child = node.get(tokens[j - 1][field])  # type: ignore[arg-type]  # a str field's place
             if child is None:
                 break
             node = child

@@ -274,9 +274,9 @@ def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
     if a_len and not qn and (r + a_len == b or (demonstrative and r + a_len == body_end)):
         return mk("anaphor")
     if t_len and not qn and t_len >= g_len:
-        m = titled_mention(lex, toks, r, b, mk, max_tokens)
-        if m is not None:
-            return m
+        titled = titled_mention(lex, toks, r, b, mk, max_tokens)
+        if titled is not None:
+            return titled
     head = max(g_len, a_len, t_len if qn else 0)
     if head and qn == 0 and head == b - r and is_cap(toks[r]) and head == 1:
         return mk("person", name=(r, b), certain=False)  # "Trường" alone: maybe a name
