@@ -47,12 +47,10 @@ class _Chain:
         self.result: Mention | None = None
 
     def walk(self) -> Mention | None:
-        """The steps in order at each token, until one acts: :meth:`_title`, :meth:`_honorific_name`,
-        :meth:`_place`, :meth:`_capitalised`, :meth:`_punctuation`, :meth:`_link`, :meth:`_plain_word`.
-        A token that starts no title (honorific, place prefix) phrase passes that step (its
-        ``unit`` is 0: no change, False), and a word not capitalised passes :meth:`_capitalised`
-        (its run is 0): those steps are not called for it.  The two cheap steps that touch no
-        look-up, :meth:`_punctuation` and :meth:`_link`, are written inline."""
+        """At each token the steps in order (title, honorific name, place, capitalised, punctuation,
+        link, plain word) until one acts.  A step whose phrase does not start at the token, or
+        _capitalised at a word not capitalised, passes (``unit``/run 0: no change, False): not
+        called.  _punctuation and _link, which look nothing up, are written inline."""
         (title_keys, title_texts), (honorific_keys, honorific_texts), (place_keys, place_texts) = (
             _step_starts(self.lex))
         toks, b, abbreviations = self.toks, self.b, self.lex.abbreviations
