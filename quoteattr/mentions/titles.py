@@ -47,26 +47,40 @@ class _Chain:
         self.result: Mention | None = None
 
     def walk(self) -> Mention | None:
-        steps = (self._title, self._honorific_name, self._place, self._capitalised, self._punctuation,
-                 self._link, self._plain_word)
-        # a token that starts no title, honorific or place prefix passes the first three steps
-        # (their ``unit`` is 0: no change, False), and a word not capitalised passes _capitalised
-        # (its run is 0): those steps are not called for it
-        capitalised, lowercase = steps[3:], steps[4:]
-        keys, texts = _phrase_openers(self.lex)
-        toks = self.toks
-        while self.j < self.b:
-            tok = toks[self.j]
-            first = tok.text[:1]
-            for step in (steps if tok.key in keys or tok.text in texts
-                         else capitalised if first.isupper() and first.isalpha() else lowercase):
-                outcome = step()
-                if outcome is _DONE:
-                    return self.result
-                if outcome:
-                    break
-            else:
-                return None
+        """At each token the steps in order (title, honorific name, place, capitalised, punctuation,
+        link, plain word) until one acts.  A step whose phrase does not start at the token, or
+        _capitalised at a word not capitalised, passes (``unit``/run 0: no change, False): not
+        called.  _punctuation and _link, which look nothing up, are written inline."""
+        (title_keys, title_texts), (honorific_keys, honorific_texts), (place_keys, place_texts) = (
+            _step_starts(self.lex))
+        toks, b, abbreviations = self.toks, self.b, self.lex.abbreviations
+        while self.j < b:
+            j = self.j
+            tok = toks[j]
+            key, text = tok.key, tok.text
+            first = text[:1]
+            outcome = (key in title_keys or text in title_texts) and self._title()
+            if not outcome and (key in honorific_keys or text in honorific_texts):
+                outcome = self._honorific_name()
+            if not outcome and (key in place_keys or text in place_texts):
+                outcome = self._place()
+            if not outcome and first.isupper() and first.isalpha():
+                outcome = self._capitalised()
+            if not outcome:
+                if (text == "." and j > self.r and (toks[j - 1].key in abbreviations or (
+                        len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper()))) or (
+                        text in _CHAIN_MARKS or first.isdigit()):
+                    self.j += 1  # _punctuation
+                    continue
+                if key in TITLE_LINKS:  # _link
+                    self.after_link = key in _COMPLEMENT_LINKS
+                    self.j += 1
+                    continue
+                outcome = self._plain_word()
+                if not outcome:
+                    return None
+            if outcome is _DONE:
+                return self.result
         return self._end()
 
     def _done(self, m: Mention | None) -> object:
@@ -75,12 +89,15 @@ class _Chain:
 
     def _title(self) -> object:
         toks, j = self.toks, self.j
-        t_len = unit(toks, j, self.b, self.lex.titles)
+        m = self.lex.titles.match(toks, j, self.b)  # ``unit``'s look-up: the walk asks only at a title's first word
+        t_len = m[0] if m else 0
         if t_len and toks[j].key in _NAME_ONLY_STARTS and " ".join(
                 t.key for t in toks[j:j + t_len]) in _NAME_ONLY_TITLES and not (
                 j + t_len < self.b and is_cap(toks[j + t_len])):
             return self._done(None)  # "chu kỳ bầu cử …" is no title; "bầu Đức" is
-        if t_len and not is_cap(toks[j]) or (t_len and not self.after_link and not self.in_org):
+        first = toks[j].text[:1]
+        if t_len and not (first.isupper() and first.isalpha()) or (  # not is_cap(toks[j])
+                t_len and not self.after_link and not self.in_org):
             self.j += t_len
             self.lowercase_run = 0
             self.after_link = self.in_org = False
@@ -113,19 +130,24 @@ class _Chain:
 
     def _capitalised(self) -> object:
         toks, j, b, lex = self.toks, self.j, self.b, self.lex
-        run = name_run(toks, j, b, self.max_tokens) if is_cap(toks[j]) else 0
+        tok = toks[j]
+        first = tok.text[:1]
+        run = name_run(toks, j, b, self.max_tokens) if first.isupper() and first.isalpha() else 0  # is_cap
         if not run:
             return False
+        org_heads = lex.org_heads
+        # ``unit``'s first test, read once for both look-ups below: most capitals open no head
+        opens_org = (tok.text if org_heads.case_sensitive else tok.key) in org_heads.starts
         # "Trung tâm pháp y": an organisation's head may run on in lower case past the capitals
-        org_head = (bool(unit(toks, j, b, lex.org_heads)) and not family_name_reading(lex, toks, j, j + run)) or (
-            is_acronym(toks[j]))  # "Chuyên gia Đoàn Bích Ngọc": a family name, not the union
+        org_head = (opens_org and bool(unit(toks, j, b, org_heads)) and not family_name_reading(
+            lex, toks, j, j + run)) or is_acronym(tok)  # "Chuyên gia Đoàn Bích Ngọc": a family name, not the union
         complement = self.after_link or org_head or self.in_org
-        name = split_name(lex, toks, j, j + run, family_only=complement)
+        name = split_name(lex, toks, j, j + run, complement)
         if complement and name is not None and (name[0] == j and not (
                 self.in_org and not org_head and name[1] - name[0] >= 3)):
             name = None  # the whole run is the organisation's name
         if j + run == b:
-            if b < len(toks) and unit(toks, j, len(toks), lex.org_heads) > run:
+            if opens_org and b < len(toks) and unit(toks, j, len(toks), org_heads) > run:
                 return self._done(None)  # "Giám đốc Trung | tâm pháp y …" ends inside a word, not on a name
             return self._done(self._final_run(name, j, complement))
         if (name is not None and self.inner_name is None and toks[j + run].key in _COMPLEMENT_LINKS
@@ -168,13 +190,16 @@ class _Chain:
         return False
 
     def _plain_word(self) -> object:
-        toks, j = self.toks, self.j
-        if self.after_person and toks[j].is_word:
+        toks, j, lex = self.toks, self.j, self.lex
+        tok = toks[j]
+        key, is_word = tok.key, tok.text[0].isalnum()  # tok.is_word, read once
+        if self.after_person and is_word:
             return self._done(None)  # "HLV Chu Đình Nghiêm rất tôn trọng lối chơi của …" is a clause
-        if toks[j].key != "là" and (toks[j].key in self.lex.predicate_words
-                                    or self.lex.non_subject_starts.match(toks, j, j + 1)):
+        nss = lex.non_subject_starts  # its match's first look-up, inline: most words start none
+        if key != "là" and (key in lex.predicate_words or (
+                (tok.text if nss.case_sensitive else key) in nss.starts and nss.match(toks, j, j + 1))):
             return self._done(None)  # "quyền phủ quyết bằng cách …": a clause ("Cố vấn … là Jake Sullivan" is not)
-        if toks[j].is_word and self.lowercase_run < (9 if self.in_org else 5) and not (
+        if is_word and self.lowercase_run < (9 if self.in_org else 5) and not (
                 not self.in_org and holds_cue(self.lex, toks, j, j + 1, self.b)):
             self.j += 1
             self.lowercase_run += 1
@@ -190,13 +215,14 @@ class _Chain:
 
 
 @lru_cache(maxsize=8)
-def _phrase_openers(lex: CompiledLexicon) -> tuple[frozenset[str], frozenset[str]]:
-    """The first keys (texts, for a case-sensitive lexicon) of the titles, honorifics and place
-    prefixes of ``lex``: the tokens :meth:`_Chain._title`, ``_honorific_name`` and ``_place``
-    can act on.  An lru_cache on a pure function of the immutable compiled lexicon."""
-    matchers = (lex.titles, lex.honorifics, lex.place_prefixes)
-    keys = frozenset().union(*(m.starts for m in matchers if not m.case_sensitive))
-    return keys, frozenset().union(*(m.starts for m in matchers if m.case_sensitive))
+def _step_starts(lex: CompiledLexicon) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """The first keys and texts (a case-sensitive lexicon's) of the titles, the honorifics and the
+    place prefixes of ``lex``: the tokens :meth:`_Chain._title`, ``_honorific_name`` and ``_place``
+    can act on (``unit`` looks there first).  An lru_cache on a pure function of the immutable
+    compiled lexicon."""
+    empty: frozenset[str] = frozenset()
+    return tuple((empty, m.starts) if m.case_sensitive else (m.starts, empty)
+                 for m in (lex.titles, lex.honorifics, lex.place_prefixes))
 
 
 def titled_mention(lex: CompiledLexicon, toks: Sequence[Token], r: int, b: int, mk: MentionBuilder,
