@@ -42,7 +42,9 @@ def propose_cue_content(view: ArticleView, claims: Claims, scopes: SourceScopes,
             propose_cue_content(view, claims, scopes, si, later[0], subj, later[1:])
         return
     shared = cs is not None and cs[1] == "bare" and _shares_next_verb(view, cs[0], later)
-    if cs is not None and not shared and cs[1] == "bare" and cs[0] < hi and view.only_tail(cs[0], hi):
+    # asked once: the test below needs it for the same content start unless a place phrase moved it
+    tail_only = cs is not None and not shared and cs[1] == "bare" and cs[0] < hi and view.only_tail(cs[0], hi)
+    if tail_only:
         before = claims.count()
         propose_quote_first(view, claims, si, cue, subj, statement_src)
         if claims.count() > before:
@@ -50,7 +52,8 @@ def propose_cue_content(view: ArticleView, claims: Claims, scopes: SourceScopes,
         cs = _content_after_place_phrase(view, si, cue, cs[0])
         if cs is None:
             return
-    if cs is None or cs[0] >= hi or shared or (cs[1] == "bare" and view.only_tail(cs[0], hi)):
+        tail_only = view.only_tail(cs[0], hi)  # a bare start before hi
+    if cs is None or cs[0] >= hi or shared or tail_only:
         propose_quote_first(view, claims, si, cue, subj, statement_src, direct_only=shared)
         return
     _propose_content(view, claims, scopes, si, cue, subj, later, cs, statement_src)
