@@ -50,6 +50,8 @@ def content_start(view: ArticleView, si: int, cue: Cue, later: Sequence[Cue]) ->
         t = toks[k]
         if t.key == "rằng":
             return after(k + 1, "rằng")
+        if t.text[0].isalnum():
+            continue  # any other word (Token.is_word) is none of the marks tested below
         if t.text == ":" and not view.ends_sentence(k + 1, hi):
             return after(k + 1, ":")
         if t.text in OPEN_MARKS or t.text in CLOSE_MARKS:
@@ -156,17 +158,19 @@ def series_end(view: ArticleView, si: int, start_tok: int, later: Sequence[Cue])
     predicate ("cho biết đã nắm sự việc, giao …") keeps its own verb series."""
     toks = view.toks
     lo, hi = view.sent_tokens[si]
+    # the verbs of a series first: most contents have none, and then the start needs no lexicon
+    series = [c for c in later if c.entry.cls in ("speech", "directive", "commit") and (
+        c.tok_start - 1 > start_tok + 1 and toks[c.tok_start - 1].text == ",")]
+    if not series:
+        return None
     lex = view.lex
     if lex.clause_markers.match(toks, start_tok, hi) or lex.adverbs.match(toks, start_tok, hi):
         return None
     q = lex.quantifiers.match(toks, start_tok, hi)
     if lex.topic_starts.match(toks, start_tok + (q[0] if q else 0), hi):
         return None  # "nêu những lo ngại …, mô tả đây là “…”": a topic, the quote is the statement
-    for c in later:
+    for c in series:
         k = c.tok_start
-        if c.entry.cls not in ("speech", "directive", "commit") or not (
-                k - 1 > start_tok + 1 and toks[k - 1].text == ","):
-            continue
         # up to the verb's next comma, not a copy of the rest of the sentence: one sentence may be a
         # whole scraped page of chained clauses, and every later cue would copy it again
         stop = next((q for q in range(c.tok_end, hi) if toks[q].text in (",", ";") or toks[q].key == "và"), hi)

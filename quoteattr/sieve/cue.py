@@ -42,7 +42,9 @@ def propose_cue_content(view: ArticleView, claims: Claims, scopes: SourceScopes,
             propose_cue_content(view, claims, scopes, si, later[0], subj, later[1:])
         return
     shared = cs is not None and cs[1] == "bare" and _shares_next_verb(view, cs[0], later)
-    if cs is not None and not shared and cs[1] == "bare" and cs[0] < hi and view.only_tail(cs[0], hi):
+    # asked once: the test below needs it for the same content start unless a place phrase moved it
+    tail_only = cs is not None and not shared and cs[1] == "bare" and cs[0] < hi and view.only_tail(cs[0], hi)
+    if tail_only:
         before = claims.count()
         propose_quote_first(view, claims, si, cue, subj, statement_src)
         if claims.count() > before:
@@ -50,7 +52,8 @@ def propose_cue_content(view: ArticleView, claims: Claims, scopes: SourceScopes,
         cs = _content_after_place_phrase(view, si, cue, cs[0])
         if cs is None:
             return
-    if cs is None or cs[0] >= hi or shared or (cs[1] == "bare" and view.only_tail(cs[0], hi)):
+        tail_only = view.only_tail(cs[0], hi)  # a bare start before hi
+    if cs is None or cs[0] >= hi or shared or tail_only:
         propose_quote_first(view, claims, si, cue, subj, statement_src, direct_only=shared)
         return
     _propose_content(view, claims, scopes, si, cue, subj, later, cs, statement_src)
@@ -80,15 +83,16 @@ def _quote_first_tail(view: ArticleView, si: int, cue: Cue, subj: Mention, cs: t
     quote is what the cue reports.  ``True`` when the tail is a second verb phrase opening with the
     next cue, ``False`` for an adverbial tail or a noun-phrase object, ``None`` when this is not the
     shape ("“…”, GS X cho rằng, đây là …" keeps its clause)."""
-    if cs is None or quote_before_speaker(view, si, subj, in_sentence=True) is None:
+    if cs is None:
+        return None
+    hi = view.sent_tokens[si][1]
+    k, how = cs
+    # the cheap test of the content first: each test here only answers None, so the order is free
+    if k >= hi or how in ("rằng", ":", "quote") or quote_before_speaker(view, si, subj, in_sentence=True) is None:
         return None
     toks = view.toks
     if view.parser.skip_adverbs_back(toks, subj.tok_end, cue.tok_start) != subj.tok_end:
         return None  # words between the speaker and this cue: not the quote-first verb
-    hi = view.sent_tokens[si][1]
-    k, how = cs
-    if k >= hi or how in ("rằng", ":", "quote"):
-        return None
     if view.only_tail(k, hi, commas=True) or (toks[k].key == "vừa" and toks[cue.tok_start - 1].key == "vừa"):
         return False  # an adverbial, or "vừa nói vừa gạt nước mắt": what the speaker did while speaking
     if toks[k].key in ("và", "rồi"):
@@ -148,9 +152,9 @@ def _propose_content(view: ArticleView, claims: Claims, scopes: SourceScopes, si
     s, e = view.trim(start, end)
     if s >= e or not _is_reported_content(view, si, cue, how, s, e):
         return
-    inner = [c for c in later if c.entry.cls not in ("according",) and toks[c.tok_start].start < e and
-             view.subject_of(lo, c.tok_start) is not None]
-    if inner and outlet_speaker:
+    # only an outlet speaker asks whether a later cue with a subject of its own lies inside
+    if outlet_speaker and any(c.entry.cls not in ("according",) and toks[c.tok_start].start < e and
+                              view.subject_of(lo, c.tok_start) is not None for c in later):
         # "Thông tin trên Vnexpress cho hay, bà X cam kết …": the outlet frames what follows
         scopes.add_frame(para, cue.start, _outlet_frame(view, subj))
         return
@@ -239,19 +243,26 @@ def _embedded_question(view: ArticleView, s: int, e: int) -> bool:
     ("cho biết chưa rõ thiệt hại là bao nhiêu")."""
     lo, hi = view.tok_range(s, e)
     toks = view.toks
-    last: list[str] = []  # the last three words, read backwards: the ending is tested first, so a
-    k = hi                # long content (an endless sentence of cues) is not walked for every cue
+    last: list[str] = []  # the last three words, last first: the ending is tested first, so a long
+    k = hi                # content (an endless sentence of cues) is not walked for every cue
     while k > lo and len(last) < 3:
         k -= 1
-        if toks[k].is_word:
-            last.insert(0, toks[k].key)
-    if len(last) < 3 or not any(last[-len(q):] == list(q) for q in _QUESTION_ENDINGS):
+        t = toks[k]
+        if t.text[0].isalnum():  # Token.is_word
+            if not last and t.key not in _QUESTION_LAST_WORDS:
+                return False  # the last word alone rules out every ending
+            last.append(t.key)
+    if len(last) < 3:
+        return False
+    ending = (last[2], last[1], last[0])
+    if ending not in _QUESTION_ENDINGS and ending[1:] not in _QUESTION_ENDINGS:  # endings of 3 or 2 words
         return False
     return not any(t.key in ("không", "chưa", "chẳng") for t in toks[lo:hi] if t.is_word)
 
 
 # closing words of an embedded question: "… như thế nào", "… ra sao", "… là bao nhiêu"
-_QUESTION_ENDINGS = (("như", "thế", "nào"), ("ra", "sao"), ("bao", "nhiêu"))
+_QUESTION_ENDINGS = frozenset({("như", "thế", "nào"), ("ra", "sao"), ("bao", "nhiêu")})
+_QUESTION_LAST_WORDS = frozenset(q[-1] for q in _QUESTION_ENDINGS)
 
 
 def _opens_with_addressee(view: ArticleView, s: int, e: int) -> bool:

@@ -36,11 +36,13 @@ _CONFIDENCE = 0.7
 
 def propose_fronted_cues(view: ArticleView, claims: Claims) -> None:
     for si, cues in enumerate(view.cues):
-        if not cues or view.is_headline(si):
+        if not cues:
             continue
         cue = cues[0]
         lo, hi = view.sent_tokens[si]
-        if cue.cls not in _REPORTING or cue.tok_start != lo or not view.toks[lo].text[:1].isupper():
+        # the cue's own tests before the paragraph's: either only skips the sentence
+        if cue.cls not in _REPORTING or cue.tok_start != lo or not view.toks[lo].text[:1].isupper() or (
+                view.is_headline(si)):
             continue
         start_tok = cue.tok_end + (cue.tok_end < hi and view.toks[cue.tok_end].text in (",", ":"))
         if start_tok >= hi:

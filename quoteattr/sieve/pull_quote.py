@@ -60,11 +60,12 @@ def _name_line(view: ArticleView, p: Paragraph) -> Mention | None:
 def _first_person_statement(view: ArticleView, p: Paragraph) -> bool:
     """No quote marks, no cue, and a first-person pronoun."""
     text = view.text
-    # the final stop first (one character), then the marks: one pass of the paragraph in C
-    if text[p.end - 1] not in ".!?…" or not _MARKS.isdisjoint(text[p.start:p.end]):
+    # the final stop first (one character), then the cues (most paragraphs of a report hold one),
+    # then the marks: one pass of the paragraph in C
+    if text[p.end - 1] not in ".!?…":
         return False
     first, last = view.sentence_at(p.start), view.sentence_at(p.end - 1)
-    if any(view.cues[si] for si in range(first, last + 1)):
+    if any(view.cues[si] for si in range(first, last + 1)) or not _MARKS.isdisjoint(text[p.start:p.end]):
         return False
     lo, hi = view.tok_range(p.start, p.end)
     keys = [t.key for t in view.toks[lo:hi]]

@@ -6,7 +6,10 @@ it a statement.  Runs after the sentence passes, on quotes nobody claimed.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..mentions import Mention
+from ..tokens import Token
 from .candidate import Candidate
 from .claims import Claims
 from .view import CLOSE_MARKS, OPEN_MARKS, ArticleView
@@ -14,6 +17,8 @@ from .view import CLOSE_MARKS, OPEN_MARKS, ArticleView
 __all__ = ["propose_quote_tails"]
 
 _TAIL_SPEAKERS = ("person", "pronoun", "anaphor", "title")
+# words of the verb phrase after the speaker
+_MAX_TAIL = 4
 
 
 def propose_quote_tails(view: ArticleView, claims: Claims) -> None:
@@ -32,15 +37,16 @@ def propose_quote_tails(view: ArticleView, claims: Claims) -> None:
         while end < min(hi, k + 14) and toks[end].text not in (".", "!", "?", "…", ";") and toks[end].key not in (
                 "và", "rồi"):
             end += 1
+        # the cheap tests first; each only skips the quote, so their order changes nothing
+        if len(view.text[q.start:q.end].split(None, 2)) < 3:  # three parts at most: no long list
+            continue  # a quoted word is a term, not a statement
         if view.outlets.at(toks, k, end) is not None:
             continue  # "'…' - VnExpress Thể thao": the page title's credit, not a speaker and a verb
-        m = _speaker_at(view, k, end)
+        m = _speaker_at(view, k, _tail_start(toks, k, end), end)
         if m is None or m.kind not in _TAIL_SPEAKERS:
             continue
-        if len(view.text[q.start:q.end].split()) < 3:
-            continue  # a quoted word is a term, not a statement
         tail = [t for t in toks[m.tok_end:end] if t.is_word]
-        if not 1 <= len(tail) <= 4 or any(t.text in OPEN_MARKS for t in toks[m.tok_end:end]):
+        if not 1 <= len(tail) <= _MAX_TAIL or any(t.text in OPEN_MARKS for t in toks[m.tok_end:end]):
             continue
         verb_start = m.tok_end
         while verb_start < end and (adv := view.lex.adverbs.match(toks, verb_start, end)):
@@ -51,9 +57,25 @@ def propose_quote_tails(view: ArticleView, claims: Claims) -> None:
                              m, (toks[verb_start].start, toks[end - 1].end)))
 
 
-def _speaker_at(view: ArticleView, k: int, end: int) -> Mention | None:
-    """The longest mention from ``k`` that leaves at least one word before ``end``."""
-    for b in range(end - 1, k, -1):
+def _tail_start(toks: Sequence[Token], k: int, end: int) -> int:
+    """The lowest mention end past ``k`` that leaves at most four words of tail before ``end``.
+    A longer mention than any ending there would leave more, and the quote is skipped either
+    way: when the longest mention ends lower, none ends in ``[_tail_start, end)``."""
+    words = 0
+    b = end
+    while b - 1 > k:
+        if toks[b - 1].text[0].isalnum():  # Token.is_word
+            if words == _MAX_TAIL:
+                break
+            words += 1
+        b -= 1
+    return b
+
+
+def _speaker_at(view: ArticleView, k: int, lowest: int, end: int) -> Mention | None:
+    """The longest mention from ``k`` that leaves at least one word before ``end``, ending at
+    ``lowest`` or after."""
+    for b in range(end - 1, max(k, lowest - 1), -1):
         m = view.parser.parse(view.toks, k, b)
         if m is not None:
             return m
