@@ -49,6 +49,7 @@ def propose_cue_content(view: ArticleView, claims: Claims, scopes: SourceScopes,
         propose_quote_first(view, claims, si, cue, subj, statement_src)
         if claims.count() > before:
             return
+        assert cs is not None  # tail_only holds only of a content start
         cs = _content_after_place_phrase(view, si, cue, cs[0])
         if cs is None:
             return
