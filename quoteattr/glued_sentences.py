@@ -62,12 +62,24 @@ def glue_cuts(text: str, para: Paragraph, abbreviations: frozenset[str] = frozen
         cuts.extend(glue_points(text, para.start, head.end())[:1])
     seen, straight = para.start, 0  # straight marks before the glued one, counted once
     quoted = any(text.find(q, para.start, para.end) >= 0 for q in '"“”')
-    for m in _GLUED_QUOTE.finditer(text, para.start, para.end) if quoted else ():
+    for m in _GLUED_QUOTE.finditer(text, para.start, para.end) if quoted and _stop_before_mark(text, para) else ():
         straight += text.count('"', seen, m.start())
         seen = m.start()
         closing = text[m.start()] == "”" or (text[m.start()] == '"' and straight % 2 == 1)
         cuts.append(m.end() if closing else m.start())
     return cuts
+
+
+def _stop_before_mark(text: str, para: Paragraph) -> bool:
+    """Does a quote mark of the paragraph follow a full stop (``_GLUED_QUOTE``'s lookbehind, which
+    reads before the paragraph too)?  Most quoted paragraphs hold none, and their marks are few."""
+    for q in '"“”':
+        i = text.find(q, para.start, para.end)
+        while i >= 0:
+            if i > 0 and text[i - 1] in ".!?…":
+                return True
+            i = text.find(q, i + 1, para.end)
+    return False
 
 
 def _outlet_credit_end(text: str, pos: int, end: int, outlets: OutletNames | None) -> int | None:
