@@ -45,13 +45,30 @@ def _may_hold_credit(line: str, marker_starts: frozenset[str]) -> bool:
     return key in marker_starts
 
 
+# No character's canonical decomposition is longer than this (Unicode 15: U+1F82 and a few more)
+_LONGEST_DECOMPOSITION = 4
+
+
 def body_end(text: str, paragraphs: Sequence[Paragraph], lex: CompiledLexicon) -> int:
     """Where the article body ends: at the first page-furniture heading (``text`` is the working copy)."""
+    longest = max(map(len, lex.boilerplate), default=0)
     for p in paragraphs:
+        if _too_long_for_heading(text[p.start:p.end], longest):
+            continue
         line = fold_working(text, p.start, p.end).rstrip(":")
         if line in lex.boilerplate:
             return p.start
     return paragraphs[-1].end if paragraphs else len(text)
+
+
+def _too_long_for_heading(line: str, longest: int) -> bool:
+    """Can ``line`` not fold to ``longest`` characters or fewer, less its closing colons?  Folding
+    keeps every non-space character but NFC's compositions (one out of at most
+    ``_LONGEST_DECOMPOSITION``), adds no colon and changes no space into another character; in a
+    printable line the space is the only white space.  Most paragraphs are prose, too long to fold
+    into a heading, and need not be folded."""
+    return line.isprintable() and (
+        len(line) - line.count(" ") > _LONGEST_DECOMPOSITION * (longest + line.count(":")))
 
 
 def find_article_credit(nt: NormalizedText, paragraphs: Sequence[Paragraph], lex: CompiledLexicon,

@@ -47,7 +47,7 @@ def glue_cuts(text: str, para: Paragraph, abbreviations: frozenset[str] = frozen
     caption credit, at a dateline glued to the first word, at a glued quote."""
     cuts = []
     # each scan below only where its match's own character is (a match lies inside the
-    # paragraph): a colon for a caption, a double quote mark for a glued quote
+    # paragraph): a colon for a caption, a quote mark just after a full stop for a glued quote
     captions = _CAPTION.finditer(text, para.start, para.end) if text.find(":", para.start, para.end) >= 0 else ()
     for m in captions:
         if m.start() > para.start and text[m.start() - 1] not in " \t)]":
@@ -61,13 +61,24 @@ def glue_cuts(text: str, para: Paragraph, abbreviations: frozenset[str] = frozen
     if head is not None:  # a dateline glued to the first word: "Hà NộiNhận thông báo, …"
         cuts.extend(glue_points(text, para.start, head.end())[:1])
     seen, straight = para.start, 0  # straight marks before the glued one, counted once
-    quoted = any(text.find(q, para.start, para.end) >= 0 for q in '"“”')
-    for m in _GLUED_QUOTE.finditer(text, para.start, para.end) if quoted else ():
+    for m in _GLUED_QUOTE.finditer(text, para.start, para.end) if _stop_before_mark(text, para) else ():
         straight += text.count('"', seen, m.start())
         seen = m.start()
         closing = text[m.start()] == "”" or (text[m.start()] == '"' and straight % 2 == 1)
         cuts.append(m.end() if closing else m.start())
     return cuts
+
+
+def _stop_before_mark(text: str, para: Paragraph) -> bool:
+    """Does a quote mark of the paragraph follow a full stop (``_GLUED_QUOTE``'s lookbehind, which
+    reads before the paragraph too)?  Most paragraphs hold none, and their quote marks are few."""
+    for q in '"“”':
+        i = text.find(q, para.start, para.end)
+        while i >= 0:
+            if i > 0 and text[i - 1] in ".!?…":
+                return True
+            i = text.find(q, i + 1, para.end)
+    return False
 
 
 def _outlet_credit_end(text: str, pos: int, end: int, outlets: OutletNames | None) -> int | None:

@@ -23,13 +23,25 @@ def _non_negative(instance: Any, attribute: attrs.Attribute, value: int) -> None
         raise ValueError(f"{attribute.name} must be >= 0, got {value}")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, init=False)
 class Span:
     """A stretch of the caller's text: ``text == original[start:end]``."""
 
     start: int = attrs.field(validator=[attrs.validators.instance_of(int), _non_negative])
     end: int = attrs.field(validator=attrs.validators.instance_of(int))
     text: str = attrs.field(validator=attrs.validators.instance_of(str))
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        """What attrs would write, with a short cut: every record holds a few spans."""
+        _set = object.__setattr__  # as attrs sets a frozen class's fields
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "text", text)
+        if type(start) is int and type(end) is int and type(text) is str and 0 <= start <= end and (
+                len(text) == end - start):
+            return  # the validators and the checks below would all pass
+        attrs.validate(self)  # (unless validators are disabled) in field order, as attrs' own __init__
+        self.__attrs_post_init__()
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:

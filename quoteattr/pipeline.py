@@ -156,18 +156,25 @@ class Attributor:
             records = attribute_article(nt, toks, paragraphs, sentences, quotes, self._lex, self._parser,
                                         analysis=analysis)
         self._parser.forget()
+        keys: dict[str, str] = {}  # one speaker's records share a name: fold it once
         for rec in records:
             if round(rec.confidence, 4) < self.min_confidence:  # compare what the caller sees
                 continue
-            yield self._to_attribution(nt, rec, doc_id)
+            yield self._to_attribution(nt, rec, doc_id, keys)
 
     @staticmethod
-    def _to_attribution(nt: NormalizedText, rec: Record, doc_id: str | None) -> Attribution:
+    def _to_attribution(nt: NormalizedText, rec: Record, doc_id: str | None, keys: dict[str, str]) -> Attribution:
+        """The public record of ``rec``; ``keys``: the speaker keys (folded names) found so far."""
         speaker = None
         if rec.speaker is not None:
             mention = nt.span(*rec.mention) if rec.mention else None
-            speaker = Speaker(rec.speaker.name, mention, rec.speaker.type,
-                              fold(rec.speaker.name) if rec.speaker.name else None)
+            name = rec.speaker.name
+            key = None
+            if name:
+                key = keys.get(name)
+                if key is None:
+                    key = keys[name] = fold(name)
+            speaker = Speaker(name, mention, rec.speaker.type, key)
         source = None
         if rec.source is not None:
             source = Source(rec.source.name, nt.span(rec.source.start, rec.source.end), rec.source.scope)
