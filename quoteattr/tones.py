@@ -46,14 +46,20 @@ _TONED_PLAIN = "".join(c for c, (b, _) in _SPLIT.items() if b.lower() not in _SH
 # the three cases is matched at its toned vowel, tested from there (vowel before, vowel after,
 # shaped vowel later): one class of first characters, the toned vowels, lets the scan skip
 # every other character.
-_MISPLACEABLE = re.compile(  # plain characters only: the standard library scans them faster
-    rf"[{_TONED_VOWEL}](?:(?<=[{_ALL_VOWEL}][{_TONED_PLAIN}])|(?<=[{_TONED_PLAIN}])(?=[{_ALL_VOWEL}])"
-    rf"|(?<=[{_TONED_SHAPED}])[{_ALL_VOWEL}]*?[{_SHAPED_ANY}])"
-)
 # The letters retone_word() can change a word of: each lower-cases (tone mark set aside) to a
 # Vietnamese letter; the Kelvin sign is the one code point besides them that does.  A word
 # holding any other letter comes back unchanged.
 _VI_CHARS = frozenset(_VI_LETTERS | {c.upper() for c in _VI_LETTERS} | set(_SPLIT) | {"\u212a"})
+_VI_CLASS = "".join(sorted(_VI_CHARS))
+# The second case leaves out its commonest unchanged words ("lại", "của", "mùa"): a toned plain
+# vowel after no vowel and no q/g, then one plain vowel that ends the word.  Such a word's one
+# vowel run (if it has one) is those two vowels with no onset u/i taken off and no consonant
+# after, so retone_word() keeps the tone on the first: it would come back unchanged.
+_MISPLACEABLE = re.compile(  # plain characters only: the standard library scans them faster
+    rf"[{_TONED_VOWEL}](?:(?<=[{_ALL_VOWEL}][{_TONED_PLAIN}])"
+    rf"|(?<=[{_TONED_PLAIN}])(?=[{_ALL_VOWEL}])(?!(?<![qQgG].)[aeiouyAEIOUY](?![{_VI_CLASS}]))"
+    rf"|(?<=[{_TONED_SHAPED}])[{_ALL_VOWEL}]*?[{_SHAPED_ANY}])"
+)
 _LETTER = regex.compile(r"\p{L}")
 # characters known not to be letters, so that a word's edge needs no look-up in most texts
 _NOT_LETTERS = frozenset(" \t\n\r\f\v0123456789.,:;!?\"'()[]{}<>-+*/=%&#@_|~^$`\\“”‘’«»„…–—·•\xa0")

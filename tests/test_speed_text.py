@@ -34,16 +34,25 @@ def _words_found(pattern: re.Pattern, text: str) -> set[tuple[int, int]]:
 _toned_pairs = st.lists(st.sampled_from(sorted(qtone._ALL_VOWEL + "bcnqgh ")), max_size=12).map("".join)
 
 
+def _left_out_unchanged(text: str) -> None:
+    """The scan finds the words it found before, less some that retone_word() leaves as they are."""
+    now, before = _words_found(qtone._MISPLACEABLE, text), _words_found(_MISPLACEABLE_BEFORE, text)
+    assert now <= before
+    for s, e in before - now:
+        assert qtone.retone_word(text[s:e]) == text[s:e]
+
+
 @given(st.one_of(vi_texts, _toned_pairs))
 def test_the_misplacement_scan_finds_the_words_it_found_before(text):
-    assert _words_found(qtone._MISPLACEABLE, text) == _words_found(_MISPLACEABLE_BEFORE, text)
+    _left_out_unchanged(text)
 
 
 def test_the_misplacement_scan_on_real_words():
-    text = "Ông Hoà nói: thuỷ lợi, khoẻ, quỳên, người, của, này, ưở, ướơ, HOÀ, Quảng Trị"
+    text = "Ông Hoà nói: thuỷ lợi, khoẻ, quỳên, người, của, này, qúa, gìa, ưở, ướơ, HOÀ, Quảng Trị"
+    _left_out_unchanged(text)
     found = {text[s:e] for s, e in _words_found(qtone._MISPLACEABLE, text)}
-    assert found == {text[s:e] for s, e in _words_found(_MISPLACEABLE_BEFORE, text)}
-    assert {"Hoà", "thuỷ", "khoẻ", "của", "này", "HOÀ"} <= found and "người" not in found
+    assert {"Hoà", "thuỷ", "khoẻ", "qúa", "gìa", "HOÀ"} <= found and "người" not in found
+    assert "của" not in found and "này" not in found  # a toned plain vowel, a plain one, the end
 
 
 # --- the tokeniser's chunk table ---------------------------------------------------------
