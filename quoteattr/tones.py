@@ -51,12 +51,17 @@ _TONED_PLAIN = "".join(c for c, (b, _) in _SPLIT.items() if b.lower() not in _SH
 # holding any other letter comes back unchanged.
 _VI_CHARS = frozenset(_VI_LETTERS | {c.upper() for c in _VI_LETTERS} | set(_SPLIT) | {"\u212a"})
 _VI_CLASS = "".join(sorted(_VI_CHARS))
-# The second case leaves out its commonest unchanged words ("lại", "của", "mùa"): a toned plain
-# vowel after no vowel and no q/g, then one plain vowel that ends the word.  Such a word's one
-# vowel run (if it has one) is those two vowels with no onset u/i taken off and no consonant
-# after, so retone_word() keeps the tone on the first: it would come back unchanged.
+_VI_CONSONANTS = "".join(sorted(_VI_CHARS - set(_ALL_VOWEL)))
+# The first two cases leave out their commonest words, which retone_word() would give back
+# unchanged.  The first ("toàn", "khoảng", "quản"): a plain vowel after no vowel, the toned
+# plain vowel, then a consonant; the word's one vowel run (if it has one) is those two vowels
+# with a consonant after, so the tone stays on the second (also when qu-/gi- take the first).
+# The second ("lại", "của", "mùa"): a toned plain vowel after no vowel and no q/g, then one
+# plain vowel that ends the word; the run is those two vowels, no onset u/i taken off and no
+# consonant after, so the tone stays on the first.
 _MISPLACEABLE = re.compile(  # plain characters only: the standard library scans them faster
     rf"[{_TONED_VOWEL}](?:(?<=[{_ALL_VOWEL}][{_TONED_PLAIN}])"
+    rf"(?!(?<![{_ALL_VOWEL}]..)(?<=[aeiouyAEIOUY].)[{_VI_CONSONANTS}])"
     rf"|(?<=[{_TONED_PLAIN}])(?=[{_ALL_VOWEL}])(?!(?<![qQgG].)[aeiouyAEIOUY](?![{_VI_CLASS}]))"
     rf"|(?<=[{_TONED_SHAPED}])[{_ALL_VOWEL}]*?[{_SHAPED_ANY}])"
 )

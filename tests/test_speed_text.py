@@ -53,6 +53,7 @@ def test_the_misplacement_scan_on_real_words():
     found = {text[s:e] for s, e in _words_found(qtone._MISPLACEABLE, text)}
     assert {"Hoà", "thuỷ", "khoẻ", "qúa", "gìa", "HOÀ"} <= found and "người" not in found
     assert "của" not in found and "này" not in found  # a toned plain vowel, a plain one, the end
+    assert "Quảng" not in found  # a plain vowel, a toned plain one, a consonant
 
 
 # --- the tokeniser's chunk table ---------------------------------------------------------
