@@ -21,9 +21,10 @@ import attrs
 
 from .lexicon import CompiledLexicon
 from .mentions import Mention, MentionParser, looks_foreign
-from .mentions.model import MentionBuilder, is_acronym
+from .mentions.model import MentionBuilder, WordMemo, is_acronym
 from .mentions.names import holds_cue
-from .mentions.titles import ChainNameTest, name_ends
+from .mentions.chain_names import ChainNameTest
+from .mentions.titles import name_ends
 from .tokens import Token
 
 __all__ = ["AddName", "NameScanner"]
@@ -44,22 +45,6 @@ _AGE = "tuổi"  # the key of the word that gives an age ("Lan Thương (26 tu�
 _AGE_SPELLINGS = frozenset(map("".join, product(*((c, c.upper()) for c in _AGE))))
 
 
-class _WordTest(dict):
-    """Token text -> ``test(text)``: a memo of a pure function of the word, looked up in C by
-    the scan (``map``) instead of a Python test per token; bounded: past ``limit`` words it
-    starts afresh."""
-
-    def __init__(self, test: Callable[[str], bool], limit: int = 1 << 16) -> None:
-        super().__init__()
-        self.test, self.limit = test, limit
-
-    def __missing__(self, text: str) -> bool:
-        if len(self) >= self.limit:
-            self.clear()
-        value = self[text] = self.test(text)
-        return value
-
-
 def _looks_foreign(text: str) -> bool:
     """Is a word with this text a foreign-looking capital ("Blinken": no Vietnamese letter, no
     acronym)?  :func:`.mentions.looks_foreign` of the word reads only its text."""
@@ -67,10 +52,10 @@ def _looks_foreign(text: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _foreign_words(lex: CompiledLexicon) -> _WordTest:
+def _foreign_words(lex: CompiledLexicon) -> WordMemo:
     """The memo of :func:`_looks_foreign` for the scanners of ``lex`` (the test does not read
     the lexicon: one memo per lexicon bounds its life as the other word tests' is)."""
-    return _WordTest(_looks_foreign)
+    return WordMemo(_looks_foreign)
 
 
 @lru_cache(maxsize=8)
@@ -81,14 +66,14 @@ def _one_word_titles(lex: CompiledLexicon) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
-def _word_tests(lex: CompiledLexicon) -> tuple[_WordTest, frozenset[str]]:
+def _word_tests(lex: CompiledLexicon) -> tuple[WordMemo, frozenset[str]]:
     """Of a token's text, for ``lex``: may the token add a name (it is capitalised, a family
     name, or its key starts an honorific or a title), and is it the age word (a set of its
     spellings, :data:`_AGE_SPELLINGS`).  A token's key is
     its text case-folded.  An lru_cache on a pure function of the immutable compiled lexicon:
     the memos hold only what the lexicon decides of a word."""
     opening, family_names = lex.honorifics.starts | lex.titles.starts, lex.family_names
-    return (_WordTest(lambda text: bool(text[:1].isupper() or text.casefold() in opening or text in family_names)),
+    return (WordMemo(lambda text: bool(text[:1].isupper() or text.casefold() in opening or text in family_names)),
             _AGE_SPELLINGS)
 
 
@@ -307,7 +292,7 @@ class NameScanner:
         fallback = None
         # a mention with a title and a name is a title chain's (:func:`.grammar._headed`; the other
         # recognisers give no title): an end whose chain can give no name, or no person once a
-        # fallback is found, is not parsed (:class:`.titles.ChainNameTest`)
+        # fallback is found, is not parsed (:class:`.chain_names.ChainNameTest`)
         names = ChainNameTest(self.lex, toks, i)
         for b in name_ends(self.lex, toks, i, min(hi, i + parser.max_tokens)):  # the other prefixes give no name
             if b == i + 1:

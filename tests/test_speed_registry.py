@@ -97,7 +97,8 @@ def test_a_title_chain_is_not_parsed_past_a_predicate_word(lex) -> None:
 def test_the_chain_name_test_skips_no_end_that_names(lex, text: str) -> None:
     # the registry parses only the ends ChainNameTest lets through: every end whose chain gives
     # a name (a person, once a doubtful name was found) must be among them
-    from quoteattr.mentions.titles import ChainNameTest, name_ends
+    from quoteattr.mentions.chain_names import ChainNameTest
+    from quoteattr.mentions.titles import name_ends
 
     registry, toks = _registry(lex, text)
     parser, skipped = registry.parser, 0

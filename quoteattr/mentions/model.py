@@ -1,13 +1,14 @@
 """The :class:`Mention` value and the token shapes the mention grammar looks at."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
 from ..tokens import Token
 
-__all__ = ["Mention", "MENTION_KINDS", "GENDER_WORDS", "is_cap", "is_acronym", "looks_foreign", "MentionBuilder"]
+__all__ = ["Mention", "MENTION_KINDS", "GENDER_WORDS", "is_cap", "is_acronym", "looks_foreign", "MentionBuilder",
+           "WordMemo"]
 
 #: gender words written before a role or title ("nữ ca sĩ", "nam hành khách"), by token key, and the gender each gives
 GENDER_WORDS: dict[str, str] = {"nữ": "f", "nam": "m"}
@@ -66,6 +67,22 @@ class MentionBuilder:
                        (toks[title[0]].start, toks[title[1] - 1].end) if title and title[1] > title[0] else None,
                        gender, k, b, (), certain)
 
+
+
+class WordMemo(dict):
+    """Token text -> ``test(text)``: a memo of a pure function of a word, read in C (``map``,
+    ``__getitem__``) where a scan would call a Python test per token; bounded: past ``limit``
+    words it starts afresh."""
+
+    def __init__(self, test: Callable[[str], bool], limit: int = 1 << 16) -> None:
+        super().__init__()
+        self.test, self.limit = test, limit
+
+    def __missing__(self, text: str) -> bool:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[text] = self.test(text)
+        return value
 
 def is_cap(tok: Token) -> bool:
     first = tok.text[:1]  # one slice: asked ~2,500 times per article

@@ -16,12 +16,12 @@ from functools import lru_cache
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .model import GENDER_WORDS, Mention, MentionBuilder, is_acronym, is_cap
-from .names import NAME_PARTICLES, certain_name, family_name_reading, holds_cue, name_run, split_name, unit
+from .names import certain_name, family_name_reading, holds_cue, name_run, split_name, unit
 
-__all__ = ["titled_mention", "name_ends", "ChainNameTest"]
+__all__ = ["titled_mention", "name_ends"]
 
 TITLE_LINKS = {"của", "tại", "thuộc", "ở", "về", "phụ", "trách", "phụ trách", "và"}
-_COMPLEMENT_LINKS = ("của", "thuộc", "tại", "ở")
+COMPLEMENT_LINKS = ("của", "thuộc", "tại", "ở")
 # titles that are also common words ("bầu cử", "bầu không khí"): a title only before a name
 _NAME_ONLY_TITLES = frozenset({"bầu"})
 # the strings one of them can start with: a title whose first key is none of these is not one (no join)
@@ -73,7 +73,7 @@ class _Chain:
                     self.j += 1  # _punctuation
                     continue
                 if key in TITLE_LINKS:  # _link
-                    self.after_link = key in _COMPLEMENT_LINKS
+                    self.after_link = key in COMPLEMENT_LINKS
                     self.j += 1
                     continue
                 outcome = self._plain_word()
@@ -150,7 +150,7 @@ class _Chain:
             if opens_org and b < len(toks) and unit(toks, j, len(toks), org_heads) > run:
                 return self._done(None)  # "Giám đốc Trung | tâm pháp y …" ends inside a word, not on a name
             return self._done(self._final_run(name, j, complement))
-        if (name is not None and self.inner_name is None and toks[j + run].key in _COMPLEMENT_LINKS
+        if (name is not None and self.inner_name is None and toks[j + run].key in COMPLEMENT_LINKS
                 and certain_name(lex, toks, *name)):
             self.inner_name = name
         self.after_person = name is not None and not complement and certain_name(lex, toks, *name)
@@ -184,7 +184,7 @@ class _Chain:
 
     def _link(self) -> object:
         if self.toks[self.j].key in TITLE_LINKS:
-            self.after_link = self.toks[self.j].key in _COMPLEMENT_LINKS
+            self.after_link = self.toks[self.j].key in COMPLEMENT_LINKS
             self.j += 1
             return True
         return False
@@ -250,7 +250,7 @@ def name_ends(lex: CompiledLexicon, toks: Sequence[Token], r: int, stop: int) ->
             key = t.key
             if (key in predicate_words or key in nss_starts) and _ends_every_chain(lex, toks, q):
                 return
-            linked = linked or (key in _COMPLEMENT_LINKS and is_cap(toks[q - 1]))
+            linked = linked or (key in COMPLEMENT_LINKS and is_cap(toks[q - 1]))
         if linked or (first.isupper() and first.isalpha()):  # is_cap(t)
             yield q + 1
 
@@ -284,118 +284,3 @@ def _chain_phrase_words(lex: CompiledLexicon) -> frozenset[str]:
     """The words of the title, honorific and place prefix phrases of ``lex``, one set.  An
     lru_cache on a pure function of the immutable compiled lexicon: united once, not per token."""
     return frozenset().union(*(m.words for m in (lex.titles, lex.honorifics, lex.place_prefixes)))
-
-
-def _runs_on(tok: Token) -> bool:
-    """Does a name run take in ``tok`` as a capital (:func:`.names.name_run`: "Theo" it does not)?"""
-    first = tok.text[:1]
-    return first.isupper() and first.isalpha() and tok.text != "Theo"
-
-
-def _holds(matcher, tok: Token) -> bool:
-    """Is ``tok`` a word of one of ``matcher``'s phrases?"""
-    return (tok.text if matcher.case_sensitive else tok.key) in matcher.words
-
-
-class _LoneNames(dict):
-    """Token text -> may the word alone be a name (:func:`.names.split_name` of a run of one
-    capital; no acronym).  A memo of a pure function of the word (a token's key is its text
-    case-folded) for one lexicon; bounded: past ``limit`` words it starts afresh."""
-
-    def __init__(self, lex: CompiledLexicon, limit: int = 1 << 14) -> None:
-        super().__init__()
-        self.lex, self.limit = lex, limit
-
-    def __missing__(self, text: str) -> bool:
-        if len(self) >= self.limit:
-            self.clear()
-        tok = Token(0, len(text), text, text.casefold())
-        value = self[text] = not is_acronym(tok) and split_name(self.lex, (tok,), 0, 1) is not None
-        return value
-
-
-@lru_cache(maxsize=8)
-def _lone_names(lex: CompiledLexicon) -> _LoneNames:
-    """The :class:`_LoneNames` memo of ``lex``: an lru_cache on the immutable compiled lexicon."""
-    return _LoneNames(lex)
-
-
-class ChainNameTest:
-    """Which ends ``b`` of a title chain from ``toks[r]`` (or from a later word) may give a
-    mention with a name: a test that lets through every end :func:`titled_mention` names,
-    reading the word before ``b`` and the links before it, not the chain's steps.
-
-    A chain's name comes from four steps (:class:`_Chain`), and each needs ``toks[r:b]`` to
-    end in a run of capitals (:func:`.names.name_run`) that holds it, or a link before it:
-    an honorific's name (an honorific word just before a capital of the run), a place's name
-    (a family name reading of two words or more, after a place prefix), the chain's last run
-    (its person-name tail, :func:`.names.split_name`), or an inner name (a certain name
-    before a complement link "của", "tại", …, which :func:`name_ends` marks as ``linked``).
-    Where the run is one capital, only a lone name can end the chain there.  A longer run is
-    let through untested (trying its starts cost as much as the parses it saved).
-    ``person``: only a person counts (a title with a doubtful name was found already)."""
-
-    def __init__(self, lex: CompiledLexicon, toks: Sequence[Token], r: int) -> None:
-        self.lex, self.toks, self.r = lex, toks, r
-        self._links_to = r + 1  # the links before it were looked at
-        self._inner = False  # may an inner name lie before ``_links_to``
-        self._lone = _lone_names(lex)
-
-    def may_name(self, b: int, person: bool) -> bool:
-        """May ``titled_mention`` over ``toks[r:b]`` give a name (``person``: a person's)?"""
-        toks = self.toks
-        if self._links_to < b and self._may_hold_inner_name(b) or self._inner:
-            return True
-        last = toks[b - 1]
-        first = last.text[:1]
-        if not (first.isupper() and first.isalpha()) or last.text == "Theo":  # not _runs_on(last)
-            return False  # no run of capitals ends the chain
-        if b - 2 >= self.r:
-            before = toks[b - 2]
-            first = before.text[:1]
-            if (first.isupper() and first.isalpha()) or before.key in NAME_PARTICLES:
-                return True  # a run of two capitals or more (untested)
-            if _holds(self.lex.honorifics, before):
-                return True  # "… bệnh viện ông Hùng"
-        # a run of one capital: no place's name (two words at least); the last run's name is the
-        # lone word, no person (a certain name has two words), and no name where an organisation's
-        # head starts there (its run's name is a family name reading past the head, or it ends
-        # inside the head: :meth:`_Chain._capitalised`); nor an acronym's
-        if person or not self._lone[last.text]:
-            return False
-        return not unit(toks, b - 1, len(toks), self.lex.org_heads)
-
-    def _run_start(self, b: int) -> int:
-        """The first word of the run of capitals ending ``toks[r:b]`` (a name particle inside
-        needs a capital on each side)."""
-        toks, s = self.toks, b - 1
-        while s > self.r:
-            if _runs_on(toks[s - 1]):
-                s -= 1
-            elif toks[s - 1].key in NAME_PARTICLES and s - 2 >= self.r and _runs_on(toks[s - 2]):
-                s -= 2
-            else:
-                break
-        return s
-
-    def _may_hold_inner_name(self, b: int) -> bool:
-        """May a certain name before a complement link lie in ``toks[r:b - 1]``?  Reads the
-        links from where the last call stopped."""
-        toks, lex = self.toks, self.lex
-        while not self._inner and self._links_to < b:
-            q = self._links_to
-            self._links_to += 1
-            if toks[q].key in _COMPLEMENT_LINKS and _runs_on(toks[q - 1]):
-                s = self._run_start(q)
-                self._inner = any(
-                    (n := split_name(lex, toks, p, q)) is not None and certain_name(lex, toks, *n)
-                    for p in range(s, q) if _runs_on(toks[p]) and (p == s or _enters_after_title(lex, toks, p, s)))
-        return self._inner
-
-
-def _enters_after_title(lex: CompiledLexicon, toks: Sequence[Token], p: int, s: int) -> bool:
-    """May a title phrase end just before ``toks[p]``, inside the run of capitals from ``toks[s]``
-    (or before a name particle there, which the walk steps over as a plain word)?"""
-    titles = lex.titles
-    return _holds(titles, toks[p - 1]) or (
-        toks[p - 1].key in NAME_PARTICLES and p - 2 >= s and _holds(titles, toks[p - 2]))
