@@ -136,9 +136,7 @@ class TokenCache:
         if words and _LETTER_RUNS.fullmatch(" ".join(words)):
             spelling = self.spelling
             for chunk in words:
-                word, key, glued = spelling(chunk)
-                n = len(chunk)
-                chunks[chunk] = (None, ((0, n, word, key, glued),), n) if glued else (word, key, n)
+                chunks[chunk] = _one_token_entry(len(chunk), *spelling(chunk))
             new = [c for c in new if not c.isalpha()]
         # The rest by the pattern; without a dot the first two parts of _TOKEN cannot match
         # (each takes a dot), so chunks without one are read by the pattern less those parts.
@@ -159,8 +157,7 @@ class TokenCache:
             n = len(chunk)
             piece = next(texts)
             if len(piece) == n:  # the chunk is one token
-                word, key, glued = spelling(piece)
-                chunks[chunk] = (None, ((0, n, word, key, glued),), n) if glued else (word, key, n)
+                chunks[chunk] = _one_token_entry(n, *spelling(piece))
                 continue
             pieces = [(0, len(piece), *spelling(piece))]
             at = len(piece)
@@ -188,6 +185,12 @@ class TokenCache:
                 chunks[chunk] = (None, tuple(pieces), n)
             at = stop + 1
 
+
+
+def _one_token_entry(n: int, word: str, key: str, glued: bool) -> tuple:
+    """The table entry of a chunk of ``n`` characters that is one token: (text, key, length),
+    or, when it may be syllables glued together, its one piece (read by _append_glued)."""
+    return (None, ((0, n, word, key, glued),), n) if glued else (word, key, n)
 
 _BLOCK = 1 << 16  # characters split at once: bounds the list of chunks of a long range
 # a chunk this long (a scraped rule line, a run of marks) is read where it stands, not learnt:

@@ -16,8 +16,8 @@ from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .model import GENDER_WORDS, Mention, MentionBuilder, is_acronym, is_cap
 from .noun_phrase import holds_subordinate
-from .names import (NAME_PARTICLES, certain_name, family_name_reading, holds_cue, name_run, split_name, unit,
-                    unit_ending)
+from .names import (NAME_PARTICLES, certain_name, family_name_reading, first_words, holds_cue, name_run, split_name,
+                    unit, unit_ending)
 from .titles import TITLE_LINKS, titled_mention
 
 __all__ = ["parse_mention", "no_mention_across", "SEPARATORS"]
@@ -201,11 +201,8 @@ def _recogniser_starts(lex: CompiledLexicon) -> tuple[tuple[frozenset[str], froz
     0 there: :func:`_outlet` then needs an outlet word last, :func:`_honorific` returns
     ``None``, and so does :func:`_headed` unless a digit or a gender word opens.  An
     lru_cache on a pure function of the immutable compiled lexicon."""
-    def starts(*matchers) -> tuple[frozenset[str], frozenset[str]]:
-        return (frozenset().union(*(m.starts for m in matchers if not m.case_sensitive)),
-                frozenset().union(*(m.starts for m in matchers if m.case_sensitive)))
-    return (starts(lex.non_subject_starts), starts(lex.outlet_prefixes), starts(lex.honorifics),
-            starts(lex.quantifiers, lex.titles, lex.groups, lex.anaphors))
+    return (first_words(lex.non_subject_starts), first_words(lex.outlet_prefixes), first_words(lex.honorifics),
+            first_words(lex.quantifiers, lex.titles, lex.groups, lex.anaphors))
 
 
 def _outlet(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: MentionBuilder, body_end: int,

@@ -19,7 +19,7 @@ from ..tokens import Token
 from .model import is_acronym, is_cap, looks_foreign
 
 __all__ = ["NAME_PARTICLES", "name_run", "split_name", "certain_name", "holds_cue", "unit", "unit_ending",
-           "family_name_reading"]
+           "family_name_reading", "first_words"]
 
 # the shape of a Vietnamese syllable once its tone and vowel marks are dropped: onset, vowels, coda
 _SYLLABLE = regex.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
@@ -126,7 +126,7 @@ def _prefix_starts(lex: CompiledLexicon) -> tuple[frozenset[str], frozenset[str]
     """The first keys and texts (case-sensitive lexicons) of the place, organisation head,
     title and outlet phrases :func:`split_name` drops before a name: a token in none of them
     gives each ``unit`` 0 there.  An lru_cache on a pure function of the immutable lexicon."""
-    return _first_words(lex.places, lex.org_heads, lex.titles, lex.outlets)
+    return first_words(lex.places, lex.org_heads, lex.titles, lex.outlets)
 
 
 def family_name_reading(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int) -> bool:
@@ -161,10 +161,10 @@ def certain_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int) ->
 def _place_or_org_starts(lex: CompiledLexicon) -> tuple[frozenset[str], frozenset[str]]:
     """The first keys and texts (case-sensitive lexicons) of the place and organisation head
     phrases.  An lru_cache on a pure function of the immutable compiled lexicon."""
-    return _first_words(lex.places, lex.org_heads)
+    return first_words(lex.places, lex.org_heads)
 
 
-def _first_words(*matchers) -> tuple[frozenset[str], frozenset[str]]:
+def first_words(*matchers) -> tuple[frozenset[str], frozenset[str]]:
     """The first keys of the case-insensitive ``matchers``' phrases, and the first texts of the others'."""
     return (frozenset().union(*(m.starts for m in matchers if not m.case_sensitive)),
             frozenset().union(*(m.starts for m in matchers if m.case_sensitive)))
