@@ -226,9 +226,25 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     for proc in processes:
         if proc.is_alive():
             proc.terminate()
-    pool.shutdown(wait=True, cancel_futures=True)
     for proc in processes:
         proc.join(5)
+        if proc.is_alive():  # SIGTERM ignored or stuck: it must not write after what follows
+            proc.kill()
+            proc.join(5)
+    _unblock_result_reader(pool)
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _unblock_result_reader(pool: ProcessPoolExecutor) -> None:
+    """A worker killed while writing a result leaves half a message in the result pipe,
+    and the pool's manager thread waits in ``recv()`` for the rest forever: the parent's
+    own copy of the pipe's write end keeps the end of file from coming (CPython's
+    ``ProcessPoolExecutor``).  With the workers gone nothing writes there any more:
+    closing that copy turns the wait into an end of file, which the pool reads as broken
+    and shuts down."""
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        writer.close()
 
 
 def _isolated(att: Attributor, job: tuple[int, Any], ctx: Any) -> DocResult:
