@@ -45,6 +45,7 @@ OPEN_MARKS = frozenset("“„‟‘‚«‹「『\"'")
 CLOSE_MARKS = frozenset("”’»›」』\"'“")
 _OPENERS = set("“„‟〝❝‘‚‛«‹「『")
 _CLOSERS = set("”〞❞’»›」』")
+_PLAIN_DOUBLE = frozenset('"“”')  # the double marks of Vietnamese news, none of them nesting
 # a class of plain characters: the standard library scans it faster than the regex module
 _QUOTE_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
 _LEFT_CONTEXT = set(" \n\t([{—–-/:;,") | _OPENERS | set('"\'')
@@ -359,10 +360,11 @@ class _QuotePairing:
 
 
 def _reopens(text: str, open_pos: int, i: int) -> bool:
-    """Double quotes do not nest (inner quotes are single): a second ``"`` or ``“``
+    """Double quotes do not nest (inner quotes are single): a second ``"``, ``“`` or ``”``
     opening a sentence while one is open (``"A … đột biến. "Tuy nhiên …", ông nói``)
-    closes the first there."""
-    if text[open_pos] not in '"“' or text[i] != text[open_pos]:
+    closes the first there, whichever of them each one is (the position decides,
+    not the shape: ``"A. “B”`` as ``“A. “B”``)."""
+    if text[open_pos] not in _PLAIN_DOUBLE or text[i] not in _PLAIN_DOUBLE:
         return False
     k = i
     while k > open_pos and text[k - 1].isspace():

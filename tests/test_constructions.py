@@ -283,6 +283,16 @@ def test_curly_quote_reopened_at_a_sentence_start_closes_the_unclosed_one():
     assert quotes == ["Chúng tôi đã chờ cả buổi sáng mà không thấy ai.", "Đến trưa thì đoàn kiểm tra mới tới"]
 
 
+def test_a_straight_quote_reopened_by_a_curly_one_closes_it_as_a_curly_one_would():
+    # the position decides, not the shape: a straight mark left open and a curly one
+    # opening the next sentence read as two curly ones (not one quote over both)
+    tail = "Chúng tôi đã chờ cả buổi sáng mà không thấy ai. “Đến trưa thì đoàn kiểm tra mới tới”, ông kể."
+    mixed = _records('Ông Lưu Văn Cảnh nói: "' + tail)
+    assert mixed == _records("Ông Lưu Văn Cảnh nói: “" + tail)
+    assert [q for q, _, _ in mixed] == ["Chúng tôi đã chờ cả buổi sáng mà không thấy ai.",
+                                        "Đến trưa thì đoàn kiểm tra mới tới"]
+
+
 def test_single_quotes_nested_in_a_curly_quote_stay_inside():
     text = "Ông Lưu Văn Cảnh nói: “Họ bảo tôi: ‘Đừng lo, mọi việc sẽ ổn’. Nhưng tôi vẫn lo”."
     assert [q for q, _, _ in _records(text)] == ["Họ bảo tôi: ‘Đừng lo, mọi việc sẽ ổn’. Nhưng tôi vẫn lo"]

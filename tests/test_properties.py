@@ -13,7 +13,7 @@ import json
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from quoteattr import KINDS, RECORD_FIELDS, Attributor, extract_many
@@ -180,6 +180,9 @@ def _position_decides(text: str, i: int) -> bool:
 
 
 @given(st.one_of(templates().map(render), real_documents(), noisy_documents()))
+# a straight mark left open, then curly quotes that open sentences (found by hypothesis)
+@example('"Cao A quát: “Nghoẵch phau pìch Phạm Nghym Thiệut lyềut”. “Rừing nghuy, đoaỷm nguát oóc pặn khầunh”, '
+         'Cao A lấy ví dụ.')
 def test_straight_marks_equal_curly_where_position_decides(text):
     """Guards the rule for straight quote marks (docs/how-it-works.md): where its
     position alone says whether a mark opens or closes, a straight " gives the
