@@ -223,8 +223,8 @@ def _role(text: str, i: int) -> str:
     right = nxt in _RIGHT_CONTEXT or nxt.isspace()
     if left and not right:
         return "open"
-    if right and not left:
-        return "close"
+    if right and (not left or prev == ","):
+        return "close"  # a comma then a space: "…,” ông nói", as a quote ends before its cue
     if ch in _OPENERS:
         return "open"
     if ch in _CLOSERS:
@@ -294,9 +294,9 @@ class _QuotePairing:
                 continue
             if self.pending is not None and not stack and self._continues_pending(p_index, para, i, role, fam):
                 continue
-            if role == "close" or (role == "toggle" and stack and stack[-1][1] == fam) or (
-                role == "open" and stack and stack[-1][1] == fam and text[i] in _CLOSERS
-            ):
+            # where the position says "open", a closer's shape (”) does not close: its shape
+            # decides only where the position does not (docs/how-it-works.md)
+            if role == "close" or (role == "toggle" and stack and stack[-1][1] == fam):
                 self._close(stack, inner, para, i, fam)
             else:
                 stack.append((i, fam))

@@ -293,6 +293,14 @@ def test_a_straight_quote_reopened_by_a_curly_one_closes_it_as_a_curly_one_would
                                         "Đến trưa thì đoàn kiểm tra mới tới"]
 
 
+def test_a_straight_mark_after_a_comma_and_before_a_space_closes_a_quote_never_opened():
+    # "…," ông X nói: the comma and the space say the mark closes, as ” would
+    assert _records('Chúng tôi sẽ cố gắng hết sức," ông Nguyễn Văn Nam nói.') == _records(
+        "Chúng tôi sẽ cố gắng hết sức,” ông Nguyễn Văn Nam nói.") == [
+        ("Chúng tôi sẽ cố gắng hết sức,", "Nguyễn Văn Nam", "direct")]
+    assert _records('Ông Nguyễn Văn Nam đi họp ," rồi về nhà.') == []
+
+
 def test_single_quotes_nested_in_a_curly_quote_stay_inside():
     text = "Ông Lưu Văn Cảnh nói: “Họ bảo tôi: ‘Đừng lo, mọi việc sẽ ổn’. Nhưng tôi vẫn lo”."
     assert [q for q, _, _ in _records(text)] == ["Họ bảo tôi: ‘Đừng lo, mọi việc sẽ ổn’. Nhưng tôi vẫn lo"]

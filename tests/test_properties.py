@@ -183,6 +183,10 @@ def _position_decides(text: str, i: int) -> bool:
 # a straight mark left open, then curly quotes that open sentences (found by hypothesis)
 @example('"Cao A quát: “Nghoẵch phau pìch Phạm Nghym Thiệut lyềut”. “Rừing nghuy, đoaỷm nguát oóc pặn khầunh”, '
          'Cao A lấy ví dụ.')
+# a straight mark after a comma and before a space, closing a quote nothing opened
+@example('Theo chuẩn đô đốc Dương Aich, ruầynh," mỵng triễunh.')
+# a closer's shape where the position says "open", inside an open quote
+@example('Ông Bùi A A bày tỏ: “Ruầynh, mỵng”. Binh nhì Bùi A bày tỏ: “Ầuch ”giởich”.')
 def test_straight_marks_equal_curly_where_position_decides(text):
     """Guards the rule for straight quote marks (docs/how-it-works.md): where its
     position alone says whether a mark opens or closes, a straight " gives the
