@@ -8,6 +8,7 @@ báo``), a closing quote mark into the next capital (``… đã có."Chỉ bàn 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 from typing import TYPE_CHECKING, Protocol
 
 import regex
@@ -86,7 +87,14 @@ def _outlet_credit_end(text: str, pos: int, end: int, outlets: OutletNames | Non
     outlet's name, when a capitalised word follows it after a space."""
     if outlets is None:
         return None
-    toks = tokenize(text, pos, min(end, pos + 80))
+    limit = min(end, pos + 80)
+    starts = getattr(outlets, "starts", None)  # the lexicon's: the first key of every name
+    if starts is not None:  # most credits name a person: their first word starts no outlet's name
+        space = text.find(" ", pos, limit)
+        first = tokenize(text, pos, limit if space < 0 else space)  # the range's first tokens
+        if first and (first[0].text if getattr(outlets, "case_sensitive", False) else first[0].key) not in starts:
+            return None
+    toks = tokenize(text, pos, limit)
     hit = outlets.match(toks, 0) if toks else None
     if hit is None or hit[0] >= len(toks):
         return None
@@ -103,7 +111,7 @@ _MARK_AFTER_LETTER = regex.compile(r"(?<=\p{L})[\"“]")
 def _credit_end(text: str, pos: int, end: int, abbreviations: frozenset[str] = frozenset()) -> int | None:
     """Where the credit after ``Ảnh:`` ends, when a sentence follows it on the same line; a
     title abbreviation written with an inner dot ("Th.S", "PGS.TS") opens the sentence."""
-    words = list(_WORD_RUN.finditer(text, pos, min(end, pos + 300)))[:10]
+    words = list(islice(_WORD_RUN.finditer(text, pos, min(end, pos + 300)), 10))  # no scan past the tenth
     for k, w in enumerate(words):
         word, at = w.group(), w.start()
         if k and _DOTTED.search(word) and word.rstrip(".,").casefold() in abbreviations:

@@ -204,14 +204,20 @@ def tokenize(text: str, start: int = 0, end: int | None = None, cache: TokenCach
 
     No token holds a space and no part of the pattern looks behind its start or
     past a space, so the range is split at spaces and each chunk tokenised
-    alone, once per ``cache`` (a fresh one when omitted).  Every token of one
-    spelling shares one ``text`` string (the cache's), and its ``key`` is that
-    same string when case folding changes nothing: for a long article, most of
-    the working set.
+    alone, once per ``cache``; without one, a short range is read by the pattern
+    where it stands (learning its chunks would cost more than it saves).  Every
+    token of one spelling shares one ``text`` string (the cache's), and its
+    ``key`` is that same string when case folding changes nothing: for a long
+    article, most of the working set.
     """
     start, end, _ = slice(start, end).indices(len(text))  # what finditer's pos and endpos mean
-    cache = TokenCache() if cache is None else cache
     out: list[Token] = []
+    if cache is None and end - start < _LONG_CHUNK:
+        # a short range (a credit, a name) read once: by the pattern where it stands, as a chunk
+        # too long to learn is (no token holds a space, so the range reads as one such chunk)
+        _append_long(text, start, end, TokenCache(), out.append)
+        return out
+    cache = TokenCache() if cache is None else cache
     append = out.append
     lo = start
     while lo < end:
@@ -270,7 +276,8 @@ def _append_parts_with_long(text: str, lo: int, parts: list[str], chunks: dict[s
 def _append_long(text: str, s: int, e: int, cache: TokenCache, append) -> None:
     """The tokens of the chunk ``text[s:e]`` by the pattern over the text itself: the pieces
     :meth:`TokenCache._learn` would give it (no part of the pattern looks behind its start, and
-    the end of the range reads as the space after a chunk), without keeping them."""
+    the end of the range reads as the space after a chunk), without keeping them.  A range of
+    several chunks reads alike: no token holds a space."""
     new, spellings = tuple.__new__, cache.spellings
     for m in (_TOKEN if text.find(".", s, e) >= 0 else _UNDOTTED_TOKEN).finditer(text, s, e):
         piece = m.group()
