@@ -65,16 +65,28 @@ def _one_word_titles(lex: CompiledLexicon) -> frozenset[str]:
     return frozenset(k for k in titles.starts if titles.match((Token(0, len(k), k, k),), 0) is not None)
 
 
+def _opens(lex: CompiledLexicon) -> Callable[[str], bool]:
+    """Of a token's text, for ``lex``: may the token add a name (it is capitalised, a family
+    name, or its key starts an honorific or a title)?  A token's key is its text case-folded."""
+    opening, family_names = lex.honorifics.starts | lex.titles.starts, lex.family_names
+    return lambda text: bool(text[:1].isupper() or text.casefold() in opening or text in family_names)
+
+
 @lru_cache(maxsize=8)
 def _word_tests(lex: CompiledLexicon) -> tuple[WordMemo, frozenset[str]]:
-    """Of a token's text, for ``lex``: may the token add a name (it is capitalised, a family
-    name, or its key starts an honorific or a title), and is it the age word (a set of its
-    spellings, :data:`_AGE_SPELLINGS`).  A token's key is
-    its text case-folded.  An lru_cache on a pure function of the immutable compiled lexicon:
-    the memos hold only what the lexicon decides of a word."""
-    opening, family_names = lex.honorifics.starts | lex.titles.starts, lex.family_names
-    return (WordMemo(lambda text: bool(text[:1].isupper() or text.casefold() in opening or text in family_names)),
-            _AGE_SPELLINGS)
+    """Of a token's text, for ``lex``: may the token add a name (:func:`_opens`), and is it the
+    age word (a set of its spellings, :data:`_AGE_SPELLINGS`).  An lru_cache on a pure function
+    of the immutable compiled lexicon: the memos hold only what the lexicon decides of a word."""
+    return WordMemo(_opens(lex)), _AGE_SPELLINGS
+
+
+@lru_cache(maxsize=8)
+def _scan_words(lex: CompiledLexicon) -> WordMemo:
+    """Of a token's text: does the scan look at the token, as a word that may add a name
+    (:func:`_opens`) or as the age word?  One memo read once over an article's tokens, where
+    the two tests were two passes; an lru_cache on the immutable compiled lexicon, as above."""
+    opens = _opens(lex)
+    return WordMemo(lambda text: opens(text) or text in _AGE_SPELLINGS)
 
 
 class NameScanner:
@@ -83,8 +95,7 @@ class NameScanner:
     def __init__(self, lex: CompiledLexicon, parser: MentionParser) -> None:
         self.lex = lex
         self.parser = parser
-        # which token texts may add a name, which are the age word
-        self._opening_words, self._age_words = _word_tests(lex)
+        self._scan_words = _scan_words(lex)  # which token texts may add a name or are the age word
         self._foreign_words = _foreign_words(lex)  # does a token text look foreign (a capital)
         self._one_word_titles = _one_word_titles(lex)
 
@@ -98,15 +109,15 @@ class NameScanner:
             return
         # a token that starts no honorific or title, is not capitalised and is no family name
         # adds nothing: every branch of _name_at needs one of these (a caption credit or
-        # street reads the name run there, empty), so the walk visits only the tokens that are.
-        # Both word tests are read once over all the tokens the sentences span, not sentence
-        # by sentence (a sentence is ~30 tokens: the lists' set-up cost as much as the reads)
+        # street reads the name run there, empty), so the walk visits only the tokens that are,
+        # and the age words (a lowercase "tuổi" adds nothing either).  The word test is read once
+        # over all the tokens the sentences span, not sentence by sentence (a sentence is ~30
+        # tokens: the lists' set-up cost as much as the reads), and the ages among those only
         a, z = min(lo for lo, _ in sentences), max(hi for _, hi in sentences)
-        texts = list(map(_TEXT, toks[a:z]))
-        opens = list(compress(range(a, z), map(self._opening_words.__getitem__, texts)))
+        opens = list(compress(range(a, z), map(self._scan_words.__getitem__, map(_TEXT, toks[a:z]))))
         # where an age is written: the only tokens _aged_name_at looks for (none in most sentences);
         # it looks only inside the sentence, so the positions of all the sentences serve each
-        ages = list(compress(range(a, z), map(self._age_words.__contains__, texts)))
+        ages = list(compress(opens, map(_AGE_SPELLINGS.__contains__, map(_TEXT, map(toks.__getitem__, opens)))))
         n = len(opens)
         for lo, hi in sentences:
             k = bisect_left(opens, lo)
