@@ -22,8 +22,8 @@ import attrs
 from .lexicon import CompiledLexicon
 from .mentions import Mention, MentionParser, looks_foreign
 from .mentions.model import MentionBuilder, WordMemo, is_acronym
-from .mentions.names import holds_cue
-from .mentions.chain_names import ChainNameTest
+from .mentions.names import NAME_PARTICLES, holds_cue
+from .mentions.chain_names import ChainNameTest, _runs_on
 from .mentions.titles import name_ends
 from .tokens import Token
 
@@ -87,6 +87,18 @@ def _scan_words(lex: CompiledLexicon) -> WordMemo:
     the two tests were two passes; an lru_cache on the immutable compiled lexicon, as above."""
     opens = _opens(lex)
     return WordMemo(lambda text: opens(text) or text in _AGE_SPELLINGS)
+
+
+def _plain_run_end(toks: Sequence[Token], b: int, hi: int) -> int:
+    """The end ``e`` of the run of capitals from ``toks[b]``; ``b`` when there is none or a name
+    particle follows it.  With no particle, :func:`.names.name_run` from each of ``toks[b:e + 1]``
+    ends at ``e`` too (where ``e - b`` is under a mention's length: no bound cuts it)."""
+    e = b
+    while e < hi and _runs_on(toks[e]):
+        e += 1
+    if e < hi and toks[e].key in NAME_PARTICLES:
+        return b  # "Salman bin Abdulaziz": a run from "bin" is empty
+    return e
 
 
 class NameScanner:
@@ -305,11 +317,22 @@ class NameScanner:
         # recognisers give no title): an end whose chain can give no name, or no person once a
         # fallback is found, is not parsed (:class:`.chain_names.ChainNameTest`)
         names = ChainNameTest(self.lex, toks, i)
+        tried = i  # the ends of the capitalised runs tried first (below) lie before this
         for b in name_ends(self.lex, toks, i, min(hi, i + parser.max_tokens)):  # the other prefixes give no name
             if b == i + 1:
                 continue  # a title and a name are two runs of tokens: one token holds no title-and-name
             if not names.may_name(b, fallback is not None):
                 continue
+            if b >= tried and (e := _plain_run_end(toks, b, hi)) > b:
+                # the name runs on to ``e`` from every end ``b..e``: when the chain to ``e`` is a
+                # titled person, the first person among them gives it (as the longer name), and
+                # so does ``e`` itself when none before does (ChainNameTest lets a named end
+                # through).  So it is parsed first; the ends before ``e`` only when it is none
+                tried = e
+                longer = parser.parse(toks, i, e)
+                if longer is not None and longer.kind == "person" and longer.name is not None and (
+                        longer.title is not None):
+                    return longer
             m = parser.parse(toks, i, b)
             if m is None or m.name is None or m.title is None:
                 continue  # "Chủ" alone is not "Chủ tịch …"

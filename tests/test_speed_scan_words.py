@@ -33,3 +33,39 @@ def test_a_lowercase_age_word_adds_no_name_and_moves_on_by_one(lex) -> None:
                 added: list = []
                 assert scanner._name_at(toks, i, 0, len(toks), lambda *a, **k: added.append(a), ages) == i + 1
                 assert not added
+
+
+# runs of capitals after a title: a whole name, a particle inside ("bin"), a place then a name,
+# "Theo" ending a run, a title with no name, a run at the sentence's end
+RUNS = [
+    "Bộ trưởng Trương Quang Nghĩa đã nghe báo cáo, còn Quốc vương Salman bin Abdulaziz Al-Saud thì không.",
+    "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung cho biết Tổng thống Mỹ Joe Biden sẽ đến vào tuần sau.",
+    "PGS Đinh Ngọc Bảo Theo ông, Giám đốc Sở Y tế Hà Nội nói hôm qua với Thủ tướng Phạm Minh Chính",
+    "Trưởng khoa Ngoại A, Bệnh viện K cho rằng nhà ngoại giao hàng đầu Trung Quốc Dương Khiết Trì đúng.",
+]
+
+
+def test_titled_person_answers_as_parsing_every_prefix_over_runs_of_capitals(lex) -> None:
+    from tests.test_speed_work import _titled_person_by_definition
+
+    found = 0
+    for text in RUNS:
+        registry, toks = _registry(lex, text)
+        for i in range(len(toks)):
+            if lex.titles.match(toks, i, len(toks)):
+                got = registry.scanner.titled_person(toks, i, len(toks))
+                assert got == _titled_person_by_definition(registry, toks, i, len(toks)), (text, i)
+                found += got is not None and got.kind == "person"
+    assert found >= 5
+
+
+def test_a_titled_name_is_parsed_once_to_the_end_of_its_run(lex) -> None:
+    # "Bộ trưởng Trương Quang Nghĩa": the chain to "Nghĩa" is the person, not "Trương", "Trương Quang"
+    registry, toks = _registry(lex, RUNS[0])
+    calls: list[int] = []
+    parse = registry.parser.parse
+    registry.parser.parse = lambda t, k, b: calls.append(b) or parse(t, k, b)
+    registry.parser.forget()
+    found = registry.scanner.titled_person(toks, 0, len(toks))
+    assert found is not None and found.kind == "person" and found.tok_end == 5
+    assert calls == [5]
