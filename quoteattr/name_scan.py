@@ -110,6 +110,9 @@ class NameScanner:
         self._scan_words = _scan_words(lex)  # which token texts may add a name or are the age word
         self._foreign_words = _foreign_words(lex)  # does a token text look foreign (a capital)
         self._one_word_titles = _one_word_titles(lex)
+        # the lexicon's sets _name_at reads at every word it visits, one attribute away
+        self._honorific_starts, self._title_starts = lex.honorifics.starts, lex.titles.starts
+        self._title_words, self._family_names = lex.titles.words, lex.family_names
 
     def scan(self, toks: Sequence[Token], lo: int, hi: int, add: AddName) -> None:
         """Report every name in ``toks[lo:hi]`` (one sentence) to ``add``."""
@@ -145,14 +148,19 @@ class NameScanner:
         lex = self.lex
         tok = toks[i]
         key, text = tok.key, tok.text
-        if key in lex.honorifics.starts and (h := lex.honorifics.match(toks, i, hi)) and (
+        if key in self._honorific_starts and (h := lex.honorifics.match(toks, i, hi)) and (
                 after := self._honorific_name(toks, i, i + h[0], hi, add)):
             return after
         # most title-start words ("người", "nhà") are no title alone and the word after them holds
         # none: their title match (which would look only at that word) is not asked
-        if key in lex.titles.starts and (key in self._one_word_titles or (
-                i + 1 < hi and toks[i + 1].key in lex.titles.words)) and (t := lex.titles.match(toks, i, hi)):
+        if key in self._title_starts and (key in self._one_word_titles or (
+                i + 1 < hi and toks[i + 1].key in self._title_words)) and (t := lex.titles.match(toks, i, hi)):
             return self._titled_name(toks, i, hi, add, t[0]) or i + t[0]
+        cap = text[:1].isupper()
+        if not cap and text not in self._family_names:
+            # every test below needs a capital or a family name (a caption credit's name run from a
+            # lowercase word is empty): a title's first word that opened no title adds nothing
+            return i + 1
         if i > lo:
             prev = toks[i - 1]
             if prev.text == ":" and i >= lo + 2 and toks[i - 2].key in _CAPTION_LABELS:
@@ -161,13 +169,13 @@ class NameScanner:
             if (prev.text[:1].isdigit() or prev.key in _STREET_WORDS) and self.street_at(toks, i, lo):
                 return i + (self.parser.name_run(toks, i, hi) or 1)  # "282 Nguyễn Huy Tưởng", "phố Lê Văn Hưu"
         # each asked only where its first test holds: an unaccented capital, a family name
-        n = (text[:1].isupper() and text.isascii() and self._foreign_name(toks, i, lo, hi)) or (
-            text in lex.family_names and self._family_name(toks, i, lo, hi))
+        n = (cap and text.isascii() and self._foreign_name(toks, i, lo, hi)) or (
+            text in self._family_names and self._family_name(toks, i, lo, hi))
         if n:
             add((tok.start, toks[i + n - 1].end), tok.start, self._appositive_title(toks, i + n, hi), None)
             return i + n
         # an aged name needs a capital and an age in the sentences (none in most)
-        if ages and text[:1].isupper() and (n := self._aged_name_at(toks, i, hi, ages)):
+        if ages and cap and (n := self._aged_name_at(toks, i, hi, ages)):
             add((tok.start, toks[i + n - 1].end), tok.start, None, None, salient=True)
             return i + n
         return i + 1

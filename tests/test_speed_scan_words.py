@@ -69,3 +69,23 @@ def test_a_titled_name_is_parsed_once_to_the_end_of_its_run(lex) -> None:
     found = registry.scanner.titled_person(toks, 0, len(toks))
     assert found is not None and found.kind == "person" and found.tok_end == 5
     assert calls == [5]
+
+
+# lowercase words after a caption label, a house number, a street word, and title words that open no title
+LOWERCASE = ["Ảnh: người dân đứng xem ở số 12 nhà văn hóa, phố hàng bạc; nhà báo và người phát ngôn nói vậy."]
+
+
+def test_a_lowercase_word_that_opens_no_honorific_or_title_adds_nothing(lex) -> None:
+    scanner = NameScanner(lex, MentionParser(lex))
+    asked = 0
+    for text in LOWERCASE + SENTENCES + TITLED:
+        _, toks = _registry(lex, text)
+        for i, tok in enumerate(toks):
+            if tok.text[:1].isupper() or tok.text in lex.family_names or lex.honorifics.match(toks, i, len(toks)) \
+                    or lex.titles.match(toks, i, len(toks)):
+                continue
+            added: list = []
+            assert scanner._name_at(toks, i, 0, len(toks), lambda *a, **k: added.append(a), [len(toks)]) == i + 1
+            assert not added
+            asked += 1
+    assert asked
