@@ -12,7 +12,7 @@ a long article as well as over a whole one.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from functools import lru_cache
 from itertools import compress, product
 from operator import itemgetter
@@ -83,10 +83,12 @@ def _word_tests(lex: CompiledLexicon) -> tuple[WordMemo, frozenset[str]]:
 @lru_cache(maxsize=8)
 def _scan_words(lex: CompiledLexicon) -> WordMemo:
     """Of a token's text: does the scan look at the token, as a word that may add a name
-    (:func:`_opens`) or as the age word?  One memo read once over an article's tokens, where
-    the two tests were two passes; an lru_cache on the immutable compiled lexicon, as above."""
-    opens = _opens(lex)
-    return WordMemo(lambda text: opens(text) or text in _AGE_SPELLINGS)
+    (:func:`_opens`, written out: one call per new word) or as the age word?  One memo read
+    once over an article's tokens, where the two tests were two passes; an lru_cache on the
+    immutable compiled lexicon, as above."""
+    opening, family_names = lex.honorifics.starts | lex.titles.starts, lex.family_names
+    return WordMemo(lambda text: bool(text[:1].isupper() or text.casefold() in opening or text in family_names)
+                    or text in _AGE_SPELLINGS)
 
 
 def _plain_run_end(toks: Sequence[Token], b: int, hi: int) -> int:
@@ -133,18 +135,21 @@ class NameScanner:
         # where an age is written: the only tokens _aged_name_at looks for (none in most sentences);
         # it looks only inside the sentence, so the positions of all the sentences serve each
         ages = list(compress(opens, map(_AGE_SPELLINGS.__contains__, map(_TEXT, map(toks.__getitem__, opens)))))
+        before_ages = {q - d for q in ages for d in (3, 4, 5)}  # where _aged_name_at may find an age
         n = len(opens)
         for lo, hi in sentences:
             k = bisect_left(opens, lo)
             while k < n and (p := opens[k]) < hi:
-                after = self._name_at(toks, p, lo, hi, add, ages)
+                after = self._name_at(toks, p, lo, hi, add, ages, before_ages)
                 k += 1  # most positions add nothing and go on at the next token
                 if after > p + 1:
                     k = bisect_left(opens, after, k)
 
-    def _name_at(self, toks: Sequence[Token], i: int, lo: int, hi: int, add: AddName, ages: Sequence[int]) -> int:
+    def _name_at(self, toks: Sequence[Token], i: int, lo: int, hi: int, add: AddName, ages: Sequence[int],
+                 before_ages: Container[int]) -> int:
         """Where the scan goes on after ``toks[i]``: past the name, title, caption credit or
-        street that opens there, else the next token.  ``ages``: the positions of "tuổi"."""
+        street that opens there, else the next token.  ``ages``: the positions of "tuổi";
+        ``before_ages``: those less three to five (the only words :meth:`_aged_name_at` reads)."""
         lex = self.lex
         tok = toks[i]
         key, text = tok.key, tok.text
@@ -175,7 +180,7 @@ class NameScanner:
             add((tok.start, toks[i + n - 1].end), tok.start, self._appositive_title(toks, i + n, hi), None)
             return i + n
         # an aged name needs a capital and an age in the sentences (none in most)
-        if ages and cap and (n := self._aged_name_at(toks, i, hi, ages)):
+        if cap and i in before_ages and (n := self._aged_name_at(toks, i, hi, ages)):
             add((tok.start, toks[i + n - 1].end), tok.start, None, None, salient=True)
             return i + n
         return i + 1
@@ -231,7 +236,11 @@ class NameScanner:
         if not (toks[i].text[:1].isupper() and toks[i].text.isascii() and (i == lo or toks[i - 1].text != ".")):
             return 0
         n = parser.name_run(toks, i, hi)
-        if 2 <= n <= 3 and parser.certain_name(toks, i, i + n) and not lex.outlets.match(toks, i, i + n) and not (
+        # a certain name of an unaccented first word is a family name's or unaccented throughout
+        # (:func:`.names.certain_name`): a run with an accented word is not asked
+        if 2 <= n <= 3 and (toks[i].text in self._family_names or all(
+                t.text.isascii() for t in toks[i + 1:i + n])) and parser.certain_name(toks, i, i + n) and not (
+                lex.outlets.match(toks, i, i + n)) and not (
                 i > lo and ((toks[i - 1].text[:1].isupper() and not lex.places.match_ending(toks, i, lo))
                             or lex.org_heads.match_ending(toks, i, lo))) and not self._after_place_word(toks, i, lo):
             return n

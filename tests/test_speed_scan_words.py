@@ -31,7 +31,8 @@ def test_a_lowercase_age_word_adds_no_name_and_moves_on_by_one(lex) -> None:
         for i in ages:
             if not _opens_by_definition(lex, toks[i]):
                 added: list = []
-                assert scanner._name_at(toks, i, 0, len(toks), lambda *a, **k: added.append(a), ages) == i + 1
+                assert scanner._name_at(toks, i, 0, len(toks), lambda *a, **k: added.append(a), ages,
+                                        {q - d for q in ages for d in (3, 4, 5)}) == i + 1
                 assert not added
 
 
@@ -81,11 +82,11 @@ def test_a_lowercase_word_that_opens_no_honorific_or_title_adds_nothing(lex) -> 
     for text in LOWERCASE + SENTENCES + TITLED:
         _, toks = _registry(lex, text)
         for i, tok in enumerate(toks):
-            if tok.text[:1].isupper() or tok.text in lex.family_names or lex.honorifics.match(toks, i, len(toks)) \
-                    or lex.titles.match(toks, i, len(toks)):
+            if tok.text[:1].isupper() or tok.text in lex.family_names or (
+                    lex.honorifics.match(toks, i, len(toks)) or lex.titles.match(toks, i, len(toks))):
                 continue
             added: list = []
-            assert scanner._name_at(toks, i, 0, len(toks), lambda *a, **k: added.append(a), [len(toks)]) == i + 1
+            assert scanner._name_at(toks, i, 0, len(toks), lambda *a, **k: added.append(a), [], ()) == i + 1
             assert not added
             asked += 1
     assert asked
