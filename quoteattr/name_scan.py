@@ -12,7 +12,7 @@ a long article as well as over a whole one.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from functools import lru_cache
 from itertools import compress, product
 from operator import itemgetter
@@ -22,8 +22,8 @@ import attrs
 from .lexicon import CompiledLexicon
 from .mentions import Mention, MentionParser, looks_foreign
 from .mentions.model import MentionBuilder, WordMemo, is_acronym
-from .mentions.names import holds_cue
-from .mentions.chain_names import ChainNameTest
+from .mentions.names import NAME_PARTICLES, holds_cue
+from .mentions.chain_names import ChainNameTest, _runs_on
 from .mentions.titles import name_ends
 from .tokens import Token
 
@@ -65,16 +65,42 @@ def _one_word_titles(lex: CompiledLexicon) -> frozenset[str]:
     return frozenset(k for k in titles.starts if titles.match((Token(0, len(k), k, k),), 0) is not None)
 
 
+def _opens(lex: CompiledLexicon) -> Callable[[str], bool]:
+    """Of a token's text, for ``lex``: may the token add a name (it is capitalised, a family
+    name, or its key starts an honorific or a title)?  A token's key is its text case-folded."""
+    opening, family_names = lex.honorifics.starts | lex.titles.starts, lex.family_names
+    return lambda text: bool(text[:1].isupper() or text.casefold() in opening or text in family_names)
+
+
 @lru_cache(maxsize=8)
 def _word_tests(lex: CompiledLexicon) -> tuple[WordMemo, frozenset[str]]:
-    """Of a token's text, for ``lex``: may the token add a name (it is capitalised, a family
-    name, or its key starts an honorific or a title), and is it the age word (a set of its
-    spellings, :data:`_AGE_SPELLINGS`).  A token's key is
-    its text case-folded.  An lru_cache on a pure function of the immutable compiled lexicon:
-    the memos hold only what the lexicon decides of a word."""
+    """Of a token's text, for ``lex``: may the token add a name (:func:`_opens`), and is it the
+    age word (a set of its spellings, :data:`_AGE_SPELLINGS`).  An lru_cache on a pure function
+    of the immutable compiled lexicon: the memos hold only what the lexicon decides of a word."""
+    return WordMemo(_opens(lex)), _AGE_SPELLINGS
+
+
+@lru_cache(maxsize=8)
+def _scan_words(lex: CompiledLexicon) -> WordMemo:
+    """Of a token's text: does the scan look at the token, as a word that may add a name
+    (:func:`_opens`, written out: one call per new word) or as the age word?  One memo read
+    once over an article's tokens, where the two tests were two passes; an lru_cache on the
+    immutable compiled lexicon, as above."""
     opening, family_names = lex.honorifics.starts | lex.titles.starts, lex.family_names
-    return (WordMemo(lambda text: bool(text[:1].isupper() or text.casefold() in opening or text in family_names)),
-            _AGE_SPELLINGS)
+    return WordMemo(lambda text: bool(text[:1].isupper() or text.casefold() in opening or text in family_names)
+                    or text in _AGE_SPELLINGS)
+
+
+def _plain_run_end(toks: Sequence[Token], b: int, hi: int) -> int:
+    """The end ``e`` of the run of capitals from ``toks[b]``; ``b`` when there is none or a name
+    particle follows it.  With no particle, :func:`.names.name_run` from each of ``toks[b:e + 1]``
+    ends at ``e`` too (where ``e - b`` is under a mention's length: no bound cuts it)."""
+    e = b
+    while e < hi and _runs_on(toks[e]):
+        e += 1
+    if e < hi and toks[e].key in NAME_PARTICLES:
+        return b  # "Salman bin Abdulaziz": a run from "bin" is empty
+    return e
 
 
 class NameScanner:
@@ -83,10 +109,12 @@ class NameScanner:
     def __init__(self, lex: CompiledLexicon, parser: MentionParser) -> None:
         self.lex = lex
         self.parser = parser
-        # which token texts may add a name, which are the age word
-        self._opening_words, self._age_words = _word_tests(lex)
+        self._scan_words = _scan_words(lex)  # which token texts may add a name or are the age word
         self._foreign_words = _foreign_words(lex)  # does a token text look foreign (a capital)
         self._one_word_titles = _one_word_titles(lex)
+        # the lexicon's sets _name_at reads at every word it visits, one attribute away
+        self._honorific_starts, self._title_starts = lex.honorifics.starts, lex.titles.starts
+        self._title_words, self._family_names = lex.titles.words, lex.family_names
 
     def scan(self, toks: Sequence[Token], lo: int, hi: int, add: AddName) -> None:
         """Report every name in ``toks[lo:hi]`` (one sentence) to ``add``."""
@@ -98,38 +126,46 @@ class NameScanner:
             return
         # a token that starts no honorific or title, is not capitalised and is no family name
         # adds nothing: every branch of _name_at needs one of these (a caption credit or
-        # street reads the name run there, empty), so the walk visits only the tokens that are.
-        # Both word tests are read once over all the tokens the sentences span, not sentence
-        # by sentence (a sentence is ~30 tokens: the lists' set-up cost as much as the reads)
+        # street reads the name run there, empty), so the walk visits only the tokens that are,
+        # and the age words (a lowercase "tuổi" adds nothing either).  The word test is read once
+        # over all the tokens the sentences span, not sentence by sentence (a sentence is ~30
+        # tokens: the lists' set-up cost as much as the reads), and the ages among those only
         a, z = min(lo for lo, _ in sentences), max(hi for _, hi in sentences)
-        texts = list(map(_TEXT, toks[a:z]))
-        opens = list(compress(range(a, z), map(self._opening_words.__getitem__, texts)))
+        opens = list(compress(range(a, z), map(self._scan_words.__getitem__, map(_TEXT, toks[a:z]))))
         # where an age is written: the only tokens _aged_name_at looks for (none in most sentences);
         # it looks only inside the sentence, so the positions of all the sentences serve each
-        ages = list(compress(range(a, z), map(self._age_words.__contains__, texts)))
+        ages = list(compress(opens, map(_AGE_SPELLINGS.__contains__, map(_TEXT, map(toks.__getitem__, opens)))))
+        before_ages = {q - d for q in ages for d in (3, 4, 5)}  # where _aged_name_at may find an age
         n = len(opens)
         for lo, hi in sentences:
             k = bisect_left(opens, lo)
             while k < n and (p := opens[k]) < hi:
-                after = self._name_at(toks, p, lo, hi, add, ages)
+                after = self._name_at(toks, p, lo, hi, add, ages, before_ages)
                 k += 1  # most positions add nothing and go on at the next token
                 if after > p + 1:
                     k = bisect_left(opens, after, k)
 
-    def _name_at(self, toks: Sequence[Token], i: int, lo: int, hi: int, add: AddName, ages: Sequence[int]) -> int:
+    def _name_at(self, toks: Sequence[Token], i: int, lo: int, hi: int, add: AddName, ages: Sequence[int],
+                 before_ages: Container[int]) -> int:
         """Where the scan goes on after ``toks[i]``: past the name, title, caption credit or
-        street that opens there, else the next token.  ``ages``: the positions of "tuổi"."""
+        street that opens there, else the next token.  ``ages``: the positions of "tuổi";
+        ``before_ages``: those less three to five (the only words :meth:`_aged_name_at` reads)."""
         lex = self.lex
         tok = toks[i]
         key, text = tok.key, tok.text
-        if key in lex.honorifics.starts and (h := lex.honorifics.match(toks, i, hi)) and (
+        if key in self._honorific_starts and (h := lex.honorifics.match(toks, i, hi)) and (
                 after := self._honorific_name(toks, i, i + h[0], hi, add)):
             return after
         # most title-start words ("người", "nhà") are no title alone and the word after them holds
         # none: their title match (which would look only at that word) is not asked
-        if key in lex.titles.starts and (key in self._one_word_titles or (
-                i + 1 < hi and toks[i + 1].key in lex.titles.words)) and (t := lex.titles.match(toks, i, hi)):
+        if key in self._title_starts and (key in self._one_word_titles or (
+                i + 1 < hi and toks[i + 1].key in self._title_words)) and (t := lex.titles.match(toks, i, hi)):
             return self._titled_name(toks, i, hi, add, t[0]) or i + t[0]
+        cap = text[:1].isupper()
+        if not cap and text not in self._family_names:
+            # every test below needs a capital or a family name (a caption credit's name run from a
+            # lowercase word is empty): a title's first word that opened no title adds nothing
+            return i + 1
         if i > lo:
             prev = toks[i - 1]
             if prev.text == ":" and i >= lo + 2 and toks[i - 2].key in _CAPTION_LABELS:
@@ -138,13 +174,13 @@ class NameScanner:
             if (prev.text[:1].isdigit() or prev.key in _STREET_WORDS) and self.street_at(toks, i, lo):
                 return i + (self.parser.name_run(toks, i, hi) or 1)  # "282 Nguyễn Huy Tưởng", "phố Lê Văn Hưu"
         # each asked only where its first test holds: an unaccented capital, a family name
-        n = (text[:1].isupper() and text.isascii() and self._foreign_name(toks, i, lo, hi)) or (
-            text in lex.family_names and self._family_name(toks, i, lo, hi))
+        n = (cap and text.isascii() and self._foreign_name(toks, i, lo, hi)) or (
+            text in self._family_names and self._family_name(toks, i, lo, hi))
         if n:
             add((tok.start, toks[i + n - 1].end), tok.start, self._appositive_title(toks, i + n, hi), None)
             return i + n
         # an aged name needs a capital and an age in the sentences (none in most)
-        if ages and text[:1].isupper() and (n := self._aged_name_at(toks, i, hi, ages)):
+        if cap and i in before_ages and (n := self._aged_name_at(toks, i, hi, ages)):
             add((tok.start, toks[i + n - 1].end), tok.start, None, None, salient=True)
             return i + n
         return i + 1
@@ -200,7 +236,11 @@ class NameScanner:
         if not (toks[i].text[:1].isupper() and toks[i].text.isascii() and (i == lo or toks[i - 1].text != ".")):
             return 0
         n = parser.name_run(toks, i, hi)
-        if 2 <= n <= 3 and parser.certain_name(toks, i, i + n) and not lex.outlets.match(toks, i, i + n) and not (
+        # a certain name of an unaccented first word is a family name's or unaccented throughout
+        # (:func:`.names.certain_name`): a run with an accented word is not asked
+        if 2 <= n <= 3 and (toks[i].text in self._family_names or all(
+                t.text.isascii() for t in toks[i + 1:i + n])) and parser.certain_name(toks, i, i + n) and not (
+                lex.outlets.match(toks, i, i + n)) and not (
                 i > lo and ((toks[i - 1].text[:1].isupper() and not lex.places.match_ending(toks, i, lo))
                             or lex.org_heads.match_ending(toks, i, lo))) and not self._after_place_word(toks, i, lo):
             return n
@@ -294,11 +334,22 @@ class NameScanner:
         # recognisers give no title): an end whose chain can give no name, or no person once a
         # fallback is found, is not parsed (:class:`.chain_names.ChainNameTest`)
         names = ChainNameTest(self.lex, toks, i)
+        tried = i  # the ends of the capitalised runs tried first (below) lie before this
         for b in name_ends(self.lex, toks, i, min(hi, i + parser.max_tokens)):  # the other prefixes give no name
             if b == i + 1:
                 continue  # a title and a name are two runs of tokens: one token holds no title-and-name
             if not names.may_name(b, fallback is not None):
                 continue
+            if b >= tried and (e := _plain_run_end(toks, b, hi)) > b:
+                # the name runs on to ``e`` from every end ``b..e``: when the chain to ``e`` is a
+                # titled person, the first person among them gives it (as the longer name), and
+                # so does ``e`` itself when none before does (ChainNameTest lets a named end
+                # through).  So it is parsed first; the ends before ``e`` only when it is none
+                tried = e
+                longer = parser.parse(toks, i, e)
+                if longer is not None and longer.kind == "person" and longer.name is not None and (
+                        longer.title is not None):
+                    return longer
             m = parser.parse(toks, i, b)
             if m is None or m.name is None or m.title is None:
                 continue  # "Chủ" alone is not "Chủ tịch …"
