@@ -65,25 +65,11 @@ def _one_word_titles(lex: CompiledLexicon) -> frozenset[str]:
     return frozenset(k for k in titles.starts if titles.match((Token(0, len(k), k, k),), 0) is not None)
 
 
-def _opens(lex: CompiledLexicon) -> Callable[[str], bool]:
-    """Of a token's text, for ``lex``: may the token add a name (it is capitalised, a family
-    name, or its key starts an honorific or a title)?  A token's key is its text case-folded."""
-    opening, family_names = lex.honorifics.starts | lex.titles.starts, lex.family_names
-    return lambda text: bool(text[:1].isupper() or text.casefold() in opening or text in family_names)
-
-
-@lru_cache(maxsize=8)
-def _word_tests(lex: CompiledLexicon) -> tuple[WordMemo, frozenset[str]]:
-    """Of a token's text, for ``lex``: may the token add a name (:func:`_opens`), and is it the
-    age word (a set of its spellings, :data:`_AGE_SPELLINGS`).  An lru_cache on a pure function
-    of the immutable compiled lexicon: the memos hold only what the lexicon decides of a word."""
-    return WordMemo(_opens(lex)), _AGE_SPELLINGS
-
-
 @lru_cache(maxsize=8)
 def _scan_words(lex: CompiledLexicon) -> WordMemo:
-    """Of a token's text: does the scan look at the token, as a word that may add a name
-    (:func:`_opens`, written out: one call per new word) or as the age word?  One memo read
+    """Of a token's text: does the scan look at the token, as a word that may add a name (it is
+    capitalised, a family name, or its key, the text case-folded, starts an honorific or a
+    title) or as the age word (:data:`_AGE_SPELLINGS`)?  One memo read
     once over an article's tokens, where the two tests were two passes; an lru_cache on the
     immutable compiled lexicon, as above."""
     opening, family_names = lex.honorifics.starts | lex.titles.starts, lex.family_names
