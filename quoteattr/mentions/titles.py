@@ -58,7 +58,7 @@ class _Chain:
             j = self.j
             tok = toks[j]
             key, text = tok.key, tok.text
-            first = text[:1]
+            first = text[0]
             outcome = (key in title_keys or text in title_texts) and self._title()
             if not outcome and (key in honorific_keys or text in honorific_texts):
                 outcome = self._honorific_name()
@@ -95,7 +95,7 @@ class _Chain:
                 t.key for t in toks[j:j + t_len]) in _NAME_ONLY_TITLES and not (
                 j + t_len < self.b and is_cap(toks[j + t_len])):
             return self._done(None)  # "chu kỳ bầu cử …" is no title; "bầu Đức" is
-        first = toks[j].text[:1]
+        first = toks[j].text[0]
         if t_len and not (first.isupper() and first.isalpha()) or (  # not is_cap(toks[j])
                 t_len and not self.after_link and not self.in_org):
             self.j += t_len
@@ -131,7 +131,7 @@ class _Chain:
     def _capitalised(self) -> object:
         toks, j, b, lex = self.toks, self.j, self.b, self.lex
         tok = toks[j]
-        first = tok.text[:1]
+        first = tok.text[0]
         run = name_run(toks, j, b, self.max_tokens) if first.isupper() and first.isalpha() else 0  # is_cap
         if not run:
             return False
@@ -177,7 +177,7 @@ class _Chain:
                 len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper())):
             self.j += 1  # "GS.TS. Ngô Đức Thịnh"; an initial: "bác sĩ V."
             return True
-        if toks[j].text in _CHAIN_MARKS or toks[j].text[:1].isdigit():
+        if toks[j].text in _CHAIN_MARKS or toks[j].text[0].isdigit():
             self.j += 1
             return True
         return False
@@ -243,7 +243,7 @@ def name_ends(lex: CompiledLexicon, toks: Sequence[Token], r: int, stop: int) ->
     predicate_words, nss_starts = lex.predicate_words, lex.non_subject_starts.starts  # looked up once
     for q in range(r, stop):
         t = toks[q]
-        first = t.text[:1]
+        first = t.text[0]
         if q > r:
             if not first.isalnum() and t.text not in _CHAIN_MARKS and t.text != "." and not _in_chain_phrase(lex, t):
                 return
@@ -266,7 +266,7 @@ def _ends_every_chain(lex: CompiledLexicon, toks: Sequence[Token], q: int) -> bo
     nss = lex.non_subject_starts
     if t.key == "là" or not (t.key in lex.predicate_words or nss.match(toks, q, q + 1)):
         return False
-    first = t.text[:1]
+    first = t.text[0]
     return (first.isalnum() and not first.isdigit() and not is_cap(t) and t.key not in TITLE_LINKS
             and t.key not in _GENDER_WORDS and not _in_chain_phrase(lex, t)
             and t.key not in lex.quantifiers.words and t.text not in lex.quantifiers.words
