@@ -21,13 +21,13 @@ from .names import certain_name, family_name_reading, holds_cue, name_run, split
 __all__ = ["titled_mention", "name_ends"]
 
 TITLE_LINKS = {"của", "tại", "thuộc", "ở", "về", "phụ", "trách", "phụ trách", "và"}
-COMPLEMENT_LINKS = ("của", "thuộc", "tại", "ở")
+COMPLEMENT_LINKS = frozenset({"của", "thuộc", "tại", "ở"})
 # titles that are also common words ("bầu cử", "bầu không khí"): a title only before a name
 _NAME_ONLY_TITLES = frozenset({"bầu"})
 # the strings one of them can start with: a title whose first key is none of these is not one (no join)
 _NAME_ONLY_STARTS = frozenset(t[:k] for t in _NAME_ONLY_TITLES for k in range(1, len(t) + 1))
 _GENDER_WORDS = GENDER_WORDS.keys()  # the grammar's gender words, written before a title ("nữ ca sĩ")
-_CHAIN_MARKS = ("(", ")", "&")  # marks a chain walks past (and "." after an abbreviation or initial)
+_CHAIN_MARKS = frozenset({"(", ")", "&"})  # marks a chain walks past (and "." after an abbreviation or initial)
 
 _DONE = object()  # a step that ended the chain; its result is in ``_Chain.result``
 
@@ -239,18 +239,24 @@ def name_ends(lex: CompiledLexicon, toks: Sequence[Token], r: int, stop: int) ->
     comma, a colon, a quote mark: not one of its own marks nor part of a title, honorific or
     place prefix phrase), so no name lies past one.  A caller trying every prefix of a
     chain tries these only; lazily, since it stops at the first name."""
+    if r >= stop:
+        return
+    first = toks[r].text[0]
+    if first.isupper() and first.isalpha():  # is_cap(toks[r]); no link before it
+        yield r + 1
     linked = False
     predicate_words, nss_starts = lex.predicate_words, lex.non_subject_starts.starts  # looked up once
-    for q in range(r, stop):
+    for q in range(r + 1, stop):
         t = toks[q]
-        first = t.text[0]
-        if q > r:
-            if not first.isalnum() and t.text not in _CHAIN_MARKS and t.text != "." and not _in_chain_phrase(lex, t):
-                return
-            key = t.key
-            if (key in predicate_words or key in nss_starts) and _ends_every_chain(lex, toks, q):
-                return
-            linked = linked or (key in COMPLEMENT_LINKS and is_cap(toks[q - 1]))
+        text = t.text
+        first = text[0]
+        if not first.isalnum() and text not in _CHAIN_MARKS and text != "." and not _in_chain_phrase(lex, t):
+            return
+        key = t.key
+        if (key in predicate_words or key in nss_starts) and _ends_every_chain(lex, toks, q):
+            return
+        if not linked and key in COMPLEMENT_LINKS:
+            linked = is_cap(toks[q - 1])
         if linked or (first.isupper() and first.isalpha()):  # is_cap(t)
             yield q + 1
 
