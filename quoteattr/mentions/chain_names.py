@@ -21,7 +21,7 @@ __all__ = ["ChainNameTest"]
 
 def _runs_on(tok: Token) -> bool:
     """Does a name run take in ``tok`` as a capital (:func:`.names.name_run`: "Theo" it does not)?"""
-    first = tok.text[:1]
+    first = tok.text[0]
     return first.isupper() and first.isalpha() and tok.text != "Theo"
 
 
@@ -70,12 +70,12 @@ class ChainNameTest:
         if self._links_to < b and self._may_hold_inner_name(b) or self._inner:
             return True
         last = toks[b - 1]
-        first = last.text[:1]
+        first = last.text[0]
         if not (first.isupper() and first.isalpha()) or last.text == "Theo":  # not _runs_on(last)
             return False  # no run of capitals ends the chain
         if b - 2 >= self.r:
             before = toks[b - 2]
-            first = before.text[:1]
+            first = before.text[0]
             if (first.isupper() and first.isalpha()) or before.key in NAME_PARTICLES:
                 return True  # a run of two capitals or more (untested)
             if _holds(self.lex.honorifics, before):

@@ -71,7 +71,7 @@ def no_mention_across(lex: CompiledLexicon, toks: Sequence[Token], q: int) -> bo
     t = toks[q]
     if t.key not in _barrier_keys(lex) or q + 1 >= len(toks):
         return False
-    first = t.text[:1]
+    first = t.text[0]
     if not first.isalpha() or first.isupper() or t.text in _held_texts(lex) or _may_start(lex, t):
         return False
     n = toks[q + 1]
@@ -121,7 +121,7 @@ def _may_start(lex: CompiledLexicon, tok: Token) -> bool:
     honorific, title, group, anaphor, quantifier, outlet prefix, outlet or place phrase.
     Most words of a sentence are none of these: their spans are rejected before the grammar runs."""
     text = tok.text
-    first = text[:1]
+    first = text[:1]  # a slice: "" (a token made by hand) starts nothing
     if first.isalpha():
         if first.isupper():
             return True  # is_cap
@@ -158,7 +158,7 @@ def _single(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tok
     key, text = tok.key, tok.text
     (nss_keys, nss_texts), (outlet_keys, outlet_texts), (honorific_keys, honorific_texts), (
         head_keys, head_texts) = _recogniser_starts(lex)
-    first = text[:1]
+    first = text[0]
     cap = first.isupper() and first.isalpha()  # is_cap(tok)
     if key in nss_keys or text in nss_texts:
         opener = unit(toks, k, b, lex.non_subject_starts)
@@ -251,7 +251,7 @@ def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
     tok = toks[p]  # its quantifier's ``unit``, inline as the heads' below
     m = quantifiers.match(toks, p, b) if (
         tok.text if quantifiers.case_sensitive else tok.key) in quantifiers.starts else None
-    qn = m[0] if m else (1 if tok.text[:1].isdigit() else 0)
+    qn = m[0] if m else (1 if tok.text[0].isdigit() else 0)
     r = p + qn
     if r + 1 < b and toks[r].key in _GENDER and not is_cap(toks[r + 1]) and (
             unit(toks, r + 1, b, titles) or unit(toks, r + 1, b, groups)):
@@ -371,11 +371,11 @@ def _holds_predicate(lex: CompiledLexicon, toks: Sequence[Token], i: int, b: int
     # one loop, each token read once; the last token has no word after it, so it is not asked
     for q in range(i, b - 1):
         t = toks[q]
-        first = t.text[:1]
+        first = t.text[0]
         if (first.isupper() and first.isalpha()) or not (t.key in words or adverbs.match(toks, q, q + 1)):
             continue  # capitalised (is_cap), or neither a predicate word nor an adverb
         n = toks[q + 1]
-        first = n.text[:1]
+        first = n.text[0]
         if n.is_word and not (first.isupper() and first.isalpha()):
             return True
     return False
@@ -386,7 +386,7 @@ def _holds_preposition(lex: CompiledLexicon, toks: Sequence[Token], i: int, b: i
     nss = lex.non_subject_starts
     for q in range(i, b):  # one loop, each token read once
         t = toks[q]
-        first = t.text[:1]
+        first = t.text[0]
         if first.isupper() and first.isalpha():
             continue  # is_cap
         key = t.key

@@ -72,7 +72,7 @@ def name_run(toks: Sequence[Token], i: int, b: int, max_tokens: int) -> int:
     while j < b:
         t = toks[j]
         text = t.text
-        first = text[:1]  # is_cap(t), inline: the loop runs ~20 times per parse
+        first = text[0]  # is_cap(t), inline: the loop runs ~20 times per parse
         if first.isupper() and first.isalpha() and text != "Theo":
             j += 1
         elif t.key in NAME_PARTICLES and j > i and j + 1 < b and is_cap(toks[j + 1]):

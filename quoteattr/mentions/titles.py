@@ -21,13 +21,13 @@ from .names import certain_name, family_name_reading, holds_cue, name_run, split
 __all__ = ["titled_mention", "name_ends"]
 
 TITLE_LINKS = {"của", "tại", "thuộc", "ở", "về", "phụ", "trách", "phụ trách", "và"}
-COMPLEMENT_LINKS = ("của", "thuộc", "tại", "ở")
+COMPLEMENT_LINKS = frozenset({"của", "thuộc", "tại", "ở"})
 # titles that are also common words ("bầu cử", "bầu không khí"): a title only before a name
 _NAME_ONLY_TITLES = frozenset({"bầu"})
 # the strings one of them can start with: a title whose first key is none of these is not one (no join)
 _NAME_ONLY_STARTS = frozenset(t[:k] for t in _NAME_ONLY_TITLES for k in range(1, len(t) + 1))
 _GENDER_WORDS = GENDER_WORDS.keys()  # the grammar's gender words, written before a title ("nữ ca sĩ")
-_CHAIN_MARKS = ("(", ")", "&")  # marks a chain walks past (and "." after an abbreviation or initial)
+_CHAIN_MARKS = frozenset({"(", ")", "&"})  # marks a chain walks past (and "." after an abbreviation or initial)
 
 _DONE = object()  # a step that ended the chain; its result is in ``_Chain.result``
 
@@ -58,7 +58,7 @@ class _Chain:
             j = self.j
             tok = toks[j]
             key, text = tok.key, tok.text
-            first = text[:1]
+            first = text[0]
             outcome = (key in title_keys or text in title_texts) and self._title()
             if not outcome and (key in honorific_keys or text in honorific_texts):
                 outcome = self._honorific_name()
@@ -95,7 +95,7 @@ class _Chain:
                 t.key for t in toks[j:j + t_len]) in _NAME_ONLY_TITLES and not (
                 j + t_len < self.b and is_cap(toks[j + t_len])):
             return self._done(None)  # "chu kỳ bầu cử …" is no title; "bầu Đức" is
-        first = toks[j].text[:1]
+        first = toks[j].text[0]
         if t_len and not (first.isupper() and first.isalpha()) or (  # not is_cap(toks[j])
                 t_len and not self.after_link and not self.in_org):
             self.j += t_len
@@ -131,7 +131,7 @@ class _Chain:
     def _capitalised(self) -> object:
         toks, j, b, lex = self.toks, self.j, self.b, self.lex
         tok = toks[j]
-        first = tok.text[:1]
+        first = tok.text[0]
         run = name_run(toks, j, b, self.max_tokens) if first.isupper() and first.isalpha() else 0  # is_cap
         if not run:
             return False
@@ -177,7 +177,7 @@ class _Chain:
                 len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper())):
             self.j += 1  # "GS.TS. Ngô Đức Thịnh"; an initial: "bác sĩ V."
             return True
-        if toks[j].text in _CHAIN_MARKS or toks[j].text[:1].isdigit():
+        if toks[j].text in _CHAIN_MARKS or toks[j].text[0].isdigit():
             self.j += 1
             return True
         return False
@@ -239,18 +239,24 @@ def name_ends(lex: CompiledLexicon, toks: Sequence[Token], r: int, stop: int) ->
     comma, a colon, a quote mark: not one of its own marks nor part of a title, honorific or
     place prefix phrase), so no name lies past one.  A caller trying every prefix of a
     chain tries these only; lazily, since it stops at the first name."""
+    if r >= stop:
+        return
+    first = toks[r].text[0]
+    if first.isupper() and first.isalpha():  # is_cap(toks[r]); no link before it
+        yield r + 1
     linked = False
     predicate_words, nss_starts = lex.predicate_words, lex.non_subject_starts.starts  # looked up once
-    for q in range(r, stop):
+    for q in range(r + 1, stop):
         t = toks[q]
-        first = t.text[:1]
-        if q > r:
-            if not first.isalnum() and t.text not in _CHAIN_MARKS and t.text != "." and not _in_chain_phrase(lex, t):
-                return
-            key = t.key
-            if (key in predicate_words or key in nss_starts) and _ends_every_chain(lex, toks, q):
-                return
-            linked = linked or (key in COMPLEMENT_LINKS and is_cap(toks[q - 1]))
+        text = t.text
+        first = text[0]
+        if not first.isalnum() and text not in _CHAIN_MARKS and text != "." and not _in_chain_phrase(lex, t):
+            return
+        key = t.key
+        if (key in predicate_words or key in nss_starts) and _ends_every_chain(lex, toks, q):
+            return
+        if not linked and key in COMPLEMENT_LINKS:
+            linked = is_cap(toks[q - 1])
         if linked or (first.isupper() and first.isalpha()):  # is_cap(t)
             yield q + 1
 
@@ -266,7 +272,7 @@ def _ends_every_chain(lex: CompiledLexicon, toks: Sequence[Token], q: int) -> bo
     nss = lex.non_subject_starts
     if t.key == "là" or not (t.key in lex.predicate_words or nss.match(toks, q, q + 1)):
         return False
-    first = t.text[:1]
+    first = t.text[0]
     return (first.isalnum() and not first.isdigit() and not is_cap(t) and t.key not in TITLE_LINKS
             and t.key not in _GENDER_WORDS and not _in_chain_phrase(lex, t)
             and t.key not in lex.quantifiers.words and t.text not in lex.quantifiers.words
