@@ -49,6 +49,12 @@ class MentionParser:
         memo[key] = m
         return m
 
+    def may_start(self, tok: Token) -> bool:
+        """May a mention start at ``tok``?  Where not, :meth:`parse` answers ``None`` for every
+        end (:func:`.grammar.parse_mention`'s first test), so a search over ends from there need
+        not parse any."""
+        return _may_start(self.lex, tok) or tok.key == "cả"
+
     def forget(self) -> None:
         """Drop the remembered parses and the token sequence they hold: called when an article
         (or a window of one) is done, so its tokens are not kept alive into the next one."""
