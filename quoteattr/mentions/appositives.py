@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 __all__ = ["subject_before"]
 
 _KEY = attrgetter("key")  # a token's key, read by built-ins
+# the marks :func:`_chunks` reads: parentheses and the separators between chunks
+_CHUNK_MARKS = frozenset(SEPARATORS | {"(", ")"})
 # "được Bộ Giáo dục và Đào tạo đánh giá là …": the agent of a passive is the speaker
 _PASSIVE = {"được", "bị", "do", "bởi"}
 _APPOSITIVE_OPENERS = {"đồng", "nguyên", "cựu", "là", "người", "một", "hiện", "từng", "vốn", "ở", "trú", "ngụ", "quê",
@@ -306,11 +308,13 @@ def _chunks(toks: Sequence[Token], lo: int, j: int) -> list[tuple[int, int]]:
     start, depth = lo, 0
     for i in range(lo, j):
         t = toks[i].text
+        if t not in _CHUNK_MARKS:
+            continue  # a word, most tokens: one set look-up, no comparisons
         if t == "(":
             depth += 1
         elif t == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and t in SEPARATORS:
+        elif depth == 0:
             out.append((start, i))
             start = i + 1
     out.append((start, j))

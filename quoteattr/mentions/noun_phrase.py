@@ -86,8 +86,8 @@ def described_subject(parser: MentionParser, toks: Sequence[Token], a: int, b: i
     """``toks[a:b]``, a chunk ending right before a cue, as a subject that no lexicon
     knows: a ``group`` mention of the description as written, or ``None``."""
     k = _clause_start(parser, toks, a, b)
-    words = [t for t in toks[k:b] if t.is_word]
-    if not 1 <= len(words) <= max_words or not toks[k].is_word:
+    words = len([t for t in toks[k:b] if t.text[0].isalnum()])  # Token.is_word, inline: no property call per token
+    if not 1 <= words <= max_words or not toks[k].is_word:
         return None
     if toks[k].text[:1].isdigit() and not (k + 1 < b and toks[k + 1].text == "%"):
         return None  # a date or amount, except a share of people ("56% số người được hỏi")
@@ -102,6 +102,8 @@ def leading_subject(parser: MentionParser, toks: Sequence[Token], a: int, b: int
     cue: "Bà Ngô Thị Lan lên tiếng phủ nhận", "ông A thay mặt ban tổ chức thông báo";
     a parenthesis right after the speaker is skipped ("ông A (40 tuổi) đã gửi đơn …")."""
     k = _clause_start(parser, toks, a, b)
+    if k >= b or not parser.may_start(toks[k]):
+        return None  # every parse from ``k`` is None: the loop below would find nothing
     lex = parser.lex
     floor = _gap_floor(toks, k, b, max_gap)
     # ends past parser.end_bound parse to None: those iterations only ``continue``
@@ -133,7 +135,8 @@ def _gap_floor(toks: Sequence[Token], k: int, b: int, max_gap: int) -> int:
     gap skips (:func:`_past_parenthesis`): then every end is parsed."""
     floor = b - max_gap
     for q in range(b - 1, max(k, floor - 1), -1):
-        if not toks[q].is_word or toks[q].text[:1].isdigit():
+        first = toks[q].text[0]  # not Token.is_word, or a digit: one read of the token
+        if not first.isalnum() or first.isdigit():
             floor = q + 1
             break
     if any(toks[q].text == "(" for q in range(k + 1, floor)):

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
 from .appositives import subject_before
-from .grammar import SEPARATORS, _barrier_keys, _may_start, no_mention_across, parse_mention
-from .model import Mention
+from .grammar import SEPARATORS, _barrier_keys, _may_start, _phrase_starts, no_mention_across, parse_mention
+from .model import GENDER_WORDS, Mention
 from .names import certain_name, name_run, split_name
 from .titles import name_ends
 
@@ -48,6 +48,12 @@ class MentionParser:
             memo.clear()
         memo[key] = m
         return m
+
+    def may_start(self, tok: Token) -> bool:
+        """May a mention start at ``tok``?  Where not, :meth:`parse` answers ``None`` for every
+        end (:func:`.grammar.parse_mention`'s first test), so a search over ends from there need
+        not parse any."""
+        return _may_start(self.lex, tok) or tok.key == "cả"
 
     def forget(self) -> None:
         """Drop the remembered parses and the token sequence they hold: called when an article
@@ -93,17 +99,25 @@ class MentionParser:
         lex = self.lex
         a = max(a, b - self.max_tokens)
         barriers = _barrier_keys(lex)  # no_mention_across's first test, read here: most words fail it
-        for q in range(b - 2, a, -1):
-            if toks[q].key in barriers and no_mention_across(lex, toks, q):
-                a = q + 1  # no start before it gives a mention to ``b``, nor does it (no recogniser starts there)
-                break
-        for k in range(a, b):
+        keys, texts = _phrase_starts(lex)  # _may_start's last test, read here for a lowercase word
+        # one walk from the right: the starts a mention may have, up to the first word no mention
+        # to ``b`` holds (no start before it gives one, nor does it: no recogniser starts there)
+        starts = []
+        for k in range(b - 1, a - 1, -1):
             tok = toks[k]
             first = tok.text[0]
-            if not first.isalnum():
-                continue  # no word ("(", ")", a mark): not asked
-            if not ((first.isupper() and first.isalpha()) or _may_start(lex, tok) or tok.key == "cả"):
-                continue  # parse_mention answers None where no mention starts (its first test): not asked
+            if first.isalpha():
+                if first.isupper():
+                    starts.append(k)
+                    continue
+                key = tok.key
+                if key in barriers and k < b - 1 and no_mention_across(lex, toks, k):
+                    break
+                if key in keys or tok.text in texts or key in GENDER_WORDS or key == "cả":
+                    starts.append(k)  # else parse_mention answers None (its first test): not asked
+            elif first.isalnum() and (_may_start(lex, tok) or tok.key == "cả"):
+                starts.append(k)  # a number a mention may start with; no word ("(", a mark) starts one
+        for k in reversed(starts):
             m = self.parse(toks, k, b)
             if m is not None:
                 return m

@@ -84,7 +84,7 @@ def _subject_slot(view: ArticleView, si: int, cue: Cue, after_fronted: bool = Fa
     if quoted is not None:
         return quoted if view.only_tail(cue.tok_end, hi) else None
     a = j
-    while a > lo and toks[a - 1].is_word:
+    while a > lo and toks[a - 1].text[0].isalnum():  # Token.is_word, inline: no property call per word
         a -= 1
     if a >= j or view.lex.honorifics.match(toks, a, j):
         return None  # nothing, or an honorific with a verb ("ông quên")
@@ -124,7 +124,7 @@ def _after_quote(view: ArticleView, lo: int, j: int) -> tuple[int, int] | None:
     if k <= lo or k <= j - _QUOTE_TAIL_REACH or k >= j:
         return None
     b = k
-    while b < j and toks[b].is_word:
+    while b < j and toks[b].text[0].isalnum():  # Token.is_word, inline
         b += 1
     if b == k or view.lex.honorifics.match(toks, k, b) or not all(
             t.is_word or t.text == "," for t in toks[b:j]) or holds_cue(view.lex, toks, b, j):
@@ -293,6 +293,8 @@ def opening_mention(view: ArticleView, begin: int, hi: int) -> Mention | None:
     """The mention that starts at token ``begin``: the longest sure name ("HLV Chu
     Đình Nghiêm", not "HLV Chu Đình"), else the longest speaker-like mention."""
     toks, parser = view.toks, view.parser
+    if begin >= hi or not parser.may_start(toks[begin]):
+        return None  # every parse from ``begin`` is None: the loop below would find nothing
     found: Mention | None = None
     person: Mention | None = None
     gap = False  # past a run that is no mention, after a doubtful one-word name
