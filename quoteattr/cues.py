@@ -44,34 +44,43 @@ def find_cues(tokens: Sequence[Token], start: int, stop: int, lex: CompiledLexic
     out: list[Cue] = []
     found = lex.cues.find_all(tokens, start, stop, keys_of_all=None if lex.cues.case_sensitive else keys)
     for i, n, entry in found:
-        if entry.cls == "block":
+        cls = entry.cls  # read once: each test below asks for it
+        if cls == "block":
             unblocked = _cue_before_adverb(tokens, i, n, stop, lex)
             if unblocked is None:
                 continue
             n, entry = unblocked
+            cls = entry.cls
         if i > start and tokens[i].text[:1].isupper() and tokens[i - 1].text not in _OPENERS:
             continue  # "TS Lê Viết Khuyến", "Trung tâm Dự báo …": part of a name
 
         s, e = i, i + n
         if entry.takes == "marked" and e < stop and tokens[e].text[:1].isdigit():
             continue  # "trả lời 30 cuộc gọi", "đăng 2 bài": a counted object, the verb's other sense
-        if entry.cls in ("speech", "directive", "commit", "report") and _noun_marked(tokens, s, e, start, stop, lex):
+        if cls in _VERBAL and _noun_marked(tokens, s, e, start, stop, lex):
             continue  # "những tuyên bố", "đưa ra cáo buộc": a noun, not a reporting verb
-        if entry.cls in ("speech", "directive", "commit") and lex.modals.match_ending(tokens, s, start):
+        if cls in _SAYING and lex.modals.match_ending(tokens, s, start):
             continue  # "người dân cần lưu ý …": needed, not said
-        if entry.cls == "speech" and _ability(tokens, s, e, start, stop):
+        if cls == "speech" and _ability(tokens, s, e, start, stop):
             continue  # "không chỉ nêu ra được …", "chưa giải thích được": what one can state, not a statement
         before = lex.cue_before.match_ending(tokens, s, start)
-        if before and entry.cls not in ("according", "quoting", "noun", "report"):
+        if before and cls not in _NO_NEGATION:
             s -= before[0]
-        elif entry.cls in ("speech", "directive", "commit", "report") and _emphatic_co(tokens, s, e, start, stop, lex):
+        elif cls in _VERBAL and _emphatic_co(tokens, s, e, start, stop, lex):
             s -= 1  # "A có hứa sẽ …": the emphatic "có" is the verb's, never the subject's
-        after = lex.cue_after.match(tokens, e, stop)
-        if after and entry.cls in ("speech", "report"):
-            # "nói lại" / "cho biết thêm": but not "nói lại thôi"-style idioms at a clause end
-            e += after[0]
+        if cls in _CONTINUED:
+            after = lex.cue_after.match(tokens, e, stop)
+            if after:  # "nói lại" / "cho biết thêm": but not "nói lại thôi"-style idioms at a clause end
+                e += after[0]
         out.append(Cue(s, e, i, i + n, entry, tokens[s].start, tokens[e - 1].end))
     return out
+
+
+# the classes each test of find_cues applies to
+_VERBAL = frozenset(("speech", "directive", "commit", "report"))  # may be a noun after a marker
+_SAYING = frozenset(("speech", "directive", "commit"))  # a modal before makes them needed, not said
+_NO_NEGATION = frozenset(("according", "quoting", "noun", "report"))  # take no negation before
+_CONTINUED = frozenset(("speech", "report"))  # take a continuation after
 
 
 # a negation (or "không chỉ") before "V được" makes it an ability: "chưa giải thích được"

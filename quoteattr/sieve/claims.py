@@ -28,6 +28,10 @@ class Coverage:
         return k + 1 < len(self.starts) and self.starts[k + 1] < e
 
     def add(self, s: int, e: int) -> None:
+        if not self.ends or s > self.ends[-1]:  # past every interval (most adds): what the search
+            self.starts.append(s)               # below ends in, without it
+            self.ends.append(e)
+            return
         k = bisect_right(self.starts, s) - 1
         if k >= 0 and self.ends[k] >= s:
             s = self.starts[k]

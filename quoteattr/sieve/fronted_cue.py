@@ -41,7 +41,7 @@ def propose_fronted_cues(view: ArticleView, claims: Claims) -> None:
         cue = cues[0]
         lo, hi = view.sent_tokens[si]
         # the cue's own tests before the paragraph's: either only skips the sentence
-        if cue.cls not in _REPORTING or cue.tok_start != lo or not view.toks[lo].text[:1].isupper() or (
+        if cue.tok_start != lo or cue.entry.cls not in _REPORTING or not view.toks[lo].text[:1].isupper() or (
                 view.is_headline(si)):
             continue
         start_tok = cue.tok_end + (cue.tok_end < hi and view.toks[cue.tok_end].text in (",", ":"))

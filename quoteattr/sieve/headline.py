@@ -11,13 +11,19 @@ after the colon names its own speaker), a role doing something
 """
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from operator import attrgetter
+
 from ..mentions import Mention
 from ..mentions.names import holds_cue
 from .candidate import Candidate
 from .claims import Claims
+from ..tokens import Token
 from .view import ArticleView
 
 __all__ = ["propose_headlines"]
+
+_KEY = attrgetter("key")
 
 # who may speak in a headline: a person, an organisation, a group or a bare role
 _SPEAKER_KINDS = frozenset(("person", "organization", "group", "title"))
@@ -28,8 +34,8 @@ _EVENT_HEADS = frozenset(("hội nghị", "hội thảo", "diễn đàn", "đạ
 def propose_headlines(view: ArticleView, claims: Claims) -> None:
     toks, text = view.toks, view.text
     for p in view.paragraphs:
-        if text[p.end - 1] in ".!?…" or p.end - p.start > 200:
-            continue
+        if text[p.end - 1] in ".!?…" or p.end - p.start > 200 or text.find(":", p.start, p.end) < 0:
+            continue  # str's search first: most short paragraphs hold no colon token to look for
         lo, hi = view.tok_range(p.start, p.end)
         colon = next((k for k in range(lo, min(hi, lo + 16)) if toks[k].text == ":"), None)
         if colon is None or colon + 1 >= hi:
@@ -67,11 +73,7 @@ def _announced(view: ArticleView, lo: int, colon: int, after: int, appositive_on
     n = len(head)
     first = view.tok_range(after, after)[0]
     seen = 0
-    for k in range(first, min(len(toks) - n, first + 600)):
-        if n and toks[k].key != head[0]:
-            continue  # the one-token test first: the list below differs from ``head`` then too
-        if [t.key for t in toks[k:k + n]] != head:
-            continue
+    for k in _occurrences(toks, head, first, min(len(toks) - n, first + 600)):
         seen += 1
         if k >= 2 and toks[k - 1].text in (",", "-", "–", "—"):
             m = view.parser.best_suffix(toks, max(first, k - 10), k - 1)
@@ -84,6 +86,26 @@ def _announced(view: ArticleView, lo: int, colon: int, after: int, appositive_on
         if seen == 3:
             break
     return None
+
+
+def _occurrences(toks: Sequence[Token], head: list[str], first: int, stop: int) -> Iterator[int]:
+    """Each ``k`` in ``[first, stop)`` where the keys of ``toks[k:k + len(head)]`` are ``head``, in
+    order.  The keys are read once and searched by ``list.index``: the body is scanned up to 600
+    tokens per headline."""
+    n = len(head)
+    if not n:
+        yield from range(first, stop)
+        return
+    keys = list(map(_KEY, toks[first:stop + n]))  # stop + n <= len(toks)
+    j, last = 0, stop - first
+    while j < last:
+        try:
+            j = keys.index(head[0], j, last)
+        except ValueError:
+            return
+        if keys[j:j + n] == head:
+            yield first + j
+        j += 1
 
 
 def _speaker_like(view: ArticleView, m: Mention, lo: int, colon: int) -> bool:

@@ -106,9 +106,10 @@ def _sentence_passes(view: ArticleView, claims: Claims, scopes: SourceScopes) ->
     for si, cues in enumerate(view.cues):
         for ci, cue in enumerate(cues):
             later = cues[ci + 1:ci + 1 + _LATER_CUES]
-            if cue.cls == "according":
+            cls = cue.entry.cls  # not the property: a property read costs a call
+            if cls == "according":
                 propose_theo(view, claims, scopes, si, cue, later)
-            elif cue.cls == "quoting":
+            elif cls == "quoting":
                 propose_quoting(view, claims, scopes, si, cue, later)
             else:
                 subj = cue_subject(view, si, cue, cues[max(0, ci - _LATER_CUES):ci], subjects)

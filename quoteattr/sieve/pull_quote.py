@@ -64,6 +64,11 @@ def _first_person_statement(view: ArticleView, p: Paragraph) -> bool:
     # then the marks: one pass of the paragraph in C
     if text[p.end - 1] not in ".!?…":
         return False
+    # a key is its token's text case-folded, so a first-person key shows in the folded paragraph:
+    # str's search rules out most paragraphs before the sentences, cues and tokens are looked up
+    folded = text[p.start:p.end].casefold()
+    if "tôi" not in folded and "mình" not in folded:
+        return False
     first, last = view.sentence_at(p.start), view.sentence_at(p.end - 1)
     if any(view.cues[si] for si in range(first, last + 1)) or not _MARKS.isdisjoint(text[p.start:p.end]):
         return False

@@ -54,8 +54,10 @@ def propose_theo(view: ArticleView, claims: Claims, scopes: SourceScopes, si: in
     if i is None:
         return
     # "… dịch vụ theo thống kê của CrunchBase.": a statement noun closing the sentence still reports
-    closing = i > cue.tok_end and all(toks[k].text not in ",:;–—" for k in range(i, hi))
-    if _in_accordance(view, lo, cue.tok_start) and (not closing or toks[cue.tok_start - 1].key in _COMPLY):
+    # (the walk to the sentence end only when the frame reads as "in accordance with")
+    if _in_accordance(view, lo, cue.tok_start) and (
+            not (i > cue.tok_end and all(toks[k].text not in ",:;–—" for k in range(i, hi)))
+            or toks[cue.tok_start - 1].key in _COMPLY):
         return
     framed = i > cue.tok_end + 1  # "theo giải thích của X": X ends before "là"
     # "theo những gì X quan sát, …": X's own verb runs to the comma
