@@ -14,7 +14,7 @@ from operator import attrgetter
 
 from ..lexicon import CompiledLexicon
 from ..tokens import Token
-from .model import GENDER_WORDS, Mention, MentionBuilder, is_acronym, is_cap
+from .model import GENDER_WORDS, Mention, MentionBuilder, is_acronym, is_cap, mention_of
 from .noun_phrase import holds_subordinate
 from .names import (NAME_PARTICLES, certain_name, family_name_reading, first_words, holds_cue, name_run, split_name,
                     unit, unit_ending)
@@ -164,33 +164,34 @@ def _single(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tok
         opener = unit(toks, k, b, lex.non_subject_starts)
         if opener and (not cap or opener > 1 or key in ("việc", "sự", "điều")):
             return None  # "Trường hợp khách hàng …", "việc …": a case, a reason or a deed is nobody
-    mk = MentionBuilder(toks, k, b)
+    # the recognisers make their mention by :func:`.model.mention_of`: no builder per parse (most make
+    # none), only for those that take one (an outlet; a title chain, from ``_headed``)
     outlets, demonstratives, last = lex.outlets, lex.demonstratives, toks[b - 1]
     # unit_ending's own first test, inline: most spans end on no demonstrative's word
     body_end = b - unit_ending(toks, k, b, demonstratives) if (
         last.text if demonstratives.case_sensitive else last.key) in demonstratives.words else b
     if key in outlet_keys or text in outlet_texts or (
             last.text if outlets.case_sensitive else last.key) in outlets.words:
-        m = _outlet(lex, toks, k, b, mk, body_end, max_tokens)
+        m = _outlet(lex, toks, k, b, MentionBuilder(toks, k, b), body_end, max_tokens)
         if m is not None:
             return m
     if key in honorific_keys or text in honorific_texts:
-        m = _honorific(lex, toks, k, b, mk, body_end, max_tokens)
+        m = _honorific(lex, toks, k, b, body_end, max_tokens)
         if m is not None:
             return m
     if key in head_keys or text in head_texts or first.isdigit() or key in _GENDER:
-        m = _headed(lex, toks, k, b, mk, body_end, max_tokens)
+        m = _headed(lex, toks, k, b, body_end, max_tokens)
         if m is not None:
             return m
     if not cap:
         # an organisation needs a capital or an acronym first, a capitalised run a capital
-        return _organisation(lex, toks, k, b, mk, cap) if is_acronym(tok) else None
+        return _organisation(lex, toks, k, b, cap) if is_acronym(tok) else None
     org_heads = lex.org_heads
     if (text if org_heads.case_sensitive else key) in org_heads.starts or is_acronym(tok):
-        m = _organisation(lex, toks, k, b, mk, cap)  # it needs an organisation's head or an acronym
+        m = _organisation(lex, toks, k, b, cap)  # it needs an organisation's head or an acronym
         if m is not None:
             return m
-    return _capitalised_run(lex, toks, k, b, mk, max_tokens)
+    return _capitalised_run(lex, toks, k, b, max_tokens)
 
 
 @lru_cache(maxsize=8)
@@ -225,7 +226,7 @@ def _outlet(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
     return None
 
 
-def _honorific(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: MentionBuilder, body_end: int,
+def _honorific(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, body_end: int,
                max_tokens: int) -> Mention | None:
     """An honorific alone ("Ông"), with a demonstrative ("bà này") or with a name ("ông Hùng")."""
     h = unit(toks, p, b, lex.honorifics)
@@ -234,16 +235,16 @@ def _honorific(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: 
     gender = lex.honorific_gender.get(toks[p].key if h == 1 else " ".join(t.key for t in toks[p:p + h]))
     r = p + h
     if r == b:
-        return mk("pronoun", gender=gender)
+        return mention_of(toks, p, b, "pronoun", gender=gender)
     if body_end != b and r == body_end:
-        return mk("anaphor", gender=gender)
+        return mention_of(toks, p, b, "anaphor", gender=gender)
     n = name_run(toks, r, b, max_tokens)
     if n and r + n == b:
-        return mk("person", name=(r, b), gender=gender)
+        return mention_of(toks, p, b, "person", name=(r, b), gender=gender)
     return None
 
 
-def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: MentionBuilder, body_end: int,
+def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, body_end: int,
             max_tokens: int) -> Mention | None:
     """quantifier? (title | group | anaphor) … [name]."""
     demonstrative = body_end != b
@@ -269,14 +270,14 @@ def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
     m = anaphors.match(toks, r, b) if (text if anaphors.case_sensitive else key) in anaphors.starts else None
     a_len = m[0] if m else 0
     if a_len and not qn and (r + a_len == b or (demonstrative and r + a_len == body_end)):
-        return mk("anaphor")
+        return mention_of(toks, p, b, "anaphor")
     if t_len and not qn and t_len >= g_len:
-        titled = titled_mention(lex, toks, r, b, mk, max_tokens)
+        titled = titled_mention(lex, toks, r, b, MentionBuilder(toks, p, b), max_tokens)
         if titled is not None:
             return titled
     head = max(g_len, a_len, t_len if qn else 0)
     if head and qn == 0 and head == b - r and is_cap(toks[r]) and head == 1:
-        return mk("person", name=(r, b), certain=False)  # "Trường" alone: maybe a name
+        return mention_of(toks, p, b, "person", name=(r, b), certain=False)  # "Trường" alone: maybe a name
     if head:
         rest = r + head
         modifiers = toks[rest:body_end]
@@ -289,10 +290,10 @@ def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
             or holds_subordinate(toks, rest, body_end)
         ):
             if demonstrative and len(modifiers) <= 3:
-                return mk("anaphor")
+                return mention_of(toks, p, b, "anaphor")
             if a_len == head and not qn:
-                return mk("anaphor")
-            return mk("group")
+                return mention_of(toks, p, b, "anaphor")
+            return mention_of(toks, p, b, "group")
     return None
 
 
@@ -304,8 +305,7 @@ def _holds_phrase(matcher, run: Sequence[Token], toks: Sequence[Token], i: int, 
     return not matcher.starts.isdisjoint(firsts) and bool(matcher.find_all(toks, i, j))
 
 
-def _organisation(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: MentionBuilder,
-                  cap: bool) -> Mention | None:
+def _organisation(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, cap: bool) -> Mention | None:
     """A capitalised organisation head, then its name (lowercase syllables allowed), or an acronym.
 
     ``cap``: :func:`.model.is_cap` of ``toks[p]``; the caller (:func:`_single`) asks only where
@@ -328,7 +328,7 @@ def _organisation(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, m
         if b - p <= 14 and _NAME_BREAKS.isdisjoint(map(_TEXT, toks[p:b])) and not _holds_predicate(
                 lex, toks, p + 1, b) and not _holds_preposition(lex, toks, p + 1, b) and not _holds_honorific_name(
                 lex, toks, p + 1, b) and not holds_cue(lex, toks, p + 1, b):
-            return mk("organization", name=(p, b))
+            return mention_of(toks, p, b, "organization", name=(p, b))
     return None
 
 
@@ -343,8 +343,7 @@ def _holds_honorific_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, b
     return False
 
 
-def _capitalised_run(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: MentionBuilder,
-                     max_tokens: int) -> Mention | None:
+def _capitalised_run(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, max_tokens: int) -> Mention | None:
     """A bare capitalised run: place, acronym organisation, or a name."""
     n = name_run(toks, p, b, max_tokens)
     if n and p + n == b and n > 1 and lex.non_subject_starts.match(toks, p, p + 1) and (
@@ -353,10 +352,10 @@ def _capitalised_run(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int
     if n and p + n == b:
         pl = lex.places.match(toks, p, b)
         if pl and pl[0] == b - p:
-            return mk("place", name=(p, b))
+            return mention_of(toks, p, b, "place", name=(p, b))
         if all(map(is_acronym, toks[p:b])):
-            return mk("organization", name=(p, b))
-        return mk("person", name=(p, b), certain=certain_name(lex, toks, p, b))
+            return mention_of(toks, p, b, "organization", name=(p, b))
+        return mention_of(toks, p, b, "person", name=(p, b), certain=certain_name(lex, toks, p, b))
     return None
 
 

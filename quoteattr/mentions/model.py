@@ -8,7 +8,7 @@ import attrs
 from ..tokens import Token
 
 __all__ = ["Mention", "MENTION_KINDS", "GENDER_WORDS", "is_cap", "is_acronym", "looks_foreign", "MentionBuilder",
-           "WordMemo"]
+           "mention_of", "WordMemo"]
 
 #: gender words written before a role or title ("nữ ca sĩ", "nam hành khách"), by token key, and the gender each gives
 GENDER_WORDS: dict[str, str] = {"nữ": "f", "nam": "m"}
@@ -50,23 +50,29 @@ class Mention:
             raise ValueError(f"unknown mention kind {self.kind!r}")
 
 
-class MentionBuilder:
-    """Makes mentions of the token run ``toks[k:b]``, name and title given as token ranges."""
+def mention_of(toks: Sequence[Token], k: int, b: int, kind: str, name: tuple[int, int] | None = None,
+               title: tuple[int, int] | None = None, gender: str | None = None, certain: bool = True) -> Mention:
+    """The mention of the token run ``toks[k:b]``, name and title given as token ranges (what the
+    recognisers call: most parses make no mention, so none builds a MentionBuilder first)."""
+    # every field by position (``parts`` its default): no keyword matched to a parameter
+    return Mention(toks[k].start, toks[b - 1].end, kind,
+                   (toks[name[0]].start, toks[name[1] - 1].end) if name else None,
+                   (toks[title[0]].start, toks[title[1] - 1].end) if title and title[1] > title[0] else None,
+                   gender, k, b, (), certain)
 
-    __slots__ = ("toks", "k", "b")  # one is made per parse: no instance dict
+
+class MentionBuilder:
+    """Makes mentions of the token run ``toks[k:b]``, name and title given as token ranges
+    (:func:`mention_of` with the run bound)."""
+
+    __slots__ = ("toks", "k", "b")  # no instance dict
 
     def __init__(self, toks: Sequence[Token], k: int, b: int) -> None:
         self.toks, self.k, self.b = toks, k, b
 
     def __call__(self, kind: str, name: tuple[int, int] | None = None, title: tuple[int, int] | None = None,
                  gender: str | None = None, certain: bool = True) -> Mention:
-        toks, k, b = self.toks, self.k, self.b
-        # every field by position (``parts`` its default): no keyword matched to a parameter
-        return Mention(toks[k].start, toks[b - 1].end, kind,
-                       (toks[name[0]].start, toks[name[1] - 1].end) if name else None,
-                       (toks[title[0]].start, toks[title[1] - 1].end) if title and title[1] > title[0] else None,
-                       gender, k, b, (), certain)
-
+        return mention_of(self.toks, self.k, self.b, kind, name, title, gender, certain)
 
 
 class WordMemo(dict):
