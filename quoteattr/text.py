@@ -288,11 +288,15 @@ class NormalizedText:
 
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` of the original text for a working-copy stretch."""
+        # min(max(x, 0), n) and max(ostart, oend) written out: every record asks for three spans
         n = len(self.text)
-        start, end = min(max(start, 0), n), min(max(end, 0), n)
-        ostart = self.start_to_original(start)
-        oend = max(ostart, self.end_to_original(end))
-        return Span(ostart, oend, self.original[ostart:oend])
+        start = 0 if start < 0 else (n if start > n else start)
+        end = 0 if end < 0 else (n if end > n else end)
+        if self._maps:
+            start, end = self.start_to_original(start), self.end_to_original(end)
+        if end < start:
+            end = start
+        return Span(start, end, self.original[start:end])
 
     def spelling(self, start: int, end: int) -> str:
         """The author's spelling of a stretch, NFC, with single spaces."""

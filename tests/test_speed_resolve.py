@@ -52,3 +52,18 @@ def test_the_last_word_is_the_group_of_the_forward_search(text, end) -> None:
     end = min(end, len(text))
     m = regex.compile(r"(\w+)\W*$").search(text, max(0, end - 30), end)  # the definition it replaced
     assert segment._last_word(text, end) == (m.group(1).casefold() if m else "")
+
+
+def _span_before(nt: qt.NormalizedText, start: int, end: int) -> qt.Span:
+    """NormalizedText.span as first written."""
+    n = len(nt.text)
+    start, end = min(max(start, 0), n), min(max(end, 0), n)
+    ostart = nt.start_to_original(start)
+    oend = max(ostart, nt.end_to_original(end))
+    return qt.Span(ostart, oend, nt.original[ostart:oend])
+
+
+@given(st.lists(_PIECES, max_size=30).map("".join), st.integers(-3, 40), st.integers(-3, 40))
+def test_a_span_is_what_the_first_definition_gave(text, start, end) -> None:
+    nt = qt.NormalizedText(text)
+    assert nt.span(start, end) == _span_before(nt, start, end)
