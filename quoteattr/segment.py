@@ -143,13 +143,16 @@ def find_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[P
     return [Paragraph(s, e, i) for i, (s, e) in enumerate(spans)]
 
 
-_LAST_WORD = regex.compile(r"(\w+)\W*$")
+# the last run of word characters, read backwards from the end: the group of the leftmost match
+# of r"(\w+)\W*$", which the forward search found only after trying (and backtracking from) every
+# start of the window, ten times the work
+_LAST_WORD = regex.compile(r"(?r)\w+")
 
 
 def _last_word(text: str, end: int) -> str:
-    # endpos ends the string for "$"; no part looks behind, so pos reads as the slice's start
-    m = _LAST_WORD.search(text, max(0, end - 30), end)
-    return m.group(1).casefold() if m else ""
+    # no part looks behind, so pos reads as the slice's start
+    m = _LAST_WORD.search(text, end - 30 if end > 30 else 0, end)
+    return m.group().casefold() if m else ""
 
 
 # A sentence ends at . ! ? … (runs allowed), after any closing quotes or
@@ -185,7 +188,7 @@ def find_sentences(text: str, paragraphs: Sequence[Paragraph], abbreviations: fr
             punct = m.group("punct")
             if punct == ".":
                 at = m.start()
-                window = max(para.start, at - 20)
+                window = at - 20 if at - 20 > para.start else para.start  # max() written out: it costs more
                 before = _WORD_BEFORE_REVERSED.match(text, window, at) if text[at - 1] != "\n" else (
                     _WORD_BEFORE.search(text, window, at))
                 word = before.group().casefold() if before else ""

@@ -66,7 +66,8 @@ class ArticleView:
         self._quote_outer_starts = [q.outer_start for q in self.quotes]
         self._quote_outer_ends = [q.outer_end for q in self.quotes]
         # four words or more: a statement, not a quoted term (looked at once per quote)
-        self._statement_quote = [len(nt.text[q.start:min(q.end, q.start + 120)].split()) >= 4 for q in self.quotes]
+        self._statement_quote = [len(nt.text[q.start:q.end if q.end < q.start + 120 else q.start + 120].split()) >= 4
+                                 for q in self.quotes]
         # this article only: a whole archive file of articles would be rescanned once per article
         self.ellipses = _ellipses(self.text, paragraphs[0].start, paragraphs[-1].end)
         self._terms = self._quoted_terms()
@@ -87,7 +88,8 @@ class ArticleView:
         return lo, hi
 
     def sentence_at(self, pos: int) -> int:
-        return max(0, bisect_right(self._sent_starts, pos) - 1)
+        k = bisect_right(self._sent_starts, pos) - 1
+        return k if k > 0 else 0  # max(0, k) written out, as below: a call of the built-in costs more
 
     def paragraph_of(self, si: int) -> int:
         return self.sentences[si].paragraph
@@ -178,7 +180,7 @@ class ArticleView:
         the tail may go on past a comma with more adverbials ("nói khi trả lời chất vấn, sáng 8/11"),
         as long as no clause marker follows the comma."""
         toks = self.toks
-        window = toks[k:min(hi, k + 40)]
+        window = toks[k:k + 40 if k + 40 < hi else hi]
         if not any(t.is_word for t in window):
             return True
         if toks[k].key not in ("với", "khi", "trong", "tại", "sau", "trước", "thêm", "tiếp", "lúc", "ngay", "qua",
@@ -278,7 +280,7 @@ class ArticleView:
         """A channel the sentence names for its statement ("nói với Fox News")."""
         if si not in self._statement_src:
             lo, hi = self.sent_tokens[si]
-            back = self.sent_tokens[max(0, si - 3)][0]  # "Trả lời câu hỏi trên, …": who asked, just before
+            back = self.sent_tokens[si - 3 if si > 3 else 0][0]  # "Trả lời câu hỏi trên, …": who asked, just before
             hooks = self._source_hooks
             self._statement_src[si] = self.outlets.statement_source(
                 self.toks, lo, hi, back, hooks[bisect_left(hooks, lo):bisect_left(hooks, hi)])
