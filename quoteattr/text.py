@@ -246,6 +246,7 @@ class NormalizedText:
     """
 
     __slots__ = ("original", "text", "_spelled", "_maps")
+    _maps: tuple[_OffsetMap, ...]
 
     def __init__(self, original: str) -> None:
         if not isinstance(original, str):
