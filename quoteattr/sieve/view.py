@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cached_property
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 import regex
 
@@ -28,7 +28,8 @@ __all__ = ["ArticleView", "OPEN_MARKS", "CLOSE_MARKS"]
 _TRIM_END = set(" .,;:…!?")
 _ELLIPSIS = regex.compile(r"…|\.\.\.")
 _START = attrgetter("start")
-_KEY = attrgetter("key")
+# a token's start and key by position: a Token is a named tuple, and an item read is cheaper than its name's
+_TOK_START, _TOK_KEY = itemgetter(Token._fields.index("start")), itemgetter(Token._fields.index("key"))
 # clause markers that are verbs of their own: right after a noun they make it a subject
 _EVENT_VERBS = frozenset({"xảy ra", "diễn ra"})
 # aspect, modal and voice words: right after a non-verbal topic noun they make it a clause's subject
@@ -59,9 +60,10 @@ class ArticleView:
         self.parser = parser
         self.analysis = analysis  # parse from an engine (stanza), consulted where rules are unsure
         self.outlets = OutletFinder(nt, lex)
-        self._tok_starts = list(map(_START, tokens))  # [t.start for t in tokens], the loop in C
+        self._tok_starts = starts = list(map(_TOK_START, tokens))  # [t.start for t in tokens], the loop in C
         self._sent_starts = list(map(_START, sentences))
-        self.sent_tokens = [self.tok_range(s.start, s.end) for s in sentences]
+        # tok_range() of each sentence, its bisections inlined
+        self.sent_tokens = [(bisect_right(starts, s.start - 1), bisect_right(starts, s.end - 1)) for s in sentences]
         self._quote_opens = {q.open_mark: q for q in self.quotes if q.open_mark is not None}
         self._quote_outer_starts = [q.outer_start for q in self.quotes]
         self._quote_outer_ends = [q.outer_end for q in self.quotes]
@@ -72,7 +74,7 @@ class ArticleView:
         self.ellipses = _ellipses(self.text, paragraphs[0].start, paragraphs[-1].end)
         self._terms = self._quoted_terms()
         # every token's key, read once: the cue search and the source hooks both look them up
-        self._keys = keys = list(map(_KEY, tokens))
+        self._keys = keys = list(map(_TOK_KEY, tokens))
         # a cue inside a quoted statement is part of what was quoted, not the writer's report
         self.cues: list[list[Cue]] = [
             [c for c in find_cues(tokens, lo, hi, lex, keys=keys) if not self.inside_quote(c.start)]
@@ -282,8 +284,10 @@ class ArticleView:
             lo, hi = self.sent_tokens[si]
             back = self.sent_tokens[si - 3 if si > 3 else 0][0]  # "Trả lời câu hỏi trên, …": who asked, just before
             hooks = self._source_hooks
-            self._statement_src[si] = self.outlets.statement_source(
-                self.toks, lo, hi, back, hooks[bisect_left(hooks, lo):bisect_left(hooks, hi)])
+            a, b = bisect_left(hooks, lo), bisect_left(hooks, hi)
+            # no hook in the sentence: no source, as statement_source() would answer
+            self._statement_src[si] = (self.outlets.statement_source(self.toks, lo, hi, back, hooks[a:b])
+                                       if a < b else None)
         return self._statement_src[si]
 
     @cached_property
