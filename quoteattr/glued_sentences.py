@@ -22,7 +22,11 @@ __all__ = ["OutletNames", "glue_cuts"]
 
 
 class OutletNames(Protocol):
-    """A longest-match lookup of outlet names over tokens (the lexicon's ``outlets``)."""
+    """A longest-match lookup of outlet names over tokens (the lexicon's ``outlets``), with the
+    first token of every name (``starts``: keys, or texts when ``case_sensitive``)."""
+
+    starts: frozenset[str]
+    case_sensitive: bool
 
     def match(self, tokens: Sequence[Token], i: int, stop: int | None = None) -> tuple[int, str] | None: ...
 
@@ -88,12 +92,11 @@ def _outlet_credit_end(text: str, pos: int, end: int, outlets: OutletNames | Non
     if outlets is None:
         return None
     limit = min(end, pos + 80)
-    starts = getattr(outlets, "starts", None)  # the lexicon's: the first key of every name
-    if starts is not None:  # most credits name a person: their first word starts no outlet's name
-        space = text.find(" ", pos, limit)
-        first = tokenize(text, pos, limit if space < 0 else space)  # the range's first tokens
-        if first and (first[0].text if getattr(outlets, "case_sensitive", False) else first[0].key) not in starts:
-            return None
+    # most credits name a person: their first word starts no outlet's name
+    space = text.find(" ", pos, limit)
+    first = tokenize(text, pos, limit if space < 0 else space)  # the range's first tokens
+    if first and (first[0].text if outlets.case_sensitive else first[0].key) not in outlets.starts:
+        return None
     toks = tokenize(text, pos, limit)
     hit = outlets.match(toks, 0) if toks else None
     if hit is None or hit[0] >= len(toks):

@@ -23,7 +23,7 @@ from .lexicon import CompiledLexicon
 from .mentions import Mention, MentionParser, looks_foreign
 from .mentions.model import MentionBuilder, WordMemo, is_acronym
 from .mentions.names import NAME_PARTICLES, holds_cue
-from .mentions.chain_names import ChainNameTest, _runs_on
+from .mentions.chain_names import ChainNameTest, runs_on
 from .mentions.titles import name_ends
 from .tokens import Token
 
@@ -82,7 +82,7 @@ def _plain_run_end(toks: Sequence[Token], b: int, hi: int) -> int:
     particle follows it.  With no particle, :func:`.names.name_run` from each of ``toks[b:e + 1]``
     ends at ``e`` too (where ``e - b`` is under a mention's length: no bound cuts it)."""
     e = b
-    while e < hi and _runs_on(toks[e]):
+    while e < hi and runs_on(toks[e]):
         e += 1
     if e < hi and toks[e].key in NAME_PARTICLES:
         return b  # "Salman bin Abdulaziz": a run from "bin" is empty

@@ -16,10 +16,10 @@ from .model import WordMemo, is_acronym
 from .names import NAME_PARTICLES, certain_name, split_name, unit
 from .titles import COMPLEMENT_LINKS
 
-__all__ = ["ChainNameTest"]
+__all__ = ["ChainNameTest", "runs_on"]
 
 
-def _runs_on(tok: Token) -> bool:
+def runs_on(tok: Token) -> bool:
     """Does a name run take in ``tok`` as a capital (:func:`.names.name_run`: "Theo" it does not)?"""
     first = tok.text[0]
     return first.isupper() and first.isalpha() and tok.text != "Theo"
@@ -71,7 +71,7 @@ class ChainNameTest:
             return True
         last = toks[b - 1]
         first = last.text[0]
-        if not (first.isupper() and first.isalpha()) or last.text == "Theo":  # not _runs_on(last)
+        if not (first.isupper() and first.isalpha()) or last.text == "Theo":  # not runs_on(last)
             return False  # no run of capitals ends the chain
         if b - 2 >= self.r:
             before = toks[b - 2]
@@ -93,9 +93,9 @@ class ChainNameTest:
         needs a capital on each side)."""
         toks, s = self.toks, b - 1
         while s > self.r:
-            if _runs_on(toks[s - 1]):
+            if runs_on(toks[s - 1]):
                 s -= 1
-            elif toks[s - 1].key in NAME_PARTICLES and s - 2 >= self.r and _runs_on(toks[s - 2]):
+            elif toks[s - 1].key in NAME_PARTICLES and s - 2 >= self.r and runs_on(toks[s - 2]):
                 s -= 2
             else:
                 break
@@ -108,11 +108,11 @@ class ChainNameTest:
         while not self._inner and self._links_to < b:
             q = self._links_to
             self._links_to += 1
-            if toks[q].key in COMPLEMENT_LINKS and _runs_on(toks[q - 1]):
+            if toks[q].key in COMPLEMENT_LINKS and runs_on(toks[q - 1]):
                 s = self._run_start(q)
                 self._inner = any(
                     (n := split_name(lex, toks, p, q)) is not None and certain_name(lex, toks, *n)
-                    for p in range(s, q) if _runs_on(toks[p]) and (p == s or _enters_after_title(lex, toks, p, s)))
+                    for p in range(s, q) if runs_on(toks[p]) and (p == s or _enters_after_title(lex, toks, p, s)))
         return self._inner
 
 

@@ -115,7 +115,7 @@ class MentionParser:
                     break
                 if key in keys or tok.text in texts or key in GENDER_WORDS or key == "cả":
                     starts.append(k)  # else parse_mention answers None (its first test): not asked
-            elif first.isalnum() and (_may_start(lex, tok) or tok.key == "cả"):
+            elif first.isalnum() and self.may_start(tok):
                 starts.append(k)  # a number a mention may start with; no word ("(", a mark) starts one
         for k in reversed(starts):
             m = self.parse(toks, k, b)
