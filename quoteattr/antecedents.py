@@ -33,16 +33,13 @@ _NEWCOMER_LOOK_BACK = 10
 
 class Antecedents:
     """The speakers heard so far in one article (``heard``, reading order) and
-    what a referring mention means (``of``, ``plural``).  ``resolve_plain``
-    resolves a mention found on the way (the group ``họ`` means)."""
+    what a referring mention means (``of``, ``plural``)."""
 
     def __init__(self, nt: NormalizedText, toks: Sequence[Token], sentences: Sequence[Sentence],
                  sent_tokens: Sequence[tuple[int, int]], registry: EntityRegistry, lex: CompiledLexicon,
-                 parser: MentionParser, orgs: OrganisationIndex,
-                 resolve_plain: Callable[[Mention], ResolvedSpeaker | None]) -> None:
+                 parser: MentionParser, orgs: OrganisationIndex) -> None:
         self.nt, self.toks, self.sentences, self.sent_tokens = nt, toks, sentences, sent_tokens
         self.registry, self.lex, self.parser, self.orgs = registry, lex, parser, orgs
-        self.resolve_plain = resolve_plain
         self._sentence_starts = [x.start for x in sentences]
         self._spoken: list[tuple[int, ResolvedSpeaker]] = []  # (mention start, speaker), reading order
         self._called: dict[int, str] = {}  # id(entity) → the gender of the pronoun that first meant it
@@ -249,15 +246,19 @@ class Antecedents:
                     return a, head[0] + 1, GENDER_WORDS[toks[a].key]
         return lo, None, None
 
-    def plural(self, m: Mention, sentence: int) -> ResolvedSpeaker | None:
+    def plural(self, m: Mention, sentence: int,
+               resolve_plain: Callable[[Mention], ResolvedSpeaker | None]) -> ResolvedSpeaker | None:
         """"họ": the group, organisation or country that opens this sentence or one of
         the two before ("Israel đã cung cấp hỗ trợ … Song họ cho biết …"), else the
-        last group or organisation that spoke."""
+        last group or organisation that spoke.  ``resolve_plain`` resolves the members of a
+        group found there (a callback, not kept: kept, it would tie the resolver that owns
+        these antecedents into a reference cycle, and each article's tokens would wait for
+        the cyclic garbage collector)."""
         for k in range(sentence, max(-1, sentence - 3), -1):
             if k >= len(self.sent_tokens):
                 continue
             lo, hi = self.sent_tokens[k]
-            opening = self._opening_group(lo, min(hi, m.tok_start))
+            opening = self._opening_group(lo, min(hi, m.tok_start), resolve_plain)
             if opening is not None:
                 return opening
         for _, sp in reversed(self._spoken[-40:]):
@@ -265,7 +266,8 @@ class Antecedents:
                 return sp
         return None
 
-    def _opening_group(self, lo: int, hi: int) -> ResolvedSpeaker | None:
+    def _opening_group(self, lo: int, hi: int,
+                       resolve_plain: Callable[[Mention], ResolvedSpeaker | None]) -> ResolvedSpeaker | None:
         """The group, organisation or place that opens ``toks[lo:hi]``, resolved:
         a group by its head ("Nhiều người dân" of "Nhiều người dân ký đơn …")."""
         toks, lex = self.toks, self.lex
@@ -290,7 +292,7 @@ class Antecedents:
                                    "anaphor") if end else None
         if best.kind == "place" and best.name is not None:
             return ResolvedSpeaker(self.nt.spelling(*best.name), "organization", None, "anaphor")
-        parts = [self.resolve_plain(p) for p in (best.parts or (best,))]
+        parts = [resolve_plain(p) for p in (best.parts or (best,))]
         if any(p is None or not p.name for p in parts):
             return None
         return ResolvedSpeaker(" và ".join(p.name for p in parts if p and p.name), "group", None, "anaphor")

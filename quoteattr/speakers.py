@@ -57,8 +57,7 @@ class SpeakerResolver:
         self.analysis = analysis
         self._sentence_starts = [s.start for s in sentences]
         self.orgs = OrganisationIndex(nt, toks, sent_tokens, parser, lex)
-        self.antecedents = Antecedents(nt, toks, sentences, sent_tokens, registry, lex, parser, self.orgs,
-                                       lambda m: self._described(m) or self._one(m, 0, ()))
+        self.antecedents = Antecedents(nt, toks, sentences, sent_tokens, registry, lex, parser, self.orgs)
 
     def resolve(self, m: Mention, sentence: int, history: Sequence[ResolvedSpeaker]) -> ResolvedSpeaker | None:
         if m.kind == "coordination":
@@ -74,6 +73,11 @@ class SpeakerResolver:
                 and not (found.type == "unknown" and found.name in self.lex.family_names)):
             self.orgs.heard(m.start, found.name, self.orgs.kind_of(self.toks, m.tok_start, m.tok_end))
         return found
+
+    def _plain(self, m: Mention) -> ResolvedSpeaker | None:
+        """A member of a group "họ" means, resolved as a mention of the first sentence with
+        nobody heard before it."""
+        return self._described(m) or self._one(m, 0, ())
 
     def _described(self, m: Mention) -> ResolvedSpeaker | None:
         """An organisation named by its kind ("Sở này" → Sở Công Thương TP HCM), or
@@ -191,7 +195,7 @@ class SpeakerResolver:
             return ResolvedSpeaker(nt.spelling(m.start, m.end), "person", None, "description")
         if m.kind in ("pronoun", "anaphor"):
             if nt.text[m.start:m.end].casefold() in self.antecedents.plural_words:
-                return self.antecedents.plural(m, sentence)
+                return self.antecedents.plural(m, sentence, self._plain)
             return self.antecedents.of(m, sentence, history)
         if m.kind == "group":
             return self._group(m, sentence)

@@ -260,10 +260,6 @@ class _WindowResolver(SpeakerResolver):
         return SpeakerResolver._capitalised_inside_a_sentence(self._article, name)  # type: ignore[arg-type]
 
 
-def _resolved_elsewhere(m: object) -> None:
-    raise RuntimeError("a window's resolver is used after its window")
-
-
 class _Window:
     """Paragraphs ``[a, b)`` of the article (the core) and their margins."""
 
@@ -305,7 +301,6 @@ class _Window:
             spoken.append((pos, attrs.evolve(c, paragraph=paragraph - va)))
         resolver = _WindowResolver(view, art, registry, state, self.core)
         resolved = resolve_speakers(resolver, [c for c in proposed if lo <= position(c) < hi], state.history, spoken)
-        resolver.antecedents.resolve_plain = _resolved_elsewhere  # a cycle: the window would wait for the collector
         if spoken:  # only the last statement can be continued (resolution runs in reading order)
             pos, c = spoken[-1]
             state.last_statement = (pos, c, c.paragraph + va)
