@@ -31,7 +31,8 @@ __all__ = ["SourceMention", "OutletFinder", "SourceScopes"]
 
 _SEP = {",", ";", ":", ".", "(", ")", "–", "—", "-", "!", "?", "…", "“", "”", '"'}
 # verbs of posting before "trên X" ("chia sẻ trên Wall Street Journal"): X is where it was posted
-_POSTING_VERBS = (("viết",), ("đăng",), ("đăng", "tải"), ("chia", "sẻ"))
+_POSTING_VERBS = frozenset((("viết",), ("đăng",), ("đăng", "tải"), ("chia", "sẻ")))
+_POSTING_LAST = frozenset(v[-1] for v in _POSTING_VERBS)  # the word right before "trên" (verbs of two words at most)
 # channels a statement can stand in: "trong bài báo", "trong video"
 _WRITTEN_CHANNELS = frozenset(("bài", "video", "clip"))
 # how far before "với X" a "phỏng vấn" makes X the interviewer: "phỏng vấn kéo dài hai tiếng với X"
@@ -224,9 +225,12 @@ class OutletFinder:
         if found:
             n, name = found
             return SourceMention(name, toks[j].start, toks[j + n - 1].end, "statement")
-        if key == "với" and any(toks[k].key == "vấn" and toks[k - 1].key == "phỏng"
-                                for k in range(max(lo + 1, i - _INTERVIEW_REACH), i)):
-            return self._journalist(toks, j, hi)  # "trong cuộc phỏng vấn (kéo dài …) với Tucker Carlson"
+        if key == "với":
+            # "trong cuộc phỏng vấn (kéo dài …) với Tucker Carlson"; a loop, not any() over a generator:
+            # most of these words have no "phỏng vấn" before them, and a generator costs more than the look
+            for k in range(max(lo + 1, i - _INTERVIEW_REACH), i):
+                if toks[k].key == "vấn" and toks[k - 1].key == "phỏng":
+                    return self._journalist(toks, j, hi)
         return None
 
     def _sent_to(self, toks: Sequence[Token], hi: int, i: int) -> SourceMention | None:
@@ -261,7 +265,10 @@ class OutletFinder:
         if toks[i].key == "lên" and not (j < hi and self.lex.channels.match(toks, j, hi)):
             return None
         lex = self.lex
-        posted = any(i - len(v) >= lo and tuple(t.key for t in toks[i - len(v):i]) == v for v in _POSTING_VERBS)
+        # the test of _POSTING_VERBS, written out: no tuple of keys built per verb
+        prev = toks[i - 1].key if i - 1 >= lo else None
+        posted = prev in _POSTING_LAST and (
+            (prev,) in _POSTING_VERBS or i - 2 >= lo and (toks[i - 2].key, prev) in _POSTING_VERBS)
         found = None
         if j >= hi:
             return None
