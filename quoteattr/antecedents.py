@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from operator import attrgetter
 
 from .entities import Entity, EntityRegistry, ResolvedSpeaker
 from .lexicon import CompiledLexicon
@@ -29,6 +30,7 @@ _LOOK_BACK = 4
 _NAMED_LOOK_BACK = 6
 # a gendered epithet ("người đàn ông 35 tuổi") looks this many sentences back for someone newly introduced
 _NEWCOMER_LOOK_BACK = 10
+_START = attrgetter("start")
 
 
 class Antecedents:
@@ -40,7 +42,7 @@ class Antecedents:
                  parser: MentionParser, orgs: OrganisationIndex) -> None:
         self.nt, self.toks, self.sentences, self.sent_tokens = nt, toks, sentences, sent_tokens
         self.registry, self.lex, self.parser, self.orgs = registry, lex, parser, orgs
-        self._sentence_starts = [x.start for x in sentences]
+        self._sentence_starts = list(map(_START, sentences))  # the loop in C
         self._spoken: list[tuple[int, ResolvedSpeaker]] = []  # (mention start, speaker), reading order
         self._called: dict[int, str] = {}  # id(entity) → the gender of the pronoun that first meant it
         self.plural_words = lex.plural_anaphors

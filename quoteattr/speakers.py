@@ -55,7 +55,7 @@ class SpeakerResolver:
         self.parser = parser
         self.outlet_name = outlet_name
         self.analysis = analysis
-        self._sentence_starts = [s.start for s in sentences]
+        self._sentence_starts = list(map(_START, sentences))  # the loop in C
         self.orgs = OrganisationIndex(nt, toks, sent_tokens, parser, lex)
         self.antecedents = Antecedents(nt, toks, sentences, sent_tokens, registry, lex, parser, self.orgs)
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
+import pytest
+
 from quoteattr.lexicon import Lexicon
 from quoteattr.sources import OutletFinder, SourceMention
 from quoteattr.text import NormalizedText
@@ -90,3 +92,49 @@ def test_the_posting_and_interview_tests_answer_as_before_at_every_start() -> No
                 assert got == before.statement_source(toks, lo, hi), (text, lo, hi)
                 seen += got is not None
     assert seen > 1000  # the cases do name sources
+
+
+# --- the article view's tables ---------------------------------------------------------------------
+
+ARTICLES = [
+    "Câu hỏi của phóng viên báo Lao Động về tiến độ. Trả lời câu hỏi trên, bà Hoa nói công trình chậm.\n"
+    "Phóng viên Tuổi Trẻ đã hỏi về giá. Ông Nam cho biết giá sẽ tăng. Câu hỏi trên, ông Nam nói, khó trả lời.\n"
+    "“Chúng tôi sẽ làm”, ông Nam nói. Như báo Lao Động đã đưa, nhà máy đã ngừng hoạt động.\n"
+    "Như vậy. Như tin đã đưa, ông A cho biết sẽ kháng cáo. Trả lời phỏng vấn của VnExpress, bà B nói: “Được”.",
+    "Câu\nhỏi\n“Tôi rất vui”, anh Tùng viết trên mạng xã hội. Chia sẻ với báo chí, chị Lan cho biết sẽ về quê.",
+]
+
+
+def _views(text: str, monkeypatch) -> list:
+    from quoteattr import Attributor
+    from quoteattr.sieve import order
+    from quoteattr.sieve.view import ArticleView
+    seen = []
+
+    class Kept(ArticleView):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            seen.append(self)
+
+    monkeypatch.setattr(order, "ArticleView", Kept)
+    Attributor().extract(text)
+    assert seen
+    return seen
+
+
+@pytest.mark.parametrize("text", ARTICLES)
+def test_sentence_token_ranges_cues_and_sources_answer_as_their_plain_definitions(text: str, monkeypatch) -> None:
+    from quoteattr.cues import find_cues
+    for view in _views(text, monkeypatch):
+        assert view.sent_tokens == [view.tok_range(s.start, s.end) for s in view.sentences]
+        for si, (lo, hi) in enumerate(view.sent_tokens):
+            plain = [c for c in find_cues(view.toks, lo, hi, view.lex) if not view.inside_quote(c.start)]
+            assert view.cues[si] == plain
+            back = view.sent_tokens[max(0, si - 3)][0]
+            assert view.statement_source(si) == view.outlets.statement_source(view.toks, lo, hi, back)
+
+
+def test_a_question_asked_before_still_names_its_outlet(monkeypatch) -> None:
+    (view,) = _views(ARTICLES[0], monkeypatch)
+    found = [view.statement_source(si) for si in range(len(view.sentences))]
+    assert any(s is not None and s.name == "Lao Động" for s in found)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cached_property
+from itertools import compress, repeat
 from operator import attrgetter, itemgetter
 
 import regex
@@ -27,7 +28,7 @@ __all__ = ["ArticleView", "OPEN_MARKS", "CLOSE_MARKS"]
 
 _TRIM_END = set(" .,;:…!?")
 _ELLIPSIS = regex.compile(r"…|\.\.\.")
-_START = attrgetter("start")
+_START, _END = attrgetter("start"), attrgetter("end")
 # a token's start and key by position: a Token is a named tuple, and an item read is cheaper than its name's
 _TOK_START, _TOK_KEY = itemgetter(Token._fields.index("start")), itemgetter(Token._fields.index("key"))
 # clause markers that are verbs of their own: right after a noun they make it a subject
@@ -62,8 +63,10 @@ class ArticleView:
         self.outlets = OutletFinder(nt, lex)
         self._tok_starts = starts = list(map(_TOK_START, tokens))  # [t.start for t in tokens], the loop in C
         self._sent_starts = list(map(_START, sentences))
-        # tok_range() of each sentence, its bisections inlined
-        self.sent_tokens = [(bisect_right(starts, s.start - 1), bisect_right(starts, s.end - 1)) for s in sentences]
+        # tok_range() of each sentence, its bisections done by built-ins: on int offsets
+        # bisect_right(starts, x - 1) is bisect_left(starts, x)
+        self.sent_tokens = list(zip(map(bisect_left, repeat(starts), self._sent_starts),
+                                    map(bisect_left, repeat(starts), map(_END, sentences))))
         self._quote_opens = {q.open_mark: q for q in self.quotes if q.open_mark is not None}
         self._quote_outer_starts = [q.outer_start for q in self.quotes]
         self._quote_outer_ends = [q.outer_end for q in self.quotes]
@@ -76,9 +79,11 @@ class ArticleView:
         # every token's key, read once: the cue search and the source hooks both look them up
         self._keys = keys = list(map(_TOK_KEY, tokens))
         # a cue inside a quoted statement is part of what was quoted, not the writer's report
-        self.cues: list[list[Cue]] = [
-            [c for c in find_cues(tokens, lo, hi, lex, keys=keys) if not self.inside_quote(c.start)]
-            for lo, hi in self.sent_tokens]
+        self.cues: list[list[Cue]] = []
+        for lo, hi in self.sent_tokens:
+            found = find_cues(tokens, lo, hi, lex, keys=keys)
+            # most sentences have none: then no filter (a call of its own) runs over the empty list
+            self.cues.append([c for c in found if not self.inside_quote(c.start)] if found else found)
         self._subject_memo: dict[tuple[int, int], Mention | None] = {}
         self._statement_src: dict[int, SourceMention | None] = {}
 
@@ -282,8 +287,11 @@ class ArticleView:
         """A channel the sentence names for its statement ("nói với Fox News")."""
         if si not in self._statement_src:
             lo, hi = self.sent_tokens[si]
-            back = self.sent_tokens[si - 3 if si > 3 else 0][0]  # "Trả lời câu hỏi trên, …": who asked, just before
-            hooks = self._source_hooks
+            hooks, asks = self._source_hooks, self._question_hooks
+            # "Trả lời câu hỏi trên, …": who asked, just before; only a "câu" hook opens that question
+            # (OutletFinder._question_asked), so without one there is nothing to look back for
+            c = bisect_left(asks, lo)
+            back = self.sent_tokens[si - 3 if si > 3 else 0][0] if c < len(asks) and asks[c] < hi else None
             a, b = bisect_left(hooks, lo), bisect_left(hooks, hi)
             # no hook in the sentence: no source, as statement_source() would answer
             self._statement_src[si] = (self.outlets.statement_source(self.toks, lo, hi, back, hooks[a:b])
@@ -295,6 +303,12 @@ class ArticleView:
         """:func:`~quoteattr.sources.source_hooks` of the whole article: every sentence is asked
         for its source, and half of them have no word a source hangs on."""
         return source_hooks(self.toks, keys=self._keys)
+
+    @cached_property
+    def _question_hooks(self) -> list[int]:
+        """The hooks that are "câu" (picked by built-ins), the only ones a question asked before opens."""
+        hooks = self._source_hooks
+        return list(compress(hooks, map("câu".__eq__, map(self._keys.__getitem__, hooks))))
 
     def written_after(self, start: int, end: int, what: str) -> bool:
         """Does the article write ``text[start:end]`` elsewhere after a place prefix
