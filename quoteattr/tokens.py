@@ -202,8 +202,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None, cache: TokenCach
     """Tokens of ``text[start:end]`` with offsets into ``text``: one per match of
     ``_TOKEN.finditer(text, start, end)``, glued syllables (``TrangCác``) cut apart.
 
-    No token holds a space and no part of the pattern looks behind its start or
-    past a space, so the range is split at spaces and each chunk tokenised
+    No token holds a space or a line break and no part of the pattern looks behind its
+    start or past either, so the range is split at both and each chunk tokenised
     alone, once per ``cache``; without one, a short range is read by the pattern
     where it stands (learning its chunks would cost more than it saves).  Every
     token of one spelling shares one ``text`` string (the cache's), and its
@@ -223,7 +223,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None, cache: TokenCach
     while lo < end:
         hi = text.find(" ", lo + _BLOCK, end) if end - lo > _BLOCK else -1
         hi = end if hi < 0 else hi
-        parts = text[lo:hi].split(" ")
+        # a line break ends a chunk as a space does (no token holds either, and the pattern's one
+        # look past a token, the \b after a site name, reads both alike): the chunk across a
+        # paragraph's end ("nói.\nTrong") would be met once and learnt by the slow path
+        parts = text[lo:hi].replace("\n", " ").split(" ")
         try:  # most blocks hold no chunk the cache has not met: their entries, read in C
             entries = list(map(cache.chunks.__getitem__, parts))
         except KeyError:  # a new chunk: learn them all first

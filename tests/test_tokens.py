@@ -95,3 +95,10 @@ def test_one_spelling_shares_one_string():
     same = [t for t in toks if t.text == "Nhận"]
     assert same[0].text is same[1].text and same[0].key is same[1].key
     assert toks[7].key is toks[7].text  # case folding changes nothing: one string
+
+
+def test_a_line_break_ends_a_chunk_as_a_space_does():
+    cache = TokenCache()
+    text = "theo Baoquocte.vn\nTrong khi đó, ông nói.\nTP.HCM\n\n1.500\nJong-ho"
+    assert tokenize(text, cache=cache) == reference_tokenize(text)
+    assert not [c for c in cache.chunks if "\n" in c]  # the chunks either side are learnt, not the pair
