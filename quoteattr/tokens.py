@@ -60,9 +60,11 @@ _SYLLABLE_AFTER = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*")
 
 
 def glue_points(text: str, start: int, end: int) -> list[int]:
-    """Positions inside ``text[start:end]`` where two glued syllables meet."""
+    """Positions inside ``text[start:end]`` where two glued syllables meet.  Never ``start``
+    itself, though the look-behind sees a letter before a range that starts inside a word:
+    a cut there would make a token of no characters."""
     out = []
-    for m in GLUE.finditer(text, start, end):
+    for m in GLUE.finditer(text, start + 1, end):
         i = m.start()
         left = _SYLLABLE_BEFORE.search(text, max(start, i - 12), i)
         right = _SYLLABLE_AFTER.match(text, i, end)

@@ -102,3 +102,12 @@ def test_a_line_break_ends_a_chunk_as_a_space_does():
     text = "theo Baoquocte.vn\nTrong khi đó, ông nói.\nTP.HCM\n\n1.500\nJong-ho"
     assert tokenize(text, cache=cache) == reference_tokenize(text)
     assert not [c for c in cache.chunks if "\n" in c]  # the chunks either side are learnt, not the pair
+
+
+def test_a_range_that_starts_inside_a_glued_word_makes_no_empty_token():
+    # the glue pattern's look-behind sees the "c" before the range: no cut may fall at its start
+    text = "Ông Lê chứcBậcCao nói"
+    start = text.index("B")
+    assert glue_points(text, start, start + 6) == [start + 3]
+    assert [t.text for t in tokenize(text, start)] == ["Bậc", "Cao", "nói"]
+    assert all(t.end > t.start for t in tokenize(text, start, cache=TokenCache()))
