@@ -20,7 +20,7 @@ from .mentions.model import GENDER_WORDS
 from .organisations import OrganisationIndex
 from .segment import Sentence
 from .text import NormalizedText, fold
-from .tokens import Token, tokenize
+from .tokens import END, KEY, START, TEXT, Token, tokenize
 
 __all__ = ["Antecedents"]
 
@@ -116,7 +116,7 @@ class Antecedents:
     def _relative_of_named(self, name: str) -> bool:
         """"chồng bà Lan", "con trai ông Hùng": someone named by a named person's relation."""
         toks = tokenize(name)
-        return any(self.lex.honorifics.match(toks, k) and k + 1 < len(toks) and toks[k + 1].text[:1].isupper()
+        return any(self.lex.honorifics.match(toks, k) and k + 1 < len(toks) and toks[k + 1][TEXT][:1].isupper()
                    for k in range(1, len(toks) - 1))
 
     def _salient_antecedent(self, m: Mention, sentence: int, want: str | None) -> ResolvedSpeaker | None:
@@ -147,11 +147,11 @@ class Antecedents:
         viết"): the person introduced before them stays the subject."""
         if m.kind != "pronoun" or first >= last:
             return False
-        word, toks = self.toks[m.tok_start].key, self.toks
+        word, toks = self.toks[m.tok_start][KEY], self.toks
         for k in range(first, last):
             lo, hi = self.sent_tokens[k] if k < len(self.sent_tokens) else (0, 0)
-            comma = next((c for c in range(lo, min(hi, lo + 12)) if toks[c].text == ","), None)
-            if not any(a < hi and toks[a].key == word and not (a + 1 < hi and toks[a + 1].text[:1].isupper())
+            comma = next((c for c in range(lo, min(hi, lo + 12)) if toks[c][TEXT] == ","), None)
+            if not any(a < hi and toks[a][KEY] == word and not (a + 1 < hi and toks[a + 1][TEXT][:1].isupper())
                        for a in (lo, comma + 1 if comma is not None else hi)):
                 return False
         return True
@@ -208,7 +208,7 @@ class Antecedents:
         lo, length, gender = self._opening_epithet(lo, hi)
         if length is None or gender is None or (want and gender != want) or (
                 lo + length < hi and (self.lex.demonstratives.match(self.toks, lo + length, hi)
-                                      or self.toks[lo + length].text[:1].isupper())):
+                                      or self.toks[lo + length][TEXT][:1].isupper())):
             return None
         before, start = self.sentences[max(0, k - _LOOK_BACK)].start, self.sentences[k].start
         named = [e for e in self.registry.salient_between(self.sentences[max(0, k - 2)].start, start, gender)
@@ -221,9 +221,9 @@ class Antecedents:
             if pos < start and sp.type == "person" and sp.entity is not None and self._gender_of(sp.entity) in (gender, None):
                 return sp  # "…”, người mẹ nói. Nữ phụ huynh tự nhận …": the mother who just spoke
         end = lo + length
-        if end + 1 < hi and self.toks[end].text.isdigit() and self.toks[end + 1].key == "tuổi":
+        if end + 1 < hi and self.toks[end][TEXT].isdigit() and self.toks[end + 1][KEY] == "tuổi":
             end += 2  # "người đàn ông 35 tuổi"
-        spelled = self.nt.spelling(self.toks[lo].start, self.toks[end - 1].end)
+        spelled = self.nt.spelling(self.toks[lo][START], self.toks[end - 1][END])
         # an entity of its own, so later pronouns of its gender find it among the speakers
         return ResolvedSpeaker(spelled, "person", Entity("person", spelled, gender=gender), "description")
 
@@ -233,19 +233,19 @@ class Antecedents:
         ngồi …"): a listed epithet, or "nữ/nam" before a group or role noun."""
         toks, lex = self.toks, self.lex
         starts = [lo]
-        comma = next((c for c in range(lo + 1, min(hi, lo + 16)) if toks[c].text == ","), None)
-        if comma is not None and not any(t.text[:1] in "\"“”" for t in toks[lo:comma]):
+        comma = next((c for c in range(lo + 1, min(hi, lo + 16)) if toks[c][TEXT] == ","), None)
+        if comma is not None and not any(t[TEXT][:1] in "\"“”" for t in toks[lo:comma]):
             starts.append(comma + 1)
         for a in starts:
             if a >= hi:
                 continue
             hit = lex.anaphors.match(toks, a, hi)
             if hit is not None:
-                return a, hit[0], self._epithet_gender.get(" ".join(t.key for t in toks[a:a + hit[0]]))
-            if toks[a].key in GENDER_WORDS and a + 1 < hi and toks[a + 1].text[:1].islower():
+                return a, hit[0], self._epithet_gender.get(" ".join(t[KEY] for t in toks[a:a + hit[0]]))
+            if toks[a][KEY] in GENDER_WORDS and a + 1 < hi and toks[a + 1][TEXT][:1].islower():
                 head = lex.groups.match(toks, a + 1, hi) or lex.titles.match(toks, a + 1, hi)
                 if head is not None:
-                    return a, head[0] + 1, GENDER_WORDS[toks[a].key]
+                    return a, head[0] + 1, GENDER_WORDS[toks[a][KEY]]
         return lo, None, None
 
     def plural(self, m: Mention, sentence: int,
@@ -277,10 +277,10 @@ class Antecedents:
         head = lex.groups.match(toks, lo + (q[0] if q else 0), hi)
         if head is not None:
             end = lo + (q[0] if q else 0) + head[0]
-            return ResolvedSpeaker(self.nt.spelling(toks[lo].start, toks[end - 1].end), "group", None, "anaphor")
+            return ResolvedSpeaker(self.nt.spelling(toks[lo][START], toks[end - 1][END]), "group", None, "anaphor")
         best = None
         for b in range(lo + 1, min(hi, lo + 10) + 1):
-            if b - 1 > lo and toks[b - 1].key != "và" and self.orgs.stops(b - 1, hi) and not (
+            if b - 1 > lo and toks[b - 1][KEY] != "và" and self.orgs.stops(b - 1, hi) and not (
                     lex.honorifics.match(toks, b - 1, hi)):
                 break  # "Israel | đã cung cấp …"
             m = self.parser.parse(toks, lo, b)
@@ -290,7 +290,7 @@ class Antecedents:
             return None
         if best.kind == "organization" and lex.org_heads.match(toks, lo, hi):
             end = self.orgs.organisation_end(lo, hi)
-            return ResolvedSpeaker(self.nt.spelling(toks[lo].start, toks[end - 1].end), "organization", None,
+            return ResolvedSpeaker(self.nt.spelling(toks[lo][START], toks[end - 1][END]), "organization", None,
                                    "anaphor") if end else None
         if best.kind == "place" and best.name is not None:
             return ResolvedSpeaker(self.nt.spelling(*best.name), "organization", None, "anaphor")
@@ -326,7 +326,7 @@ class Antecedents:
             ages_of, n = self.lex.honorific_age, h[0]
         else:
             return False
-        age = ages_of.get(" ".join(t.key for t in self.toks[m.tok_start:m.tok_start + n]))
+        age = ages_of.get(" ".join(t[KEY] for t in self.toks[m.tok_start:m.tok_start + n]))
         ages = {self.lex.honorific_age.get(a) for a in ent.addressed} - {None}
         return age is not None and bool(ages) and age not in ages
 
@@ -338,7 +338,7 @@ class Antecedents:
         epithet = self.lex.anaphors.match(self.toks, m.tok_start, m.tok_end) if m.kind == "anaphor" else None
         if epithet is not None and want is None:
             # "cô gái chia sẻ", "người đàn ông 35 tuổi nói": a woman, a man
-            want = self._epithet_gender.get(" ".join(t.key for t in self.toks[m.tok_start:m.tok_start + epithet[0]]))
+            want = self._epithet_gender.get(" ".join(t[KEY] for t in self.toks[m.tok_start:m.tok_start + epithet[0]]))
         if m.kind == "anaphor" and m.tok_end - m.tok_start >= 2 and self.lex.demonstratives.match_ending(
                 self.toks, m.tok_end, m.tok_start):
             named = self._just_named(m, sentence, want)

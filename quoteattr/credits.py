@@ -10,7 +10,7 @@ from .lexicon import CompiledLexicon
 from .segment import Paragraph
 from .sources import OutletFinder, SourceMention
 from .text import NormalizedText, fold_working
-from .tokens import _spelling, tokenize
+from .tokens import END, KEY, START, TEXT, _spelling, is_word, tokenize
 
 __all__ = ["body_end", "find_article_credit"]
 
@@ -41,7 +41,7 @@ def _may_hold_credit(line: str, marker_starts: frozenset[str]) -> bool:
         return False
     word = first.group(1)
     # syllables a scraper may have glued ("DịchTheo"): the key of the tokenizer's first one
-    key = tokenize(word)[0].key if _spelling(word)[2] else word.casefold()
+    key = tokenize(word)[0][KEY] if _spelling(word)[2] else word.casefold()
     return key in marker_starts
 
 
@@ -93,12 +93,12 @@ def find_article_credit(nt: NormalizedText, paragraphs: Sequence[Paragraph], lex
             found = outlets.at(toks, 0, len(toks))
             if found is None:
                 # an unknown outlet name written as a credit: "(theo Avia Pro)"
-                if all(t.text[:1].isupper() or not t.is_word for t in toks) and len(toks) <= 5 and not lex.honorifics.match(toks, 0):
-                    found = (len(toks), nt.spelling(toks[0].start, toks[-1].end))
+                if all(t[TEXT][:1].isupper() or not is_word(t) for t in toks) and len(toks) <= 5 and not lex.honorifics.match(toks, 0):
+                    found = (len(toks), nt.spelling(toks[0][START], toks[-1][END]))
             if found is None:
                 continue
             n, name = found
             if n != len(toks) and form != 0:
                 continue
-            return SourceMention(name, toks[0].start, toks[n - 1].end, "article")
+            return SourceMention(name, toks[0][START], toks[n - 1][END], "article")
     return None

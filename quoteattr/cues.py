@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import attrs
 
 from .lexicon import CompiledLexicon, CueEntry
-from .tokens import Token
+from .tokens import END, KEY, START, TEXT, Token
 
 __all__ = ["Cue", "find_cues"]
 
@@ -51,11 +51,11 @@ def find_cues(tokens: Sequence[Token], start: int, stop: int, lex: CompiledLexic
                 continue
             n, entry = unblocked
             cls = entry.cls
-        if i > start and tokens[i].text[:1].isupper() and tokens[i - 1].text not in _OPENERS:
+        if i > start and tokens[i][TEXT][:1].isupper() and tokens[i - 1][TEXT] not in _OPENERS:
             continue  # "TS Lê Viết Khuyến", "Trung tâm Dự báo …": part of a name
 
         s, e = i, i + n
-        if entry.takes == "marked" and e < stop and tokens[e].text[:1].isdigit():
+        if entry.takes == "marked" and e < stop and tokens[e][TEXT][:1].isdigit():
             continue  # "trả lời 30 cuộc gọi", "đăng 2 bài": a counted object, the verb's other sense
         if cls in _VERBAL and _noun_marked(tokens, s, e, start, stop, lex):
             continue  # "những tuyên bố", "đưa ra cáo buộc": a noun, not a reporting verb
@@ -72,7 +72,7 @@ def find_cues(tokens: Sequence[Token], start: int, stop: int, lex: CompiledLexic
             after = lex.cue_after.match(tokens, e, stop)
             if after:  # "nói lại" / "cho biết thêm": but not "nói lại thôi"-style idioms at a clause end
                 e += after[0]
-        out.append(Cue(s, e, i, i + n, entry, tokens[s].start, tokens[e - 1].end))
+        out.append(Cue(s, e, i, i + n, entry, tokens[s][START], tokens[e - 1][END]))
     return out
 
 
@@ -91,8 +91,8 @@ def _ability(tokens: Sequence[Token], s: int, e: int, start: int, stop: int) -> 
     """"không chỉ nêu ra được …", "chưa giải thích được": a negated cue with the potential
     complement "được" is an ability, not a statement.  Without the negation "được" opens a
     passive content ("Bà Hoa khẳng định được Nhà nước hỗ trợ …"), which is reported."""
-    k = e + (e < stop and tokens[e].key in ("ra", "lên"))
-    return k < stop and tokens[k].key == "được" and s > start and tokens[s - 1].key in _ABILITY_NEGATIONS
+    k = e + (e < stop and tokens[e][KEY] in ("ra", "lên"))
+    return k < stop and tokens[k][KEY] == "được" and s > start and tokens[s - 1][KEY] in _ABILITY_NEGATIONS
 
 
 def _noun_marked(tokens: Sequence[Token], s: int, e: int, start: int, stop: int, lex: CompiledLexicon) -> bool:
@@ -112,8 +112,8 @@ def _noun_marked(tokens: Sequence[Token], s: int, e: int, start: int, stop: int,
 
 def _emphatic_co(tokens: Sequence[Token], s: int, e: int, start: int, stop: int, lex: CompiledLexicon) -> bool:
     """An emphatic "có" right before a cue whose content is a clause ("A có hứa sẽ …")."""
-    return s > start and tokens[s - 1].key == "có" and e < stop and (
-        "rằng" in (tokens[e].key, tokens[e - 1].key) or lex.clause_markers.match(tokens, e, stop) is not None)
+    return s > start and tokens[s - 1][KEY] == "có" and e < stop and (
+        "rằng" in (tokens[e][KEY], tokens[e - 1][KEY]) or lex.clause_markers.match(tokens, e, stop) is not None)
 
 
 def _cue_before_adverb(tokens: Sequence[Token], i: int, n: int, stop: int,

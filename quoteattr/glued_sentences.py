@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import regex
 
-from .tokens import Token, glue_points, tokenize
+from .tokens import END, KEY, START, TEXT, Token, glue_points, tokenize
 
 if TYPE_CHECKING:
     from .segment import Paragraph
@@ -95,15 +95,15 @@ def _outlet_credit_end(text: str, pos: int, end: int, outlets: OutletNames | Non
     # most credits name a person: their first word starts no outlet's name
     space = text.find(" ", pos, limit)
     first = tokenize(text, pos, limit if space < 0 else space)  # the range's first tokens
-    if first and (first[0].text if outlets.case_sensitive else first[0].key) not in outlets.starts:
+    if first and (first[0][TEXT] if outlets.case_sensitive else first[0][KEY]) not in outlets.starts:
         return None
     toks = tokenize(text, pos, limit)
     hit = outlets.match(toks, 0) if toks else None
     if hit is None or hit[0] >= len(toks):
         return None
     nxt = toks[hit[0]]
-    if nxt.start > toks[hit[0] - 1].end and nxt.text[:1].isupper() and nxt.text[:1].isalpha():
-        return nxt.start
+    if nxt[START] > toks[hit[0] - 1][END] and nxt[TEXT][:1].isupper() and nxt[TEXT][:1].isalpha():
+        return nxt[START]
     return None
 
 

@@ -25,7 +25,7 @@ from .mentions.model import MentionBuilder, WordMemo, is_acronym
 from .mentions.names import NAME_PARTICLES, holds_cue
 from .mentions.chain_names import ChainNameTest, runs_on
 from .mentions.titles import name_ends
-from .tokens import Token
+from .tokens import END, KEY, START, TEXT, Token, is_word, make_token
 
 __all__ = ["AddName", "NameScanner"]
 
@@ -38,7 +38,7 @@ _TIME_WORDS = frozenset({"ngày", "tháng", "năm", "hôm", "lúc", "sáng", "ch
 #: what the scan reports a name to: (name span, position, title span, gender, salient, address)
 AddName = Callable[..., None]
 
-_TEXT = itemgetter(Token._fields.index("text"))  # a token is a named tuple: its text by index
+_TEXT = itemgetter(TEXT)
 _AGE = "tuổi"  # the key of the word that gives an age ("Lan Thương (26 tuổi)")
 # the texts whose key (case folding) is "tuổi": each of its letters folds from two characters and
 # no other (tests/test_speed_scan.py reads all of Unicode), so a set, not a memo of casefold
@@ -48,7 +48,7 @@ _AGE_SPELLINGS = frozenset(map("".join, product(*((c, c.upper()) for c in _AGE))
 def _looks_foreign(text: str) -> bool:
     """Is a word with this text a foreign-looking capital ("Blinken": no Vietnamese letter, no
     acronym)?  :func:`.mentions.looks_foreign` of the word reads only its text."""
-    return text[:1].isupper() and looks_foreign((Token(0, len(text), text, text.casefold()),))
+    return text[:1].isupper() and looks_foreign((make_token(0, len(text), text),))
 
 
 @lru_cache(maxsize=8)
@@ -62,7 +62,7 @@ def _foreign_words(lex: CompiledLexicon) -> WordMemo:
 def _one_word_titles(lex: CompiledLexicon) -> frozenset[str]:
     """The keys that are a title of ``lex`` alone ("HLV"); an lru_cache on the immutable lexicon."""
     titles = lex.titles
-    return frozenset(k for k in titles.starts if titles.match((Token(0, len(k), k, k),), 0) is not None)
+    return frozenset(k for k in titles.starts if titles.match((make_token(0, len(k), k, k),), 0) is not None)
 
 
 @lru_cache(maxsize=8)
@@ -84,7 +84,7 @@ def _plain_run_end(toks: Sequence[Token], b: int, hi: int) -> int:
     e = b
     while e < hi and runs_on(toks[e]):
         e += 1
-    if e < hi and toks[e].key in NAME_PARTICLES:
+    if e < hi and toks[e][KEY] in NAME_PARTICLES:
         return b  # "Salman bin Abdulaziz": a run from "bin" is empty
     return e
 
@@ -138,14 +138,14 @@ class NameScanner:
         ``before_ages``: those less three to five (the only words :meth:`_aged_name_at` reads)."""
         lex = self.lex
         tok = toks[i]
-        key, text = tok.key, tok.text
+        key, text = tok[KEY], tok[TEXT]
         if key in self._honorific_starts and (h := lex.honorifics.match(toks, i, hi)) and (
                 after := self._honorific_name(toks, i, i + h[0], hi, add)):
             return after
         # most title-start words ("người", "nhà") are no title alone and the word after them holds
         # none: their title match (which would look only at that word) is not asked
         if key in self._title_starts and (key in self._one_word_titles or (
-                i + 1 < hi and toks[i + 1].key in self._title_words)) and (t := lex.titles.match(toks, i, hi)):
+                i + 1 < hi and toks[i + 1][KEY] in self._title_words)) and (t := lex.titles.match(toks, i, hi)):
             return self._titled_name(toks, i, hi, add, t[0]) or i + t[0]
         cap = text[:1].isupper()
         if not cap and text not in self._family_names:
@@ -154,20 +154,20 @@ class NameScanner:
             return i + 1
         if i > lo:
             prev = toks[i - 1]
-            if prev.text == ":" and i >= lo + 2 and toks[i - 2].key in _CAPTION_LABELS:
+            if prev[TEXT] == ":" and i >= lo + 2 and toks[i - 2][KEY] in _CAPTION_LABELS:
                 return i + (self.parser.name_run(toks, i, hi) or 1)  # a caption credit
             # street_at needs a house number or a street word before the name: asked only after one
-            if (prev.text[:1].isdigit() or prev.key in _STREET_WORDS) and self.street_at(toks, i, lo):
+            if (prev[TEXT][:1].isdigit() or prev[KEY] in _STREET_WORDS) and self.street_at(toks, i, lo):
                 return i + (self.parser.name_run(toks, i, hi) or 1)  # "282 Nguyễn Huy Tưởng", "phố Lê Văn Hưu"
         # each asked only where its first test holds: an unaccented capital, a family name
         n = (cap and text.isascii() and self._foreign_name(toks, i, lo, hi)) or (
             text in self._family_names and self._family_name(toks, i, lo, hi))
         if n:
-            add((tok.start, toks[i + n - 1].end), tok.start, self._appositive_title(toks, i + n, hi), None)
+            add((tok[START], toks[i + n - 1][END]), tok[START], self._appositive_title(toks, i + n, hi), None)
             return i + n
         # an aged name needs a capital and an age in the sentences (none in most)
         if cap and i in before_ages and (n := self._aged_name_at(toks, i, hi, ages)):
-            add((tok.start, toks[i + n - 1].end), tok.start, None, None, salient=True)
+            add((tok[START], toks[i + n - 1][END]), tok[START], None, None, salient=True)
             return i + n
         return i + 1
 
@@ -175,7 +175,7 @@ class NameScanner:
         """"Lan Thương (26 tuổi) và hai người bạn nói": an age beside it introduces a person.
         ``ages``: the positions of "tuổi" in the sentence, in order; it is looked for in
         ``toks[i + 3:i + 6]``."""
-        if ages and toks[i].text[:1].isupper():
+        if ages and toks[i][TEXT][:1].isupper():
             k = bisect_left(ages, i + 3)
             if k < len(ages) and ages[k] < min(hi, i + 6):
                 return self._aged_name(toks, i, hi)
@@ -183,14 +183,14 @@ class NameScanner:
 
     def _honorific_name(self, toks: Sequence[Token], i: int, r: int, hi: int, add: AddName) -> int:
         """"ông Nguyễn Văn Hùng": the name after the honorific ``toks[i:r]``; 0 when none."""
-        if r >= hi or not toks[r].text[:1].isupper():
+        if r >= hi or not toks[r][TEXT][:1].isupper():
             return 0
         lex = self.lex
         n = self.parser.name_run(toks, r, hi)
         if not n or lex.places.match(toks, r, r + n):
             return 0
-        address = " ".join(x.key for x in toks[i:r])
-        add((toks[r].start, toks[r + n - 1].end), toks[i].start, self._appositive_title(toks, r + n, hi),
+        address = " ".join(x[KEY] for x in toks[i:r])
+        add((toks[r][START], toks[r + n - 1][END]), toks[i][START], self._appositive_title(toks, r + n, hi),
             lex.honorific_gender.get(address), salient=True, address=address)
         return r + n
 
@@ -200,8 +200,8 @@ class NameScanner:
         lex, parser = self.lex, self.parser
         m = self.titled_person(toks, i, hi)
         if m is not None and m.kind == "title" and m.name is not None and looks_foreign(
-                [x for x in toks[m.tok_start:m.tok_end] if m.name[0] <= x.start < m.name[1]]) and not (
-                m.tok_end < hi and toks[m.tok_end].is_word and not toks[m.tok_end].text[:1].isupper()
+                [x for x in toks[m.tok_start:m.tok_end] if m.name[0] <= x[START] < m.name[1]]) and not (
+                m.tok_end < hi and is_word(toks[m.tok_end]) and not toks[m.tok_end][TEXT][:1].isupper()
                 and not holds_cue(lex, toks, m.tok_end, m.tok_end + 1, hi)
                 and (longer := parser.parse(toks, i, m.tok_end + 1)) is not None and longer.kind == "title"):
             # "Thủ hiến Nielsen", not "Bộ trưởng Khoa | học và Công nghệ": the title runs on
@@ -219,15 +219,15 @@ class NameScanner:
     def _foreign_name(self, toks: Sequence[Token], i: int, lo: int, hi: int) -> int:
         """A capitalised unaccented name of two or three words no lexicon claims ("Adva Adar")."""
         lex, parser = self.lex, self.parser
-        if not (toks[i].text[:1].isupper() and toks[i].text.isascii() and (i == lo or toks[i - 1].text != ".")):
+        if not (toks[i][TEXT][:1].isupper() and toks[i][TEXT].isascii() and (i == lo or toks[i - 1][TEXT] != ".")):
             return 0
         n = parser.name_run(toks, i, hi)
         # a certain name of an unaccented first word is a family name's or unaccented throughout
         # (:func:`.names.certain_name`): a run with an accented word is not asked
-        if 2 <= n <= 3 and (toks[i].text in self._family_names or all(
-                t.text.isascii() for t in toks[i + 1:i + n])) and parser.certain_name(toks, i, i + n) and not (
+        if 2 <= n <= 3 and (toks[i][TEXT] in self._family_names or all(
+                t[TEXT].isascii() for t in toks[i + 1:i + n])) and parser.certain_name(toks, i, i + n) and not (
                 lex.outlets.match(toks, i, i + n)) and not (
-                i > lo and ((toks[i - 1].text[:1].isupper() and not lex.places.match_ending(toks, i, lo))
+                i > lo and ((toks[i - 1][TEXT][:1].isupper() and not lex.places.match_ending(toks, i, lo))
                             or lex.org_heads.match_ending(toks, i, lo))) and not self._after_place_word(toks, i, lo):
             return n
         return 0
@@ -235,7 +235,7 @@ class NameScanner:
     def _family_name(self, toks: Sequence[Token], i: int, lo: int, hi: int) -> int:
         """A Vietnamese full name opened by a family name ("Nguyễn Thị Hoa")."""
         lex = self.lex
-        if toks[i].text not in lex.family_names:
+        if toks[i][TEXT] not in lex.family_names:
             return 0
         n = self.parser.name_run(toks, i, hi)
         if 2 <= n <= 4 and not lex.places.match(toks, i, i + n) and not lex.org_heads.match(toks, i, i + n) and not (
@@ -250,9 +250,9 @@ class NameScanner:
         age ("Lan Thương (26 tuổi)", "Thu Thảo, 29 tuổi,"), else 0."""
         n = self.parser.name_run(toks, i, hi)
         k = i + n
-        if not 2 <= n <= 3 or k + 2 >= hi or toks[k].text not in ("(", ",") or not toks[k + 1].text.isdigit():
+        if not 2 <= n <= 3 or k + 2 >= hi or toks[k][TEXT] not in ("(", ",") or not toks[k + 1][TEXT].isdigit():
             return 0
-        if toks[k + 2].key != "tuổi" or (k + 3 < hi and toks[k + 3].text not in (")", ",")):
+        if toks[k + 2][KEY] != "tuổi" or (k + 3 < hi and toks[k + 3][TEXT] not in (")", ",")):
             return 0  # "Hà Đông, 30 tuổi đã là muộn": no apposition
         if self.lex.places.match(toks, i, k) or self.lex.org_heads.match(toks, i, k):
             return 0
@@ -263,15 +263,15 @@ class NameScanner:
         capitalised word before it, makes it (part of) a place."""
         prefixes = self.lex.place_prefixes
         return i > lo and (prefixes.match_ending(toks, i, lo) is not None or (
-            i - 1 > lo and toks[i - 1].text[:1].isupper() and prefixes.match_ending(toks, i - 1, lo) is not None))
+            i - 1 > lo and toks[i - 1][TEXT][:1].isupper() and prefixes.match_ending(toks, i - 1, lo) is not None))
 
     def street_at(self, toks: Sequence[Token], i: int, lo: int) -> bool:
         """A capitalised name after a house number or a street word ("đường", "phố")."""
-        if not toks[i].text[:1].isupper():
+        if not toks[i][TEXT][:1].isupper():
             return False
-        prev = toks[i - 1].text
-        return (prev[:1].isdigit() and not (i - 2 >= lo and toks[i - 2].key in _TIME_WORDS)) or (
-            toks[i - 1].key in _STREET_WORDS)
+        prev = toks[i - 1][TEXT]
+        return (prev[:1].isdigit() and not (i - 2 >= lo and toks[i - 2][KEY] in _TIME_WORDS)) or (
+            toks[i - 1][KEY] in _STREET_WORDS)
 
     def _foreign_tail(self, toks: Sequence[Token], i: int, hi: int, title_len: int | None = None) -> Mention | None:
         """A title chain from ``toks[i]`` that ends in two or more foreign-looking
@@ -353,16 +353,16 @@ class NameScanner:
 
     def _appositive_title(self, toks: Sequence[Token], k: int, hi: int) -> tuple[int, int] | None:
         """The title in "NAME, Giám đốc Sở Y tế, …" / "NAME – nguyên Phó Vụ trưởng …"."""
-        if k >= hi or toks[k].text not in (",", "-", "–", "—", "("):
+        if k >= hi or toks[k][TEXT] not in (",", "-", "–", "—", "("):
             return None
         k += 1
-        while k < hi and toks[k].key in ("nguyên", "cựu", "hiện", "là", "đồng", "thời"):
+        while k < hi and toks[k][KEY] in ("nguyên", "cựu", "hiện", "là", "đồng", "thời"):
             k += 1
         if k >= hi or not (self.lex.titles.match(toks, k, hi) or self.lex.org_roles.match(toks, k, hi)):
             return None
         end = k
-        while end < hi and toks[end].text not in (",", ";", ":", ")", "–", "—") and toks[end].text != "-" and end - k < 16:
+        while end < hi and toks[end][TEXT] not in (",", ";", ":", ")", "–", "—") and toks[end][TEXT] != "-" and end - k < 16:
             if self.lex.cues.match(toks, end, hi) and not self.lex.titles.match(toks, end, hi):
                 break
             end += 1
-        return (toks[k].start, toks[end - 1].end) if end > k else None
+        return (toks[k][START], toks[end - 1][END]) if end > k else None

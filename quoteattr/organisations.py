@@ -19,7 +19,7 @@ from .lexicon import CompiledLexicon
 from .mentions import MentionParser
 from .mentions.model import is_cap
 from .text import NormalizedText
-from .tokens import Token
+from .tokens import END, KEY, START, TEXT, Token, is_word
 
 __all__ = ["OrgDescription", "OrganisationIndex", "org_description"]
 
@@ -126,19 +126,19 @@ class OrganisationIndex:
         toks, lex = self.toks, self.lex
         head_starts, noun_starts = lex.org_heads.starts, lex.org_nouns.starts  # most words start neither
         # the walk visits only those that do: at any other word both branches find nothing
-        opens = [q for q in range(lo, hi) if toks[q].text in head_starts or toks[q].key in noun_starts]
+        opens = [q for q in range(lo, hi) if toks[q][TEXT] in head_starts or toks[q][KEY] in noun_starts]
         i = lo
         while (k := bisect_left(opens, i)) < len(opens):
             i = opens[k]
-            if is_cap(toks[i]) and toks[i].text in head_starts and lex.org_heads.match(toks, i, hi) and not (
+            if is_cap(toks[i]) and toks[i][TEXT] in head_starts and lex.org_heads.match(toks, i, hi) and not (
                     self._person_at(i, hi)):
                 end = self.organisation_end(i, hi)
                 if end:
                     self._add(found, i, end, self.kind_of(toks, i, end))
                     i = end
                     continue
-            hit = lex.org_nouns.match(toks, i, hi) if toks[i].key in noun_starts else None
-            if hit is not None and not is_cap(toks[i]) and (hit[0] >= 2 or toks[i].key == "hãng"):
+            hit = lex.org_nouns.match(toks, i, hi) if toks[i][KEY] in noun_starts else None
+            if hit is not None and not is_cap(toks[i]) and (hit[0] >= 2 or toks[i][KEY] == "hãng"):
                 named = self._classified(i + hit[0], hi)
                 if named is not None:
                     self._add(found, named[0], named[1], hit[1][0])
@@ -153,7 +153,7 @@ class OrganisationIndex:
         if i > 0 and lex.honorifics.match_ending(toks, i, max(0, i - 2)):
             return True
         n = self.parser.name_run(toks, i, hi)
-        return toks[i].text in lex.family_names and 2 <= n <= 4 and self.parser.certain_name(toks, i, i + n)
+        return toks[i][TEXT] in lex.family_names and 2 <= n <= 4 and self.parser.certain_name(toks, i, i + n)
 
     def plausible(self, a: int, b: int) -> bool:
         """Could ``toks[a:b]`` be an organisation's whole name (no grammar word inside)?"""
@@ -172,15 +172,15 @@ class OrganisationIndex:
         last = 0
         gap = 0
         while j < hi and j - i < 16:
-            if is_cap(toks[j]) or (last and toks[j].text == "&"):
+            if is_cap(toks[j]) or (last and toks[j][TEXT] == "&"):
                 last, gap = j + 1, 0
-            elif toks[j].is_word and not toks[j].text[:1].isdigit() and gap < 3 and not self._ends_name(j, hi):
+            elif is_word(toks[j]) and not toks[j][TEXT][:1].isdigit() and gap < 3 and not self._ends_name(j, hi):
                 gap += 1
             else:
                 break
             j += 1
         cue = self.lex.cues.match(toks, last, hi) if last and last < hi else None
-        if last and last < hi and toks[last].is_word and not is_cap(toks[last]) and not self._ends_name(last, hi) and (
+        if last and last < hi and is_word(toks[last]) and not is_cap(toks[last]) and not self._ends_name(last, hi) and (
                 cue is None or cue[0] < 2):  # "Bộ Ngoại giao", not "Cục Cải huấn Thái Lan đề | nghị"
             last += 1  # the second syllable of the last word: "Bộ Y tế"
         return last
@@ -190,16 +190,16 @@ class OrganisationIndex:
         than "và" before a capital ("Bộ Giáo dục và Đào tạo"); a cue word may
         be a syllable of the name ("Bộ Ngoại giao")."""
         toks, lex = self.toks, self.lex
-        if toks[j].key == "và":
+        if toks[j][KEY] == "và":
             return not (j + 1 < hi and is_cap(toks[j + 1]))
-        return toks[j].key in _FUNCTION_WORDS or any(
+        return toks[j][KEY] in _FUNCTION_WORDS or any(
             m.match(toks, j, hi) for m in (lex.adverbs, lex.clause_markers, lex.modals, lex.demonstratives,
                                             lex.connectives, lex.honorifics))
 
     def stops(self, j: int, hi: int) -> bool:
         """A word that ends a name: a grammar word, a demonstrative, a cue."""
         lex, toks = self.lex, self.toks
-        return toks[j].key in _FUNCTION_WORDS or any(
+        return toks[j][KEY] in _FUNCTION_WORDS or any(
             m.match(toks, j, hi) for m in (lex.adverbs, lex.clause_markers, lex.modals, lex.demonstratives,
                                             lex.cues, lex.connectives, lex.honorifics))
 
@@ -215,11 +215,11 @@ class OrganisationIndex:
                 if m is not None and m.kind == "person" and m.certain:
                     return None  # "công ty của ông Nguyễn Văn Hùng"
                 return s, s + n
-            if not toks[s].is_word or toks[s].text in (",", ";", ":") or toks[s].key in _FUNCTION_WORDS:
+            if not is_word(toks[s]) or toks[s][TEXT] in (",", ";", ":") or toks[s][KEY] in _FUNCTION_WORDS:
                 return None  # "trái phiếu doanh nghiệp là Nghị định 65": a predicate, not the kind's name
         return None
 
     def _add(self, found: list[_Named], a: int, b: int, kind: str | None) -> None:
         toks = self.toks
-        found.append(_Named(toks[a].start, self.nt.spelling(toks[a].start, toks[b - 1].end), kind))
+        found.append(_Named(toks[a][START], self.nt.spelling(toks[a][START], toks[b - 1][END]), kind))
 

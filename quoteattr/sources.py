@@ -18,14 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import compress
-from operator import attrgetter
+from operator import itemgetter
 
 import attrs
 import regex
 
 from .lexicon import CompiledLexicon
 from .text import NormalizedText, fold
-from .tokens import Token
+from .tokens import END, KEY, START, TEXT, Token
 
 __all__ = ["SourceMention", "OutletFinder", "SourceScopes"]
 
@@ -47,7 +47,7 @@ _DOMAIN = regex.compile(r"\p{L}[\p{L}\p{N}-]*(?:\.\p{L}[\p{L}\p{N}-]*)*\.(?:vn|c
 _CHANNEL_WORDS = frozenset(("với", "vấn", "của", "lời", "đến", "tới", "trên", "lên", "trong"))
 # and the word a question asked before opens ("câu hỏi trên"): a sentence without any has no source
 _HOOKS = _CHANNEL_WORDS | {"câu"}
-_KEY = attrgetter("key")
+_KEY = itemgetter(KEY)
 
 
 def source_hooks(toks: Sequence[Token], lo: int = 0, hi: int | None = None, *,
@@ -90,7 +90,7 @@ class OutletFinder:
         # "hãng thông tấn Hàn Quốc Yonhap": a place between prefix and name
         k = j
         place = lex.places.match(toks, k, stop)
-        if prefixed and place and k + place[0] < stop and toks[k + place[0]].text[:1].isupper():
+        if prefixed and place and k + place[0] < stop and toks[k + place[0]][TEXT][:1].isupper():
             known_after = lex.outlets.match(toks, k + place[0], stop)
             if known_after:
                 return (k + place[0] + known_after[0] - i, known_after[1])
@@ -102,57 +102,57 @@ class OutletFinder:
             if known_ci:
                 return (j + known_ci[0] - i, self._canonical(toks, j, known_ci))
             n = 0
-            while j + n < stop and toks[j + n].text[:1].isupper() and toks[j + n].text not in _SEP and n < 5:
+            while j + n < stop and toks[j + n][TEXT][:1].isupper() and toks[j + n][TEXT] not in _SEP and n < 5:
                 n += 1
             if n:
-                return (j + n - i, self.nt.spelling(toks[j].start, toks[j + n - 1].end))
+                return (j + n - i, self.nt.spelling(toks[j][START], toks[j + n - 1][END]))
         ch = lex.channels.match(toks, i, stop)
         if ch:
             n = ch[0]
             named = self._name_after_channel(toks, i + n, stop)
             if named:
                 return (n + named[0], named[1])
-            while i + n < stop and n < 6 and toks[i + n].text not in _SEP and (
-                toks[i + n].text[:1].isupper() or lex.places.match(toks, i + n, stop)
-                or toks[i + n].key in ("nhà", "nước", "quốc", "tế", "chính", "thống")
+            while i + n < stop and n < 6 and toks[i + n][TEXT] not in _SEP and (
+                toks[i + n][TEXT][:1].isupper() or lex.places.match(toks, i + n, stop)
+                or toks[i + n][KEY] in ("nhà", "nước", "quốc", "tế", "chính", "thống")
             ):
                 n += 1
-            name = self.nt.spelling(toks[i].start, toks[i + n - 1].end)
-            if i + n < stop and toks[i + n].key in _DEMONSTRATIVES:
+            name = self.nt.spelling(toks[i][START], toks[i + n - 1][END])
+            if i + n < stop and toks[i + n][KEY] in _DEMONSTRATIVES:
                 n += 1  # "Cũng theo bài báo này, …": the channel named before
             return (n, name)
         if not need_prefix_or_known:
             n = 0
-            while i + n < stop and toks[i + n].text[:1].isupper() and n < 5:
+            while i + n < stop and toks[i + n][TEXT][:1].isupper() and n < 5:
                 n += 1
             if n:
-                return (n, self.nt.spelling(toks[i].start, toks[i + n - 1].end))
+                return (n, self.nt.spelling(toks[i][START], toks[i + n - 1][END]))
         return None
 
     def _canonical(self, toks: Sequence[Token], j: int, known: tuple[int, str]) -> str:
         """A known outlet's canonical name; a domain form stays as written ("Zing.vn", "news.com.au"),
         since outlet names drop generic words only."""
         n, name = known
-        if n == 1 and _DOMAIN.fullmatch(toks[j].text):
-            return toks[j].text
+        if n == 1 and _DOMAIN.fullmatch(toks[j][TEXT]):
+            return toks[j][TEXT]
         return name
 
     def _name_after_channel(self, toks: Sequence[Token], k: int, stop: int) -> tuple[int, str] | None:
         """"mạng xã hội Truth Social" → Truth Social: a generic channel word before a name is dropped
         (a place alone is not a name: "truyền thông Mỹ" stays as written; "Jakarta Post" is one)."""
-        if k >= stop or not toks[k].text[:1].isupper():
+        if k >= stop or not toks[k][TEXT][:1].isupper():
             return None
         place = self.lex.places.match(toks, k, stop)
-        if place and not (k + place[0] < stop and toks[k + place[0]].text[:1].isupper()
-                          and toks[k + place[0]].text not in _SEP):
+        if place and not (k + place[0] < stop and toks[k + place[0]][TEXT][:1].isupper()
+                          and toks[k + place[0]][TEXT] not in _SEP):
             return None
         known = self.lex.outlets.match(toks, k, stop)
         if known:
             return (known[0], self._canonical(toks, k, known))
         n = 0
-        while k + n < stop and n < 4 and toks[k + n].text[:1].isupper() and toks[k + n].text not in _SEP:
+        while k + n < stop and n < 4 and toks[k + n][TEXT][:1].isupper() and toks[k + n][TEXT] not in _SEP:
             n += 1
-        return (n, self.nt.spelling(toks[k].start, toks[k + n - 1].end))
+        return (n, self.nt.spelling(toks[k][START], toks[k + n - 1][END]))
 
     def statement_source(self, toks: Sequence[Token], lo: int, hi: int, back: int | None = None,
                          hooks: Sequence[int] | None = None) -> SourceMention | None:
@@ -169,25 +169,25 @@ class OutletFinder:
     def _question_asked(self, toks: Sequence[Token], lo: int, hi: int, back: int,
                         hooks: Sequence[int]) -> SourceMention | None:
         """"Phóng viên báo X đã hỏi … . Trả lời câu hỏi trên, …": the question's outlet, named before."""
-        asked = any(toks[k].key == "câu" and k < hi - 3 and toks[k + 1].key == "hỏi" and (
-            toks[k + 2].key in _DEMONSTRATIVES or (toks[k + 2].key == "của" and toks[k + 3].key in ("phóng", "pv")
-                                                   and not self.at(toks, k + (5 if toks[k + 3].key == "phóng" else 4), hi)))
+        asked = any(toks[k][KEY] == "câu" and k < hi - 3 and toks[k + 1][KEY] == "hỏi" and (
+            toks[k + 2][KEY] in _DEMONSTRATIVES or (toks[k + 2][KEY] == "của" and toks[k + 3][KEY] in ("phóng", "pv")
+                                                   and not self.at(toks, k + (5 if toks[k + 3][KEY] == "phóng" else 4), hi)))
             for k in hooks)  # every "câu" is a hook, in order
         if not asked:
             return None
         for k in range(lo - 1, back - 1, -1):
-            if toks[k].key == "pv" or (toks[k].key == "phóng" and toks[k + 1].key == "viên"):
-                j = k + (1 if toks[k].key == "pv" else 2)
+            if toks[k][KEY] == "pv" or (toks[k][KEY] == "phóng" and toks[k + 1][KEY] == "viên"):
+                j = k + (1 if toks[k][KEY] == "pv" else 2)
                 found = self.at(toks, j, lo)
                 if found:
                     n, name = found
-                    return SourceMention(name, toks[j].start, toks[j + n - 1].end, "statement")
+                    return SourceMention(name, toks[j][START], toks[j + n - 1][END], "statement")
         return None
 
     def _named_in(self, toks: Sequence[Token], lo: int, hi: int, hooks: Sequence[int]) -> SourceMention | None:
         generic = None  # "Trong một bài viết … trên trang Shape": the named channel wins
         for i in hooks:  # the other words start none ("câu" starts none here either)
-            key = toks[i].key
+            key = toks[i][KEY]
             if key in ("với", "vấn", "của", "lời"):
                 found = self._told_to(toks, lo, hi, i)
             elif key in ("đến", "tới"):
@@ -205,31 +205,31 @@ class OutletFinder:
 
     def _told_to(self, toks: Sequence[Token], lo: int, hi: int, i: int) -> SourceMention | None:
         """"nói với Fox News", "trả lời phỏng vấn (của) CNN", "nguồn tin của Zing.vn"."""
-        key = toks[i].key
-        prev = toks[i - 1].key if i > lo else ""
+        key = toks[i][KEY]
+        prev = toks[i - 1][KEY] if i > lo else ""
         if key == "lời" and prev != "trả":
             return None
         if key == "của" and not (prev == "vấn" or (prev in ("hỏi", "tin") and i - 1 > lo and (
-                toks[i - 2].key, prev) in (("câu", "hỏi"), ("nguồn", "tin")))):
+                toks[i - 2][KEY], prev) in (("câu", "hỏi"), ("nguồn", "tin")))):
             return None  # "phỏng vấn của X", "(trả lời) câu hỏi của (phóng viên) X", "nguồn tin của X"
         if key == "vấn" and prev != "phỏng":
             return None
         j = i + 1
-        if j < hi and toks[j].key in ("phóng", "pv"):
-            j += 2 if toks[j].key == "phóng" else 1
-            if j < hi and toks[j].key == "của":
+        if j < hi and toks[j][KEY] in ("phóng", "pv"):
+            j += 2 if toks[j][KEY] == "phóng" else 1
+            if j < hi and toks[j][KEY] == "của":
                 j += 1
-        if j + 1 < hi and toks[j].key == "nhà" and toks[j + 1].key == "báo":
+        if j + 1 < hi and toks[j][KEY] == "nhà" and toks[j + 1][KEY] == "báo":
             return self._journalist(toks, j + 2, hi)
         found = self.at(toks, j, hi)
         if found:
             n, name = found
-            return SourceMention(name, toks[j].start, toks[j + n - 1].end, "statement")
+            return SourceMention(name, toks[j][START], toks[j + n - 1][END], "statement")
         if key == "với":
             # "trong cuộc phỏng vấn (kéo dài …) với Tucker Carlson"; a loop, not any() over a generator:
             # most of these words have no "phỏng vấn" before them, and a generator costs more than the look
             for k in range(max(lo + 1, i - _INTERVIEW_REACH), i):
-                if toks[k].key == "vấn" and toks[k - 1].key == "phỏng":
+                if toks[k][KEY] == "vấn" and toks[k - 1][KEY] == "phỏng":
                     return self._journalist(toks, j, hi)
         return None
 
@@ -243,32 +243,32 @@ class OutletFinder:
         if not found:
             return None
         n, name = found
-        return SourceMention(name, toks[j].start, toks[j + n - 1].end, "statement")
+        return SourceMention(name, toks[j][START], toks[j + n - 1][END], "statement")
 
     def _journalist(self, toks: Sequence[Token], k: int, hi: int) -> SourceMention | None:
         """A journalist the statement was made to: "nói với nhà báo (Mỹ) Matt Taibbi"."""
         place = self.lex.places.match(toks, k, hi)
-        if place and k + place[0] < hi and toks[k + place[0]].text[:1].isupper():
+        if place and k + place[0] < hi and toks[k + place[0]][TEXT][:1].isupper():
             k += place[0]
         n = 0
-        while k + n < hi and toks[k + n].text[:1].isupper() and n < 4:
+        while k + n < hi and toks[k + n][TEXT][:1].isupper() and n < 4:
             n += 1
         if not n:
             return None
-        return SourceMention(self.nt.spelling(toks[k].start, toks[k + n - 1].end),
-                             toks[k].start, toks[k + n - 1].end, "statement")
+        return SourceMention(self.nt.spelling(toks[k][START], toks[k + n - 1][END]),
+                             toks[k][START], toks[k + n - 1][END], "statement")
 
     def _posted_on(self, toks: Sequence[Token], lo: int, hi: int, i: int) -> SourceMention | None:
         """"viết trên mạng xã hội Twitter", "chia sẻ lên mạng xã hội", "trên trang Shape", "trên CNN";
         an unknown name after a bare ``trên`` only right after a verb of posting ("chia sẻ trên X")."""
         j = i + 1
-        if toks[i].key == "lên" and not (j < hi and self.lex.channels.match(toks, j, hi)):
+        if toks[i][KEY] == "lên" and not (j < hi and self.lex.channels.match(toks, j, hi)):
             return None
         lex = self.lex
         # the test of _POSTING_VERBS, written out: no tuple of keys built per verb
-        prev = toks[i - 1].key if i - 1 >= lo else None
+        prev = toks[i - 1][KEY] if i - 1 >= lo else None
         posted = prev in _POSTING_LAST and (
-            (prev,) in _POSTING_VERBS or i - 2 >= lo and (toks[i - 2].key, prev) in _POSTING_VERBS)
+            (prev,) in _POSTING_VERBS or i - 2 >= lo and (toks[i - 2][KEY], prev) in _POSTING_VERBS)
         found = None
         if j >= hi:
             return None
@@ -282,18 +282,18 @@ class OutletFinder:
         if not found:
             return None
         n, name = found
-        return SourceMention(name, toks[j].start, toks[j + n - 1].end, "statement")
+        return SourceMention(name, toks[j][START], toks[j + n - 1][END], "statement")
 
     def _posted_in(self, toks: Sequence[Token], hi: int, i: int) -> SourceMention | None:
         """"Trong bài báo, ông nhận định …", "trong video": a generic channel, as written."""
         j = i + 1
-        if j < hi and toks[j].key in ("một", "cuộc"):
+        if j < hi and toks[j][KEY] in ("một", "cuộc"):
             j += 1
         ch = self.lex.channels.match(toks, j, hi)
-        if not ch or toks[j].key not in _WRITTEN_CHANNELS:
+        if not ch or toks[j][KEY] not in _WRITTEN_CHANNELS:
             return None
-        return SourceMention(self.nt.spelling(toks[j].start, toks[j + ch[0] - 1].end),
-                             toks[j].start, toks[j + ch[0] - 1].end, "statement")
+        return SourceMention(self.nt.spelling(toks[j][START], toks[j + ch[0] - 1][END]),
+                             toks[j][START], toks[j + ch[0] - 1][END], "statement")
 
 
 class SourceScopes:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from .analysis import Analysis
 from .antecedents import Antecedents
@@ -20,7 +20,7 @@ from .mentions.model import GENDER_WORDS
 from .organisations import OrganisationIndex, org_description
 from .segment import Sentence
 from .text import NormalizedText
-from .tokens import Token
+from .tokens import END, KEY, START, TEXT, Token, is_word
 
 __all__ = ["SpeakerResolver"]
 
@@ -28,7 +28,7 @@ __all__ = ["SpeakerResolver"]
 _RECENT_SENTENCES = 6
 # words that link a role to its place ("nhân viên của cửa hàng"), no part of the role as introduced
 _LINKS = frozenset({"của", "tại", "ở", "thuộc"})
-_START = attrgetter("start")
+_START, _TOK_START = attrgetter("start"), itemgetter(START)
 
 
 class SpeakerResolver:
@@ -86,7 +86,7 @@ class SpeakerResolver:
         a, b = m.tok_start, m.tok_end
         if b <= a:
             return None
-        if b - a > 1 and self.toks[a].key in ("phía", "bên"):
+        if b - a > 1 and self.toks[a][KEY] in ("phía", "bên"):
             a += 1  # "phía công an": the side of the police named before
         desc = org_description(self.lex, self.toks, a, b)
         if desc is None and a > 0 and (whole := self.lex.org_nouns.match(self.toks, a - 1, b)) and whole[0] >= 2:
@@ -118,12 +118,12 @@ class SpeakerResolver:
             if sub is not None and sub.name is not None and (sub.kind in ("organization", "outlet") or (
                     sub.kind == "person" and not sub.certain)):  # "đại diện Bình An Phát": a shop's name
                 org = nt.spelling(*sub.name)
-            elif all(t.is_word and not t.text[:1].isupper() for t in toks[r:b]):
+            elif all(is_word(t) and not t[TEXT][:1].isupper() for t in toks[r:b]):
                 # "nhân viên kinh doanh của cửa hàng": the role, told more fully
-                words = frozenset(t.key for t in toks[r:b] if t.key not in _LINKS)
+                words = frozenset(t[KEY] for t in toks[r:b] if t[KEY] not in _LINKS)
             else:
                 return None
-        role = " ".join(t.key for t in toks[a:r])
+        role = " ".join(t[KEY] for t in toks[a:r])
         if org is not None and (spoke := self.antecedents.spoke_for(org, m.start)) is not None:
             return spoke  # "Chủ cửa hàng gạo Bình An Phát cho rằng … “…”, đại diện Bình An Phát nói"
         ent = self.registry.by_role(role, org, m.start, words)
@@ -132,7 +132,7 @@ class SpeakerResolver:
         if ent is not None:
             return ResolvedSpeaker(ent.fullest, "person", ent, "title")
         if desc is not None and org is not None:
-            return ResolvedSpeaker(f"{nt.spelling(toks[a].start, toks[r - 1].end)} {org}", "person", None,
+            return ResolvedSpeaker(f"{nt.spelling(toks[a][START], toks[r - 1][END])} {org}", "person", None,
                                    "description")
         return None
 
@@ -144,8 +144,8 @@ class SpeakerResolver:
         k = max(0, bisect_right(self._sentence_starts, m.start) - 2)
         lo = self.sent_tokens[k][0] if k < len(self.sent_tokens) else m.tok_start
         for i in range(lo, m.tok_start - 1):
-            if toks[i].key == "một" and (hit := self.lex.org_nouns.match(toks, i + 1, m.tok_start)) and (
-                    hit[1][0] == kind and not (i + 1 + hit[0] < len(toks) and toks[i + 1 + hit[0]].text[:1].isupper())):
+            if toks[i][KEY] == "một" and (hit := self.lex.org_nouns.match(toks, i + 1, m.tok_start)) and (
+                    hit[1][0] == kind and not (i + 1 + hit[0] < len(toks) and toks[i + 1 + hit[0]][TEXT][:1].isupper())):
                 return True
         return False
 
@@ -208,15 +208,15 @@ class SpeakerResolver:
         spelled = self.nt.spelling(m.start, m.end)
         toks, a, b = self.toks, m.tok_start, m.tok_end
         q = self.lex.quantifiers.match(toks, a, b)
-        if q is not None and not (q[0] == 1 and toks[a].key == "một"):
+        if q is not None and not (q[0] == 1 and toks[a][KEY] == "một"):
             return ResolvedSpeaker(spelled, "group", None, "description")  # "một số", "các", "hai": several
         r = a + (q[0] if q else 0)
         # a gender word before a role or group noun: "nữ hành khách" is one woman
-        gender = GENDER_WORDS.get(toks[r].key) if r + 1 < b and toks[r + 1].text[:1].islower() else None
+        gender = GENDER_WORDS.get(toks[r][KEY]) if r + 1 < b and toks[r + 1][TEXT][:1].islower() else None
         if q is None and gender is None:
             return ResolvedSpeaker(spelled, "group", None, "description")
         if q is None and gender is not None:
-            prev = self.antecedents.person_who_spoke(m.start, sentence, gender, toks[r + 1].key)
+            prev = self.antecedents.person_who_spoke(m.start, sentence, gender, toks[r + 1][KEY])
             if prev is not None:
                 return prev
         return ResolvedSpeaker(spelled, "person", Entity("person", spelled, gender=gender), "description")
@@ -225,20 +225,20 @@ class SpeakerResolver:
         """The name of an organisation mention without a predicate the grammar let in
         ("Ngân hàng Nhà nước vừa sửa đổi" → "Ngân hàng Nhà nước")."""
         toks = self.toks
-        a = bisect_left(toks, m.name[0], key=_START) if m.name else m.tok_start  # no list of starts
-        if not (a < m.tok_end and toks[a].text[:1].isupper() and self.lex.org_heads.match(toks, a, m.tok_end)):
+        a = bisect_left(toks, m.name[0], key=_TOK_START) if m.name else m.tok_start  # no list of starts
+        if not (a < m.tok_end and toks[a][TEXT][:1].isupper() and self.lex.org_heads.match(toks, a, m.tok_end)):
             return name
         end = self.orgs.organisation_end(a, m.tok_end)
         if not end or end >= m.tok_end or not any(self.orgs.stops(k, m.tok_end) for k in range(end, m.tok_end)):
             return name
-        return self.nt.spelling(toks[a].start, toks[end - 1].end)
+        return self.nt.spelling(toks[a][START], toks[end - 1][END])
 
     def _origin_epithet(self, m: Mention) -> bool:
         """"nghệ sĩ người Huế", "nhà cầm quân người Thụy Điển": a role and where its
         holder comes from, an epithet for someone named before, never a name."""
         toks = self.toks
         return m.name is None and any(
-            toks[k].key == "người" and toks[k + 1].text[:1].isupper() for k in range(m.tok_start + 1, m.tok_end - 1))
+            toks[k][KEY] == "người" and toks[k + 1][TEXT][:1].isupper() for k in range(m.tok_start + 1, m.tok_end - 1))
 
     def _recent(self, ent: Entity, pos: int) -> bool:
         """Was ``ent`` mentioned, or did it speak, within the last few sentences before ``pos``?"""
@@ -257,9 +257,9 @@ class SpeakerResolver:
         if t is None:
             return None
         rest = toks[m.tok_start + t[0]:m.tok_end]
-        if not rest or len(rest) > 2 or not all(x.text[:1].isupper() and x.text.isalpha() for x in rest):
+        if not rest or len(rest) > 2 or not all(x[TEXT][:1].isupper() and x[TEXT].isalpha() for x in rest):
             return None
-        ent = self.registry.person((rest[0].start, rest[-1].end), m.start)
+        ent = self.registry.person((rest[0][START], rest[-1][END]), m.start)
         return ent if ent is not None and ent.titles else None  # introduced with a title too
 
     def _bare_word(self, m: Mention, sentence: int) -> ResolvedSpeaker | None:
@@ -271,11 +271,11 @@ class SpeakerResolver:
             return ResolvedSpeaker(nt.spelling(m.start, m.end), "group", None, "description")
         lo = self.sent_tokens[sentence][0] if sentence < len(self.sent_tokens) else 0
         before = toks[m.tok_start - 1] if m.tok_start > lo else None
-        if before is not None and before.key in ("theo", "của") and "\n" not in nt.text[before.end:m.start]:
+        if before is not None and before[KEY] in ("theo", "của") and "\n" not in nt.text[before[END]:m.start]:
             # "Theo ASEAN Today, …", "theo báo cáo của Savills Việt Nam": a frame names its speaker,
             # who may be a data source as well as a company ("frame": not heard as an organisation)
             return ResolvedSpeaker(nt.spelling(*m.name), "unknown", None, "frame")
-        if m.tok_start <= lo or toks[m.tok_start - 1].text not in (",", "-", "–", "—"):
+        if m.tok_start <= lo or toks[m.tok_start - 1][TEXT] not in (",", "-", "–", "—"):
             # opening a sentence it is likely a common word, unless the parse calls it a name
             if self.analysis is not None and self.analysis.is_name(*m.name):
                 return ResolvedSpeaker(nt.spelling(*m.name), "person", None, "name")
@@ -294,14 +294,14 @@ class SpeakerResolver:
         found = False
         at = text.find(spelled)
         while at != -1:
-            k = bisect_left(toks, at, key=_START)
-            if k < len(toks) and toks[k].start == at and self.lex.place_prefixes.match_ending(toks, k, max(0, k - 3)):
+            k = bisect_left(toks, at, key=_TOK_START)
+            if k < len(toks) and toks[k][START] == at and self.lex.place_prefixes.match_ending(toks, k, max(0, k - 3)):
                 return False  # "thị xã Ninh Hòa": a place
-            if at != name[0] and k < len(toks) and toks[k].start == at and k > 0 and k + n <= len(toks):
+            if at != name[0] and k < len(toks) and toks[k][START] == at and k > 0 and k + n <= len(toks):
                 before, after = toks[k - 1], toks[k + n] if k + n < len(toks) else None
-                whole = toks[k + n - 1].end == at + len(spelled) and not (after is not None and after.text[:1].isupper())
-                if whole and "\n" not in text[before.end:at] and (
-                        before.text == "," or (before.is_word and before.text[:1].islower())):
+                whole = toks[k + n - 1][END] == at + len(spelled) and not (after is not None and after[TEXT][:1].isupper())
+                if whole and "\n" not in text[before[END]:at] and (
+                        before[TEXT] == "," or (is_word(before) and before[TEXT][:1].islower())):
                     found = True
             at = text.find(spelled, at + 1)
         return found
@@ -309,9 +309,9 @@ class SpeakerResolver:
     def _organisation_named_before(self, pos: int, head: str) -> str | None:
         """The last full organisation name starting with ``head`` before ``pos``."""
         toks = self.toks
-        last = bisect_left(toks, pos, key=_START) - 1
+        last = bisect_left(toks, pos, key=_TOK_START) - 1
         for k in range(last, max(-1, last - 3000), -1):
-            if toks[k].text == head and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
+            if toks[k][TEXT] == head and k + 1 < len(toks) and toks[k + 1][TEXT][:1].isupper():
                 best = None
                 for b in range(k + 2, min(len(toks), k + 10) + 1):
                     m = self.parser.parse(toks, k, b)

@@ -8,11 +8,11 @@ same way and matched token by token.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Final
 
 import regex
 
-__all__ = ["Token", "TokenCache", "tokenize", "token_keys"]
+__all__ = ["END", "KEY", "START", "TEXT", "Token", "TokenCache", "is_word", "make_token", "tokenize", "token_keys"]
 
 # A word: letters/digits, joined by inner hyphens, ampersands, apostrophes or
 # slashes (Jong-ho, GD&ĐT, O'Brien, 2012-2014); dots join only abbreviation
@@ -35,19 +35,26 @@ _UNDOTTED_TOKEN = regex.compile("|".join(_OTHER_PARTS))
 _LETTER_RUNS = regex.compile(r"\p{L}+(?: \p{L}+)*")
 
 
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-    key: str  # case-folded form used for lexicon lookups
+# A token: (start, end, text, key), the key its case-folded text used for lexicon look-ups.
+# An exact tuple, its fields read by these indices: CPython's collector untracks an exact tuple
+# of ints and strings at its first collection (a tuple subclass, such as a NamedTuple, stays
+# tracked, and a pass builds a hundred thousand tokens), and Python 3.11 specialises an item
+# read of an exact tuple but not a NamedTuple's field read.
+Token = tuple[int, int, str, str]
+START: Final = 0
+END: Final = 1
+TEXT: Final = 2
+KEY: Final = 3
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
 
-    @property
-    def is_upper_initial(self) -> bool:
-        return self.text[0].isupper()
+def is_word(tok: Token) -> bool:
+    """Does the token start with a letter or a digit (not a mark)?"""
+    return tok[TEXT][0].isalnum()
+
+
+def make_token(start: int, end: int, text: str, key: str | None = None) -> Token:
+    """A token of ``text`` at ``[start, end)``; its key is ``text`` case-folded unless given."""
+    return (start, end, text, text.casefold() if key is None else key)
 
 
 # Two syllables glued by a scraper that dropped the space between blocks
@@ -245,16 +252,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None, cache: TokenCach
 
 def _append_entries(text: str, i: int, entries: Sequence[tuple], cache: TokenCache, append) -> None:
     """The tokens of the chunks whose table ``entries`` are given (split at spaces from ``text[i]``)."""
-    new = tuple.__new__  # what Token(...) calls, without the Python-level __new__ of a NamedTuple
     for word, key_or_pieces, n in entries:  # (text, key, length) of one plain token, or (None, pieces, length)
         if word is not None:
-            append(new(Token, (i, i + n, word, key_or_pieces)))
+            append((i, i + n, word, key_or_pieces))
         else:  # a chunk of several tokens (or a glued one, or none): its pieces
             for a, b, word, key, glued in key_or_pieces:
                 if glued:
                     _append_glued(text, i + a, i + b, cache, append)
                 else:
-                    append(new(Token, (i + a, i + b, word, key)))
+                    append((i + a, i + b, word, key))
         i += n + 1
 
 
@@ -283,22 +289,21 @@ def _append_long(text: str, s: int, e: int, cache: TokenCache, append) -> None:
     :meth:`TokenCache._learn` would give it (no part of the pattern looks behind its start, and
     the end of the range reads as the space after a chunk), without keeping them.  A range of
     several chunks reads alike: no token holds a space."""
-    new, spellings = tuple.__new__, cache.spellings
+    spellings = cache.spellings
     for m in (_TOKEN if text.find(".", s, e) >= 0 else _UNDOTTED_TOKEN).finditer(text, s, e):
         piece = m.group()
         word, key, glued = spellings.get(piece) or _spelling(piece)
         if glued:
             _append_glued(text, m.start(), m.end(), cache, append)
         else:
-            append(new(Token, (m.start(), m.end(), word, key)))
+            append((m.start(), m.end(), word, key))
 
 
 def _append_glued(text: str, s: int, e: int, cache: TokenCache, append) -> None:
     """The tokens of ``text[s:e]``, a word that may be syllables glued together."""
-    new = tuple.__new__
     for c in (*glue_points(text, s, e), e):
         word, key, _ = cache.spelling(text[s:c])
-        append(new(Token, (s, c, word, key)))
+        append((s, c, word, key))
         s = c
 
 

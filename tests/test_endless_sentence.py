@@ -7,9 +7,11 @@ instead of timing it, so they hold on a loaded machine.
 """
 from __future__ import annotations
 
+import sys
+
 import quoteattr
 from quoteattr.sieve import relay
-from quoteattr.tokens import Token
+from quoteattr import tokens
 
 _CUES = "ông Hùng cho biết, bà Lan nói rằng, Bộ Y tế khẳng định, các chuyên gia nhận định "
 _CHAIN = "Trung Quốc phản đối kế hoạch mới, nói rằng chi phí quá cao, cho biết sẽ xem xét lại, "
@@ -38,14 +40,17 @@ def test_relay_compares_each_cue_with_the_speakers_right_after_it(monkeypatch) -
 
 def test_the_embedded_question_check_reads_only_the_end_of_each_content(monkeypatch) -> None:
     calls = 0
-    original = Token.is_word
+    original = tokens.is_word
 
-    def counting(self):
+    def counting(tok):
         nonlocal calls
         calls += 1
-        return original.fget(self)
+        return original(tok)
 
-    monkeypatch.setattr(Token, "is_word", property(counting))
+    # every module's is_word, wherever it was imported
+    for name, module in list(sys.modules.items()):
+        if name.startswith("quoteattr") and getattr(module, "is_word", None) is original:
+            monkeypatch.setattr(module, "is_word", counting)
     counts = []
     for n in (10, 40):
         calls = 0

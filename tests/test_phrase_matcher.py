@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quoteattr.lexicon import _END, PhraseMatcher
-from quoteattr.tokens import tokenize
+from quoteattr.tokens import KEY, TEXT, tokenize
 
 _WORDS = ["ông", "Ông", "bộ", "trưởng", "Bộ", "Trưởng", "cho", "biết", "nói", "rằng", "thêm", "TP.HCM", ","]
 
@@ -26,12 +26,12 @@ def _walk(matcher, trie, keys):
 
 def oracle_match(matcher, tokens, i, stop=None):
     stop = len(tokens) if stop is None else stop
-    key = (lambda t: t.text) if matcher.case_sensitive else (lambda t: t.key)
+    key = (lambda t: t[TEXT]) if matcher.case_sensitive else (lambda t: t[KEY])
     return _walk(matcher, matcher._trie, [key(tokens[j]) for j in range(i, stop)] if i < stop else [])
 
 
 def oracle_match_ending(matcher, tokens, end, start=0):
-    key = (lambda t: t.text) if matcher.case_sensitive else (lambda t: t.key)
+    key = (lambda t: t[TEXT]) if matcher.case_sensitive else (lambda t: t[KEY])
     first = max(start, end - matcher.max_len)
     return _walk(matcher, matcher._reversed, [key(tokens[j - 1]) for j in range(end, first, -1)])
 

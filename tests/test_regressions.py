@@ -22,6 +22,7 @@ from quoteattr.segment import find_articles, find_paragraphs, find_sentences
 from quoteattr.text import NormalizedText
 
 from .strategies import check_offsets, signature, time_limit
+from quoteattr.tokens import KEY, TEXT
 
 ATT = Attributor()
 ROOT = Path(__file__).resolve().parent.parent
@@ -250,7 +251,7 @@ def test_a_run_of_hyphens_takes_linear_time():
 def test_site_names_stay_one_token(text, words):
     from quoteattr.tokens import tokenize
 
-    assert [t.text for t in tokenize(text)] == words
+    assert [t[TEXT] for t in tokenize(text)] == words
 
 
 # --- text.py: invisible characters survived as references, in NFD, in tags ------
@@ -298,8 +299,8 @@ def test_tokens_of_a_long_article_share_their_strings():
         held = tracemalloc.get_traced_memory()[0]
     finally:
         tracemalloc.stop()
-    assert len({t.text for t in toks}) == len({id(t.text) for t in toks}) < 100
-    assert all(t.key is t.text for t in toks if t.key == t.text)
+    assert len({t[TEXT] for t in toks}) == len({id(t[TEXT]) for t in toks}) < 100
+    assert all(t[KEY] is t[TEXT] for t in toks if t[KEY] == t[TEXT])
     assert held / len(toks) < 200, f"{held / len(toks):.0f} bytes a token"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests.test_speed_registry import SENTENCES, TITLED
 from tests.test_speed_scan import AGED, FOREIGN, NOT_AGED
 from tests.test_speed_work import _registry
+from quoteattr.tokens import TEXT
 
 
 def _found(scanner, toks, spans, at_once: bool) -> list[tuple]:
@@ -22,7 +23,7 @@ def test_scanning_every_sentence_at_once_reports_what_each_sentence_does(lex) ->
     text = " ".join(SENTENCES + TITLED + AGED + NOT_AGED + FOREIGN)
     registry, toks = _registry(lex, text)
     scanner = registry.scanner
-    stops = [i + 1 for i, t in enumerate(toks) if t.text == "."]
+    stops = [i + 1 for i, t in enumerate(toks) if t[TEXT] == "."]
     spans = list(zip([0, *stops[:-1]], stops))
     assert len(spans) > 10
     by_sentence = _found(scanner, toks, spans, at_once=False)

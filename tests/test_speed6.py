@@ -10,7 +10,7 @@ import regex
 
 from quoteattr.credits import _CREDIT_FORMS, _may_hold_credit
 from quoteattr.segment import _last_word
-from quoteattr.tokens import tokenize
+from quoteattr.tokens import START, TEXT, tokenize
 
 WORDS = ["Theo", "theo", "THEO", "Nguồn", "nguồn", "Lược", "dịch", "Reuters", "Dân", "Trí", "Phương", "Dung",
          "VnExpress", "ảnh", "Ảnh", "Hà", "Nội", "tin", "AFP", "2024", "Sputnik",
@@ -101,7 +101,7 @@ def test_a_long_chunk_is_not_kept_in_the_cache() -> None:
     text = "Ông Nam nói " + "-" * 10_000 + " xong."
     toks = tokenize(text, 0, len(text), cache)
     assert len(toks) == 5 + 10_000 and all(len(c) < 100 for c in cache.chunks)
-    assert [t.text for t in toks[:3]] == ["Ông", "Nam", "nói"] and toks[-1].text == "." and toks[3].start == 12
+    assert [t[TEXT] for t in toks[:3]] == ["Ông", "Nam", "nói"] and toks[-1][TEXT] == "." and toks[3][START] == 12
 
 
 def _fold_working_by_the_pattern(text: str, start: int, end: int) -> str:

@@ -11,7 +11,7 @@ import pytest
 from quoteattr.lexicon import Lexicon
 from quoteattr.sources import OutletFinder, SourceMention
 from quoteattr.text import NormalizedText
-from quoteattr.tokens import Token, tokenize
+from quoteattr.tokens import END, KEY, START, Token, tokenize
 
 LEX = Lexicon.default().compile()
 
@@ -21,11 +21,11 @@ class _Before(OutletFinder):
 
     def _posted_on(self, toks: Sequence[Token], lo: int, hi: int, i: int) -> SourceMention | None:
         j = i + 1
-        if toks[i].key == "lên" and not (j < hi and self.lex.channels.match(toks, j, hi)):
+        if toks[i][KEY] == "lên" and not (j < hi and self.lex.channels.match(toks, j, hi)):
             return None
         lex = self.lex
         verbs = (("viết",), ("đăng",), ("đăng", "tải"), ("chia", "sẻ"))
-        posted = any(i - len(v) >= lo and tuple(t.key for t in toks[i - len(v):i]) == v for v in verbs)
+        posted = any(i - len(v) >= lo and tuple(t[KEY] for t in toks[i - len(v):i]) == v for v in verbs)
         found = None
         if j >= hi:
             return None
@@ -38,30 +38,30 @@ class _Before(OutletFinder):
         if not found:
             return None
         n, name = found
-        return SourceMention(name, toks[j].start, toks[j + n - 1].end, "statement")
+        return SourceMention(name, toks[j][START], toks[j + n - 1][END], "statement")
 
     def _told_to(self, toks: Sequence[Token], lo: int, hi: int, i: int) -> SourceMention | None:
-        key = toks[i].key
-        prev = toks[i - 1].key if i > lo else ""
+        key = toks[i][KEY]
+        prev = toks[i - 1][KEY] if i > lo else ""
         if key == "lời" and prev != "trả":
             return None
         if key == "của" and not (prev == "vấn" or (prev in ("hỏi", "tin") and i - 1 > lo and (
-                toks[i - 2].key, prev) in (("câu", "hỏi"), ("nguồn", "tin")))):
+                toks[i - 2][KEY], prev) in (("câu", "hỏi"), ("nguồn", "tin")))):
             return None  # "phỏng vấn của X", "(trả lời) câu hỏi của (phóng viên) X", "nguồn tin của X"
         if key == "vấn" and prev != "phỏng":
             return None
         j = i + 1
-        if j < hi and toks[j].key in ("phóng", "pv"):
-            j += 2 if toks[j].key == "phóng" else 1
-            if j < hi and toks[j].key == "của":
+        if j < hi and toks[j][KEY] in ("phóng", "pv"):
+            j += 2 if toks[j][KEY] == "phóng" else 1
+            if j < hi and toks[j][KEY] == "của":
                 j += 1
-        if j + 1 < hi and toks[j].key == "nhà" and toks[j + 1].key == "báo":
+        if j + 1 < hi and toks[j][KEY] == "nhà" and toks[j + 1][KEY] == "báo":
             return self._journalist(toks, j + 2, hi)
         found = self.at(toks, j, hi)
         if found:
             n, name = found
-            return SourceMention(name, toks[j].start, toks[j + n - 1].end, "statement")
-        if key == "với" and any(toks[k].key == "vấn" and toks[k - 1].key == "phỏng"
+            return SourceMention(name, toks[j][START], toks[j + n - 1][END], "statement")
+        if key == "với" and any(toks[k][KEY] == "vấn" and toks[k - 1][KEY] == "phỏng"
                                 for k in range(max(lo + 1, i - 6), i)):
             return self._journalist(toks, j, hi)  # "trong cuộc phỏng vấn (kéo dài …) với Tucker Carlson"
         return None

@@ -8,7 +8,7 @@ import pytest
 
 from quoteattr.mentions.model import is_cap
 from quoteattr.mentions.titles import _CHAIN_MARKS, COMPLEMENT_LINKS, _ends_every_chain, _in_chain_phrase, name_ends
-from quoteattr.tokens import tokenize
+from quoteattr.tokens import KEY, TEXT, tokenize
 
 SENTENCES = [
     "Phó Chủ tịch UBND tỉnh Quảng Ninh Đặng Huy Hậu cho biết tuyến đường sẽ thông xe.",
@@ -24,11 +24,11 @@ def _name_ends_by_definition(lex, toks, r: int, stop: int) -> Iterator[int]:
     linked = False
     for q in range(r, stop):
         t = toks[q]
-        first = t.text[:1]
+        first = t[TEXT][:1]
         if q > r:
-            if not first.isalnum() and t.text not in _CHAIN_MARKS and t.text != "." and not _in_chain_phrase(lex, t):
+            if not first.isalnum() and t[TEXT] not in _CHAIN_MARKS and t[TEXT] != "." and not _in_chain_phrase(lex, t):
                 return
-            key = t.key
+            key = t[KEY]
             if (key in lex.predicate_words or key in lex.non_subject_starts.starts) and _ends_every_chain(lex, toks, q):
                 return
             linked = linked or (key in COMPLEMENT_LINKS and is_cap(toks[q - 1]))

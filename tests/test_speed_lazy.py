@@ -8,7 +8,7 @@ import pytest
 
 from quoteattr.mentions import grammar
 from quoteattr.mentions.parser import MentionParser
-from quoteattr.tokens import tokenize
+from quoteattr.tokens import KEY, TEXT, tokenize
 
 SENTENCES = [
     "Ông Nguyễn Văn Hùng, Giám đốc Sở Y tế tỉnh Bình Dương, cho biết sẽ kiểm tra lại các bệnh viện.",
@@ -85,8 +85,8 @@ class _CountingMatcher:
 def test_organisation_scan_matches_only_at_words_a_head_or_noun_starts_with(lex, text: str, monkeypatch) -> None:
     fast = _organisations(lex, text)
     # the plain scan: every word may start a head or a kind noun
-    monkeypatch.setattr(lex.org_heads, "starts", frozenset(t.text for t in tokenize(text)))
-    monkeypatch.setattr(lex.org_nouns, "starts", frozenset(t.key for t in tokenize(text)))
+    monkeypatch.setattr(lex.org_heads, "starts", frozenset(t[TEXT] for t in tokenize(text)))
+    monkeypatch.setattr(lex.org_nouns, "starts", frozenset(t[KEY] for t in tokenize(text)))
     assert fast == _organisations(lex, text)
 
 
@@ -100,10 +100,10 @@ def test_organisation_scan_spends_no_match_on_plain_words(lex, monkeypatch) -> N
 def _may_start_by_definition(lex, tok) -> bool:
     from quoteattr.mentions.model import is_acronym, is_cap
 
-    return (is_cap(tok) or tok.text[:1].isdigit() or tok.key in grammar._GENDER or is_acronym(tok)
-            or any(tok.key in m.starts for m in (lex.honorifics, lex.titles, lex.groups, lex.anaphors,
+    return (is_cap(tok) or tok[TEXT][:1].isdigit() or tok[KEY] in grammar._GENDER or is_acronym(tok)
+            or any(tok[KEY] in m.starts for m in (lex.honorifics, lex.titles, lex.groups, lex.anaphors,
                                                  lex.quantifiers, lex.outlet_prefixes))
-            or tok.text in lex.outlets.starts or tok.text in lex.places.starts)
+            or tok[TEXT] in lex.outlets.starts or tok[TEXT] in lex.places.starts)
 
 
 def test_the_start_check_asks_is_acronym_only_where_it_can_hold(lex) -> None:
@@ -115,7 +115,7 @@ def test_the_start_check_asks_is_acronym_only_where_it_can_hold(lex) -> None:
 def test_the_start_check_spends_no_acronym_test_on_lowercase_words(lex, monkeypatch) -> None:
     asked = []
     original = grammar.is_acronym
-    monkeypatch.setattr(grammar, "is_acronym", lambda tok: asked.append(tok.text) or original(tok))
+    monkeypatch.setattr(grammar, "is_acronym", lambda tok: asked.append(tok[TEXT]) or original(tok))
     for tok in tokenize("trời mưa to suốt đêm khiến nước dâng cao ngập đường làng và ruộng lúa ven sông"):
         grammar._may_start(lex, tok)
     assert asked == []

@@ -8,7 +8,7 @@ from quoteattr.lexicon import Lexicon, PhraseMatcher
 from quoteattr.mentions.grammar import _may_start, _phrase_starts
 from quoteattr.mentions.model import is_acronym, is_cap
 from quoteattr.mentions.names import name_run, unit, unit_ending
-from quoteattr.tokens import Token, tokenize
+from quoteattr.tokens import KEY, TEXT, Token, is_word, make_token, tokenize
 
 SENTENCES = [
     "Bà Lê Thị Hoa, Phó Giám đốc Sở Tài chính TP Đà Nẵng, nói rằng ngân sách năm nay đã cạn.",
@@ -41,7 +41,7 @@ def test_unit_and_unit_ending_answer_as_the_matcher(matchers, text: str) -> None
 
 
 def _word(text: str) -> Token:
-    return Token(0, len(text), text, text.casefold())
+    return make_token(0, len(text), text)
 
 
 def _is_acronym_by_definition(text: str) -> bool:
@@ -67,19 +67,19 @@ def test_name_run_answers_as_its_definition(text: str) -> None:
     for i in range(len(toks)):
         for b in range(i, len(toks) + 1):
             j, stop = i, min(b, i + 24)
-            while j < stop and ((is_cap(toks[j]) and toks[j].text != "Theo") or (
-                    toks[j].key in particles and j > i and j + 1 < stop and is_cap(toks[j + 1]))):
+            while j < stop and ((is_cap(toks[j]) and toks[j][TEXT] != "Theo") or (
+                    toks[j][KEY] in particles and j > i and j + 1 < stop and is_cap(toks[j + 1]))):
                 j += 1
             assert name_run(toks, i, b, 24) == j - i
 
 
 def _may_start_by_definition(lex, tok: Token) -> bool:
-    first = tok.text[:1]
-    if is_cap(tok) or first.isdigit() or tok.key in ("nữ", "nam") or (not first.isalpha() and is_acronym(tok)):
+    first = tok[TEXT][:1]
+    if is_cap(tok) or first.isdigit() or tok[KEY] in ("nữ", "nam") or (not first.isalpha() and is_acronym(tok)):
         return True
-    return (any(tok.key in m.starts for m in (lex.honorifics, lex.titles, lex.groups, lex.anaphors, lex.quantifiers,
+    return (any(tok[KEY] in m.starts for m in (lex.honorifics, lex.titles, lex.groups, lex.anaphors, lex.quantifiers,
                                               lex.outlet_prefixes))
-            or tok.text in lex.outlets.starts or tok.text in lex.places.starts)
+            or tok[TEXT] in lex.outlets.starts or tok[TEXT] in lex.places.starts)
 
 
 def test_may_start_answers_as_its_definition() -> None:
@@ -98,7 +98,7 @@ def test_may_start_answers_as_its_definition() -> None:
     extended = lexicon.extended(groups=["đoàn viên thanh niên"]).compile()
     tok = tokenize("đoàn viên")[0]
     assert not _may_start(lex, tok) and _may_start(extended, tok)
-    assert tok.key in _phrase_starts(extended)[0] and tok.key not in _phrase_starts(lex)[0]
+    assert tok[KEY] in _phrase_starts(extended)[0] and tok[KEY] not in _phrase_starts(lex)[0]
 
 
 _GAP_SENTENCES = [
@@ -119,9 +119,9 @@ def _leading_subject_by_definition(parser, toks, a, b, max_gap):
             continue
         p = np._past_parenthesis(toks, p, b)
         gap = toks[p:b]
-        if not gap or len(gap) > max_gap or any(not t.is_word or t.text[:1].isdigit() for t in gap):
+        if not gap or len(gap) > max_gap or any(not is_word(t) or t[TEXT][:1].isdigit() for t in gap):
             return None
-        if gap[0].key in np._NOUN_MODIFIERS or np.holds_cue(parser.lex, toks, p, b) or is_cap(gap[0]) or (
+        if gap[0][KEY] in np._NOUN_MODIFIERS or np.holds_cue(parser.lex, toks, p, b) or is_cap(gap[0]) or (
                 np.holds_subordinate(toks, p, b) or parser.lex.modals.find_all(toks, p, b)):
             return None
         return m

@@ -8,7 +8,7 @@ import pytest
 
 from quoteattr.mentions import MentionParser
 from quoteattr.text import NormalizedText
-from quoteattr.tokens import tokenize
+from quoteattr.tokens import KEY, START, TEXT, tokenize
 from tests.test_speed_work import _registry, _titled_person_by_definition  # one oracle: every prefix parsed
 
 SENTENCES = [
@@ -24,8 +24,8 @@ SENTENCES = [
 def _opens_something(lex, tok) -> bool:
     """What a scanned token needs to add a name: a capital, a family name, or the first
     word of an honorific or a title."""
-    return (tok.text[:1].isupper() or tok.text in lex.family_names
-            or lex.honorifics.match([tok], 0) is not None or tok.key in lex.titles.starts)
+    return (tok[TEXT][:1].isupper() or tok[TEXT] in lex.family_names
+            or lex.honorifics.match([tok], 0) is not None or tok[KEY] in lex.titles.starts)
 
 
 def test_the_scan_tries_streets_only_at_words_that_can_open_a_name(lex) -> None:
@@ -75,7 +75,7 @@ def test_a_title_chain_is_not_parsed_past_a_predicate_word(lex) -> None:
     # capitalised words after it end no name of the chain
     text = "Giám đốc Sở Y tế đã yêu cầu Bệnh viện Đa khoa Trung ương Cần Thơ báo cáo trước thứ Sáu."
     registry, toks = _registry(lex, text)
-    verb = next(k for k, t in enumerate(toks) if t.key == "đã")
+    verb = next(k for k, t in enumerate(toks) if t[KEY] == "đã")
     ends = []
     parse = registry.parser.parse
     registry.parser.parse = lambda t, k, b: ends.append(b) or parse(t, k, b)  # type: ignore[method-assign]
@@ -149,8 +149,8 @@ def test_the_organisation_scan_visits_only_words_a_head_or_kind_noun_starts_with
     monkeypatch.setattr(organisations, "is_cap", lambda t, _c=organisations.is_cap: asked.append(t) or _c(t))
     index = OrganisationIndex(nt, toks, [(0, len(toks))], MentionParser(lex), lex)
     assert [n.name for n in index._named] == ["Bộ Nội vụ"]
-    comma = next(t for t in toks if t.text == ",")
-    assert asked and all(t.start > comma.start for t in asked)  # nothing asked of the plain clause
+    comma = next(t for t in toks if t[TEXT] == ",")
+    assert asked and all(t[START] > comma[START] for t in asked)  # nothing asked of the plain clause
 
 
 class _Counted(list):
@@ -177,5 +177,5 @@ def test_the_channel_search_reads_only_the_words_a_channel_hangs_on(lex, text: s
     found = finder.statement_source(toks, 0, len(toks), 0)
     plain = list(toks)
     assert (found is not None and found.name) == ("Tuổi Trẻ" in text and "Tuổi Trẻ")
-    hooks = sum(t.key in ("với", "vấn", "của", "lời", "đến", "tới", "trên", "lên", "trong", "câu") for t in plain)
+    hooks = sum(t[KEY] in ("với", "vấn", "của", "lời", "đến", "tới", "trên", "lên", "trong", "câu") for t in plain)
     assert toks.reads <= 12 * hooks + 2  # each hook reads its neighbours, not the whole sentence

@@ -8,6 +8,7 @@ from quoteattr.lexicon import Lexicon
 from quoteattr.name_scan import _AGE_SPELLINGS, _scan_words
 from tests.test_speed_registry import SENTENCES, TITLED
 from tests.test_speed_work import _registry
+from quoteattr.tokens import KEY, TEXT
 
 AGED = [
     "Lan Thương (26 tuổi) và hai người bạn nói họ đã chờ từ sáng, còn Thu Thảo, 29 tuổi, thì về trước.",
@@ -19,8 +20,8 @@ NOT_AGED = ["Hà Đông, 30 tuổi đã là muộn, Minh Tuấn (Tuổi 41) cho 
 
 
 def _opens_by_definition(lex, tok) -> bool:
-    return bool(tok.text[:1].isupper() or tok.key in (lex.honorifics.starts | lex.titles.starts)
-                or tok.text in lex.family_names)
+    return bool(tok[TEXT][:1].isupper() or tok[KEY] in (lex.honorifics.starts | lex.titles.starts)
+                or tok[TEXT] in lex.family_names)
 
 
 def test_the_opening_words_answer_as_their_definition(lex) -> None:
@@ -31,10 +32,10 @@ def test_the_opening_words_answer_as_their_definition(lex) -> None:
         _, toks = _registry(lex, text)
         for _ in range(2):  # the second round is answered from the memo (cleared past 7 words)
             for tok in toks:
-                assert words[tok.text] == (_opens_by_definition(lex, tok) or tok.key == "tuổi"), tok.text
-                assert (tok.text in ages) == (tok.key == "tuổi"), tok.text
+                assert words[tok[TEXT]] == (_opens_by_definition(lex, tok) or tok[KEY] == "tuổi"), tok[TEXT]
+                assert (tok[TEXT] in ages) == (tok[KEY] == "tuổi"), tok[TEXT]
                 opened += _opens_by_definition(lex, tok)
-                aged += tok.text in ages
+                aged += tok[TEXT] in ages
                 assert len(words) <= 7
     assert opened and aged
 
@@ -55,7 +56,7 @@ def test_the_age_word_spellings_are_every_text_that_folds_to_it() -> None:
 
 
 def _aged_by_definition(scanner, toks, i: int, hi: int) -> int:
-    if toks[i].text[:1].isupper() and any(t.key == "tuổi" for t in toks[i + 3:min(hi, i + 6)]):
+    if toks[i][TEXT][:1].isupper() and any(t[KEY] == "tuổi" for t in toks[i + 3:min(hi, i + 6)]):
         return scanner._aged_name(toks, i, hi)
     return 0
 
@@ -69,7 +70,7 @@ def test_an_aged_name_is_found_as_by_its_definition(lex, text: str) -> None:
     found = 0
     for lo in range(len(toks)):
         for hi in (lo + 1, min(len(toks), lo + 7), len(toks)):
-            ages = [q for q in range(lo, hi) if toks[q].key == "tuổi"]
+            ages = [q for q in range(lo, hi) if toks[q][KEY] == "tuổi"]
             for i in range(lo, hi):
                 n = scanner._aged_name_at(toks, i, hi, ages)
                 fast, asked[:] = list(asked), []
@@ -99,7 +100,7 @@ def _foreign_tail_by_definition(scanner, toks, i: int, hi: int):
     t = lex.titles.match(toks, i, hi)
     if t is None:
         return None
-    foreign = [x.text[:1].isupper() and looks_foreign([x]) for x in toks[i:min(hi, i + scanner.parser.max_tokens)]]
+    foreign = [x[TEXT][:1].isupper() and looks_foreign([x]) for x in toks[i:min(hi, i + scanner.parser.max_tokens)]]
     for e in range(t[0] + 2, len(foreign) + 1):
         if not foreign[e - 1] or (e < len(foreign) and foreign[e]):
             continue

@@ -7,6 +7,7 @@ from quoteattr.mentions import MentionParser
 from tests.test_speed_registry import SENTENCES, TITLED
 from tests.test_speed_scan import AGED, NOT_AGED, _opens_by_definition
 from tests.test_speed_work import _registry
+from quoteattr.tokens import KEY, TEXT
 
 LOWER_AGE = ["Bà Lê Thị Mai, 61 tuổi, nói tuổi già không ngăn bà; cháu Minh (9 tuổi) thì vẫn đi học."]
 
@@ -17,9 +18,9 @@ def test_the_scan_words_are_the_opening_words_and_the_age_word(lex) -> None:
     for text in SENTENCES + TITLED + AGED + NOT_AGED + LOWER_AGE:
         _, toks = _registry(lex, text)
         for tok in toks:
-            assert words[tok.text] == (_opens_by_definition(lex, tok) or tok.key == "tuổi"), tok.text
-            seen += words[tok.text]
-            aged += tok.text in _AGE_SPELLINGS
+            assert words[tok[TEXT]] == (_opens_by_definition(lex, tok) or tok[KEY] == "tuổi"), tok[TEXT]
+            seen += words[tok[TEXT]]
+            aged += tok[TEXT] in _AGE_SPELLINGS
     assert seen and aged
 
 
@@ -27,7 +28,7 @@ def test_a_lowercase_age_word_adds_no_name_and_moves_on_by_one(lex) -> None:
     scanner = NameScanner(lex, MentionParser(lex))
     for text in AGED + NOT_AGED + LOWER_AGE:
         _, toks = _registry(lex, text)
-        ages = [i for i, t in enumerate(toks) if t.text in _AGE_SPELLINGS]
+        ages = [i for i, t in enumerate(toks) if t[TEXT] in _AGE_SPELLINGS]
         for i in ages:
             if not _opens_by_definition(lex, toks[i]):
                 added: list = []
@@ -82,7 +83,7 @@ def test_a_lowercase_word_that_opens_no_honorific_or_title_adds_nothing(lex) -> 
     for text in LOWERCASE + SENTENCES + TITLED:
         _, toks = _registry(lex, text)
         for i, tok in enumerate(toks):
-            if tok.text[:1].isupper() or tok.text in lex.family_names or (
+            if tok[TEXT][:1].isupper() or tok[TEXT] in lex.family_names or (
                     lex.honorifics.match(toks, i, len(toks)) or lex.titles.match(toks, i, len(toks))):
                 continue
             added: list = []

@@ -11,7 +11,7 @@ from quoteattr.lexicon import Lexicon
 from quoteattr.mentions import MentionParser
 from quoteattr.mentions import grammar
 from quoteattr.mentions.grammar import no_mention_across
-from quoteattr.tokens import tokenize
+from quoteattr.tokens import TEXT, is_word, tokenize
 
 SENTENCES = [
     "Giám đốc Sở Y tế tỉnh Long An Trần Văn Bình đã ký quyết định đình chỉ hai bác sĩ vì sai phạm.",
@@ -42,7 +42,7 @@ def _token_runs(n_random: int) -> list:
 
 def _best_suffix_by_definition(parser: MentionParser, toks, a: int, b: int):
     for k in range(max(a, b - parser.max_tokens), b):
-        if toks[k].text in ("(", ")") or not toks[k].is_word:
+        if toks[k][TEXT] in ("(", ")") or not is_word(toks[k]):
             continue
         m = parser.parse(toks, k, b)
         if m is not None:
@@ -60,7 +60,7 @@ def test_no_mention_holds_a_word_no_mention_runs_across(parser: MentionParser) -
             barriers += 1
             for k in range(max(0, q - parser.max_tokens), q):
                 for b in range(q + 2, min(n, k + parser.max_tokens) + 1):
-                    assert parser.parse(toks, k, b) is None, (" ".join(t.text for t in toks[k:b]))
+                    assert parser.parse(toks, k, b) is None, (" ".join(t[TEXT] for t in toks[k:b]))
     assert barriers > 50  # the runs hold such words, so spans across them were parsed
 
 
@@ -90,7 +90,7 @@ def test_a_mention_before_a_predicate_is_not_tried_as_the_tail(parser: MentionPa
     # "… Trần Văn Bình đã ký quyết định": no mention runs across "đã" before the lowercase
     # "ký", so no start left of it can give a tail ending after it: those are not parsed
     toks = tokenize(SENTENCES[0])
-    b = next(i for i, t in enumerate(toks) if t.text == "đình")
+    b = next(i for i, t in enumerate(toks) if t[TEXT] == "đình")
     calls = []
     parse = parser.parse
     parser.parse = lambda t, k, e: calls.append(k) or parse(t, k, e)  # type: ignore[method-assign]
@@ -100,7 +100,7 @@ def test_a_mention_before_a_predicate_is_not_tried_as_the_tail(parser: MentionPa
         parser.best_suffix(toks, 0, b)
     finally:
         del parser.parse
-    da = next(i for i, t in enumerate(toks) if t.text == "đã")
+    da = next(i for i, t in enumerate(toks) if t[TEXT] == "đã")
     # and none after it either: "ký quyết định" are lowercase words no mention starts with
     # (parse_mention's own first test, asked before the parse)
     assert all(k > da for k in calls) and not any(grammar._may_start(parser.lex, toks[k]) for k in range(da + 1, b))

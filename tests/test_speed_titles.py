@@ -8,7 +8,7 @@ from quoteattr.lexicon import PhraseMatcher
 from quoteattr.mentions.model import MentionBuilder
 from quoteattr.mentions.names import vietnamese_syllable
 from quoteattr.mentions.titles import _DONE, _Chain, _in_chain_phrase
-from quoteattr.tokens import tokenize
+from quoteattr.tokens import KEY, TEXT, tokenize
 
 CHAINS = [
     "Phó Chủ tịch UBND tỉnh Quảng Ninh Đặng Huy Hậu cho biết tuyến đường sẽ thông xe vào tháng 9.",
@@ -94,7 +94,7 @@ def test_the_chain_phrase_words_answer_as_asking_each_lexicon(lex) -> None:
     toks = [t for text in CHAINS for t in tokenize(text + " ( ) & … « » “ ” - – / : ;")]
     held = 0
     for tok in toks:
-        plain = any(tok.key in m.words or tok.text in m.words for m in (lex.titles, lex.honorifics, lex.place_prefixes))
-        assert _in_chain_phrase(lex, tok) == plain, tok.text
+        plain = any(tok[KEY] in m.words or tok[TEXT] in m.words for m in (lex.titles, lex.honorifics, lex.place_prefixes))
+        assert _in_chain_phrase(lex, tok) == plain, tok[TEXT]
         held += plain
     assert 0 < held < len(toks)

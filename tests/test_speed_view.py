@@ -7,6 +7,7 @@ import pytest
 from quoteattr import Attributor
 from quoteattr.sieve import order, pull_quote
 from quoteattr.sieve.view import OPEN_MARKS, ArticleView
+from quoteattr.tokens import KEY
 
 ARTICLES = [
     "Chị Đào Thu Hà bắt đầu chạy bộ từ năm 2019.\n"
@@ -47,7 +48,7 @@ def _first_person_statement_by_definition(view: ArticleView, p) -> bool:
     if any(view.cues[si] for si in range(first, last + 1)):
         return False
     lo, hi = view.tok_range(p.start, p.end)
-    keys = [t.key for t in view.toks[lo:hi]]
+    keys = [t[KEY] for t in view.toks[lo:hi]]
     return any(k in ("tôi", "mình", "chúng tôi") for k in keys) or "chúng tôi" in " ".join(keys)
 
 

@@ -11,7 +11,7 @@ import pytest
 from quoteattr.lexicon import Lexicon
 from quoteattr.mentions.names import holds_cue
 from quoteattr.mentions.model import is_cap
-from quoteattr.tokens import Token, tokenize
+from quoteattr.tokens import KEY, TEXT, Token, tokenize
 from tests.test_phrase_matcher import find_all_by_definition
 
 SENTENCES = [
@@ -166,7 +166,7 @@ def test_a_title_chain_is_not_parsed_past_a_comma(lex) -> None:
     # the chain cannot walk past the comma, so the capitalised words after it end no name of it
     text = "Phó giám đốc Sở Y tế, Bệnh viện Chợ Rẫy và Viện Pasteur TP HCM cùng Trung tâm Kiểm soát cho biết."
     registry, toks = _registry(lex, text)
-    comma = next(k for k, t in enumerate(toks) if t.text == ",")
+    comma = next(k for k, t in enumerate(toks) if t[TEXT] == ",")
     calls = []
     parse = registry.parser.parse
     registry.parser.parse = lambda t, k, b: calls.append(b) or parse(t, k, b)
@@ -208,7 +208,7 @@ def test_the_registry_matches_titles_and_honorifics_only_at_words_they_hold(lex)
         calls_of = matcher.match
 
         def spy(t, i, stop=None, _m=calls_of, _w=matcher.words):
-            calls.append(t[i].key in _w)
+            calls.append(t[i][KEY] in _w)
             return _m(t, i, stop)
         matcher.match = spy
     try:
@@ -264,7 +264,7 @@ def test_cue_look_ups_skip_words_no_cue_starts_with(lex) -> None:
     toks = tokenize("Các hộ dân ven sông đã dọn đồ lên gác từ chiều qua để tránh lũ.")
     calls = []
     match = lex.cues.match
-    lex.cues.match = lambda t, i, stop=None: calls.append(t[i].key) or match(t, i, stop)
+    lex.cues.match = lambda t, i, stop=None: calls.append(t[i][KEY]) or match(t, i, stop)
     try:
         lex.cues.find_all(toks)
         holds_cue(lex, toks, 0, len(toks))

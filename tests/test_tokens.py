@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quoteattr import tokens
-from quoteattr.tokens import Token, TokenCache, glue_points, tokenize
+from quoteattr.tokens import END, KEY, START, TEXT, Token, TokenCache, glue_points, tokenize
 
 from .strategies import any_text, documents, noisy_documents
 
@@ -36,7 +36,7 @@ def reference_tokenize(text: str, start: int = 0, end: int | None = None) -> lis
         word = m.group()
         glued = e - s > 3 and word[0].isalpha() and word[1:] != word[1:].lower()  # glue_points only past this
         for c in (*(glue_points(text, s, e) if glued else ()), e):
-            out.append(Token(s, c, text[s:c], text[s:c].casefold()))
+            out.append((s, c, text[s:c], text[s:c].casefold()))
             s = c
     return out
 
@@ -59,7 +59,7 @@ def _range(text, data):
 def _check(text, start, end, cache=None):
     got = tokenize(text, start, end, cache)
     assert got == reference_tokenize(text, start, end)
-    assert all(type(t) is Token and text[t.start:t.end] == t.text for t in got)
+    assert all(type(t) is tuple and len(t) == 4 and text[t[START]:t[END]] == t[TEXT] for t in got)
 
 
 @given(texts, st.data())
@@ -90,11 +90,11 @@ def test_a_warm_cache_gives_the_same_tokens_again():
 
 def test_one_spelling_shares_one_string():
     toks = tokenize("Hà NộiNhận tin: Nhận và nhận, NHẬN")
-    assert [t.text for t in toks] == ["Hà", "Nội", "Nhận", "tin", ":", "Nhận", "và", "nhận", ",", "NHẬN"]
-    assert [t.key for t in toks][-3:] == ["nhận", ",", "nhận"]
-    same = [t for t in toks if t.text == "Nhận"]
-    assert same[0].text is same[1].text and same[0].key is same[1].key
-    assert toks[7].key is toks[7].text  # case folding changes nothing: one string
+    assert [t[TEXT] for t in toks] == ["Hà", "Nội", "Nhận", "tin", ":", "Nhận", "và", "nhận", ",", "NHẬN"]
+    assert [t[KEY] for t in toks][-3:] == ["nhận", ",", "nhận"]
+    same = [t for t in toks if t[TEXT] == "Nhận"]
+    assert same[0][TEXT] is same[1][TEXT] and same[0][KEY] is same[1][KEY]
+    assert toks[7][KEY] is toks[7][TEXT]  # case folding changes nothing: one string
 
 
 def test_a_line_break_ends_a_chunk_as_a_space_does():
@@ -109,5 +109,5 @@ def test_a_range_that_starts_inside_a_glued_word_makes_no_empty_token():
     text = "Ông Lê chứcBậcCao nói"
     start = text.index("B")
     assert glue_points(text, start, start + 6) == [start + 3]
-    assert [t.text for t in tokenize(text, start)] == ["Bậc", "Cao", "nói"]
-    assert all(t.end > t.start for t in tokenize(text, start, cache=TokenCache()))
+    assert [t[TEXT] for t in tokenize(text, start)] == ["Bậc", "Cao", "nói"]
+    assert all(t[END] > t[START] for t in tokenize(text, start, cache=TokenCache()))

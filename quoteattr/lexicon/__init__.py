@@ -13,14 +13,14 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from itertools import compress
-from operator import attrgetter
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import attrs
 
 from ..text import retone
-from ..tokens import Token, token_keys, tokenize
+from ..tokens import KEY, TEXT, Token, token_keys, tokenize
 
 __all__ = ["Lexicon", "CompiledLexicon", "CueEntry", "PhraseMatcher", "LEXICON_FILES"]
 
@@ -207,15 +207,15 @@ class PhraseMatcher(Generic[V]):
 
     def __init__(self, phrases: Iterable[tuple[str, V]], *, case_sensitive: bool = False) -> None:
         self.case_sensitive = case_sensitive
-        self._key_of = attrgetter("text" if case_sensitive else "key")  # what _key returns, in C
-        # the same field by its place in the Token tuple: a subscript is cheaper than a call
-        self._field = Token._fields.index("text" if case_sensitive else "key")
+        # the token field phrases are matched on: by its place, read in C or by a subscript
+        self._field = TEXT if case_sensitive else KEY
+        self._key_of = itemgetter(self._field)
         self._trie: dict[str, Any] = {}
         self._reversed: dict[str, Any] = {}  # the phrases read right to left, for ``match_ending``
         self.max_len = 0
         words: set[str] = set()
         for phrase, value in phrases:
-            keys = token_keys(phrase) if not case_sensitive else tuple(t.text for t in tokenize(phrase))
+            keys = token_keys(phrase) if not case_sensitive else tuple(t[TEXT] for t in tokenize(phrase))
             if not keys:
                 continue
             words.update(keys)
@@ -235,7 +235,7 @@ class PhraseMatcher(Generic[V]):
         self.starts = frozenset(self._trie)
 
     def _key(self, tok: Token) -> str:
-        return tok.text if self.case_sensitive else tok.key
+        return tok[TEXT] if self.case_sensitive else tok[KEY]
 
     def match(self, tokens: Sequence[Token], i: int, stop: int | None = None) -> tuple[int, V] | None:
         """Longest phrase starting at ``tokens[i]``: (number of tokens, value)."""
@@ -313,7 +313,7 @@ class PhraseMatcher(Generic[V]):
         return out
 
     def __contains__(self, phrase: str) -> bool:
-        keys = token_keys(phrase) if not self.case_sensitive else tuple(t.text for t in tokenize(phrase))
+        keys = token_keys(phrase) if not self.case_sensitive else tuple(t[TEXT] for t in tokenize(phrase))
         node: dict[str, Any] | None = self._trie
         for k in keys:
             node = node.get(k) if node is not None else None

@@ -8,13 +8,13 @@ organisations and descriptions (``nguyên Phó Vụ trưởng …``, ``(Bộ GD�
 from __future__ import annotations
 
 from collections.abc import Sequence
-from operator import attrgetter
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import attrs
 
 from ..segment import CLOSE_MARKS
-from ..tokens import Token
+from ..tokens import END, KEY, TEXT, Token, is_word
 from .grammar import SEPARATORS
 from .model import GENDER_WORDS, Mention, is_cap
 from .names import holds_cue, unit
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["subject_before"]
 
-_KEY = attrgetter("key")  # a token's key, read by built-ins
+_KEY = itemgetter(KEY)  # a token's key, read by built-ins
 # the marks :func:`_chunks` reads: parentheses and the separators between chunks
 _CHUNK_MARKS = frozenset(SEPARATORS | {"(", ")"})
 # "được Bộ Giáo dục và Đào tạo đánh giá là …": the agent of a passive is the speaker
@@ -53,7 +53,7 @@ def subject_before(parser: MentionParser, toks: Sequence[Token], lo: int, j: int
     j = parser.skip_adverbs_back(toks, lo, j)
     if j <= lo:
         return None
-    if toks[j - 1].text == ")":
+    if toks[j - 1][TEXT] == ")":
         return _before_parenthesis(parser, toks, lo, j)
     return _read_chain(parser, toks, lo, j)
 
@@ -62,9 +62,9 @@ def _before_parenthesis(parser: MentionParser, toks: Sequence[Token], lo: int, j
     """"chị Sương (30 tuổi, Hà Nội) cho biết": the subject before the parenthesis, which it takes in."""
     depth, k = 0, j - 1
     while k >= lo:
-        if toks[k].text == ")":
+        if toks[k][TEXT] == ")":
             depth += 1
-        elif toks[k].text == "(":
+        elif toks[k][TEXT] == "(":
             depth -= 1
             if depth == 0:
                 break
@@ -72,7 +72,7 @@ def _before_parenthesis(parser: MentionParser, toks: Sequence[Token], lo: int, j
     if k > lo:
         found = subject_before(parser, toks, lo, k)
         if found is not None and found.tok_end == k:
-            return attrs.evolve(found, end=toks[j - 1].end, tok_end=j)
+            return attrs.evolve(found, end=toks[j - 1][END], tok_end=j)
         return found  # a head further back keeps its own span
     return _read_chain(parser, toks, lo, j)
 
@@ -91,7 +91,7 @@ def _read_chain(parser: MentionParser, toks: Sequence[Token], lo: int, j: int) -
             if idx == len(chunks) - 1:
                 continue  # "…, cho biết": a comma right before the cue
             break
-        if idx < len(chunks) - 1 and toks[chunks[idx][1]].text in (":", ";", "…"):
+        if idx < len(chunks) - 1 and toks[chunks[idx][1]][TEXT] in (":", ";", "…"):
             break  # a headline prefix or another clause, not an apposition
         m = parser.best_suffix(toks, a, b)
         if not first_seen:
@@ -112,7 +112,7 @@ def _read_chain(parser: MentionParser, toks: Sequence[Token], lo: int, j: int) -
             assert m is not None
             # "Trâm Anh, một sinh viên người Việt, cho biết": a description after it vouches for a name
             certain = m.certain or (first is not None and first.kind in ("group", "title") and 2 <= m.tok_end - m.tok_start <= 3)
-            return attrs.evolve(m, end=toks[j - 1].end, tok_end=j, certain=certain)
+            return attrs.evolve(m, end=toks[j - 1][END], tok_end=j, certain=certain)
         if first is not None and first.kind == "organization" and not comma_before_cue and not (
                 (m is not None and m.kind == "title") or _starts_with_title(parser, toks, a, b)):
             break
@@ -126,20 +126,20 @@ def _nearest_chunk_mention(parser: MentionParser, toks: Sequence[Token], m: Ment
                            before_comma: bool) -> Mention | None:
     """The subject in the chunk right before the cue, given its longest mention tail ``m``."""
     opener = parser.lex.non_subject_starts.match(toks, a, m.tok_start) if m is not None and m.tok_start > a and (
-        toks[m.tok_start - 1].key not in _PASSIVE) else None  # "Nguyên nhân được ông A chỉ ra": the agent speaks
-    if opener is not None and " ".join(t.key for t in toks[a:a + opener[0]]) in _CASE_OPENERS:
+        toks[m.tok_start - 1][KEY] not in _PASSIVE) else None  # "Nguyên nhân được ông A chỉ ra": the agent speaks
+    if opener is not None and " ".join(t[KEY] for t in toks[a:a + opener[0]]) in _CASE_OPENERS:
         return None  # "Trường hợp khách hàng đánh giá …", "Nếu người dân phản ánh …": a condition has no speaker
     tail_of_phrase = m is not None and m.tok_start > a and (
-        toks[m.tok_start - 1].is_word and not toks[m.tok_start - 1].text[:1].isupper()
-        and toks[m.tok_start - 1].key not in _PASSIVE
+        is_word(toks[m.tok_start - 1]) and not toks[m.tok_start - 1][TEXT][:1].isupper()
+        and toks[m.tok_start - 1][KEY] not in _PASSIVE
         and not parser.lex.connectives.match_ending(toks, m.tok_start, a))
     if tail_of_phrase and m is not None and m.kind in ("organization", "outlet", "group") and _issued_by(
             parser, toks, a, m):
         return m  # "Kết quả khảo sát của Tổng cục Thống kê cho biết": the document's issuer speaks
-    if tail_of_phrase and m is not None and toks[m.tok_start - 1].key in _FACTIVE_SUBORDINATORS and (
+    if tail_of_phrase and m is not None and toks[m.tok_start - 1][KEY] in _FACTIVE_SUBORDINATORS and (
             m.kind in ("person", "title", "organization", "outlet", "group")):
         return m  # "Khách hàng bất ngờ khi ngân hàng thông báo …": the subordinate clause's subject speaks
-    if tail_of_phrase and m is not None and toks[m.tok_start - 1].key in _OBJECT_MARKERS:
+    if tail_of_phrase and m is not None and toks[m.tok_start - 1][KEY] in _OBJECT_MARKERS:
         # "ông A (40 tuổi) đã gửi đơn lên chính quyền TP đề nghị": an object is never the subject
         return None if before_comma else leading_subject(parser, toks, a, b, max_gap=_OBJECT_GAP)
     if tail_of_phrase or m is None:
@@ -159,7 +159,7 @@ def _issued_by(parser: MentionParser, toks: Sequence[Token], a: int, m: Mention)
     """Is ``m`` the issuer of a statement noun that opens the chunk ("Thông cáo của Bộ Y tế",
     "Số liệu từ Tổng cục Thống kê")?  GUIDELINES: a document's issuer is the speaker."""
     lex = parser.lex
-    if toks[m.tok_start - 1].key not in ("của", "từ", "do"):
+    if toks[m.tok_start - 1][KEY] not in ("của", "từ", "do"):
         return False
     k = a + unit(toks, a, m.tok_start, lex.quantifiers)
     return bool(unit(toks, k, m.tok_start, lex.statement_nouns)) and not holds_cue(lex, toks, k, m.tok_start - 1)
@@ -186,7 +186,7 @@ def _person_heading_chain(parser: MentionParser, toks: Sequence[Token], chunks: 
             return None
         m = _chunk_head(parser, toks, inner, a, b)
         if m is not None:
-            found: Mention | None = attrs.evolve(m, end=toks[j - 1].end, tok_end=j)
+            found: Mention | None = attrs.evolve(m, end=toks[j - 1][END], tok_end=j)
             break
     else:
         found = _description_heading_chain(parser, toks, inner)
@@ -198,10 +198,10 @@ def _person_heading_chain(parser: MentionParser, toks: Sequence[Token], chunks: 
 def _stops_chain(parser: MentionParser, toks: Sequence[Token], a: int, b: int, j: int) -> bool:
     """Does chunk ``toks[a:b]`` end the chain: a headline prefix or another clause after it,
     or a cue or a predicate in it?"""
-    if b < j and toks[b].text in (":", ";", "…"):
+    if b < j and toks[b][TEXT] in (":", ";", "…"):
         return True  # a headline prefix or another clause, not an apposition
     lex = parser.lex
-    relative = toks[a].key in _APPOSITIVE_OPENERS  # "người có cháu gái được thả hôm qua": a relative clause
+    relative = toks[a][KEY] in _APPOSITIVE_OPENERS  # "người có cháu gái được thả hôm qua": a relative clause
     # the predicate test first (set look-ups, by built-ins): where it holds, the cue search is skipped
     return (not relative and not lex.predicate_words.isdisjoint(map(_KEY, toks[a:b]))) or holds_cue(lex, toks, a, b)
 
@@ -216,7 +216,7 @@ def _chunk_head(parser: MentionParser, toks: Sequence[Token], inner: list[tuple[
     if c and a + c[0] < b:
         k = a + c[0]
     # "…, Đại học California, Santa Barbara cho biết": a bare name inside a chain is no head
-    bare_name_heads = (a, b) == inner[0] or (a >= 2 and toks[a - 2].text in CLOSE_MARKS)
+    bare_name_heads = (a, b) == inner[0] or (a >= 2 and toks[a - 2][TEXT] in CLOSE_MARKS)
     if not bare_name_heads and not _may_introduce(lex, toks[k]):
         return None  # no person parsed from toks[k] is introduced: none is worth a parse
     m = _opening_person(parser, toks, k, b)
@@ -232,7 +232,7 @@ def _may_introduce(lex: CompiledLexicon, tok: Token) -> bool:
     :func:`.grammar._single` reads those only from an honorific's or title's first word, or
     a gender word before a title ("nữ ca sĩ …"); a bare capitalised run or a lone head word
     is a name from its first word (:func:`.grammar._capitalised_run`, ``_headed``)."""
-    key, text = tok.key, tok.text
+    key, text = tok[KEY], tok[TEXT]
     return key in GENDER_WORDS or any((text if m.case_sensitive else key) in m.starts
                                       for m in (lex.honorifics, lex.titles))
 
@@ -241,7 +241,7 @@ def _description_heading_chain(parser: MentionParser, toks: Sequence[Token],
                                inner: list[tuple[int, int]]) -> Mention | None:
     """"Một người hàng xóm tại thôn A, xã B (huyện C) cho biết": a description opening the
     sentence, then only places, organisations and roles up to the cue, is the speaker."""
-    if len(inner) > 6 or toks[inner[0][0]].key not in _QUANTIFIED_OPENERS:
+    if len(inner) > 6 or toks[inner[0][0]][KEY] not in _QUANTIFIED_OPENERS:
         return None
     for a, b in inner[1:]:
         m = parser.best_suffix(toks, a, b)
@@ -275,12 +275,12 @@ def _named_head(parser: MentionParser, toks: Sequence[Token], m: Mention | None,
         conn = parser.lex.connectives.match(toks, a, m.tok_start)  # "Còn ông A, …"
         if conn is None or conn[0] != m.tok_start - a:
             return False
-    return not (m.tok_start > a and toks[m.tok_start - 1].key in _NOT_BEFORE_SUBJECT)
+    return not (m.tok_start > a and toks[m.tok_start - 1][KEY] in _NOT_BEFORE_SUBJECT)
 
 
 def _starts_with_title(parser: MentionParser, toks: Sequence[Token], a: int, b: int) -> bool:
     k = a
-    while k < b and toks[k].key in ("nguyên", "cựu", "hiện", "là"):
+    while k < b and toks[k][KEY] in ("nguyên", "cựu", "hiện", "là"):
         k += 1
     return k < b and bool(unit(toks, k, b, parser.lex.titles))
 
@@ -292,12 +292,12 @@ def appositive_like(parser: MentionParser, toks: Sequence[Token], a: int, b: int
     k = a + unit(toks, a, b, lex.quantifiers)
     if k >= b:
         return False
-    if toks[a].text == "(" or toks[a].key in _APPOSITIVE_OPENERS:
+    if toks[a][TEXT] == "(" or toks[a][KEY] in _APPOSITIVE_OPENERS:
         return True
     if unit(toks, a, b, lex.place_prefixes) or (
-            toks[a].key == "nhà" and a + 1 < b and toks[a + 1].key == "ở"):
+            toks[a][KEY] == "nhà" and a + 1 < b and toks[a + 1][KEY] == "ở"):
         return True  # "…, nhà ở ấp 6, xã Tân Hội Trung, kể lại": where the speaker lives
-    if b - a <= 3 and is_cap(toks[a]) and all(t.is_word for t in toks[a:b]):
+    if b - a <= 3 and is_cap(toks[a]) and all(is_word(t) for t in toks[a:b]):
         return True  # "Khoa Tiết niệu - Nam học - …": pieces of an organisation's name
     return bool(unit(toks, k, b, lex.titles) or unit(toks, k, b, lex.groups) or unit(toks, k, b, lex.anaphors))
 
@@ -307,7 +307,7 @@ def _chunks(toks: Sequence[Token], lo: int, j: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start, depth = lo, 0
     for i in range(lo, j):
-        t = toks[i].text
+        t = toks[i][TEXT]
         if t not in _CHUNK_MARKS:
             continue  # a word, most tokens: one set look-up, no comparisons
         if t == "(":

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache, partial
 
 from ..lexicon import CompiledLexicon
-from ..tokens import Token
+from ..tokens import KEY, TEXT, Token, make_token
 from .model import WordMemo, is_acronym
 from .names import NAME_PARTICLES, certain_name, split_name, unit
 from .titles import COMPLEMENT_LINKS
@@ -21,19 +21,19 @@ __all__ = ["ChainNameTest", "runs_on"]
 
 def runs_on(tok: Token) -> bool:
     """Does a name run take in ``tok`` as a capital (:func:`.names.name_run`: "Theo" it does not)?"""
-    first = tok.text[0]
-    return first.isupper() and first.isalpha() and tok.text != "Theo"
+    first = tok[TEXT][0]
+    return first.isupper() and first.isalpha() and tok[TEXT] != "Theo"
 
 
 def _holds(matcher, tok: Token) -> bool:
     """Is ``tok`` a word of one of ``matcher``'s phrases?"""
-    return (tok.text if matcher.case_sensitive else tok.key) in matcher.words
+    return (tok[TEXT] if matcher.case_sensitive else tok[KEY]) in matcher.words
 
 
 def _lone_name(lex: CompiledLexicon, text: str) -> bool:
     """May a word with this text alone be a name (:func:`.names.split_name` of a run of one
     capital; no acronym)?  Reads only the word (a token's key is its text case-folded)."""
-    tok = Token(0, len(text), text, text.casefold())
+    tok = make_token(0, len(text), text)
     return not is_acronym(tok) and split_name(lex, (tok,), 0, 1) is not None
 
 
@@ -70,13 +70,13 @@ class ChainNameTest:
         if self._links_to < b and self._may_hold_inner_name(b) or self._inner:
             return True
         last = toks[b - 1]
-        first = last.text[0]
-        if not (first.isupper() and first.isalpha()) or last.text == "Theo":  # not runs_on(last)
+        first = last[TEXT][0]
+        if not (first.isupper() and first.isalpha()) or last[TEXT] == "Theo":  # not runs_on(last)
             return False  # no run of capitals ends the chain
         if b - 2 >= self.r:
             before = toks[b - 2]
-            first = before.text[0]
-            if (first.isupper() and first.isalpha()) or before.key in NAME_PARTICLES:
+            first = before[TEXT][0]
+            if (first.isupper() and first.isalpha()) or before[KEY] in NAME_PARTICLES:
                 return True  # a run of two capitals or more (untested)
             if _holds(self.lex.honorifics, before):
                 return True  # "… bệnh viện ông Hùng"
@@ -84,7 +84,7 @@ class ChainNameTest:
         # lone word, no person (a certain name has two words), and no name where an organisation's
         # head starts there (its run's name is a family name reading past the head, or it ends
         # inside the head: :meth:`_Chain._capitalised`); nor an acronym's
-        if person or not self._lone[last.text]:
+        if person or not self._lone[last[TEXT]]:
             return False
         return not unit(toks, b - 1, len(toks), self.lex.org_heads)
 
@@ -95,7 +95,7 @@ class ChainNameTest:
         while s > self.r:
             if runs_on(toks[s - 1]):
                 s -= 1
-            elif toks[s - 1].key in NAME_PARTICLES and s - 2 >= self.r and runs_on(toks[s - 2]):
+            elif toks[s - 1][KEY] in NAME_PARTICLES and s - 2 >= self.r and runs_on(toks[s - 2]):
                 s -= 2
             else:
                 break
@@ -108,7 +108,7 @@ class ChainNameTest:
         while not self._inner and self._links_to < b:
             q = self._links_to
             self._links_to += 1
-            if toks[q].key in COMPLEMENT_LINKS and runs_on(toks[q - 1]):
+            if toks[q][KEY] in COMPLEMENT_LINKS and runs_on(toks[q - 1]):
                 s = self._run_start(q)
                 self._inner = any(
                     (n := split_name(lex, toks, p, q)) is not None and certain_name(lex, toks, *n)
@@ -121,4 +121,4 @@ def _enters_after_title(lex: CompiledLexicon, toks: Sequence[Token], p: int, s: 
     (or before a name particle there, which the walk steps over as a plain word)?"""
     titles = lex.titles
     return _holds(titles, toks[p - 1]) or (
-        toks[p - 1].key in NAME_PARTICLES and p - 2 >= s and _holds(titles, toks[p - 2]))
+        toks[p - 1][KEY] in NAME_PARTICLES and p - 2 >= s and _holds(titles, toks[p - 2]))

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from operator import attrgetter
+from operator import itemgetter
 
 from ..lexicon import CompiledLexicon
-from ..tokens import Token
+from ..tokens import END, KEY, START, TEXT, Token, is_word
 from .model import GENDER_WORDS, Mention, MentionBuilder, is_acronym, is_cap, mention_of
 from .noun_phrase import holds_subordinate
 from .names import (NAME_PARTICLES, certain_name, family_name_reading, first_words, holds_cue, name_run, split_name,
@@ -27,7 +27,7 @@ _COORD = {"và", "lẫn", "cùng"}
 _LEFT_KINDS = ("person", "title", "organization", "place", "group")
 _RIGHT_KINDS = ("person", "title", "organization", "place", "anaphor", "pronoun", "group")
 _GENDER = GENDER_WORDS.keys()
-_KEY, _TEXT = attrgetter("key"), attrgetter("text")  # a token's key and text, read by built-ins
+_KEY, _TEXT = itemgetter(KEY), itemgetter(TEXT)  # a token's key and text, read by built-ins
 _NAME_BREAKS = {",", ";", ":"}  # marks no organisation's name holds
 # aspect and modal words that end a clause's subject, never a name ("không" does: "hãng hàng không")
 _ASPECT_LAST = {"đã", "đang", "sẽ", "vừa", "chưa", "cũng", "vẫn", "đều", "cần", "phải"}
@@ -41,7 +41,7 @@ def parse_mention(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, m
         return None
     tok = toks[k]
     may_start = _may_start(lex, tok)
-    both = tok.key == "cả"
+    both = tok[KEY] == "cả"
     if not may_start and not both:
         return None  # neither a coordination ("cả A và B" aside) nor a single mention starts here
     # a coordination needs a coordinator strictly inside its parts' span: most spans hold none,
@@ -69,14 +69,14 @@ def no_mention_across(lex: CompiledLexicon, toks: Sequence[Token], q: int) -> bo
     predicate (:func:`_holds_predicate`).  A coordination's parts end at a coordinator or at
     ``b``, so ``toks[q]`` starts one (no recogniser starts there) or lies inside one as above."""
     t = toks[q]
-    if t.key not in _barrier_keys(lex) or q + 1 >= len(toks):
+    if t[KEY] not in _barrier_keys(lex) or q + 1 >= len(toks):
         return False
-    first = t.text[0]
-    if not first.isalpha() or first.isupper() or t.text in _held_texts(lex) or _may_start(lex, t):
+    first = t[TEXT][0]
+    if not first.isalpha() or first.isupper() or t[TEXT] in _held_texts(lex) or _may_start(lex, t):
         return False
     n = toks[q + 1]
-    return n.is_word and not is_cap(n) and n.key not in _COORD and (
-        (n.text if lex.demonstratives.case_sensitive else n.key) not in lex.demonstratives.words)
+    return is_word(n) and not is_cap(n) and n[KEY] not in _COORD and (
+        (n[TEXT] if lex.demonstratives.case_sensitive else n[KEY]) not in lex.demonstratives.words)
 
 
 def _consumed(lex: CompiledLexicon) -> tuple:
@@ -103,13 +103,13 @@ def _held_texts(lex: CompiledLexicon) -> frozenset[str]:
 
 
 def _coordination(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tokens: int) -> Mention | None:
-    start = k + 1 if toks[k].key == "cả" else k
+    start = k + 1 if toks[k][KEY] == "cả" else k
     for c in range(start + 1, b - 1):
-        if toks[c].key in _COORD:
+        if toks[c][KEY] in _COORD:
             left = _single(lex, toks, start, c, max_tokens)
             right = _single(lex, toks, c + 1, b, max_tokens) if left is not None else None
             if left and right and left.kind in _LEFT_KINDS and right.kind in _RIGHT_KINDS:
-                return Mention(toks[k].start, toks[b - 1].end, "coordination", tok_start=k, tok_end=b,
+                return Mention(toks[k][START], toks[b - 1][END], "coordination", tok_start=k, tok_end=b,
                                parts=(left, right))
     return None
 
@@ -120,7 +120,7 @@ def _may_start(lex: CompiledLexicon, tok: Token) -> bool:
     name), a digit or gender word (a quantified or gendered head), or the first word of an
     honorific, title, group, anaphor, quantifier, outlet prefix, outlet or place phrase.
     Most words of a sentence are none of these: their spans are rejected before the grammar runs."""
-    text = tok.text
+    text = tok[TEXT]
     first = text[:1]  # a slice: "" (a token made by hand) starts nothing
     if first.isalpha():
         if first.isupper():
@@ -128,7 +128,7 @@ def _may_start(lex: CompiledLexicon, tok: Token) -> bool:
     # a word led by a letter is no acronym past that test (an alphabetic first is no digit either)
     elif first.isdigit() or is_acronym(tok):
         return True
-    key = tok.key
+    key = tok[KEY]
     if key in _GENDER:
         return True
     keys, texts = _phrase_starts(lex)
@@ -155,7 +155,7 @@ def _single(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tok
     tok = toks[k]
     if not (_may_start(lex, tok) if may_start is None else may_start):
         return None  # no recogniser starts here (_may_start says why)
-    key, text = tok.key, tok.text
+    key, text = tok[KEY], tok[TEXT]
     (nss_keys, nss_texts), (outlet_keys, outlet_texts), (honorific_keys, honorific_texts), (
         head_keys, head_texts) = _recogniser_starts(lex)
     first = text[0]
@@ -169,9 +169,9 @@ def _single(lex: CompiledLexicon, toks: Sequence[Token], k: int, b: int, max_tok
     outlets, demonstratives, last = lex.outlets, lex.demonstratives, toks[b - 1]
     # unit_ending's own first test, inline: most spans end on no demonstrative's word
     body_end = b - unit_ending(toks, k, b, demonstratives) if (
-        last.text if demonstratives.case_sensitive else last.key) in demonstratives.words else b
+        last[TEXT] if demonstratives.case_sensitive else last[KEY]) in demonstratives.words else b
     if key in outlet_keys or text in outlet_texts or (
-            last.text if outlets.case_sensitive else last.key) in outlets.words:
+            last[TEXT] if outlets.case_sensitive else last[KEY]) in outlets.words:
         m = _outlet(lex, toks, k, b, MentionBuilder(toks, k, b), body_end, max_tokens)
         if m is not None:
             return m
@@ -211,7 +211,7 @@ def _outlet(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
     """A known outlet, with or without a generic prefix ("báo Tuổi Trẻ", "hãng tin CNBC")."""
     q = p + unit(toks, p, b, lex.outlet_prefixes)
     outlets = lex.outlets
-    if q == p and (toks[b - 1].text if outlets.case_sensitive else toks[b - 1].key) not in outlets.words:
+    if q == p and (toks[b - 1][TEXT] if outlets.case_sensitive else toks[b - 1][KEY]) not in outlets.words:
         return None  # with no prefix, only an outlet's name ending at ``b`` is one, and its last word is an outlet's
     for r in range(q, b):
         n = unit(toks, r, b, lex.outlets)
@@ -221,7 +221,7 @@ def _outlet(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, mk: Men
         if r > q and not is_cap(toks[r]):
             break
     if q > p and q < b and name_run(toks, q, b, max_tokens) == b - q and not (
-            toks[p].key in ("phóng", "pv") and split_name(lex, toks, q, b, family_only=True) == (q, b)):
+            toks[p][KEY] in ("phóng", "pv") and split_name(lex, toks, q, b, family_only=True) == (q, b)):
         return mk("outlet", name=(q, b))  # "phóng viên Nguyễn Hùng" is a reporter, not an outlet
     return None
 
@@ -230,9 +230,9 @@ def _honorific(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, body
                max_tokens: int) -> Mention | None:
     """An honorific alone ("Ông"), with a demonstrative ("bà này") or with a name ("ông Hùng")."""
     h = unit(toks, p, b, lex.honorifics)
-    if not h or toks[p].key in ("cô giáo",):
+    if not h or toks[p][KEY] in ("cô giáo",):
         return None
-    gender = lex.honorific_gender.get(toks[p].key if h == 1 else " ".join(t.key for t in toks[p:p + h]))
+    gender = lex.honorific_gender.get(toks[p][KEY] if h == 1 else " ".join(t[KEY] for t in toks[p:p + h]))
     r = p + h
     if r == b:
         return mention_of(toks, p, b, "pronoun", gender=gender)
@@ -251,10 +251,10 @@ def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, body_en
     titles, groups, anaphors, quantifiers = lex.titles, lex.groups, lex.anaphors, lex.quantifiers
     tok = toks[p]  # its quantifier's ``unit``, inline as the heads' below
     m = quantifiers.match(toks, p, b) if (
-        tok.text if quantifiers.case_sensitive else tok.key) in quantifiers.starts else None
-    qn = m[0] if m else (1 if tok.text[0].isdigit() else 0)
+        tok[TEXT] if quantifiers.case_sensitive else tok[KEY]) in quantifiers.starts else None
+    qn = m[0] if m else (1 if tok[TEXT][0].isdigit() else 0)
     r = p + qn
-    if r + 1 < b and toks[r].key in _GENDER and not is_cap(toks[r + 1]) and (
+    if r + 1 < b and toks[r][KEY] in _GENDER and not is_cap(toks[r + 1]) and (
             unit(toks, r + 1, b, titles) or unit(toks, r + 1, b, groups)):
         r += 1  # "nữ ca sĩ Lê Thu Hà", "một nữ phạm nhân 67 tuổi": a gender word before the head
     if r >= b:
@@ -262,7 +262,7 @@ def _headed(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, body_en
     # the three heads' ``unit`` at ``r``, inline: the token read once, a matcher asked only if
     # its phrases can start there (the test ``unit`` makes first)
     tok = toks[r]
-    key, text = tok.key, tok.text
+    key, text = tok[KEY], tok[TEXT]
     m = titles.match(toks, r, b) if (text if titles.case_sensitive else key) in titles.starts else None
     t_len = m[0] if m else 0
     m = groups.match(toks, r, b) if (text if groups.case_sensitive else key) in groups.starts else None
@@ -314,7 +314,7 @@ def _organisation(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, c
     head = toks[p]
     # match's own first look-up, inline: most capitalised words open no organisation's head
     org_head = org_heads.match(toks, p, b) if (
-        head.text if org_heads.case_sensitive else head.key) in org_heads.starts else None
+        head[TEXT] if org_heads.case_sensitive else head[KEY]) in org_heads.starts else None
     o = org_head[0] if org_head else 0
     if org_head and p + o == b and org_head[1] not in lex.org_alone:
         o = 0  # "Trường" alone is more likely a name than "the school"
@@ -322,7 +322,7 @@ def _organisation(lex: CompiledLexicon, toks: Sequence[Token], p: int, b: int, c
         o = 0  # "Đoàn Văn Minh": a family name, not the union
     # not capitalised, the head is an acronym (the caller's test)
     acronym_org = not o and (not cap or is_acronym(head)) and not lex.places.match(toks, p, b)
-    if acronym_org and any(not is_cap(t) and t.text not in ("&", "-") for t in toks[p + 1:b]):
+    if acronym_org and any(not is_cap(t) and t[TEXT] not in ("&", "-") for t in toks[p + 1:b]):
         acronym_org = False  # "CĐ năm 2017": an acronym followed by ordinary words is no name
     if (o and cap) or acronym_org:
         if b - p <= 14 and _NAME_BREAKS.isdisjoint(map(_TEXT, toks[p:b])) and not _holds_predicate(
@@ -338,7 +338,7 @@ def _holds_honorific_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, b
     starts, cased = honorifics.starts, honorifics.case_sensitive
     for q in range(i, b - 1):  # the last token has none after it; match is asked only where a phrase starts
         t = toks[q]
-        if (t.text if cased else t.key) in starts and honorifics.match(toks, q, b) and is_cap(toks[q + 1]):
+        if (t[TEXT] if cased else t[KEY]) in starts and honorifics.match(toks, q, b) and is_cap(toks[q + 1]):
             return True
     return False
 
@@ -364,18 +364,18 @@ def _holds_predicate(lex: CompiledLexicon, toks: Sequence[Token], i: int, b: int
     là …", "Ngân hàng Nhà nước vừa sửa đổi" are clauses, not an organisation's name."""
     # a predicate word goes on with a lowercase verb; before a capital it is a syllable of the
     # name ("Hãng hàng không Sao Mai", "Cục Hàng không Việt Nam")
-    if b > i and toks[b - 1].key in _ASPECT_LAST and not is_cap(toks[b - 1]):
+    if b > i and toks[b - 1][KEY] in _ASPECT_LAST and not is_cap(toks[b - 1]):
         return True  # "Ban lãnh đạo công ty đã| có văn bản …": an aspect word never ends a name
     words, adverbs = lex.predicate_words, lex.adverbs
     # one loop, each token read once; the last token has no word after it, so it is not asked
     for q in range(i, b - 1):
         t = toks[q]
-        first = t.text[0]
-        if (first.isupper() and first.isalpha()) or not (t.key in words or adverbs.match(toks, q, q + 1)):
+        first = t[TEXT][0]
+        if (first.isupper() and first.isalpha()) or not (t[KEY] in words or adverbs.match(toks, q, q + 1)):
             continue  # capitalised (is_cap), or neither a predicate word nor an adverb
         n = toks[q + 1]
-        first = n.text[0]
-        if n.is_word and not (first.isupper() and first.isalpha()):
+        first = n[TEXT][0]
+        if is_word(n) and not (first.isupper() and first.isalpha()):
             return True
     return False
 
@@ -385,10 +385,10 @@ def _holds_preposition(lex: CompiledLexicon, toks: Sequence[Token], i: int, b: i
     nss = lex.non_subject_starts
     for q in range(i, b):  # one loop, each token read once
         t = toks[q]
-        first = t.text[0]
+        first = t[TEXT][0]
         if first.isupper() and first.isalpha():
             continue  # is_cap
-        key = t.key
+        key = t[KEY]
         if key in ("sự", "việc") or (nss.match(toks, q, q + 1) and key not in ("của", "và")):
             return True
     return False

@@ -5,7 +5,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from ..tokens import Token
+from ..tokens import END, START, TEXT, Token
 
 __all__ = ["Mention", "MENTION_KINDS", "GENDER_WORDS", "is_cap", "is_acronym", "looks_foreign", "MentionBuilder",
            "mention_of", "WordMemo"]
@@ -55,9 +55,9 @@ def mention_of(toks: Sequence[Token], k: int, b: int, kind: str, name: tuple[int
     """The mention of the token run ``toks[k:b]``, name and title given as token ranges (what the
     recognisers call: most parses make no mention, so none builds a MentionBuilder first)."""
     # every field by position (``parts`` its default): no keyword matched to a parameter
-    return Mention(toks[k].start, toks[b - 1].end, kind,
-                   (toks[name[0]].start, toks[name[1] - 1].end) if name else None,
-                   (toks[title[0]].start, toks[title[1] - 1].end) if title and title[1] > title[0] else None,
+    return Mention(toks[k][START], toks[b - 1][END], kind,
+                   (toks[name[0]][START], toks[name[1] - 1][END]) if name else None,
+                   (toks[title[0]][START], toks[title[1] - 1][END]) if title and title[1] > title[0] else None,
                    gender, k, b, (), certain)
 
 
@@ -91,12 +91,12 @@ class WordMemo(dict):
         return value
 
 def is_cap(tok: Token) -> bool:
-    first = tok.text[:1]  # one slice: asked ~2,500 times per article
+    first = tok[TEXT][:1]  # one slice: asked ~2,500 times per article
     return first.isupper() and first.isalpha()
 
 
 def is_acronym(tok: Token) -> bool:
-    text = tok.text
+    text = tok[TEXT]
     if text.islower():
         # every cased character is lowercase (and there is one): any letter is lowercase or
         # uncased, so not all letters are upper, or there is none: the common word, no list built
@@ -117,7 +117,7 @@ def looks_foreign(toks: Sequence[Token]) -> bool:
     ASCII and no acronym, and one longer than two characters."""
     longer = False
     for t in toks:
-        text = t.text
+        text = t[TEXT]
         if not text.isascii() or is_acronym(t):
             return False
         longer = longer or len(text) > 2

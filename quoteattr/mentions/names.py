@@ -10,12 +10,12 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
-from operator import attrgetter
+from operator import itemgetter
 
 import regex
 
 from ..lexicon import CompiledLexicon
-from ..tokens import Token
+from ..tokens import KEY, TEXT, Token
 from .model import is_acronym, is_cap, looks_foreign
 
 __all__ = ["NAME_PARTICLES", "name_run", "split_name", "certain_name", "holds_cue", "unit", "unit_ending",
@@ -26,7 +26,7 @@ _SYLLABLE = regex.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrst
 # legal-form words that end a company's name, never a person's ("Sao Mai Group", "Hoa Sen Corp")
 _COMPANY_FORMS = frozenset({"group", "corp", "corporation", "holding", "holdings", "jsc", "inc", "ltd", "llc",
                             "plc", "gmbh", "co", "company"})
-_KEY, _TEXT = attrgetter("key"), attrgetter("text")  # a token's key and text, read by built-ins
+_KEY, _TEXT = itemgetter(KEY), itemgetter(TEXT)  # a token's key and text, read by built-ins
 #: lowercase particles a name run takes in before a capital ("Ludwig van Beethoven")
 NAME_PARTICLES = {"de", "van", "von", "der", "bin", "al", "da", "di", "le", "la", "el", "dos", "du"}
 
@@ -45,7 +45,7 @@ def unit(toks: Sequence[Token], i: int, b: int, matcher) -> int:
     if i >= b:
         return 0
     tok = toks[i]
-    if (tok.text if matcher.case_sensitive else tok.key) not in matcher.starts:
+    if (tok[TEXT] if matcher.case_sensitive else tok[KEY]) not in matcher.starts:
         return 0  # most words start no phrase of a given lexicon (match looks this up first): no call
     m = matcher.match(toks, i, b)
     return m[0] if m else 0
@@ -57,7 +57,7 @@ def unit_ending(toks: Sequence[Token], a: int, b: int, matcher) -> int:
     if b <= a:
         return 0
     tok = toks[b - 1]
-    if (tok.text if matcher.case_sensitive else tok.key) not in matcher.words:
+    if (tok[TEXT] if matcher.case_sensitive else tok[KEY]) not in matcher.words:
         return 0  # a phrase's last word is one of its words (match_ending looks it up first): no call
     m = matcher.match_ending(toks, b, a)
     return m[0] if m else 0
@@ -71,11 +71,11 @@ def name_run(toks: Sequence[Token], i: int, b: int, max_tokens: int) -> int:
         b = i + max_tokens
     while j < b:
         t = toks[j]
-        text = t.text
+        text = t[TEXT]
         first = text[0]  # is_cap(t), inline: the loop runs ~20 times per parse
         if first.isupper() and first.isalpha() and text != "Theo":
             j += 1
-        elif t.key in NAME_PARTICLES and j > i and j + 1 < b and is_cap(toks[j + 1]):
+        elif t[KEY] in NAME_PARTICLES and j > i and j + 1 < b and is_cap(toks[j + 1]):
             j += 1
         else:
             break
@@ -86,12 +86,12 @@ def split_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int,
                family_only: bool = False) -> tuple[int, int] | None:
     """The person name at the end of capitalised run ``toks[i:j]``, dropping
     places, organisations, acronyms and titles written before it."""
-    if j > i and toks[j - 1].key.rstrip(".") in _COMPANY_FORMS:
+    if j > i and toks[j - 1][KEY].rstrip(".") in _COMPANY_FORMS:
         return None
     # Vietnamese / Sino-Vietnamese name: the leftmost family name that leaves
     # 2–4 syllables and does not start a place ("Hà Nội Nguyễn Đức Chung")
     for p in range(max(i, j - 4), j - 1):
-        if toks[p].text in lex.family_names and not lex.places.match(toks, p, j) and _plain_syllables(toks, p, j):
+        if toks[p][TEXT] in lex.family_names and not lex.places.match(toks, p, j) and _plain_syllables(toks, p, j):
             return (p, j)
     if family_only:
         return None
@@ -100,7 +100,7 @@ def split_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int,
     while k < j:
         tok = toks[k]
         n = (unit(toks, k, j, lex.places) or unit(toks, k, j, lex.org_heads) or unit(toks, k, j, lex.titles)
-             or unit(toks, k, j, lex.outlets)) if tok.key in keys or tok.text in texts else 0
+             or unit(toks, k, j, lex.outlets)) if tok[KEY] in keys or tok[TEXT] in texts else 0
         if n:
             k += n
         elif is_acronym(toks[k]):
@@ -115,7 +115,7 @@ def split_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int,
 def _plain_syllables(toks: Sequence[Token], p: int, j: int) -> bool:
     """Is every word of ``toks[p:j]`` a Vietnamese syllable, no acronym and unhyphenated?"""
     for t in toks[p:j]:  # a loop, not a generator: asked for every family name a run holds
-        text = t.text
+        text = t[TEXT]
         if is_acronym(t) or "-" in text or not vietnamese_syllable(text):
             return False
     return True
@@ -132,21 +132,21 @@ def _prefix_starts(lex: CompiledLexicon) -> tuple[frozenset[str], frozenset[str]
 def family_name_reading(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int) -> bool:
     """Is ``toks[i:j]``, led by a one-syllable head that is also a family name, a person's
     name?  ``Đoàn Văn Minh`` is a man, ``Đoàn thanh tra`` or ``Đoàn TNCS …`` a body."""
-    if not 2 <= j - i <= 4 or toks[i].text not in lex.family_names:
+    if not 2 <= j - i <= 4 or toks[i][TEXT] not in lex.family_names:
         return False
     head = lex.org_heads.match(toks, i, j)
     if not head or head[0] != 1:
         return False
     rest = toks[i + 1:j]
-    return all(is_cap(t) and not is_acronym(t) and t.text.isalpha() for t in rest) and not any(
+    return all(is_cap(t) and not is_acronym(t) and t[TEXT].isalpha() for t in rest) and not any(
         lex.places.match(toks, k, j) for k in range(i + 1, j))
 
 
 def certain_name(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int) -> bool:
     """Is ``toks[i:j]`` surely a person's name (not a capitalised common word)?"""
-    if j - i < 2 or toks[j - 1].key.rstrip(".") in _COMPANY_FORMS:
+    if j - i < 2 or toks[j - 1][KEY].rstrip(".") in _COMPANY_FORMS:
         return False
-    if toks[i].text in lex.family_names and j - i <= 4 and not lex.places.match(toks, i, j):
+    if toks[i][TEXT] in lex.family_names and j - i <= 4 and not lex.places.match(toks, i, j):
         return True
     run = toks[i:j]
     keys, texts = _place_or_org_starts(lex)
@@ -183,7 +183,7 @@ def holds_cue(lex: CompiledLexicon, toks: Sequence[Token], i: int, j: int, stop:
     if words.isdisjoint(map(_TEXT if cased else _KEY, toks[k:end])):
         return False  # no token of the walk is a cue's word, so none starts a cue: built-ins, no loop
     while k < end:
-        m = cues.match(toks, k, stop) if (toks[k].text if cased else toks[k].key) in words else None
+        m = cues.match(toks, k, stop) if (toks[k][TEXT] if cased else toks[k][KEY]) in words else None
         if m is None:
             k += 1
             continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..tokens import Token
+from ..tokens import END, KEY, START, TEXT, Token, is_word
 from .model import Mention, is_cap
 from .names import holds_cue
 
@@ -41,8 +41,8 @@ _SUBORDINATORS = {"khi", "nếu", "vì"}
 def holds_subordinate(toks: Sequence[Token], i: int, b: int) -> bool:
     """A lowercase subordinator in ``toks[i:b]``: "Khách hàng bất ngờ khi ngân hàng thông báo …"
     (not a passive one on the head: "người dân khi được hỏi")."""
-    return any(toks[q].key in _SUBORDINATORS and not is_cap(toks[q]) and not (
-        q + 1 < b and toks[q + 1].key in _RELATIVE_PASSIVE) for q in range(i, b))
+    return any(toks[q][KEY] in _SUBORDINATORS and not is_cap(toks[q]) and not (
+        q + 1 < b and toks[q + 1][KEY] in _RELATIVE_PASSIVE) for q in range(i, b))
 
 
 def _clause_start(parser: MentionParser, toks: Sequence[Token], a: int, b: int) -> int:
@@ -59,9 +59,9 @@ def _is_noun_phrase(parser: MentionParser, toks: Sequence[Token], k: int, b: int
     q = k
     while q < b:
         t = toks[q]
-        if not t.is_word and t.text not in _INSIDE:
+        if not is_word(t) and t[TEXT] not in _INSIDE:
             return False
-        if t.key in _RELATIVE_PASSIVE and q > k and q + 1 < b and holds_cue(lex, toks, q + 1, q + 2):
+        if t[KEY] in _RELATIVE_PASSIVE and q > k and q + 1 < b and holds_cue(lex, toks, q + 1, q + 2):
             q += 2  # "những người được hỏi"
             continue
         if not is_cap(t) and (lex.clause_markers.match(toks, q, b) or lex.adverbs.match(toks, q, b)
@@ -77,7 +77,7 @@ def _holds_own_cue(parser: MentionParser, toks: Sequence[Token], k: int, b: int)
     lex = parser.lex
     if not holds_cue(lex, toks, k, b):
         return False
-    return any(holds_cue(lex, toks, q, q + 1, stop=b) and not (q > k and toks[q - 1].key in _RELATIVE_PASSIVE)
+    return any(holds_cue(lex, toks, q, q + 1, stop=b) and not (q > k and toks[q - 1][KEY] in _RELATIVE_PASSIVE)
                for q in range(k, b))
 
 
@@ -86,14 +86,14 @@ def described_subject(parser: MentionParser, toks: Sequence[Token], a: int, b: i
     """``toks[a:b]``, a chunk ending right before a cue, as a subject that no lexicon
     knows: a ``group`` mention of the description as written, or ``None``."""
     k = _clause_start(parser, toks, a, b)
-    words = len([t for t in toks[k:b] if t.text[0].isalnum()])  # Token.is_word, inline: no property call per token
-    if not 1 <= words <= max_words or not toks[k].is_word:
+    words = len([t for t in toks[k:b] if t[TEXT][0].isalnum()])  # is_word(t), inline: no call per token
+    if not 1 <= words <= max_words or not is_word(toks[k]):
         return None
-    if toks[k].text[:1].isdigit() and not (k + 1 < b and toks[k + 1].text == "%"):
+    if toks[k][TEXT][:1].isdigit() and not (k + 1 < b and toks[k + 1][TEXT] == "%"):
         return None  # a date or amount, except a share of people ("56% số người được hỏi")
     if not _is_noun_phrase(parser, toks, k, b):
         return None
-    return Mention(toks[k].start, toks[b - 1].end, "group", tok_start=k, tok_end=b)
+    return Mention(toks[k][START], toks[b - 1][END], "group", tok_start=k, tok_end=b)
 
 
 def leading_subject(parser: MentionParser, toks: Sequence[Token], a: int, b: int,
@@ -115,9 +115,9 @@ def leading_subject(parser: MentionParser, toks: Sequence[Token], a: int, b: int
             continue
         p = _past_parenthesis(toks, p, b)
         gap = toks[p:b]
-        if not gap or len(gap) > max_gap or any(not t.is_word or t.text[:1].isdigit() for t in gap):
+        if not gap or len(gap) > max_gap or any(not is_word(t) or t[TEXT][:1].isdigit() for t in gap):
             return None  # a number or date continues the noun phrase ("CĐ năm 2017"), it is no predicate
-        if gap[0].key in _NOUN_MODIFIERS:
+        if gap[0][KEY] in _NOUN_MODIFIERS:
             return None
         if holds_cue(lex, toks, p, b) or is_cap(gap[0]) or holds_subordinate(toks, p, b):
             return None
@@ -135,20 +135,20 @@ def _gap_floor(toks: Sequence[Token], k: int, b: int, max_gap: int) -> int:
     gap skips (:func:`_past_parenthesis`): then every end is parsed."""
     floor = b - max_gap
     for q in range(b - 1, max(k, floor - 1), -1):
-        first = toks[q].text[0]  # not Token.is_word, or a digit: one read of the token
+        first = toks[q][TEXT][0]  # not is_word(), or a digit: one read of the token
         if not first.isalnum() or first.isdigit():
             floor = q + 1
             break
-    if any(toks[q].text == "(" for q in range(k + 1, floor)):
+    if any(toks[q][TEXT] == "(" for q in range(k + 1, floor)):
         return k + 1
     return floor
 
 
 def _past_parenthesis(toks: Sequence[Token], p: int, b: int) -> int:
     """Past a parenthesis opening at ``p`` and closing before ``b`` (else ``p``)."""
-    if p >= b or toks[p].text != "(":
+    if p >= b or toks[p][TEXT] != "(":
         return p
     for q in range(p + 1, b):
-        if toks[q].text == ")":
+        if toks[q][TEXT] == ")":
             return q + 1
     return p

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..lexicon import CompiledLexicon
-from ..tokens import Token
+from ..tokens import KEY, TEXT, Token
 from .appositives import subject_before
 from .grammar import SEPARATORS, _barrier_keys, _may_start, _phrase_starts, no_mention_across, parse_mention
 from .model import GENDER_WORDS, Mention
@@ -53,7 +53,7 @@ class MentionParser:
         """May a mention start at ``tok``?  Where not, :meth:`parse` answers ``None`` for every
         end (:func:`.grammar.parse_mention`'s first test), so a search over ends from there need
         not parse any."""
-        return _may_start(self.lex, tok) or tok.key == "cả"
+        return _may_start(self.lex, tok) or tok[KEY] == "cả"
 
     def forget(self) -> None:
         """Drop the remembered parses and the token sequence they hold: called when an article
@@ -88,7 +88,7 @@ class MentionParser:
                 j -= m[0]
                 continue
             t = toks[j - 1]
-            if t.text[:1].isdigit() and j - 2 >= lo and toks[j - 2].key in _TIME_WORDS:
+            if t[TEXT][:1].isdigit() and j - 2 >= lo and toks[j - 2][KEY] in _TIME_WORDS:
                 j -= 2
                 continue
             break
@@ -105,15 +105,15 @@ class MentionParser:
         starts = []
         for k in range(b - 1, a - 1, -1):
             tok = toks[k]
-            first = tok.text[0]
+            first = tok[TEXT][0]
             if first.isalpha():
                 if first.isupper():
                     starts.append(k)
                     continue
-                key = tok.key
+                key = tok[KEY]
                 if key in barriers and k < b - 1 and no_mention_across(lex, toks, k):
                     break
-                if key in keys or tok.text in texts or key in GENDER_WORDS or key == "cả":
+                if key in keys or tok[TEXT] in texts or key in GENDER_WORDS or key == "cả":
                     starts.append(k)  # else parse_mention answers None (its first test): not asked
             elif first.isalnum() and self.may_start(tok):
                 starts.append(k)  # a number a mention may start with; no word ("(", a mark) starts one
@@ -130,7 +130,7 @@ class MentionParser:
         lex = self.lex
         barriers = _barrier_keys(lex)  # no_mention_across's first test, read here: most words fail it
         for q in range(k + 1, stop - 1):
-            if toks[q].key in barriers and no_mention_across(lex, toks, q):
+            if toks[q][KEY] in barriers and no_mention_across(lex, toks, q):
                 return q + 1
         return stop
 
@@ -142,7 +142,7 @@ class MentionParser:
     def mention_after(self, toks: Sequence[Token], i: int, stop: int) -> Mention | None:
         """The longest mention starting at ``toks[i]`` (for "Theo X, …", "dẫn lời Y")."""
         for b in range(self.end_bound(toks, i, min(stop, i + self.max_tokens)), i, -1):
-            if toks[b - 1].text in SEPARATORS:
+            if toks[b - 1][TEXT] in SEPARATORS:
                 continue
             m = self.parse(toks, i, b)
             if m is not None:

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from ..lexicon import CompiledLexicon
-from ..tokens import Token
+from ..tokens import KEY, TEXT, Token
 from .model import GENDER_WORDS, Mention, MentionBuilder, is_acronym, is_cap
 from .names import certain_name, family_name_reading, holds_cue, name_run, split_name, unit
 
@@ -57,7 +57,7 @@ class _Chain:
         while self.j < b:
             j = self.j
             tok = toks[j]
-            key, text = tok.key, tok.text
+            key, text = tok[KEY], tok[TEXT]
             first = text[0]
             outcome = (key in title_keys or text in title_texts) and self._title()
             if not outcome and (key in honorific_keys or text in honorific_texts):
@@ -67,8 +67,8 @@ class _Chain:
             if not outcome and first.isupper() and first.isalpha():
                 outcome = self._capitalised()
             if not outcome:
-                if (text == "." and j > self.r and (toks[j - 1].key in abbreviations or (
-                        len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper()))) or (
+                if (text == "." and j > self.r and (toks[j - 1][KEY] in abbreviations or (
+                        len(toks[j - 1][TEXT]) == 1 and toks[j - 1][TEXT].isupper()))) or (
                         text in _CHAIN_MARKS or first.isdigit()):
                     self.j += 1  # _punctuation
                     continue
@@ -91,11 +91,11 @@ class _Chain:
         toks, j = self.toks, self.j
         m = self.lex.titles.match(toks, j, self.b)  # ``unit``'s look-up: the walk asks only at a title's first word
         t_len = m[0] if m else 0
-        if t_len and toks[j].key in _NAME_ONLY_STARTS and " ".join(
-                t.key for t in toks[j:j + t_len]) in _NAME_ONLY_TITLES and not (
+        if t_len and toks[j][KEY] in _NAME_ONLY_STARTS and " ".join(
+                t[KEY] for t in toks[j:j + t_len]) in _NAME_ONLY_TITLES and not (
                 j + t_len < self.b and is_cap(toks[j + t_len])):
             return self._done(None)  # "chu kỳ bầu cử …" is no title; "bầu Đức" is
-        first = toks[j].text[0]
+        first = toks[j][TEXT][0]
         if t_len and not (first.isupper() and first.isalpha()) or (  # not is_cap(toks[j])
                 t_len and not self.after_link and not self.in_org):
             self.j += t_len
@@ -108,7 +108,7 @@ class _Chain:
         toks, j, b, lex = self.toks, self.j, self.b, self.lex
         h = unit(toks, j, b, lex.honorifics)
         if h and j + h < b and is_cap(toks[j + h]):
-            gender = lex.honorific_gender.get(" ".join(t.key for t in toks[j:j + h]))
+            gender = lex.honorific_gender.get(" ".join(t[KEY] for t in toks[j:j + h]))
             if j + h + name_run(toks, j + h, b, self.max_tokens) == b:
                 return self._done(self.mk("person", name=(j + h, b), title=(self.r, j), gender=gender))
         return False
@@ -131,13 +131,13 @@ class _Chain:
     def _capitalised(self) -> object:
         toks, j, b, lex = self.toks, self.j, self.b, self.lex
         tok = toks[j]
-        first = tok.text[0]
+        first = tok[TEXT][0]
         run = name_run(toks, j, b, self.max_tokens) if first.isupper() and first.isalpha() else 0  # is_cap
         if not run:
             return False
         org_heads = lex.org_heads
         # ``unit``'s first test, read once for both look-ups below: most capitals open no head
-        opens_org = (tok.text if org_heads.case_sensitive else tok.key) in org_heads.starts
+        opens_org = (tok[TEXT] if org_heads.case_sensitive else tok[KEY]) in org_heads.starts
         # "Trung tâm pháp y": an organisation's head may run on in lower case past the capitals
         org_head = (opens_org and bool(unit(toks, j, b, org_heads)) and not family_name_reading(
             lex, toks, j, j + run)) or is_acronym(tok)  # "Chuyên gia Đoàn Bích Ngọc": a family name, not the union
@@ -150,7 +150,7 @@ class _Chain:
             if opens_org and b < len(toks) and unit(toks, j, len(toks), org_heads) > run:
                 return self._done(None)  # "Giám đốc Trung | tâm pháp y …" ends inside a word, not on a name
             return self._done(self._final_run(name, j, complement))
-        if (name is not None and self.inner_name is None and toks[j + run].key in COMPLEMENT_LINKS
+        if (name is not None and self.inner_name is None and toks[j + run][KEY] in COMPLEMENT_LINKS
                 and certain_name(lex, toks, *name)):
             self.inner_name = name
         self.after_person = name is not None and not complement and certain_name(lex, toks, *name)
@@ -173,18 +173,18 @@ class _Chain:
 
     def _punctuation(self) -> object:
         toks, j = self.toks, self.j
-        if toks[j].text == "." and j > self.r and (toks[j - 1].key in self.lex.abbreviations or (
-                len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper())):
+        if toks[j][TEXT] == "." and j > self.r and (toks[j - 1][KEY] in self.lex.abbreviations or (
+                len(toks[j - 1][TEXT]) == 1 and toks[j - 1][TEXT].isupper())):
             self.j += 1  # "GS.TS. Ngô Đức Thịnh"; an initial: "bác sĩ V."
             return True
-        if toks[j].text in _CHAIN_MARKS or toks[j].text[0].isdigit():
+        if toks[j][TEXT] in _CHAIN_MARKS or toks[j][TEXT][0].isdigit():
             self.j += 1
             return True
         return False
 
     def _link(self) -> object:
-        if self.toks[self.j].key in TITLE_LINKS:
-            self.after_link = self.toks[self.j].key in COMPLEMENT_LINKS
+        if self.toks[self.j][KEY] in TITLE_LINKS:
+            self.after_link = self.toks[self.j][KEY] in COMPLEMENT_LINKS
             self.j += 1
             return True
         return False
@@ -192,12 +192,12 @@ class _Chain:
     def _plain_word(self) -> object:
         toks, j, lex = self.toks, self.j, self.lex
         tok = toks[j]
-        key, is_word = tok.key, tok.text[0].isalnum()  # tok.is_word, read once
+        key, is_word = tok[KEY], tok[TEXT][0].isalnum()  # is_word(tok), read once
         if self.after_person and is_word:
             return self._done(None)  # "HLV Chu Đình Nghiêm rất tôn trọng lối chơi của …" is a clause
         nss = lex.non_subject_starts  # its match's first look-up, inline: most words start none
         if key != "là" and (key in lex.predicate_words or (
-                (tok.text if nss.case_sensitive else key) in nss.starts and nss.match(toks, j, j + 1))):
+                (tok[TEXT] if nss.case_sensitive else key) in nss.starts and nss.match(toks, j, j + 1))):
             return self._done(None)  # "quyền phủ quyết bằng cách …": a clause ("Cố vấn … là Jake Sullivan" is not)
         if is_word and self.lowercase_run < (9 if self.in_org else 5) and not (
                 not self.in_org and holds_cue(self.lex, toks, j, j + 1, self.b)):
@@ -241,18 +241,18 @@ def name_ends(lex: CompiledLexicon, toks: Sequence[Token], r: int, stop: int) ->
     chain tries these only; lazily, since it stops at the first name."""
     if r >= stop:
         return
-    first = toks[r].text[0]
+    first = toks[r][TEXT][0]
     if first.isupper() and first.isalpha():  # is_cap(toks[r]); no link before it
         yield r + 1
     linked = False
     predicate_words, nss_starts = lex.predicate_words, lex.non_subject_starts.starts  # looked up once
     for q in range(r + 1, stop):
         t = toks[q]
-        text = t.text
+        text = t[TEXT]
         first = text[0]
         if not first.isalnum() and text not in _CHAIN_MARKS and text != "." and not _in_chain_phrase(lex, t):
             return
-        key = t.key
+        key = t[KEY]
         if (key in predicate_words or key in nss_starts) and _ends_every_chain(lex, toks, q):
             return
         if not linked and key in COMPLEMENT_LINKS:
@@ -270,19 +270,19 @@ def _ends_every_chain(lex: CompiledLexicon, toks: Sequence[Token], q: int) -> bo
     ``q`` can then end in a name past it: each name is a run of words that would hold it."""
     t = toks[q]
     nss = lex.non_subject_starts
-    if t.key == "là" or not (t.key in lex.predicate_words or nss.match(toks, q, q + 1)):
+    if t[KEY] == "là" or not (t[KEY] in lex.predicate_words or nss.match(toks, q, q + 1)):
         return False
-    first = t.text[0]
-    return (first.isalnum() and not first.isdigit() and not is_cap(t) and t.key not in TITLE_LINKS
-            and t.key not in _GENDER_WORDS and not _in_chain_phrase(lex, t)
-            and t.key not in lex.quantifiers.words and t.text not in lex.quantifiers.words
+    first = t[TEXT][0]
+    return (first.isalnum() and not first.isdigit() and not is_cap(t) and t[KEY] not in TITLE_LINKS
+            and t[KEY] not in _GENDER_WORDS and not _in_chain_phrase(lex, t)
+            and t[KEY] not in lex.quantifiers.words and t[TEXT] not in lex.quantifiers.words
             and not (q + 1 < len(toks) and is_cap(toks[q + 1])))
 
 
 def _in_chain_phrase(lex: CompiledLexicon, tok: Token) -> bool:
     """Could a phrase the chain consumes whole (title, honorific, place prefix) hold ``tok``?"""
     words = _chain_phrase_words(lex)
-    return tok.key in words or tok.text in words
+    return tok[KEY] in words or tok[TEXT] in words
 
 
 @lru_cache(maxsize=8)

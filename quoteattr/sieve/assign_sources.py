@@ -12,6 +12,7 @@ from ..sources import SourceMention, SourceScopes
 from ..text import fold
 from .candidate import Candidate
 from .view import ArticleView
+from ..tokens import END, START, TEXT
 
 __all__ = ["assign_sources", "register_channels"]
 
@@ -45,8 +46,8 @@ def _name_words(view: ArticleView, m: Mention) -> tuple[str, ...]:
             k += skip[0]
             continue
         t = toks[k]
-        if t.start >= span[0] and t.end <= span[1] and t.text[:1].isupper():
-            words.append(fold(t.text))
+        if t[START] >= span[0] and t[END] <= span[1] and t[TEXT][:1].isupper():
+            words.append(fold(t[TEXT]))
         k += 1
     return tuple(words)
 

@@ -13,6 +13,7 @@ from .candidate import Candidate
 from .claims import Claims
 from .subject import opening_mention, sentence_subject
 from .view import ArticleView
+from ..tokens import KEY, TEXT, is_word
 
 __all__ = ["propose_colon_quotes"]
 
@@ -53,12 +54,12 @@ def _answerer(view: ArticleView, si: int, colon_tok: int) -> Mention | None:
     """The person who answers after a fronted clause: ``Khi được hỏi rằng liệu …, bà Lan đáp: “…”``."""
     toks = view.toks
     lo = view.sent_tokens[si][0]
-    comma = next((k for k in range(colon_tok - 1, lo, -1) if toks[k].text == ","), None)
+    comma = next((k for k in range(colon_tok - 1, lo, -1) if toks[k][TEXT] == ","), None)
     if comma is None:
         return None
     for verb in (1, 2):
         j = colon_tok - verb
-        if j <= comma + 1 or not all(t.is_word and t.text[:1].islower() for t in toks[j:colon_tok]):
+        if j <= comma + 1 or not all(is_word(t) and t[TEXT][:1].islower() for t in toks[j:colon_tok]):
             break
         m = view.subject_of(comma + 1, j)
         if m is not None and m.tok_start == comma + 1 and m.tok_end == j and m.kind in ("person", "title"):
@@ -70,10 +71,10 @@ def _mention_before_colon(view: ArticleView, si: int, colon_tok: int) -> Mention
     toks = view.toks
     lo = view.sent_tokens[si][0]
     m = view.subject_of(lo, colon_tok)
-    if m is not None and m.tok_start > lo and toks[m.tok_start - 1].key in PREPOSITIONS:
+    if m is not None and m.tok_start > lo and toks[m.tok_start - 1][KEY] in PREPOSITIONS:
         return None  # "… ấn tượng với lối chơi của Sanna Khánh Hòa: “…”": an object, not who speaks
     if m is not None and m.kind in ("place", "organization", "group", "outlet") and not (
-            m.tok_start == lo or toks[m.tok_start - 1].text in (",", "–", "-")):
+            m.tok_start == lo or toks[m.tok_start - 1][TEXT] in (",", "–", "-")):
         return None
     return m
 
@@ -83,11 +84,11 @@ def _clause_subject(view: ArticleView, si: int, colon_tok: int) -> Mention | Non
     nhìn thấy …, đón Tết …, ông mới buông một câu: “…”`` (a verb phrase between it and the colon)."""
     toks = view.toks
     lo = view.sent_tokens[si][0]
-    comma = next((k for k in range(colon_tok - 1, lo, -1) if not toks[k].is_word), None)
-    if comma is None or toks[comma].text != "," or colon_tok - comma < 3:
+    comma = next((k for k in range(colon_tok - 1, lo, -1) if not is_word(toks[k])), None)
+    if comma is None or toks[comma][TEXT] != "," or colon_tok - comma < 3:
         return None
     m = opening_mention(view, comma + 1, colon_tok)
     if m is None or m.kind not in ("person", "title", "pronoun") or m.tok_end >= colon_tok:
         return None
     rest = toks[m.tok_end:colon_tok]
-    return m if all(t.is_word and t.text[:1].islower() for t in rest) else None
+    return m if all(is_word(t) and t[TEXT][:1].islower() for t in rest) else None

@@ -15,6 +15,7 @@ from ..cues import Cue
 from ..mentions import Mention
 from .subject import is_addressee
 from .view import CLOSE_MARKS, OPEN_MARKS, ArticleView
+from ..tokens import END, KEY, START, TEXT, is_word
 
 __all__ = ["content_start", "content_end", "later_subjects", "series_end"]
 
@@ -35,39 +36,39 @@ def content_start(view: ArticleView, si: int, cue: Cue, later: Sequence[Cue]) ->
         return None
 
     def after(k: int, how: str) -> tuple[int, str]:
-        while k < hi and (toks[k].text in _CONTENT_SEPS or (how != "rằng" and toks[k].key == "rằng")):
+        while k < hi and (toks[k][TEXT] in _CONTENT_SEPS or (how != "rằng" and toks[k][KEY] == "rằng")):
             k += 1
         return (k, how)
 
     first = toks[i]
-    if first.key in ("rằng", "là"):
-        return after(i + 1, first.key)
-    if first.text in (":", ","):
-        return after(i + 1, first.text)
+    if first[KEY] in ("rằng", "là"):
+        return after(i + 1, first[KEY])
+    if first[TEXT] in (":", ","):
+        return after(i + 1, first[TEXT])
     # a short phrase before the marker: "nói với tờ Wall Street Journal rằng", "lý giải rằng:"
     limit = min(hi, i + 16, later[0].tok_start if later else hi)
     for k in range(i, limit):
         t = toks[k]
-        if t.key == "rằng":
+        if t[KEY] == "rằng":
             return after(k + 1, "rằng")
-        if t.text[0].isalnum():
-            continue  # any other word (Token.is_word) is none of the marks tested below
-        if t.text == ":" and not view.ends_sentence(k + 1, hi):
+        if t[TEXT][0].isalnum():
+            continue  # any other word (is_word) is none of the marks tested below
+        if t[TEXT] == ":" and not view.ends_sentence(k + 1, hi):
             return after(k + 1, ":")
-        if t.text in OPEN_MARKS or t.text in CLOSE_MARKS:
+        if t[TEXT] in OPEN_MARKS or t[TEXT] in CLOSE_MARKS:
             # a quoted word on how it was said ("đã nói “rất rõ ràng” … rằng"): look on
-            if any(x.key == "rằng" for x in toks[k:limit]):
+            if any(x[KEY] == "rằng" for x in toks[k:limit]):
                 continue
             break
-        if t.text == "," or t.text in ".?!":
-            if t.text == "," and view.lex.fronted.match(toks, i, k) and k + 1 < hi:
+        if t[TEXT] == "," or t[TEXT] in ".?!":
+            if t[TEXT] == "," and view.lex.fronted.match(toks, i, k) and k + 1 < hi:
                 # "đã lưu ý trong các cuộc đàm phán với phía Mỹ, việc …"
                 return (k + 1, ",")
             break
     k = i
     while k < hi and (adv := view.lex.adverbs.match(toks, k, hi)):
         k += adv[0]
-    if k < hi and view.quote_opening_at(toks[k].start, toks[k].end + 1):
+    if k < hi and view.quote_opening_at(toks[k][START], toks[k][END] + 1):
         return (k, "quote")
     return (i, "bare")
 
@@ -93,7 +94,7 @@ def later_subjects(view: ArticleView, si: int, cue: Cue, subj: Mention, start_to
 def _reported_intent(view: ArticleView, m: Mention, c: Cue) -> bool:
     """"cho biết, Sở Tài chính sẽ yêu cầu các quận …": what someone will or must say is part
     of the content reported, not a statement of its own."""
-    return any(t.key in _INTENT_WORDS for t in view.toks[m.tok_end:c.tok_start])
+    return any(t[KEY] in _INTENT_WORDS for t in view.toks[m.tok_end:c.tok_start])
 
 
 def _inside_content(view: ArticleView, start_tok: int, m: Mention, later: Sequence[Cue]) -> bool:
@@ -107,9 +108,9 @@ def _inside_content(view: ArticleView, start_tok: int, m: Mention, later: Sequen
         return False
     prev = toks[k - 1]
     if any(c.entry.cls == "according" and start_tok <= c.tok_start < k and any(
-            t.text == "," for t in toks[c.tok_end:k]) for c in later):
+            t[TEXT] == "," for t in toks[c.tok_end:k]) for c in later):
         return True
-    return prev.is_word and prev.key not in _CLAUSE_OPENERS and bool(
+    return is_word(prev) and prev[KEY] not in _CLAUSE_OPENERS and bool(
         view.lex.topic_starts.match(toks, start_tok)) and k - start_tok <= 3
 
 
@@ -120,13 +121,13 @@ def _embedded(view: ArticleView, cue: Cue, later: Cue, subj: Mention) -> bool:
     and must not end the content."""
     toks = view.toks
     if view.analysis is None or subj.kind == "outlet" or (
-            subj.tok_start > 0 and toks[subj.tok_start - 1].text in ("-", "–", "—", ";", "(")):
+            subj.tok_start > 0 and toks[subj.tok_start - 1][TEXT] in ("-", "–", "—", ";", "(")):
         return False  # "… - thông tin trên Vnexpress cho hay": a frame, whatever the parse says
-    head = (toks[cue.head_start].start, toks[cue.head_end - 1].end)
+    head = (toks[cue.head_start][START], toks[cue.head_end - 1][END])
     clause = view.analysis.clause_of(*head)
     if clause is None:
         return False
-    later_head = (toks[later.head_start].start, toks[later.head_end - 1].end)
+    later_head = (toks[later.head_start][START], toks[later.head_end - 1][END])
     return (clause[0] <= subj.start and later_head[1] <= clause[1]
             and view.analysis.subject_of(*later_head) is None)
 
@@ -139,12 +140,12 @@ def content_end(view: ArticleView, si: int, start_tok: int, subjects_later: Sequ
         if m.tok_start > start_tok:
             # back over the comma / connective that opens the next clause
             k = m.tok_start
-            while k - 1 > start_tok and (toks[k - 1].text in (",", ";") or toks[k - 1].key in (
+            while k - 1 > start_tok and (toks[k - 1][TEXT] in (",", ";") or toks[k - 1][KEY] in (
                     "còn", "và", "nhưng", "song", "trong", "khi", "đó", "thì")):
                 k -= 1
-            end = min(end, toks[k].start if k < len(toks) else end)
+            end = min(end, toks[k][START] if k < len(toks) else end)
             break
-    k = bisect_left(view.ellipses, toks[start_tok].start)
+    k = bisect_left(view.ellipses, toks[start_tok][START])
     if k < len(view.ellipses):
         end = min(end, view.ellipses[k])
     return end
@@ -160,7 +161,7 @@ def series_end(view: ArticleView, si: int, start_tok: int, later: Sequence[Cue])
     lo, hi = view.sent_tokens[si]
     # the verbs of a series first: most contents have none, and then the start needs no lexicon
     series = [c for c in later if c.entry.cls in ("speech", "directive", "commit") and (
-        c.tok_start - 1 > start_tok + 1 and toks[c.tok_start - 1].text == ",")]
+        c.tok_start - 1 > start_tok + 1 and toks[c.tok_start - 1][TEXT] == ",")]
     if not series:
         return None
     lex = view.lex
@@ -173,8 +174,8 @@ def series_end(view: ArticleView, si: int, start_tok: int, later: Sequence[Cue])
         k = c.tok_start
         # up to the verb's next comma, not a copy of the rest of the sentence: one sentence may be a
         # whole scraped page of chained clauses, and every later cue would copy it again
-        stop = next((q for q in range(c.tok_end, hi) if toks[q].text in (",", ";") or toks[q].key == "và"), hi)
-        own = any(t.key == "rằng" or t.text == ":" or t.text in OPEN_MARKS for t in toks[c.tok_end:stop])
+        stop = next((q for q in range(c.tok_end, hi) if toks[q][TEXT] in (",", ";") or toks[q][KEY] == "và"), hi)
+        own = any(t[KEY] == "rằng" or t[TEXT] == ":" or t[TEXT] in OPEN_MARKS for t in toks[c.tok_end:stop])
         if own and view.subject_of(lo, k) is None:
-            return toks[k - 1].start
+            return toks[k - 1][START]
     return None

@@ -19,6 +19,7 @@ from .content import content_end, content_start, later_subjects, series_end
 from .passive_frame import passive_frame_start, propose_named_back
 from .quote_first import propose_quote_first, quote_before_speaker
 from .view import OPEN_MARKS, ArticleView
+from ..tokens import KEY, START, TEXT, is_word
 
 __all__ = ["propose_cue_content"]
 
@@ -72,8 +73,8 @@ def _ends_fronted_clause(view: ArticleView, si: int, cue: Cue, cs: tuple[int, st
         return False
     lo = view.sent_tokens[si][0]
     toks = view.toks
-    opener = next((k for k in range(lo, min(cue.tok_start, lo + 3)) if toks[k].key in _FRONTED_SUBORDINATORS), None)
-    return opener is not None and not any(t.text in (",", ":", ";") or t.text in OPEN_MARKS
+    opener = next((k for k in range(lo, min(cue.tok_start, lo + 3)) if toks[k][KEY] in _FRONTED_SUBORDINATORS), None)
+    return opener is not None and not any(t[TEXT] in (",", ":", ";") or t[TEXT] in OPEN_MARKS
                                           for t in toks[lo:cue.tok_start])
 
 
@@ -94,16 +95,16 @@ def _quote_first_tail(view: ArticleView, si: int, cue: Cue, subj: Mention, cs: t
     toks = view.toks
     if view.parser.skip_adverbs_back(toks, subj.tok_end, cue.tok_start) != subj.tok_end:
         return None  # words between the speaker and this cue: not the quote-first verb
-    if view.only_tail(k, hi, commas=True) or (toks[k].key == "vừa" and toks[cue.tok_start - 1].key == "vừa"):
+    if view.only_tail(k, hi, commas=True) or (toks[k][KEY] == "vừa" and toks[cue.tok_start - 1][KEY] == "vừa"):
         return False  # an adverbial, or "vừa nói vừa gạt nước mắt": what the speaker did while speaking
-    if toks[k].key in ("và", "rồi"):
+    if toks[k][KEY] in ("và", "rồi"):
         k += 1
-    elif toks[k].key == "đồng" and k + 1 < hi and toks[k + 1].key == "thời":
+    elif toks[k][KEY] == "đồng" and k + 1 < hi and toks[k + 1][KEY] == "thời":
         k += 2  # "đồng thời" is two syllable tokens
     if later and later[0].tok_start == k and later[0].entry.cls not in ("according", "quoting"):
         return True  # a second verb phrase: "…, thêm rằng …", "… đồng thời phủ nhận …"
     end = view.sentences[si].end
-    if how == "bare" and not view.quotes_in(toks[k].start, end) and not view.looks_like_clause(toks[k].start, end):
+    if how == "bare" and not view.quotes_in(toks[k][START], end) and not view.looks_like_clause(toks[k][START], end):
         return False
     return None
 
@@ -115,7 +116,7 @@ def _shares_next_verb(view: ArticleView, k: int, later: Sequence[Cue]) -> bool:
     toks = view.toks
     while k < later[0].tok_start and (adv := view.lex.adverbs.match(toks, k, later[0].tok_start)):
         k += adv[0]
-    return toks[k].key in ("và", "rồi") and later[0].tok_start == k + 1
+    return toks[k][KEY] in ("và", "rồi") and later[0].tok_start == k + 1
 
 
 def _content_after_place_phrase(view: ArticleView, si: int, cue: Cue, k0: int) -> tuple[int, str] | None:
@@ -123,10 +124,10 @@ def _content_after_place_phrase(view: ArticleView, si: int, cue: Cue, k0: int) -
     hi = view.sent_tokens[si][1]
     toks = view.toks
     k = k0 + 1
-    while k < min(hi, k0 + 3) and toks[k].is_word and not view.lex.clause_markers.match(toks, k, hi):
+    while k < min(hi, k0 + 3) and is_word(toks[k]) and not view.lex.clause_markers.match(toks, k, hi):
         k += 1
     if not (cue.entry.cls in ("directive", "commit") and k < hi and view.looks_like_clause(
-            toks[k].start, view.sentences[si].end, lenient=True)):
+            toks[k][START], view.sentences[si].end, lenient=True)):
         return None
     return (k, "bare")
 
@@ -142,7 +143,7 @@ def _propose_content(view: ArticleView, claims: Claims, scopes: SourceScopes, si
     end = content_end(view, si, start_tok, later_subjects(view, si, cue, subj, start_tok, later))
     if how == "bare":
         end = min(end, series_end(view, si, start_tok, later) or end)
-    start = toks[start_tok].start
+    start = toks[start_tok][START]
     q = view.quote_opening_at(start, end + 1)
     if q is not None:  # a direct quote right after the cue
         claims.add(Candidate(q.start, q.end, "direct", "cue", 0.9, subj.start, si, para, subj, cue_span,
@@ -154,7 +155,7 @@ def _propose_content(view: ArticleView, claims: Claims, scopes: SourceScopes, si
     if s >= e or not _is_reported_content(view, si, cue, how, s, e):
         return
     # only an outlet speaker asks whether a later cue with a subject of its own lies inside
-    if outlet_speaker and any(c.entry.cls not in ("according",) and toks[c.tok_start].start < e and
+    if outlet_speaker and any(c.entry.cls not in ("according",) and toks[c.tok_start][START] < e and
                               view.subject_of(lo, c.tok_start) is not None for c in later):
         # "Thông tin trên Vnexpress cho hay, bà X cam kết …": the outlet frames what follows
         scopes.add_frame(para, cue.start, _outlet_frame(view, subj))
@@ -208,15 +209,15 @@ def _opens_with_time(view: ArticleView, s: int, e: int) -> bool:
     """Bare content that opens with a time adverbial and goes on for a clause after it."""
     lo, hi = view.tok_range(s, e)
     toks = view.toks
-    keys = [t.key for t in toks[lo:min(hi, lo + 2)]]
+    keys = [t[KEY] for t in toks[lo:min(hi, lo + 2)]]
     opener = next((o for o in _TIME_OPENERS if tuple(keys[:len(o)]) == o), None)
     if opener is None:
         return False
     k = lo + len(opener)
-    if len(opener) == 1 and not (k < hi and (toks[k].text[:1].isdigit() or toks[k].key in ("nay", "qua", "hôm", "đó"))):
+    if len(opener) == 1 and not (k < hi and (toks[k][TEXT][:1].isdigit() or toks[k][KEY] in ("nay", "qua", "hôm", "đó"))):
         return False  # "sáng 3/2", "sáng nay", not "sáng tạo"
-    words = [t for t in toks[k:hi] if t.is_word]
-    return len(words) >= _MIN_CLAUSE_WORDS + 2 and not view.lex.topic_starts.match(toks, k, hi) and toks[k].key not in (
+    words = [t for t in toks[k:hi] if is_word(t)]
+    return len(words) >= _MIN_CLAUSE_WORDS + 2 and not view.lex.topic_starts.match(toks, k, hi) and toks[k][KEY] not in (
         "về", "việc")
 
 
@@ -230,9 +231,9 @@ def _quantified_topic(view: ArticleView, s: int, e: int) -> bool:
         return False
     for k in range(lo + q[0] + 1, min(hi, lo + q[0] + 4)):
         t = toks[k]
-        if not t.is_word or view.lex.clause_markers.match(toks, k, hi):
+        if not is_word(t) or view.lex.clause_markers.match(toks, k, hi):
             return False
-        if t.key == "về":
+        if t[KEY] == "về":
             # "cảnh báo nhiều hộ dân về quê sẽ không có việc làm": "về" the verb, in a clause
             return not view.lex.clause_markers.find_all(toks, k + 1, min(hi, k + 6))
     return False
@@ -249,16 +250,16 @@ def _embedded_question(view: ArticleView, s: int, e: int) -> bool:
     while k > lo and len(last) < 3:
         k -= 1
         t = toks[k]
-        if t.text[0].isalnum():  # Token.is_word
-            if not last and t.key not in _QUESTION_LAST_WORDS:
+        if t[TEXT][0].isalnum():  # is_word(), inline
+            if not last and t[KEY] not in _QUESTION_LAST_WORDS:
                 return False  # the last word alone rules out every ending
-            last.append(t.key)
+            last.append(t[KEY])
     if len(last) < 3:
         return False
     ending = (last[2], last[1], last[0])
     if ending not in _QUESTION_ENDINGS and ending[1:] not in _QUESTION_ENDINGS:  # endings of 3 or 2 words
         return False
-    return not any(t.key in ("không", "chưa", "chẳng") for t in toks[lo:hi] if t.is_word)
+    return not any(t[KEY] in ("không", "chưa", "chẳng") for t in toks[lo:hi] if is_word(t))
 
 
 # closing words of an embedded question: "… như thế nào", "… ra sao", "… là bao nhiêu"
@@ -270,12 +271,12 @@ def _opens_with_addressee(view: ArticleView, s: int, e: int) -> bool:
     """"giao Sở Y tế chủ trì đề án": a person, organisation or group mention, then more words."""
     toks = view.toks
     lo, hi = view.tok_range(s, e)
-    if any(t.key == "cho" for t in toks[lo:min(hi, lo + 6)]):
+    if any(t[KEY] == "cho" for t in toks[lo:min(hi, lo + 6)]):
         return False  # "giao đất cho …", "giao lại cho …": handing over, not an order
     if view.lex.quantifiers.match(toks, lo, hi) or view.lex.clause_markers.match(toks, lo, hi):
         return True  # "giao các đơn vị liên quan khẩn trương …", "yêu cầu phải …"
     for b in range(lo + 1, min(hi, lo + 8)):
-        if not toks[b - 1].is_word:
+        if not is_word(toks[b - 1]):
             return False
         m = view.parser.parse(toks, lo, b)
         if m is not None and m.kind in ("person", "organization", "group", "title", "pronoun", "anaphor"):

@@ -20,6 +20,7 @@ from .candidate import Candidate
 from .claims import Claims
 from .subject import opening_mention
 from .view import ArticleView
+from ..tokens import END, KEY, START, TEXT, is_word
 
 __all__ = ["propose_fronted_cues"]
 
@@ -41,14 +42,14 @@ def propose_fronted_cues(view: ArticleView, claims: Claims) -> None:
         cue = cues[0]
         lo, hi = view.sent_tokens[si]
         # the cue's own tests before the paragraph's: either only skips the sentence
-        if cue.tok_start != lo or cue.entry.cls not in _REPORTING or not view.toks[lo].text[:1].isupper() or (
+        if cue.tok_start != lo or cue.entry.cls not in _REPORTING or not view.toks[lo][TEXT][:1].isupper() or (
                 view.is_headline(si)):
             continue
-        start_tok = cue.tok_end + (cue.tok_end < hi and view.toks[cue.tok_end].text in (",", ":"))
+        start_tok = cue.tok_end + (cue.tok_end < hi and view.toks[cue.tok_end][TEXT] in (",", ":"))
         if start_tok >= hi:
             continue
-        marked = view.toks[start_tok].key == _COMPLEMENTISER
-        bare = not marked and view.toks[start_tok].key != _NOMINALISER
+        marked = view.toks[start_tok][KEY] == _COMPLEMENTISER
+        bare = not marked and view.toks[start_tok][KEY] != _NOMINALISER
         if bare and view.lex.statement_nouns.match(view.toks, lo):
             continue  # "Thông tin ban đầu về … được …, song …": a noun of speech opens a noun phrase
         start_tok += marked
@@ -56,7 +57,7 @@ def propose_fronted_cues(view: ArticleView, claims: Claims) -> None:
         if found is None or (bare and not found[2]):
             continue  # a bare clause only before a contrast: "Phát biểu với báo giới …, ông X" is a setting
         end_tok, subj, _ = found
-        if bare and not view.looks_like_clause(view.toks[start_tok].start, view.toks[end_tok - 1].end):
+        if bare and not view.looks_like_clause(view.toks[start_tok][START], view.toks[end_tok - 1][END]):
             continue
         _propose(view, claims, si, cue, start_tok, end_tok, subj, marked)
 
@@ -73,12 +74,12 @@ def _main_subject(view: ArticleView, si: int, start_tok: int,
             later_subject[m.tok_start] = m
     for k in range(start_tok + _MIN_CONTENT_TOKENS, hi - 1):
         t = toks[k]
-        if t.key in _CONTRAST and (toks[k - 1].text == "," or toks[k - 1].is_word):
+        if t[KEY] in _CONTRAST and (toks[k - 1][TEXT] == "," or is_word(toks[k - 1])):
             m = later_subject.get(k + 1) or opening_mention(view, k + 1, hi)
             if m is not None and m.tok_start == k + 1 and m.kind in _SUBJECT_KINDS:
-                return (k - 1 if toks[k - 1].text == "," else k), m, True
+                return (k - 1 if toks[k - 1][TEXT] == "," else k), m, True
             return None  # the first contrast ends the fronted clause, whoever follows it
-        if t.text == "," and k + 1 in later_subject and later_subject[k + 1].kind in _SUBJECT_KINDS:
+        if t[TEXT] == "," and k + 1 in later_subject and later_subject[k + 1].kind in _SUBJECT_KINDS:
             return k, later_subject[k + 1], False
     return None
 
@@ -86,7 +87,7 @@ def _main_subject(view: ArticleView, si: int, start_tok: int,
 def _propose(view: ArticleView, claims: Claims, si: int, cue: Cue, start_tok: int, end_tok: int,
              subj: Mention, marked: bool) -> None:
     toks = view.toks
-    s, e = view.trim(toks[start_tok].start, toks[end_tok - 1].end)
+    s, e = view.trim(toks[start_tok][START], toks[end_tok - 1][END])
     if s >= e or claims.overlaps(s, e) or not (marked or view.looks_like_clause(s, e, lenient=True)):
         return
     para = view.paragraph_of(si)

@@ -12,18 +12,18 @@ after the colon names its own speaker), a role doing something
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from operator import attrgetter
+from operator import itemgetter
 
 from ..mentions import Mention
 from ..mentions.names import holds_cue
 from .candidate import Candidate
 from .claims import Claims
-from ..tokens import Token
+from ..tokens import END, KEY, START, TEXT, Token, is_word
 from .view import ArticleView
 
 __all__ = ["propose_headlines"]
 
-_KEY = attrgetter("key")
+_KEY = itemgetter(KEY)
 
 # who may speak in a headline: a person, an organisation, a group or a bare role
 _SPEAKER_KINDS = frozenset(("person", "organization", "group", "title"))
@@ -37,10 +37,10 @@ def propose_headlines(view: ArticleView, claims: Claims) -> None:
         if text[p.end - 1] in ".!?…" or p.end - p.start > 200 or text.find(":", p.start, p.end) < 0:
             continue  # str's search first: most short paragraphs hold no colon token to look for
         lo, hi = view.tok_range(p.start, p.end)
-        colon = next((k for k in range(lo, min(hi, lo + 16)) if toks[k].text == ":"), None)
+        colon = next((k for k in range(lo, min(hi, lo + 16)) if toks[k][TEXT] == ":"), None)
         if colon is None or colon + 1 >= hi:
             continue
-        si = view.sentence_at(toks[colon].start)
+        si = view.sentence_at(toks[colon][START])
         if view.sentences[si].start != p.start:
             continue  # "… tại Paris. Ảnh: Nguyễn Linh": a caption after a sentence
         m = view.parser.parse(toks, lo, colon)
@@ -50,14 +50,14 @@ def propose_headlines(view: ArticleView, claims: Claims) -> None:
             m = _announced(view, lo, colon, p.end, appositive_only=m is None) or m
         if m is None or not _speaker_like(view, m, lo, colon):
             continue
-        cue_span = (toks[colon].start, toks[colon].end)
+        cue_span = (toks[colon][START], toks[colon][END])
         end = min(p.end, view.sentences[si].end)
-        q = view.quote_opening_at(toks[colon + 1].start, p.end)
+        q = view.quote_opening_at(toks[colon + 1][START], p.end)
         if q is not None:
             if not claims.claimed(q):
                 claims.add(Candidate(q.start, q.end, "direct", "colon", 0.7, m.start, si, p.index, m, cue_span))
             continue
-        s, e = view.trim(toks[colon + 1].start, end)
+        s, e = view.trim(toks[colon + 1][START], end)
         if s < e and not claims.overlaps(s, e) and not _names_own_speaker(view, si, colon):
             claims.add(Candidate(s, e, "indirect", "colon", 0.6, m.start, si, p.index, m, cue_span))
 
@@ -67,15 +67,15 @@ def _announced(view: ArticleView, lo: int, colon: int, after: int, appositive_on
     ``Cha đẻ robot Sophia: …`` → ``Tiến sĩ David Hanson, cha đẻ của robot …`` (an appositive)
     or ``… nạn nhân Lê Văn Nam …`` (the description as a title)."""
     toks = view.toks
-    head = [t.key for t in toks[lo:min(colon, lo + 2)]]
-    if not all(t.is_word for t in toks[lo:lo + len(head)]) or (appositive_only and holds_cue(view.lex, toks, lo, colon)):
+    head = [t[KEY] for t in toks[lo:min(colon, lo + 2)]]
+    if not all(is_word(t) for t in toks[lo:lo + len(head)]) or (appositive_only and holds_cue(view.lex, toks, lo, colon)):
         return None
     n = len(head)
     first = view.tok_range(after, after)[0]
     seen = 0
     for k in _occurrences(toks, head, first, min(len(toks) - n, first + 600)):
         seen += 1
-        if k >= 2 and toks[k - 1].text in (",", "-", "–", "—"):
+        if k >= 2 and toks[k - 1][TEXT] in (",", "-", "–", "—"):
             m = view.parser.best_suffix(toks, max(first, k - 10), k - 1)
             if m is not None and m.kind == "person" and m.name is not None and m.certain:
                 return m
@@ -117,14 +117,14 @@ def _speaker_like(view: ArticleView, m: Mention, lo: int, colon: int) -> bool:
         # "Bạc Liêu: …" is a place, not a person speaking
         return m.name is not None and not (m.title is None and m.name[0] == m.start and not m.certain)
     if m.kind == "organization":
-        head = " ".join(t.key for t in toks[lo:min(colon, lo + 2)])
-        return toks[lo].key not in _EVENT_HEADS and head not in _EVENT_HEADS
+        head = " ".join(t[KEY] for t in toks[lo:min(colon, lo + 2)])
+        return toks[lo][KEY] not in _EVENT_HEADS and head not in _EVENT_HEADS
     if m.kind == "title":
         # a bare role, or a role with a capitalised qualifier; "Tổng thống Pháp thăm Đức" is an event
         role = view.lex.titles.match(toks, lo, colon) or view.lex.groups.match(toks, lo, colon)
         if role is None:
             return False
-        return all(not t.is_word or t.text[:1].isupper() for t in toks[lo + role[0]:colon])
+        return all(not is_word(t) or t[TEXT][:1].isupper() for t in toks[lo + role[0]:colon])
     return m.kind == "group"
 
 

@@ -14,6 +14,7 @@ from ..segment import Quote
 from .candidate import Candidate
 from .claims import Claims
 from .view import ArticleView
+from ..tokens import END, KEY, START, TEXT, is_word
 
 __all__ = ["propose_inserted"]
 
@@ -35,7 +36,7 @@ def propose_inserted(view: ArticleView, claims: Claims) -> None:
         toks = view.toks
         si = view.sentence_at(q.start)
         para = view.paragraph_of(si)
-        for s, e in ((q.start, toks[d1].start), (toks[d2].end, q.end)):
+        for s, e in ((q.start, toks[d1][START]), (toks[d2][END], q.end)):
             s, e = view.trim(s, e)
             if e - s >= 8:
                 claims.add(Candidate(s, e, "direct", "inserted", _CONFIDENCE, m.start, si, para, m, cue))
@@ -45,8 +46,8 @@ def _insertion(view: ArticleView, q: Quote) -> tuple[int, int, Mention, tuple[in
     """The two dashes around ``SPEAKER CUE (tiếp)``, the speaker's mention and the cue span."""
     toks = view.toks
     lo, hi = view.tok_range(q.start, q.end)
-    dashes = [k for k in range(lo + 1, hi - 1) if toks[k].text in _DASHES
-              and view.text[toks[k].start - 1].isspace() and view.text[toks[k].end].isspace()]
+    dashes = [k for k in range(lo + 1, hi - 1) if toks[k][TEXT] in _DASHES
+              and view.text[toks[k][START] - 1].isspace() and view.text[toks[k][END]].isspace()]
     for d1, d2 in zip(dashes, dashes[1:]):
         if d2 - d1 - 1 > _MAX_INSERT or d2 - d1 < 3:
             continue
@@ -54,10 +55,10 @@ def _insertion(view: ArticleView, q: Quote) -> tuple[int, int, Mention, tuple[in
         if not cues:
             continue
         cue = cues[-1]
-        if any(t.is_word and t.key not in ("tiếp", "thêm", "lại") for t in toks[cue.tok_end:d2]):
+        if any(is_word(t) and t[KEY] not in ("tiếp", "thêm", "lại") for t in toks[cue.tok_end:d2]):
             continue
         m = view.parser.subject_before(toks, d1 + 1, cue.tok_start)
         if m is None or m.tok_start != d1 + 1:
             continue
-        return d1, d2, m, (cue.start, toks[d2 - 1].end)
+        return d1, d2, m, (cue.start, toks[d2 - 1][END])
     return None

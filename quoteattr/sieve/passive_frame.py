@@ -12,6 +12,7 @@ from ..sources import SourceMention
 from .candidate import Candidate
 from .claims import Claims
 from .view import ArticleView
+from ..tokens import KEY
 
 __all__ = ["passive_frame_start", "propose_named_back"]
 
@@ -21,7 +22,7 @@ def passive_frame_start(view: ArticleView, si: int, subj: Mention) -> bool:
     lo = view.sent_tokens[si][0]
     toks = view.toks
     k = subj.tok_start - 1
-    if k <= lo or toks[k].key not in ("được", "do"):
+    if k <= lo or toks[k][KEY] not in ("được", "do"):
         return False
     noun = view.lex.statement_nouns.match(toks, lo, k)
     if not noun:

@@ -16,6 +16,7 @@ from ..segment import Paragraph
 from .candidate import Candidate
 from .claims import Claims
 from .view import OPEN_MARKS, ArticleView
+from ..tokens import KEY, TEXT
 
 __all__ = ["propose_pull_quotes"]
 
@@ -50,7 +51,7 @@ def _name_line(view: ArticleView, p: Paragraph) -> Mention | None:
     if p.end - p.start > _MAX_NAME_LINE or text[p.end - 1] in ".!?…:;" or view.cues[view.sentence_at(p.start)]:
         return None
     lo, hi = view.tok_range(p.start, p.end)
-    stop = next((j for j in range(lo, hi) if toks[j].text == ","), hi)
+    stop = next((j for j in range(lo, hi) if toks[j][TEXT] == ","), hi)
     m = view.parser.parse(toks, lo, stop)
     if m is None or m.kind != "person" or m.name is None:
         return None
@@ -73,5 +74,5 @@ def _first_person_statement(view: ArticleView, p: Paragraph) -> bool:
     if any(view.cues[si] for si in range(first, last + 1)) or not _MARKS.isdisjoint(text[p.start:p.end]):
         return False
     lo, hi = view.tok_range(p.start, p.end)
-    keys = [t.key for t in view.toks[lo:hi]]
+    keys = [t[KEY] for t in view.toks[lo:hi]]
     return not _FIRST_PERSON.isdisjoint(keys) or "chúng tôi" in " ".join(keys)

@@ -14,6 +14,7 @@ from ..sources import SourceMention
 from .candidate import Candidate
 from .claims import Claims
 from .view import ArticleView
+from ..tokens import KEY, START, TEXT, is_word
 
 __all__ = ["propose_quote_first", "quote_before_speaker"]
 
@@ -26,13 +27,13 @@ def _separator(view: ArticleView, si: int, subj: Mention) -> int | None:
     k = subj.tok_start
     toks = view.toks
     lo = view.sent_tokens[si][0]
-    if k > lo + 1 and toks[k - 1].key in ("của", "từ", "do"):
+    if k > lo + 1 and toks[k - 1][KEY] in ("của", "từ", "do"):
         # "“…”, báo cáo của Bộ Y tế nêu.": the issuer speaks for the document named before it
         for p in range(k - 2, max(lo, k - 6), -1):
-            if toks[p - 1].text in _SEPARATORS and view.lex.statement_nouns.match(toks, p, k - 1) and all(
-                    t.is_word for t in toks[p:k - 1]):
+            if toks[p - 1][TEXT] in _SEPARATORS and view.lex.statement_nouns.match(toks, p, k - 1) and all(
+                    is_word(t) for t in toks[p:k - 1]):
                 return p - 1
-    return k - 1 if k > lo and toks[k - 1].text in _SEPARATORS else None
+    return k - 1 if k > lo and toks[k - 1][TEXT] in _SEPARATORS else None
 
 
 def quote_before_speaker(view: ArticleView, si: int, subj: Mention, in_sentence: bool = False) -> Quote | None:
@@ -41,7 +42,7 @@ def quote_before_speaker(view: ArticleView, si: int, subj: Mention, in_sentence:
     sep = _separator(view, si, subj)
     if in_sentence and sep is None:
         return None
-    pos = view.toks[sep].start if sep is not None else subj.start
+    pos = view.toks[sep][START] if sep is not None else subj.start
     while pos > 0 and view.text[pos - 1].isspace():
         pos -= 1
     for q in view.quotes_ending_near(pos):
@@ -89,9 +90,9 @@ def _clause_before(view: ArticleView, claims: Claims, si: int, cue: Cue, subj: M
     toks = view.toks
     para = view.paragraph_of(si)
     cue_span = (cue.start, cue.end)
-    s, e = view.trim(view.sentences[si].start, toks[sep].start)
+    s, e = view.trim(view.sentences[si].start, toks[sep][START])
     if s >= e or not view.looks_like_clause(s, e, lenient=True) or len(
-            [t for t in toks[slice(*view.tok_range(s, e))] if t.is_word]) < 4:
+            [t for t in toks[slice(*view.tok_range(s, e))] if is_word(t)]) < 4:
         return
     if view.lex.fronted.match(toks, view.tok_range(s, e)[0]) and not _clause_after_fronted(view, s, e):
         return  # "Tại cuộc họp báo chiều 5/3, ông X cho biết.": only an adverbial before the speaker
@@ -113,5 +114,5 @@ def _clause_after_fronted(view: ArticleView, s: int, e: int) -> bool:
     """"Với hơn 30 năm hoạt động, công ty là đơn vị dẫn đầu, …": a clause after the fronted phrase's comma."""
     toks = view.toks
     lo, hi = view.tok_range(s, e)
-    comma = next((k for k in range(lo, hi) if toks[k].text == ","), None)
-    return comma is not None and comma + 1 < hi and view.looks_like_clause(toks[comma + 1].start, e)
+    comma = next((k for k in range(lo, hi) if toks[k][TEXT] == ","), None)
+    return comma is not None and comma + 1 < hi and view.looks_like_clause(toks[comma + 1][START], e)

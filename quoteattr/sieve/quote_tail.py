@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..mentions import Mention
-from ..tokens import Token
+from ..tokens import END, KEY, START, TEXT, Token, is_word
 from .candidate import Candidate
 from .claims import Claims
 from .view import CLOSE_MARKS, OPEN_MARKS, ArticleView
@@ -29,12 +29,12 @@ def propose_quote_tails(view: ArticleView, claims: Claims) -> None:
         si = view.sentence_at(q.close_mark)
         lo, hi = view.sent_tokens[si]
         k = view.tok_range(q.close_mark + 1, q.close_mark + 2)[0]
-        while k < hi and toks[k].text in (",", "-", "–", "—") or (k < hi and toks[k].text in CLOSE_MARKS):
+        while k < hi and toks[k][TEXT] in (",", "-", "–", "—") or (k < hi and toks[k][TEXT] in CLOSE_MARKS):
             k += 1
-        if k >= hi or toks[k].start <= q.close_mark:
+        if k >= hi or toks[k][START] <= q.close_mark:
             continue
         end = k
-        while end < min(hi, k + 14) and toks[end].text not in (".", "!", "?", "…", ";") and toks[end].key not in (
+        while end < min(hi, k + 14) and toks[end][TEXT] not in (".", "!", "?", "…", ";") and toks[end][KEY] not in (
                 "và", "rồi"):
             end += 1
         # the cheap tests first; each only skips the quote, so their order changes nothing
@@ -45,8 +45,8 @@ def propose_quote_tails(view: ArticleView, claims: Claims) -> None:
         m = _speaker_at(view, k, _tail_start(toks, k, end), end)
         if m is None or m.kind not in _TAIL_SPEAKERS:
             continue
-        tail = [t for t in toks[m.tok_end:end] if t.is_word]
-        if not 1 <= len(tail) <= _MAX_TAIL or any(t.text in OPEN_MARKS for t in toks[m.tok_end:end]):
+        tail = [t for t in toks[m.tok_end:end] if is_word(t)]
+        if not 1 <= len(tail) <= _MAX_TAIL or any(t[TEXT] in OPEN_MARKS for t in toks[m.tok_end:end]):
             continue
         verb_start = m.tok_end
         while verb_start < end and (adv := view.lex.adverbs.match(toks, verb_start, end)):
@@ -54,7 +54,7 @@ def propose_quote_tails(view: ArticleView, claims: Claims) -> None:
         if verb_start >= end:
             continue
         claims.add(Candidate(q.start, q.end, "direct", "quote-first", 0.7, m.start, si, view.paragraph_of(si),
-                             m, (toks[verb_start].start, toks[end - 1].end)))
+                             m, (toks[verb_start][START], toks[end - 1][END])))
 
 
 def _tail_start(toks: Sequence[Token], k: int, end: int) -> int:
@@ -64,7 +64,7 @@ def _tail_start(toks: Sequence[Token], k: int, end: int) -> int:
     words = 0
     b = end
     while b - 1 > k:
-        if toks[b - 1].text[0].isalnum():  # Token.is_word
+        if toks[b - 1][TEXT][0].isalnum():  # is_word(), inline
             if words == _MAX_TAIL:
                 break
             words += 1

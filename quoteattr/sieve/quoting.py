@@ -13,6 +13,7 @@ from ..sources import SourceMention, SourceScopes
 from .candidate import Candidate
 from .claims import Claims
 from .view import ArticleView
+from ..tokens import KEY, START, TEXT
 
 __all__ = ["propose_quoting"]
 
@@ -40,14 +41,14 @@ def propose_quoting(view: ArticleView, claims: Claims, scopes: SourceScopes, si:
         return
     if later and view.subject_of(lo, later[0].tok_start) is not None:
         return  # "X dẫn lời Y cho biết …": Y's own verb is the cue
-    if later and m.tok_end < hi and toks[m.tok_end].text == "," and later[0].tok_start - m.tok_end <= _APPOSITIVE_REACH:
+    if later and m.tok_end < hi and toks[m.tok_end][TEXT] == "," and later[0].tok_start - m.tok_end <= _APPOSITIVE_REACH:
         return  # "dẫn lời vợ ông A, 35 tuổi, cho biết …": an appositive, then Y's own verb
     k = m.tok_end
-    while k < hi and (toks[k].text in (",", ":") or toks[k].key == "rằng"):
+    while k < hi and (toks[k][TEXT] in (",", ":") or toks[k][KEY] == "rằng"):
         k += 1
     if k >= hi or view.ends_sentence(k, hi):
         # "“…” - trích lời ông Hải.": the quote came first
-        edge = toks[cue.tok_start - 1].start if cue.tok_start > lo and toks[cue.tok_start - 1].text in (
+        edge = toks[cue.tok_start - 1][START] if cue.tok_start > lo and toks[cue.tok_start - 1][TEXT] in (
             ",", "-", "–", "—") else cue.start
         while edge > 0 and view.text[edge - 1].isspace():
             edge -= 1
@@ -55,10 +56,10 @@ def propose_quoting(view: ArticleView, claims: Claims, scopes: SourceScopes, si:
             claims.add(Candidate(q.start, q.end, "direct", "quote-first", 0.8, m.start, si, para, m, cue_span, src))
             return
         return
-    opened = view.quote_opening_at(toks[k].start, view.sentences[si].end)
+    opened = view.quote_opening_at(toks[k][START], view.sentences[si].end)
     if opened is not None:
         claims.add(Candidate(opened.start, opened.end, "direct", "cue", 0.8, m.start, si, para, m, cue_span, src))
         return
-    s, e = view.trim(toks[k].start, view.sentences[si].end)
+    s, e = view.trim(toks[k][START], view.sentences[si].end)
     if s < e:
         claims.add(Candidate(s, e, "indirect", "cue", 0.7, m.start, si, para, m, cue_span, src))

@@ -24,6 +24,7 @@ from .subject_chains import (
     opening_head_before_appositives,
 )
 from .view import CLOSE_MARKS, OPEN_MARKS, ArticleView
+from ..tokens import END, KEY, START, TEXT, Token, is_word
 
 __all__ = ["cue_subject", "is_addressee", "opening_mention", "sentence_subject"]
 
@@ -50,7 +51,7 @@ def cue_subject(view: ArticleView, si: int, cue: Cue, earlier: Sequence[Cue],
         m = None
     if m is not None and _subordinator(view, m):
         m = None  # "Khi cho rằng giá sẽ tăng, …": a subordinator, capitalised, is nobody
-    if m is not None and m.kind == "outlet" and m.tok_start > lo and view.toks[m.tok_start - 1].key == "bởi":
+    if m is not None and m.kind == "outlet" and m.tok_start > lo and view.toks[m.tok_start - 1][KEY] == "bởi":
         return head_of_passive(view, lo, m)
     if m is not None:
         return _vouched_name(view, si, cue, m)
@@ -84,14 +85,14 @@ def _subject_slot(view: ArticleView, si: int, cue: Cue, after_fronted: bool = Fa
     if quoted is not None:
         return quoted if view.only_tail(cue.tok_end, hi) else None
     a = j
-    while a > lo and toks[a - 1].text[0].isalnum():  # Token.is_word, inline: no property call per word
+    while a > lo and toks[a - 1][TEXT][0].isalnum():  # is_word(), inline: no call per word
         a -= 1
     if a >= j or view.lex.honorifics.match(toks, a, j):
         return None  # nothing, or an honorific with a verb ("ông quên")
     share = _survey_share(view, lo, a)
     if share is not None:
         return (share, j)
-    clause_start = a == lo or (after_fronted and toks[a - 1].text == "," and (
+    clause_start = a == lo or (after_fronted and toks[a - 1][TEXT] == "," and (
         view.lex.non_subject_starts.match(toks, lo, a) or view.lex.fronted.match(toks, lo, a)))
     return (a, j) if clause_start and (not marked or _marked_content(view, cue, hi)) else None
 
@@ -102,14 +103,14 @@ def _survey_share(view: ArticleView, lo: int, a: int) -> int | None:
     ``còn``; returns where the share starts."""
     toks = view.toks
     k = a - 2
-    if k < lo or toks[a - 1].text != "%" or not toks[k].text[:1].isdigit():
+    if k < lo or toks[a - 1][TEXT] != "%" or not toks[k][TEXT][:1].isdigit():
         return None
-    if k > lo and toks[k - 1].text == ",":
+    if k > lo and toks[k - 1][TEXT] == ",":
         k -= 1  # "56,5%": a decimal share
-        if k - 1 >= lo and toks[k - 1].text[:1].isdigit():
+        if k - 1 >= lo and toks[k - 1][TEXT][:1].isdigit():
             k -= 1
-    opens = k == lo or toks[k - 1].text == "," or toks[k - 1].key in ("khi", "và", "còn", "nhưng")
-    return k if opens and toks[a].key in ("số", "người", "những", "các", "trong") else None
+    opens = k == lo or toks[k - 1][TEXT] == "," or toks[k - 1][KEY] in ("khi", "và", "còn", "nhưng")
+    return k if opens and toks[a][KEY] in ("số", "người", "những", "các", "trong") else None
 
 
 def _after_quote(view: ArticleView, lo: int, j: int) -> tuple[int, int] | None:
@@ -119,15 +120,15 @@ def _after_quote(view: ArticleView, lo: int, j: int) -> tuple[int, int] | None:
     toks = view.toks
     k = j
     while k > lo and k > j - _QUOTE_TAIL_REACH and not (
-            toks[k - 1].text in (",", "-", "–", "—") and k - 2 >= lo and toks[k - 2].text in CLOSE_MARKS):
+            toks[k - 1][TEXT] in (",", "-", "–", "—") and k - 2 >= lo and toks[k - 2][TEXT] in CLOSE_MARKS):
         k -= 1
     if k <= lo or k <= j - _QUOTE_TAIL_REACH or k >= j:
         return None
     b = k
-    while b < j and toks[b].text[0].isalnum():  # Token.is_word, inline
+    while b < j and toks[b][TEXT][0].isalnum():  # is_word(), inline
         b += 1
     if b == k or view.lex.honorifics.match(toks, k, b) or not all(
-            t.is_word or t.text == "," for t in toks[b:j]) or holds_cue(view.lex, toks, b, j):
+            is_word(t) or t[TEXT] == "," for t in toks[b:j]) or holds_cue(view.lex, toks, b, j):
         return None  # nothing, an honorific with a verb ("ông quên"), or a clause of its own
     return (k, b)
 
@@ -145,7 +146,7 @@ def _vouched_name(view: ArticleView, si: int, cue: Cue, m: Mention) -> Mention:
     toks = view.toks
     n = m.tok_end - m.tok_start
     if n == 1 and looks_foreign(toks[m.tok_start:m.tok_end]) and (
-            slot[0] == m.tok_start or m.tok_start - slot[0] <= 2 and not toks[m.tok_start - 1].text[:1].isupper()):
+            slot[0] == m.tok_start or m.tok_start - slot[0] <= 2 and not toks[m.tok_start - 1][TEXT][:1].isupper()):
         return attrs.evolve(m, certain=True)
     if 2 <= n <= 3 and slot[0] == m.tok_start and m.name == (m.start, m.end) and (_subject_slot(
             view, si, cue, after_fronted=True) is not None or view.written_after(m.start, m.end, "person")) and not (
@@ -167,7 +168,7 @@ def _described_subject(view: ArticleView, si: int, cue: Cue,
     if slot is None or view.parser.parse(view.toks, *slot) is not None:
         return None  # the lexicons had their say on it (subject_before turned it down)
     toks = view.toks
-    after_quote = toks[slot[0] - 1].text in (",", "-", "–", "—") if slot[0] > 0 else False
+    after_quote = toks[slot[0] - 1][TEXT] in (",", "-", "–", "—") if slot[0] > 0 else False
     # a sentence's opening words before a cue are a shorter description than one after a quote,
     # where nothing else can stand ("Tầng trệt của căn nhà cháy treo nhiều bằng| khen, …")
     return described_subject(view.parser, toks, *slot, max_words=10 if after_quote else _OPENING_DESCRIPTION)
@@ -181,7 +182,7 @@ def _marked_content(view: ArticleView, cue: Cue, hi: int) -> bool:
     if k >= hi:
         return False
     t = view.toks[k]
-    return t.key in ("rằng", "là") or t.text in (":", ",") or t.text in OPEN_MARKS
+    return t[KEY] in ("rằng", "là") or t[TEXT] in (":", ",") or t[TEXT] in OPEN_MARKS
 
 
 def _subject_away_from_cue(view: ArticleView, si: int, cue: Cue, earlier: Sequence[Cue],
@@ -195,29 +196,29 @@ def _subject_away_from_cue(view: ArticleView, si: int, cue: Cue, earlier: Sequen
             id(earlier[-1])) is not None:
         return subjects[id(earlier[-1])]
     # "Hoàng nói và cho biết …", "chị đã phản ánh ngay và đề nghị …": the previous cue's subject
-    if earlier and j > lo and toks[j - 1].key in ("và", "rồi") and (
+    if earlier and j > lo and toks[j - 1][KEY] in ("và", "rồi") and (
             j - 1 - earlier[-1].tok_end <= 8 and _short_object(toks[earlier[-1].tok_end:j - 1])):
         return subjects.get(id(earlier[-1]))
     # "… dùng từ “…” khi cho rằng …", "… phản đối dự luật vì cho rằng …": a subordinate clause with
     # no subject of its own has the main clause's
-    if j > lo and toks[j - 1].key in ("khi", "vì") and cue.entry.cls == "speech":
+    if j > lo and toks[j - 1][KEY] in ("khi", "vì") and cue.entry.cls == "speech":
         if earlier and subjects.get(id(earlier[-1])) is not None:
             return subjects[id(earlier[-1])]
         first = sentence_subject(view, si, before=cue.tok_start)
         if first is not None and 0 < j - 1 - first.tok_end <= _SHARED_REACH and all(
-                t.is_word for t in toks[first.tok_end:j - 1]):
+                is_word(t) for t in toks[first.tok_end:j - 1]):
             return first
     # "Nữ ca sĩ A đã kết thúc chuyến lưu diễn và thông báo …": a subject shared over "và"
-    if j > lo and toks[j - 1].key == "và" and cue.entry.cls in ("speech", "directive", "commit") and not earlier:
+    if j > lo and toks[j - 1][KEY] == "và" and cue.entry.cls in ("speech", "directive", "commit") and not earlier:
         first = sentence_subject(view, si, before=cue.tok_start)
         if first is not None and 0 < j - 1 - first.tok_end <= _SHARED_REACH and all(
-                t.is_word for t in toks[first.tok_end:j - 1]):
+                is_word(t) for t in toks[first.tok_end:j - 1]):
             return first
     # "Trung Quốc phản đối …, nói rằng …", "…, nhưng cho biết …": the sentence's subject
-    if j > lo + 1 and toks[j - 1].key in ("nhưng", "song", "và", "rồi", "đồng thời") and toks[j - 2].text == ",":
+    if j > lo + 1 and toks[j - 1][KEY] in ("nhưng", "song", "và", "rồi", "đồng thời") and toks[j - 2][TEXT] == ",":
         j -= 1
     # ("Bộ trưởng cho biết, sẽ đề nghị …": the comma opens the earlier cue's content, which holds this one)
-    if j > lo and toks[j - 1].text == "," and cue.entry.cls in ("speech", "directive", "commit") and not (
+    if j > lo and toks[j - 1][TEXT] == "," and cue.entry.cls in ("speech", "directive", "commit") and not (
             earlier and earlier[-1].tok_end == j - 1):
         first = sentence_subject(view, si, before=cue.tok_start)
         if first is not None and first.tok_end < cue.tok_start:
@@ -225,16 +226,16 @@ def _subject_away_from_cue(view: ArticleView, si: int, cue: Cue, earlier: Sequen
     return None
 
 
-def _short_object(between: Sequence) -> bool:
+def _short_object(between: Sequence[Token]) -> bool:
     """Up to "và CUE", the earlier cue took no clause of its own: no separator, and a quote only
     as a closed quoted word ("chê đề án “viển vông” và cho rằng …"), at most five words outside it."""
-    if any(t.text in (",", ";", ":") for t in between):
+    if any(t[TEXT] in (",", ";", ":") for t in between):
         return False
     depth, outside = 0, 0
     for t in between:
-        if t.text in OPEN_MARKS and t.text not in CLOSE_MARKS or (t.text in OPEN_MARKS and depth == 0):
+        if t[TEXT] in OPEN_MARKS and t[TEXT] not in CLOSE_MARKS or (t[TEXT] in OPEN_MARKS and depth == 0):
             depth += 1
-        elif t.text in CLOSE_MARKS:
+        elif t[TEXT] in CLOSE_MARKS:
             depth -= 1
         elif depth == 0:
             outside += 1
@@ -245,7 +246,7 @@ def _parsed_subject(view: ArticleView, si: int, cue: Cue) -> Mention | None:
     """The dependency parse's subject of the cue's verb, when it is a mention."""
     assert view.analysis is not None
     toks = view.toks
-    span = view.analysis.subject_of(toks[cue.head_start].start, toks[cue.head_end - 1].end)
+    span = view.analysis.subject_of(toks[cue.head_start][START], toks[cue.head_end - 1][END])
     if span is None:
         return None
     lo = view.sent_tokens[si][0]
@@ -258,10 +259,10 @@ def _parsed_subject(view: ArticleView, si: int, cue: Cue) -> Mention | None:
         return None
     m = view.parser.parse(toks, a, b) or view.parser.best_suffix(toks, a, b)
     lex = view.lex
-    if m is None and cue.entry.takes == "any" and b - a <= 8 and all(t.is_word for t in toks[a:b]) and not (
+    if m is None and cue.entry.takes == "any" and b - a <= 8 and all(is_word(t) for t in toks[a:b]) and not (
             lex.connectives.match(toks, a, b) or lex.fronted.match(toks, a, b)):
         # a subject no lexicon knows ("Đội cứu hộ"): the parse vouches for it
-        m = Mention(toks[a].start, toks[b - 1].end, "group", tok_start=a, tok_end=b)
+        m = Mention(toks[a][START], toks[b - 1][END], "group", tok_start=a, tok_end=b)
     return m
 
 
@@ -273,13 +274,13 @@ def sentence_subject(view: ArticleView, si: int, before: int | None = None) -> M
     if before is not None:
         # the clause holding the cue: after the last ";" before it (a subject is never further back)
         for k in range(before - 1, max(lo, before - _CLAUSE_REACH), -1):
-            if toks[k].text == ";":
+            if toks[k][TEXT] == ";":
                 lo = k + 1
                 break
         hi = min(hi, before)
     start = lo
     for k in range(lo, min(hi, lo + 8)):
-        if toks[k].text == ",":
+        if toks[k][TEXT] == ",":
             start = k + 1
             break
     for begin in (start, lo):

@@ -13,6 +13,7 @@ from ..mentions import Mention
 from ..mentions.names import holds_cue
 from ..mentions.noun_phrase import described_subject
 from .view import CLOSE_MARKS, OPEN_MARKS, ArticleView
+from ..tokens import KEY, TEXT, is_word
 
 __all__ = [
     "OPENING_DESCRIPTION",
@@ -40,22 +41,22 @@ def opening_head_before_appositives(view: ArticleView, si: int, cue: Cue) -> Men
     lo, hi = view.sent_tokens[si]
     toks = view.toks
     k = cue.tok_end
-    if k >= hi or not (toks[k].key in ("rằng", "là") or toks[k].text == ":" or toks[k].text in OPEN_MARKS):
+    if k >= hi or not (toks[k][KEY] in ("rằng", "là") or toks[k][TEXT] == ":" or toks[k][TEXT] in OPEN_MARKS):
         return None
     j = view.parser.skip_adverbs_back(toks, lo, cue.tok_start)
     a = _clause_start(view, lo, j)
-    comma = next((q for q in range(a, min(j, a + 10)) if not toks[q].is_word), None)
-    if comma is None or toks[comma].text != "," or comma == a or j - comma > QUOTE_TAIL_REACH:
+    comma = next((q for q in range(a, min(j, a + 10)) if not is_word(toks[q])), None)
+    if comma is None or toks[comma][TEXT] != "," or comma == a or j - comma > QUOTE_TAIL_REACH:
         return None
-    if toks[a].key in _TIME_HEADS or toks[a].text[:1].isdigit() or view.lex.non_subject_starts.match(
+    if toks[a][KEY] in _TIME_HEADS or toks[a][TEXT][:1].isdigit() or view.lex.non_subject_starts.match(
             toks, a, comma) or view.lex.fronted.match(toks, a, comma):
         return None
     between = toks[comma + 1:j]
     if not between or holds_cue(view.lex, toks, comma + 1, j) or not all(
-            t.is_word or t.text == "," for t in between) or any(
-            toks[q + 1].text[:1].isupper() for q in range(comma, j - 1) if toks[q].text == ","):
+            is_word(t) or t[TEXT] == "," for t in between) or any(
+            toks[q + 1][TEXT][:1].isupper() for q in range(comma, j - 1) if toks[q][TEXT] == ","):
         return None  # a cue, a quote or another subject in between
-    last = max(q for q in range(comma, j) if toks[q].text == ",")
+    last = max(q for q in range(comma, j) if toks[q][TEXT] == ",")
     if last + 1 < j and described_subject(view.parser, toks, last + 1, j, max_words=OPENING_DESCRIPTION):
         return None  # "Năm ngoái, dự án bị đình chỉ, chủ đầu tư cho biết": the subject is right there
     m = view.parser.parse(toks, a, comma)
@@ -71,7 +72,7 @@ def _clause_start(view: ArticleView, lo: int, j: int) -> int:
     if not c:
         return lo
     k = lo + c[0]
-    return k + 1 if k < j and view.toks[k].text == "," else k
+    return k + 1 if k < j and view.toks[k][TEXT] == "," else k
 
 
 def head_of_passive(view: ArticleView, lo: int, agent: Mention) -> Mention | None:
@@ -82,9 +83,9 @@ def head_of_passive(view: ArticleView, lo: int, agent: Mention) -> Mention | Non
     ("Báo cáo được thực hiện bởi Ngân hàng Thế giới cho biết …")."""
     toks = view.toks
     k = agent.tok_start - 1
-    p = next((q for q in range(k - 1, max(lo, k - 8) - 1, -1) if toks[q].key in ("được", "bị") or not toks[q].is_word),
+    p = next((q for q in range(k - 1, max(lo, k - 8) - 1, -1) if toks[q][KEY] in ("được", "bị") or not is_word(toks[q])),
              None)
-    if p is None or p <= lo or not toks[p].is_word:
+    if p is None or p <= lo or not is_word(toks[p]):
         return None
     m = view.parser.parse(toks, lo, p)
     if m is not None:
@@ -98,15 +99,15 @@ def head_before_appositive(view: ArticleView, si: int, cue: Cue) -> Mention | No
     lo, hi = view.sent_tokens[si]
     toks = view.toks
     j = view.parser.skip_adverbs_back(toks, lo, cue.tok_start)
-    if j - lo < 5 or toks[j - 1].text != "," or not view.only_tail(cue.tok_end, hi):
+    if j - lo < 5 or toks[j - 1][TEXT] != "," or not view.only_tail(cue.tok_end, hi):
         return None
     a = next((k for k in range(j - 2, max(lo + 1, j - QUOTE_TAIL_REACH), -1)
-              if toks[k - 1].text in (",", "-", "–", "—") and toks[k - 2].text in CLOSE_MARKS), None)
+              if toks[k - 1][TEXT] in (",", "-", "–", "—") and toks[k - 2][TEXT] in CLOSE_MARKS), None)
     if a is None:
         return None
-    b = next((k for k in range(a, j) if not toks[k].is_word), j)
-    if not (b < j - 2 and toks[b].text == ",") or holds_cue(view.lex, toks, b, j) or not all(
-            t.is_word or t.text in (",", "(", ")") for t in toks[b:j]):
+    b = next((k for k in range(a, j) if not is_word(toks[k])), j)
+    if not (b < j - 2 and toks[b][TEXT] == ",") or holds_cue(view.lex, toks, b, j) or not all(
+            is_word(t) or t[TEXT] in (",", "(", ")") for t in toks[b:j]):
         return None
     m = view.parser.parse(toks, a, b)
     return m if m is not None and m.kind in ("person", "title", "group", "organization") else None

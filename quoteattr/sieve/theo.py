@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import attrs
 
 from ..cues import Cue
-from ..tokens import Token
+from ..tokens import END, KEY, START, TEXT, Token, is_word
 from ..mentions import Mention
 from ..mentions.names import holds_cue
 from ..organisations import org_description
@@ -56,34 +56,34 @@ def propose_theo(view: ArticleView, claims: Claims, scopes: SourceScopes, si: in
     # "… dịch vụ theo thống kê của CrunchBase.": a statement noun closing the sentence still reports
     # (the walk to the sentence end only when the frame reads as "in accordance with")
     if _in_accordance(view, lo, cue.tok_start) and (
-            not (i > cue.tok_end and all(toks[k].text not in ",:;–—" for k in range(i, hi)))
-            or toks[cue.tok_start - 1].key in _COMPLY):
+            not (i > cue.tok_end and all(toks[k][TEXT] not in ",:;–—" for k in range(i, hi)))
+            or toks[cue.tok_start - 1][KEY] in _COMPLY):
         return
     framed = i > cue.tok_end + 1  # "theo giải thích của X": X ends before "là"
     # "theo những gì X quan sát, …": X's own verb runs to the comma
-    whose = toks[i - 1].key == "gì" and i - 2 >= cue.tok_end and toks[i - 2].key == "những"
+    whose = toks[i - 1][KEY] == "gì" and i - 2 >= cue.tok_end and toks[i - 2][KEY] == "những"
     # X ends at the next comma/colon or copula; without one, at the longest tidy mention
     stop, tail = hi, False
     for k in range(i, min(hi, i + 30)):
-        if toks[k].text in (",", ":", "–", "—") or (toks[k].text == "-" and k > i) or (
-                k > i and (toks[k].key == "thì" or (toks[k].key == "là" and framed))):
+        if toks[k][TEXT] in (",", ":", "–", "—") or (toks[k][TEXT] == "-" and k > i) or (
+                k > i and (toks[k][KEY] == "thì" or (toks[k][KEY] == "là" and framed))):
             stop = k
             break
         if k > i and _frame_tail(toks, k, hi):
             stop, tail = k, True
             break
     outlet = view.outlets.at(toks, i, stop)
-    if outlet is not None and all(not t.is_word for t in toks[i + outlet[0]:stop]):
+    if outlet is not None and all(not is_word(t) for t in toks[i + outlet[0]:stop]):
         _theo_outlet(view, claims, scopes, si, cue, later, i, outlet)
         return
     m = view.parser.parse(toks, i, stop) if stop < hi else None
     if m is None:
         m = _named_programme(view, i, stop) or view.tidy_mention(i, stop if stop < hi else min(hi, i + 10))
-    if m is None and stop < hi and toks[stop].text == ",":
+    if m is None and stop < hi and toks[stop][TEXT] == ",":
         m = _description(view, i, stop)
     if m is None or m.kind in ("outlet",):
         return
-    if m.kind == "title" and stop < hi and toks[stop].text == ",":
+    if m.kind == "title" and stop < hi and toks[stop][TEXT] == ",":
         m = _apposed_person(view, stop + 1, hi) or m  # "Theo Giám đốc Công ty X, ông Y, …": Y speaks
     for c in later:
         if c.entry.cls in ("speech", "directive", "commit", "report"):
@@ -97,10 +97,10 @@ def propose_theo(view: ArticleView, claims: Claims, scopes: SourceScopes, si: in
                              introduced=True, conf=0.85, cue_span=(c.start, c.end))
                 return
     after, introduced = _frame_end(view, m.tok_end, hi, framed, whose or tail)
-    if (stop < hi and toks[stop].text == "," and after == m.tok_end < stop <= m.tok_end + 12
-            and toks[m.tok_end].key in _X_QUALIFIERS and not holds_cue(view.lex, toks, m.tok_end, stop)):
+    if (stop < hi and toks[stop][TEXT] == "," and after == m.tok_end < stop <= m.tok_end + 12
+            and toks[m.tok_end][KEY] in _X_QUALIFIERS and not holds_cue(view.lex, toks, m.tok_end, stop)):
         after = stop + 1  # "Theo quản lý cửa hàng X ở “phố vàng” Y, …": X's qualifier runs to the comma
-    if introduced and after - 1 > m.tok_end and toks[after - 1].key == "thì":
+    if introduced and after - 1 > m.tok_end and toks[after - 1][KEY] == "thì":
         m = _listed(view, m, after - 1)
     _theo_record(view, claims, si, cue, after, m, src=view.statement_source(si), introduced=introduced)
 
@@ -111,10 +111,10 @@ def _listed(view: ArticleView, m: Mention, end: int) -> Mention:
     toks = view.toks
     parts, a = [m], m.tok_end
     for k in range(m.tok_end, end + 1):
-        if k < end and toks[k].text != "," and toks[k].key != "và":
+        if k < end and toks[k][TEXT] != "," and toks[k][KEY] != "và":
             continue
         b = a
-        while b < k and toks[b].text != "(":
+        while b < k and toks[b][TEXT] != "(":
             b += 1  # "Hiệp hội Ung thư Mỹ (ACR)": the bracketed short form is not needed
         if b > a:
             item = view.parser.parse(toks, a, b) or _quantified_group(view, a, b)
@@ -124,7 +124,7 @@ def _listed(view: ArticleView, m: Mention, end: int) -> Mention:
         a = k + 1
     if len(parts) == 1:
         return m
-    return Mention(m.start, toks[end - 1].end, "coordination", tok_start=m.tok_start, tok_end=end, parts=tuple(parts))
+    return Mention(m.start, toks[end - 1][END], "coordination", tok_start=m.tok_start, tok_end=end, parts=tuple(parts))
 
 
 def _quantified_group(view: ArticleView, a: int, b: int) -> Mention | None:
@@ -133,14 +133,14 @@ def _quantified_group(view: ArticleView, a: int, b: int) -> Mention | None:
     q = lex.quantifiers.match(toks, a, b)
     if not q or not lex.org_nouns.match(toks, a + q[0], b) and not lex.groups.match(toks, a + q[0], b):
         return None
-    return Mention(toks[a].start, toks[b - 1].end, "group", tok_start=a, tok_end=b)
+    return Mention(toks[a][START], toks[b - 1][END], "group", tok_start=a, tok_end=b)
 
 
 def _description(view: ArticleView, i: int, stop: int) -> Mention | None:
     """X named only by its kind or with a demonstrative: ``Theo báo cáo của bệnh viện, …``,
     ``Theo nam doanh nhân này, …``; the resolver takes them back to the entity meant."""
     toks = view.toks
-    if not 1 <= stop - i <= 6 or not all(t.is_word and not t.text[:1].isupper() for t in toks[i:stop]):
+    if not 1 <= stop - i <= 6 or not all(is_word(t) and not t[TEXT][:1].isupper() for t in toks[i:stop]):
         return None
     kind = None
     if org_description(view.lex, toks, i, stop) is not None:
@@ -152,7 +152,7 @@ def _description(view: ArticleView, i: int, stop: int) -> Mention | None:
             kind = "anaphor"  # a person noun ("doanh nhân này"), not "xu hướng này"
     if kind is None:
         return None
-    return Mention(toks[i].start, toks[stop - 1].end, kind, tok_start=i, tok_end=stop)
+    return Mention(toks[i][START], toks[stop - 1][END], kind, tok_start=i, tok_end=stop)
 
 
 def _apposed_person(view: ArticleView, i: int, hi: int) -> Mention | None:
@@ -160,12 +160,12 @@ def _apposed_person(view: ArticleView, i: int, hi: int) -> Mention | None:
     ``Theo Phó tổng giám đốc Công ty Sao Mai, ông Peter Brown, doanh thu …``."""
     toks = view.toks
     for k in range(i + 1, min(hi, i + 8)):
-        if toks[k].text == ",":
+        if toks[k][TEXT] == ",":
             p = view.parser.parse(toks, i, k)
             if p is not None and p.kind == "person" and p.name is not None and p.certain:
                 return p
             return None
-        if not toks[k].is_word:
+        if not is_word(toks[k]):
             return None
     return None
 
@@ -179,11 +179,11 @@ def _apposition_of(view: ArticleView, m: Mention, subj: Mention) -> bool:
     if subj.kind not in ("title", "anaphor") and not (subj.kind == "person" and not subj.certain):
         return False
     gap = toks[m.tok_end:subj.tok_start]
-    if not gap or gap[0].text not in (",", "-", "–", "—", "(") or len(gap) > 25:
+    if not gap or gap[0][TEXT] not in (",", "-", "–", "—", "(") or len(gap) > 25:
         return False
-    if any(t.text in (".", "?", "!", ";", ":") or t.key in ("thì", "là", "và") for t in gap):
+    if any(t[TEXT] in (".", "?", "!", ";", ":") or t[KEY] in ("thì", "là", "và") for t in gap):
         return False
-    if gap[0].text == "," and not any(t.is_word for t in gap):
+    if gap[0][TEXT] == "," and not any(is_word(t) for t in gap):
         return False  # "Theo ông A, Bộ trưởng đã yêu cầu …": someone else, of whom A tells
     return not holds_cue(view.lex, toks, m.tok_end, subj.tok_start)
 
@@ -193,24 +193,24 @@ def _named_programme(view: ArticleView, i: int, stop: int) -> Mention | None:
     bracket or stop, read as an organisation when the mention grammar has no head for it."""
     toks = view.toks
     found = view.lex.theo_blockers.match(toks, i, stop)
-    if not found or not toks[i].text[:1].isupper():
+    if not found or not toks[i][TEXT][:1].isupper():
         return None
     j = i
-    while j < stop and toks[j].is_word:
+    while j < stop and is_word(toks[j]):
         j += 1
-    if j - i - found[0] < 1 or not toks[i + found[0]].text[:1].isupper() or j - i > 12:
+    if j - i - found[0] < 1 or not toks[i + found[0]][TEXT][:1].isupper() or j - i > 12:
         return None
-    return Mention(toks[i].start, toks[j - 1].end, "organization", name=(toks[i].start, toks[j - 1].end),
+    return Mention(toks[i][START], toks[j - 1][END], "organization", name=(toks[i][START], toks[j - 1][END]),
                    tok_start=i, tok_end=j)
 
 
 def _frame_tail(toks: Sequence[Token], k: int, hi: int) -> bool:
     """A word after X that begins what qualifies the statement, not X's name:
     ``khảo sát của X thực hiện năm 2017``, ``lời khai của X với cơ quan điều tra``."""
-    key = toks[k].key
-    pair = key + " " + toks[k + 1].key if k + 1 < hi else key
+    key = toks[k][KEY]
+    pair = key + " " + toks[k + 1][KEY] if k + 1 < hi else key
     return key in _FRAME_TAIL_WORDS or pair in _FRAME_TAIL_PAIRS or (
-        key == "năm" and k + 1 < hi and toks[k + 1].text[:1].isdigit())
+        key == "năm" and k + 1 < hi and toks[k + 1][TEXT][:1].isdigit())
 
 
 def _in_accordance(view: ArticleView, lo: int, k: int) -> bool:
@@ -218,7 +218,7 @@ def _in_accordance(view: ArticleView, lo: int, k: int) -> bool:
     if k <= lo:
         return False
     prev = view.toks[k - 1]
-    return prev.is_word and not prev.text[:1].isupper() and not (
+    return is_word(prev) and not prev[TEXT][:1].isupper() and not (
         view.lex.connectives.match_ending(view.toks, k, lo) or view.lex.adverbs.match_ending(view.toks, k, lo))
 
 
@@ -226,32 +226,32 @@ def _frame_end(view: ArticleView, j: int, hi: int, framed: bool, tail: bool) -> 
     """Where the statement starts after ``Theo X`` ends at token ``j``, and whether the frame says so
     itself: ``… là: CONTENT``, ``Theo A, B (ACR), và nhiều tổ chức khác thì CONTENT``."""
     toks = view.toks
-    listed = j < hi and (toks[j].key in ("thì", "và") or toks[j].text == ",")  # X goes on as a list
+    listed = j < hi and (toks[j][KEY] in ("thì", "và") or toks[j][TEXT] == ",")  # X goes on as a list
     # each item of the list starts with a capital, the last one after "và" may be a description
     joined, item_start = False, True
     for k in range(j, min(hi, j + 25) if listed else min(hi, j + 1)):
-        key = toks[k].key
-        if toks[k].text in (".", "?", "!", ";") or (
-                item_start and toks[k].is_word and not toks[k].text[:1].isupper() and key not in ("và", "thì")
+        key = toks[k][KEY]
+        if toks[k][TEXT] in (".", "?", "!", ";") or (
+                item_start and is_word(toks[k]) and not toks[k][TEXT][:1].isupper() and key not in ("và", "thì")
                 and not joined):
             break
         joined = joined or key == "và"
-        if toks[k].is_word and key != "và":
+        if is_word(toks[k]) and key != "và":
             item_start = False
-        elif toks[k].text == ",":
+        elif toks[k][TEXT] == ",":
             item_start = True
         if key == "thì":
             return k + 1, True
-        if toks[k].text == ":":
-            if k == j or (k == j + 1 and toks[j].key == "là"):
+        if toks[k][TEXT] == ":":
+            if k == j or (k == j + 1 and toks[j][KEY] == "là"):
                 return k + 1, True
             break
-    if framed and j < hi and toks[j].key == "là":
+    if framed and j < hi and toks[j][KEY] == "là":
         return j + 1, True  # "theo giải thích của X là thuế chưa giảm"
     for k in range(j, min(hi, j + 8) if tail else j):  # "… X quan sát, …", "… thực hiện năm 2017, …"
-        if toks[k].text == ",":
+        if toks[k][TEXT] == ",":
             return (k + 1 if k > j else j), False
-        if toks[k].is_word and toks[k].text[:1].isupper():
+        if is_word(toks[k]) and toks[k][TEXT][:1].isupper():
             break
     return j, False
 
@@ -260,9 +260,9 @@ def _after_statement_noun(view: ArticleView, i: int, hi: int) -> int | None:
     """Where X starts: past "(một) thông báo kết luận (mới nhất) của", "lời", "những gì";
     ``None`` for a document or rule."""
     toks, lex = view.toks, view.lex
-    if i + 1 < hi and toks[i].key in ("một", "các", "những") and lex.statement_nouns.match(toks, i + 1, hi):
+    if i + 1 < hi and toks[i][KEY] in ("một", "các", "những") and lex.statement_nouns.match(toks, i + 1, hi):
         i += 1
-    if i + 1 < hi and toks[i].key == "những" and toks[i + 1].key == "gì":
+    if i + 1 < hi and toks[i][KEY] == "những" and toks[i + 1][KEY] == "gì":
         return i + 2  # "theo những gì X quan sát"
     sn = lex.statement_nouns.match(toks, i, hi) if i < hi else None
     blocker = lex.theo_blockers.match(toks, i, hi) if i < hi else None
@@ -271,14 +271,14 @@ def _after_statement_noun(view: ArticleView, i: int, hi: int) -> int | None:
     if not sn:
         return i
     j = i + sn[0]
-    while j < hi and toks[j].key in _STATEMENT_QUALIFIERS:
+    while j < hi and toks[j][KEY] in _STATEMENT_QUALIFIERS:
         j += 1
     for k in range(j, min(hi, j + _STATEMENT_SPAN)):
-        if toks[k].key in ("của", "từ"):
+        if toks[k][KEY] in ("của", "từ"):
             return k + 1
-        if not toks[k].is_word or toks[k].text[:1].isupper():
+        if not is_word(toks[k]) or toks[k][TEXT][:1].isupper():
             break
-    if toks[i].key in ("lời",) and j < hi:
+    if toks[i][KEY] in ("lời",) and j < hi:
         return j
     return None
 
@@ -288,14 +288,14 @@ def _blocked(view: ArticleView, i: int, hi: int) -> bool:
     (``theo Chương trình Dinh dưỡng Quốc gia``) is an organisation; laws stay rules."""
     toks = view.toks
     found = view.lex.theo_blockers.match(toks, i, hi)
-    start = i + 1 if toks[i].key == "bộ" and i + 1 < hi and toks[i + 1].key == "luật" else i
-    rule = " ".join(t.key for t in toks[i:start + 2])
+    start = i + 1 if toks[i][KEY] == "bộ" and i + 1 < hi and toks[i + 1][KEY] == "luật" else i
+    rule = " ".join(t[KEY] for t in toks[i:start + 2])
     if any(rule.startswith(r) and (len(rule) == len(r) or rule[len(r)] == " ") for r in _RULES):
         return True
     if not found:
         return False
     after = i + found[0]
-    named = toks[i].text[:1].isupper() and after < hi and toks[after].text[:1].isupper()
+    named = toks[i][TEXT][:1].isupper() and after < hi and toks[after][TEXT][:1].isupper()
     return not named
 
 
@@ -305,7 +305,7 @@ def _theo_outlet(view: ArticleView, claims: Claims, scopes: SourceScopes, si: in
     lo, hi = view.sent_tokens[si]
     toks = view.toks
     n, name = outlet
-    src = SourceMention(name, toks[i].start, toks[i + n - 1].end, "sentence")
+    src = SourceMention(name, toks[i][START], toks[i + n - 1][END], "sentence")
     if view.ends_sentence(i + n, hi):
         _theo_outlet_final(view, claims, scopes, si, cue, i, outlet, src)
         return
@@ -356,11 +356,11 @@ def _theo_record(view: ArticleView, claims: Claims, si: int, cue: Cue, after: in
     para = view.paragraph_of(si)
     front = cue.tok_start - lo
     leading = front == 0 or (front <= 8 and all(
-        (not t.is_word) or view.lex.connectives.match(toks, k, cue.tok_start)
+        (not is_word(t)) or view.lex.connectives.match(toks, k, cue.tok_start)
         or view.lex.adverbs.match(toks, k, cue.tok_start)
         for k, t in enumerate(toks[lo:cue.tok_start], lo)))
     if leading or introduced:
-        s, e = toks[after].start if after < hi else sent.end, sent.end
+        s, e = toks[after][START] if after < hi else sent.end, sent.end
     elif view.ends_sentence(after, hi):
         s, e = sent.start, cue.start
         e = view.trim(s, e)[1]
@@ -386,7 +386,7 @@ def _theo_record(view: ArticleView, claims: Claims, si: int, cue: Cue, after: in
                                  src, self_source=own))
         return
     a, _ = view.tok_range(s, e)
-    if sum(1 for t in toks[a:a + 6] if t.is_word and t.start < e) < 3:
+    if sum(1 for t in toks[a:a + 6] if is_word(t) and t[START] < e) < 3:
         return
     claims.add(Candidate(s, e, "indirect", "theo", conf if outlet_name is None else 0.6, m.start, si, para, m,
                          cue_span, src, self_source=own))

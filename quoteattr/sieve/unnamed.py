@@ -12,6 +12,7 @@ from __future__ import annotations
 from .candidate import Candidate
 from .claims import Claims
 from .view import ArticleView
+from ..tokens import END, KEY, START
 
 __all__ = ["UNNAMED", "propose_unnamed"]
 
@@ -47,18 +48,18 @@ def _passive_cue(view: ArticleView, open_mark: int) -> tuple[int, int] | None:
     toks = view.toks
     end, _ = view.tok_range(open_mark, open_mark + 1)
     k = end
-    while k > 0 and end - k < 3 and toks[k - 1].key in _LINKS:
+    while k > 0 and end - k < 3 and toks[k - 1][KEY] in _LINKS:
         k -= 1
-    last_key = toks[k - 1].key if k > 0 else None
+    last_key = toks[k - 1][KEY] if k > 0 else None
     for verb in _VERBS:
         v = k - len(verb)
         # the verb's last word first: a different one makes the tuples differ as well
-        if v <= 0 or last_key != verb[-1] or tuple(t.key for t in toks[v:k]) != verb:
+        if v <= 0 or last_key != verb[-1] or tuple(t[KEY] for t in toks[v:k]) != verb:
             continue
         p = v - 1
-        while p > 0 and v - p <= 2 and toks[p].key in _ADVERBS:
+        while p > 0 and v - p <= 2 and toks[p][KEY] in _ADVERBS:
             p -= 1
-        if toks[p].key in _PASSIVE and view.sentence_at(toks[p].start) == view.sentence_at(open_mark):
-            last = k if k < end and toks[k].key in ("là", "như", "bằng") else k - 1
-            return toks[p].start, toks[last].end
+        if toks[p][KEY] in _PASSIVE and view.sentence_at(toks[p][START]) == view.sentence_at(open_mark):
+            last = k if k < end and toks[k][KEY] in ("là", "như", "bằng") else k - 1
+            return toks[p][START], toks[last][END]
     return None

@@ -22,15 +22,14 @@ from ..mentions import Mention, MentionParser
 from ..segment import CLOSE_MARKS, OPEN_MARKS, Paragraph, Quote, Sentence
 from ..sources import OutletFinder, SourceMention, source_hooks
 from ..text import NormalizedText, fold_working
-from ..tokens import Token
+from ..tokens import END, KEY, START, TEXT, Token, is_word
 
 __all__ = ["ArticleView", "OPEN_MARKS", "CLOSE_MARKS"]
 
 _TRIM_END = set(" .,;:…!?")
 _ELLIPSIS = regex.compile(r"…|\.\.\.")
 _START, _END = attrgetter("start"), attrgetter("end")
-# a token's start and key by position: a Token is a named tuple, and an item read is cheaper than its name's
-_TOK_START, _TOK_KEY = itemgetter(Token._fields.index("start")), itemgetter(Token._fields.index("key"))
+_TOK_START, _TOK_KEY = itemgetter(START), itemgetter(KEY)
 # clause markers that are verbs of their own: right after a noun they make it a subject
 _EVENT_VERBS = frozenset({"xảy ra", "diễn ra"})
 # aspect, modal and voice words: right after a non-verbal topic noun they make it a clause's subject
@@ -122,7 +121,7 @@ class ArticleView:
         """Only punctuation from token ``k`` to ``hi``."""
         # no slice: a sentence of thousands of "theo X," would copy its tail once per cue
         toks = self.toks
-        return all(not toks[j].is_word for j in range(k, hi))
+        return all(not is_word(toks[j]) for j in range(k, hi))
 
     # --- quotes ----------------------------------------------------------------------------------
     def _quoted_terms(self) -> frozenset[str]:
@@ -188,23 +187,23 @@ class ArticleView:
         as long as no clause marker follows the comma."""
         toks = self.toks
         window = toks[k:k + 40 if k + 40 < hi else hi]
-        if not any(t.is_word for t in window):
+        if not any(is_word(t) for t in window):
             return True
-        if toks[k].key not in ("với", "khi", "trong", "tại", "sau", "trước", "thêm", "tiếp", "lúc", "ngay", "qua",
+        if toks[k][KEY] not in ("với", "khi", "trong", "tại", "sau", "trước", "thêm", "tiếp", "lúc", "ngay", "qua",
                                "bằng", "trên", "hôm", "ở", "về") or hi - k > 40:
             return False
-        if any(t.key == "rằng" or t.text == ":" for t in window):
+        if any(t[KEY] == "rằng" or t[TEXT] == ":" for t in window):
             return False
-        if toks[k].key == "về":
+        if toks[k][KEY] == "về":
             # "chia sẻ về công việc hiện tại.": a topic, no content; "về cơ bản công ty đã …" is one
             return not self.lex.adverbs.match(toks, k, hi) and not self.lex.clause_markers.find_all(window, 1) and not any(
-                t.text in OPEN_MARKS for t in window)
-        comma = next((j for j, t in enumerate(window) if t.text == ","), None)
+                t[TEXT] in OPEN_MARKS for t in window)
+        comma = next((j for j, t in enumerate(window) if t[TEXT] == ","), None)
         if comma is None:
             # "khai sau khi uống rượu đã lái xe về nhà": a main clause with its own aspect after the
             # subordinate one is content, not a tail
-            return not (toks[k].key in ("khi", "sau", "trước") and any(
-                self.lex.clause_markers.match(window, j) and window[j].key not in ("được", "bị", "để", "có")
+            return not (toks[k][KEY] in ("khi", "sau", "trước") and any(
+                self.lex.clause_markers.match(window, j) and window[j][KEY] not in ("được", "bị", "để", "có")
                 for j in range(3, len(window))))
         return commas and not self.lex.clause_markers.find_all(window, comma, len(window))
 
@@ -216,26 +215,26 @@ class ArticleView:
         complement ("xác nhận sự việc xảy ra tại …", "sự phát triển của robot sẽ …")."""
         lo, hi = self.tok_range(s, e)
         toks = self.toks[lo:min(hi, lo + 24)]
-        words = [t for t in toks if t.is_word]
+        words = [t for t in toks if is_word(t)]
         # a verb phrase with its subject left out may be short: "tuyên bố phá sản", "cho biết sẽ kháng cáo"
         if len(words) < (2 if lenient or self.lex.clause_markers.match(toks, 0) else 3):
             return False
         k = 0
         while k < len(toks) and (adv := self.lex.adverbs.match(toks, k)):
             k += adv[0]  # "về cơ bản công ty đã …": an adverb, not a topic
-        if k < len(toks) and toks[k].key in ("đến", "tới") and self.lex.topic_starts.match(toks, k + 1):
+        if k < len(toks) and toks[k][KEY] in ("đến", "tới") and self.lex.topic_starts.match(toks, k + 1):
             return False  # "nhấn mạnh đến sự cần thiết phải …": a topic after a preposition
         topic = self.lex.topic_starts.match(toks, k)
         if topic and not (self._topic_is_noun(toks, k, k + topic[0]) and self._topic_is_subject(
                 toks, k + topic[0], verbal=self.lex.verbal_topics.match(toks, k) is not None)):
             return False
-        if lenient and words[0].text[:1].isdigit():
+        if lenient and words[0][TEXT][:1].isdigit():
             return False
         return lenient or bool(self.lex.clause_markers.find_all(toks, 0, len(toks)))
 
     def _topic_is_noun(self, toks: Sequence[Token], a: int, b: int) -> bool:
         """A noun opens the topic phrase, not a preposition ("về …") or a question word ("vì sao …")."""
-        return toks[a].key != "về" and not self.lex.question_words.find_all(toks, a, b)
+        return toks[a][KEY] != "về" and not self.lex.question_words.find_all(toks, a, b)
 
     def _topic_is_subject(self, toks: Sequence[Token], k: int, verbal: bool = True) -> bool:
         """Does a clause marker follow the topic noun ending at ``k``, within eight words and before
@@ -244,7 +243,7 @@ class ArticleView:
         xảy ra" a clause; after any other an aspect or modal word does too ("dự án sẽ hoàn thành")."""
         for j in range(k, min(len(toks), k + 9)):
             t = toks[j]
-            if t.key in ("về", "việc", "rằng", "đối", "cho", "với") or not t.is_word:
+            if t[KEY] in ("về", "việc", "rằng", "đối", "cho", "với") or not is_word(t):
                 return False
             m = self.lex.clause_markers.match(toks, j)
             if m and (j > k or m[1] in _EVENT_VERBS or (not verbal and m[1] in _ASPECT)):
@@ -256,8 +255,8 @@ class ArticleView:
         lo, hi = self.tok_range(s, e)
         toks = self.toks
         m = self.lex.connectives.match(toks, lo, hi)
-        if m and lo + m[0] < hi and toks[lo + m[0]].text == ",":
-            return toks[lo + m[0]].end
+        if m and lo + m[0] < hi and toks[lo + m[0]][TEXT] == ",":
+            return toks[lo + m[0]][END]
         return s
 
     # --- mentions --------------------------------------------------------------------------------
@@ -273,9 +272,9 @@ class ArticleView:
         toks = self.toks
         for b in range(stop, i, -1):
             last = toks[b - 1]
-            if not last.is_word:
+            if not is_word(last):
                 continue
-            if not (last.text[:1].isupper() or self.lex.groups.match_ending(toks, b, i)
+            if not (last[TEXT][:1].isupper() or self.lex.groups.match_ending(toks, b, i)
                     or self.lex.titles.match_ending(toks, b, i) or self.lex.honorifics.match_ending(toks, b, i)):
                 continue
             m = self.parser.parse(toks, i, b)

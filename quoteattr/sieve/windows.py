@@ -43,7 +43,7 @@ from ..segment import Paragraph, Quote, Sentence
 from ..sources import OutletFinder, SourceMention, SourceScopes
 from ..speakers import SpeakerResolver
 from ..text import NormalizedText
-from ..tokens import Token, TokenCache, tokenize
+from ..tokens import END, START, Token, TokenCache, make_token, tokenize
 from .candidate import Candidate, Record
 from .order import attribute_article, finish, propose
 from .resolve import position, resolve_speakers
@@ -147,7 +147,7 @@ class _ArticleTokens(Sequence[Token]):
         n = self._lengths[i]
         e = s + (n if n < 255 else self._long[i if i >= 0 else i + len(self)])
         piece = self._text[s:e]
-        return Token(s, e, piece, piece.casefold())
+        return make_token(s, e, piece)
 
 
 class _Article(ArticleView):
@@ -187,13 +187,13 @@ class _Article(ArticleView):
         for a, b in cores:
             lo_p, hi_p = max(0, a - 1), min(len(paras), b + 1)  # a paragraph on each side for look-arounds
             toks = tokenize(self.text, paras[lo_p].start, paras[hi_p - 1].end, cache)
-            starts = [t.start for t in toks]
+            starts = [t[START] for t in toks]
             lo = bisect_left(starts, paras[a].start)
             hi = bisect_left(starts, paras[b].start) if b < len(paras) else len(starts)
             first = len(self._tok_starts)
             self._tok_starts.extend(starts[lo:hi])
             for k, t in enumerate(toks[lo:hi], first):
-                n = t.end - t.start
+                n = t[END] - t[START]
                 if n >= 255:
                     self._long_tokens[k] = n
                 self._tok_lengths.append(min(n, 255))
