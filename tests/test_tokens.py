@@ -111,3 +111,12 @@ def test_a_range_that_starts_inside_a_glued_word_makes_no_empty_token():
     assert glue_points(text, start, start + 6) == [start + 3]
     assert [t[TEXT] for t in tokenize(text, start)] == ["Bậc", "Cao", "nói"]
     assert all(t[END] > t[START] for t in tokenize(text, start, cache=TokenCache()))
+
+
+def test_tokens_are_exact_tuples_the_collector_lets_go():
+    # a tuple subclass (a NamedTuple) stays tracked for good, and a pass builds a hundred thousand tokens
+    import gc
+    toks = tokenize("Ông Nguyễn Văn An (TP.HCM) nói: “Tôi đồng ý”, Hà NộiNhận 1.500 tỷ.", cache=TokenCache())
+    gc.collect()
+    assert toks and all(type(t) is tuple and not gc.is_tracked(t) for t in toks)
+    assert [t[TEXT] for t in toks[:3]] == ["Ông", "Nguyễn", "Văn"] and toks[0][KEY] == "ông"
