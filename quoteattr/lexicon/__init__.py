@@ -15,7 +15,7 @@ from importlib import resources
 from itertools import compress
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 import attrs
 
@@ -208,7 +208,7 @@ class PhraseMatcher(Generic[V]):
     def __init__(self, phrases: Iterable[tuple[str, V]], *, case_sensitive: bool = False) -> None:
         self.case_sensitive = case_sensitive
         # the token field phrases are matched on: by its place, read in C or by a subscript
-        self._field = TEXT if case_sensitive else KEY
+        self._field: Literal[2, 3] = TEXT if case_sensitive else KEY
         self._key_of = itemgetter(self._field)
         self._trie: dict[str, Any] = {}
         self._reversed: dict[str, Any] = {}  # the phrases read right to left, for ``match_ending``
@@ -235,7 +235,7 @@ class PhraseMatcher(Generic[V]):
         self.starts = frozenset(self._trie)
 
     def _key(self, tok: Token) -> str:
-        return tok[TEXT] if self.case_sensitive else tok[KEY]
+        return tok[self._field]
 
     def match(self, tokens: Sequence[Token], i: int, stop: int | None = None) -> tuple[int, V] | None:
         """Longest phrase starting at ``tokens[i]``: (number of tokens, value)."""
@@ -244,7 +244,7 @@ class PhraseMatcher(Generic[V]):
         if i >= stop:
             return None
         field = self._field  # the token's key (text) by its place: a subscript, not a call
-        node = self._trie.get(tokens[i][field])  # type: ignore[arg-type]  # field is a str field's place
+        node = self._trie.get(tokens[i][field])
         if node is None:  # most tokens start no phrase
             return None
         j = i + 1
@@ -269,7 +269,7 @@ class PhraseMatcher(Generic[V]):
         if first < start:
             first = start
         while j > first:
-            child = node.get(tokens[j - 1][field])  # type: ignore[arg-type]  # a str field's place
+            child = node.get(tokens[j - 1][field])
             if child is None:
                 break
             node = child
